@@ -1,0 +1,1 @@
+"""A story body as one tree: Markdown plus figure and tweet shortcodes."""

@@ -1,0 +1,1 @@
+"""Media the stories use: image files and their metadata, tweets."""

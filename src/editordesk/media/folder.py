@@ -1,0 +1,44 @@
+"""The store's media folder: image files kept by content hash.
+
+Every path handed out or taken back is checked to stay inside the folder, so a crafted
+record or shortcode can never read or write elsewhere on the disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from editordesk.errors import ValidationError
+from editordesk.files import write_atomic
+
+
+class MediaFolder:
+    """Files named by their SHA-256, fanned out by its first two hex digits."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def relative_path(self, sha256: str, extension: str) -> str:
+        return f"{sha256[:2]}/{sha256}{extension}"
+
+    def path_of(self, relative: str) -> Path:
+        """The file for a stored relative path; refuses anything that would leave the folder."""
+        pure = PurePosixPath(relative)
+        if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in relative:
+            raise ValidationError(f"media path {relative!r} is not inside the media folder")
+        path = self.root.joinpath(*pure.parts)
+        root = self.root.resolve()
+        resolved = path.resolve()
+        if resolved != root and root not in resolved.parents:
+            raise ValidationError(f"media path {relative!r} leads outside the media folder")
+        return path
+
+    def put(self, data: bytes, sha256: str, extension: str) -> str:
+        """Keep `data` (whose hash is `sha256`); writing the same bytes twice is a no-op."""
+        relative = self.relative_path(sha256, extension)
+        path = self.path_of(relative)
+        if path.is_file() and path.stat().st_size == len(data):
+            return relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+        return relative

@@ -1,0 +1,108 @@
+"""The image library: add files (once per content), edit their credits, see where they are used."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from editordesk.errors import NotFoundError
+from editordesk.media.folder import MediaFolder
+from editordesk.media.images import inspect_image
+from editordesk.store.models import Image, Story, story_images, utcnow
+from editordesk.store.records import FIELD_NAMES, ImageFields, ImageRecord
+
+__all__ = ["ImageFields", "ImageRecord"]
+
+
+def _record(image: Image) -> ImageRecord:
+    return ImageRecord(
+        id=image.id,
+        sha256=image.sha256,
+        path=image.path,
+        original_name=image.original_name,
+        mime_type=image.mime_type,
+        byte_size=image.byte_size,
+        width=image.width,
+        height=image.height,
+        fields=ImageFields(**{name: getattr(image, name) for name in FIELD_NAMES}),
+        imported=image.imported,
+        updated=image.updated,
+    )
+
+
+def add_image(
+    session: Session,
+    media: MediaFolder,
+    data: bytes,
+    original_name: str,
+    given: ImageFields = ImageFields(),  # noqa: B008 - frozen, so one shared default is safe
+) -> ImageRecord:
+    """Keep an image file; the same bytes again give the same record.
+
+    For an image already in the library, a field is filled from `given` only where the
+    library has nothing yet: the library's own credit is never overwritten by an import.
+    """
+    info = inspect_image(data, original_name)
+    image = session.scalars(select(Image).where(Image.sha256 == info.sha256)).first()
+    if image is None:
+        path = media.put(data, info.sha256, info.extension)
+        image = Image(
+            sha256=info.sha256,
+            path=path,
+            original_name=original_name,
+            mime_type=info.mime_type,
+            byte_size=info.byte_size,
+            width=info.width,
+            height=info.height,
+            **{name: getattr(given, name).strip() for name in FIELD_NAMES},
+        )
+        session.add(image)
+        session.flush()
+        return _record(image)
+    current = _record(image).fields
+    merged = ImageFields(
+        **{n: getattr(current, n) or getattr(given, n).strip() for n in FIELD_NAMES}
+    )
+    if merged != current:
+        for name in FIELD_NAMES:
+            setattr(image, name, getattr(merged, name))
+        image.updated = utcnow()
+    if not media.path_of(image.path).is_file():  # the file went missing: put it back
+        media.put(data, info.sha256, info.extension)
+    session.flush()
+    return _record(image)
+
+
+def update_image(session: Session, image_id: int, new: ImageFields) -> ImageRecord:
+    image = session.get(Image, image_id)
+    if image is None:
+        raise NotFoundError(f"image {image_id} is not in the library")
+    for name in FIELD_NAMES:
+        setattr(image, name, getattr(new, name).strip())
+    image.updated = utcnow()
+    session.flush()
+    return _record(image)
+
+
+def get_image(session: Session, image_id: int) -> ImageRecord:
+    image = session.get(Image, image_id)
+    if image is None:
+        raise NotFoundError(f"image {image_id} is not in the library")
+    return _record(image)
+
+
+def get_images(session: Session, ids: set[int]) -> dict[int, ImageRecord]:
+    if not ids:
+        return {}
+    return {i.id: _record(i) for i in session.scalars(select(Image).where(Image.id.in_(ids)))}
+
+
+def image_uses(session: Session, image_id: int) -> list[tuple[int, str]]:
+    """(story id, headline) of every story whose body shows the image."""
+    rows = session.execute(
+        select(Story.id, Story.headline)
+        .join(story_images, story_images.c.story_id == Story.id)
+        .where(story_images.c.image_id == image_id)
+        .order_by(Story.id)
+    )
+    return [(r.id, r.headline) for r in rows]

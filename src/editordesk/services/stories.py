@@ -1,0 +1,539 @@
+"""Stories: create, save (with optimistic locking), list, search, revisions and restore."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import delete, func, insert, or_, select, text
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from editordesk.document.shortcodes import scan
+from editordesk.document.text import body_words
+from editordesk.errors import ConflictError, NotFoundError, ValidationError
+from editordesk.media.tweets import check_handle, check_status_id
+from editordesk.store import search
+from editordesk.store.models import (
+    Image,
+    RelatedLink,
+    Revision,
+    Story,
+    StoryStatus,
+    Tweet,
+    story_images,
+    story_tweets,
+    utcnow,
+)
+from editordesk.store.records import (
+    RelatedRecord,
+    RevisionRecord,
+    StoryDraft,
+    StoryRecord,
+    StorySummary,
+)
+from editordesk.text import is_slug, slugify
+
+__all__ = [
+    "RelatedRecord",
+    "RevisionRecord",
+    "StoryDraft",
+    "StoryRecord",
+    "StorySummary",
+]
+
+# ---------------------------------------------------------------- checks
+
+
+def normalise_body(body: str) -> str:
+    """One form for every body: Unix line ends, no trailing spaces at the very end."""
+    return body.replace("\r\n", "\n").replace("\r", "\n").rstrip()
+
+
+def normalise_tags(tags: Sequence[str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for tag in tags:
+        clean = " ".join(str(tag).split())
+        if clean and clean.casefold() not in seen:
+            seen[clean.casefold()] = clean
+    return tuple(seen.values())
+
+
+def parse_status(value: str | StoryStatus) -> StoryStatus:
+    try:
+        return StoryStatus(str(value).strip().lower())
+    except ValueError:
+        names = ", ".join(s.value for s in StoryStatus)
+        raise ValidationError(f"unknown status {value!r}; use one of {names}") from None
+
+
+def check_url(url: str) -> str:
+    """An external link must be an absolute http(s) URL with a host."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValidationError(f"link {url!r} is not an http(s) address")
+    return url
+
+
+def _clean_draft(draft: StoryDraft) -> StoryDraft:
+    if draft.publish_time is not None and draft.publish_time.tzinfo is None:
+        raise ValidationError("the publish time needs a time zone")
+    return replace(
+        draft,
+        headline=" ".join(draft.headline.split()),
+        byline=draft.byline.strip(),
+        dateline=draft.dateline.strip(),
+        section=draft.section.strip(),
+        standfirst=draft.standfirst.strip(),
+        tags=normalise_tags(draft.tags),
+        status=parse_status(draft.status),
+        body=normalise_body(draft.body),
+    )
+
+
+def _unique_slug(session: Session, wanted: str, story_id: int | None) -> str:
+    base = wanted[:190]
+    taken = set(
+        session.scalars(
+            select(Story.slug).where(
+                or_(
+                    Story.slug == base,
+                    Story.slug.like(base.replace("_", r"\_") + "-%", escape="\\"),
+                ),
+                Story.id != (story_id or -1),
+            )
+        )
+    )
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def _choose_slug(session: Session, draft: StoryDraft, story_id: int | None, strict: bool) -> str:
+    if draft.slug is None or not draft.slug.strip():
+        return _unique_slug(session, slugify(draft.headline), story_id)
+    slug = draft.slug.strip()
+    if not is_slug(slug):
+        raise ValidationError(
+            f"slug {slug!r} may hold only lowercase letters, digits and single hyphens "
+            f"(for example {slugify(slug)!r})"
+        )
+    owner = session.scalar(select(Story.id).where(Story.slug == slug))
+    if owner is None or owner == story_id:
+        return slug
+    if strict:
+        raise ValidationError(f"slug {slug!r} is already used by story {owner}")
+    return _unique_slug(session, slug, story_id)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _apply(session: Session, story: Story, draft: StoryDraft) -> None:
+    story.headline = draft.headline
+    story.standfirst = draft.standfirst
+    story.byline = draft.byline
+    story.dateline = draft.dateline
+    story.section = draft.section
+    story.tags = list(draft.tags)
+    story.status = draft.status
+    story.body = draft.body
+    story.publish_time = draft.publish_time
+    story.word_count = body_words(draft.body)
+    story.updated = utcnow()
+
+
+def _related_rows(
+    session: Session, story_id: int, related: Sequence[RelatedRecord]
+) -> list[dict[str, Any]]:
+    rows = []
+    for position, link in enumerate(related):
+        target_id, target_slug, url = None, None, None
+        if link.is_internal:
+            target = None
+            if link.story_id is not None:
+                target = session.get(Story, link.story_id)
+            elif link.story_slug:
+                target = session.scalars(select(Story).where(Story.slug == link.story_slug)).first()
+            if target is not None and target.id == story_id:
+                raise ValidationError("a story cannot list itself as related")
+            if target is None and link.story_id is not None and not link.story_slug:
+                raise NotFoundError(f"related story {link.story_id} is not in the store")
+            target_id = target.id if target else None
+            target_slug = target.slug if target else link.story_slug
+            title = link.title or (target.headline if target else "")
+            section = link.section or (target.section if target else "")
+            excerpt = link.excerpt or (target.standfirst if target else "")
+            date = link.date or (
+                target.publish_time.date() if target and target.publish_time else None
+            )
+        else:
+            if not link.url:
+                raise ValidationError(
+                    f"related link {position + 1} has neither a story nor an address"
+                )
+            url = check_url(link.url)
+            title, section, excerpt, date = link.title, link.section, link.excerpt, link.date
+        if not title.strip():
+            raise ValidationError(f"related link {position + 1} has no title")
+        rows.append(
+            {
+                "story_id": story_id,
+                "position": position,
+                "target_story_id": target_id,
+                "target_slug": target_slug,
+                "url": url,
+                "title": title.strip(),
+                "date": date,
+                "section": section.strip(),
+                "excerpt": excerpt.strip(),
+            }
+        )
+    return rows
+
+
+def _sync_links(session: Session, story: Story, draft: StoryDraft) -> None:
+    """Derive which images and tweets the body uses, and store the related list."""
+    image_ids: set[int] = set()
+    tweet_refs: dict[str, str] = {}
+    for sc in scan(draft.body).shortcodes:
+        if sc.name == "figure" and sc.get("image").isdigit():
+            image_ids.add(int(sc.get("image")))
+        elif sc.name in ("x", "tweet", "twitter"):
+            try:
+                tweet_refs[check_status_id(sc.get("id"))] = check_handle(sc.get("user"))
+            except ValidationError:
+                continue  # preflight reports it; saving never refuses what is being typed
+    if image_ids:
+        image_ids = set(session.scalars(select(Image.id).where(Image.id.in_(image_ids))))
+    tweet_ids: set[int] = set()
+    if tweet_refs:
+        rows = session.execute(
+            select(Tweet.status_id, Tweet.id).where(Tweet.status_id.in_(tweet_refs))
+        )
+        known = {status_id: tweet_id for status_id, tweet_id in rows}
+        for status_id, handle in tweet_refs.items():
+            if status_id not in known:
+                tweet = Tweet(
+                    status_id=status_id,
+                    handle=handle,
+                    url=f"https://twitter.com/{handle}/status/{status_id}",
+                )
+                session.add(tweet)
+                session.flush([tweet])
+                known[status_id] = tweet.id
+        tweet_ids = set(known.values())
+
+    session.execute(delete(story_images).where(story_images.c.story_id == story.id))
+    session.execute(delete(story_tweets).where(story_tweets.c.story_id == story.id))
+    if image_ids:
+        session.execute(
+            insert(story_images), [{"story_id": story.id, "image_id": i} for i in image_ids]
+        )
+    if tweet_ids:
+        session.execute(
+            insert(story_tweets), [{"story_id": story.id, "tweet_id": i} for i in tweet_ids]
+        )
+    session.execute(delete(RelatedLink).where(RelatedLink.story_id == story.id))
+    rows = _related_rows(session, story.id, draft.related)
+    if rows:
+        session.execute(insert(RelatedLink), rows)
+    session.expire(story, ["related", "images", "tweets"])
+
+
+def _keep_revision(session: Session, story: Story, author: str, note: str) -> None:
+    number = (
+        session.scalar(select(func.max(Revision.number)).where(Revision.story_id == story.id)) or 0
+    ) + 1
+    record = _record(session, story)
+    session.add(
+        Revision(
+            story_id=story.id,
+            number=number,
+            author=author,
+            saved=story.updated,
+            note=note,
+            headline=story.headline,
+            slug=story.slug,
+            standfirst=story.standfirst,
+            byline=story.byline,
+            dateline=story.dateline,
+            section=story.section,
+            tags=list(story.tags),
+            status=story.status,
+            body=story.body,
+            publish_time=story.publish_time,
+            related=[link.as_dict() for link in record.related],
+        )
+    )
+
+
+def create_story(
+    session: Session,
+    draft: StoryDraft,
+    *,
+    author: str,
+    strict_slug: bool = True,
+    note: str = "created",
+) -> StoryRecord:
+    """Add a new story and its first revision."""
+    draft = _clean_draft(draft)
+    story = Story(slug=_choose_slug(session, draft, None, strict_slug), created=utcnow())
+    _apply(session, story, draft)
+    session.add(story)
+    session.flush()
+    _sync_links(session, story, draft)
+    _keep_revision(session, story, author, note)
+    session.flush()
+    return _record(session, story)
+
+
+def save_story(
+    session: Session,
+    story_id: int,
+    draft: StoryDraft,
+    *,
+    base_version: int,
+    author: str,
+    note: str = "",
+) -> StoryRecord:
+    """Save `draft` over the story if nobody saved since `base_version`; else ConflictError."""
+    story = _load(session, story_id)
+    if story.version != base_version:
+        raise ConflictError(story_id, base_version, story.version)
+    draft = _clean_draft(draft)
+    if draft.slug is not None:  # None keeps the slug: links to a story must not break
+        story.slug = _choose_slug(session, draft, story_id, strict=True)
+    _apply(session, story, draft)
+    try:
+        session.flush()
+    except StaleDataError:
+        # Someone committed between our read and our write: the version guard caught it.
+        raise ConflictError(story_id, base_version, base_version + 1) from None
+    _sync_links(session, story, draft)
+    _keep_revision(session, story, author, note)
+    session.flush()
+    return _record(session, story)
+
+
+def restore_revision(
+    session: Session, story_id: int, number: int, *, base_version: int, author: str
+) -> StoryRecord:
+    """Make revision `number` the current text; the restore is itself a new revision."""
+    revision = session.scalars(
+        select(Revision).where(Revision.story_id == story_id, Revision.number == number)
+    ).first()
+    if revision is None:
+        raise NotFoundError(f"story {story_id} has no revision {number}")
+    draft = _revision_draft(revision)
+    slug_owner = session.scalar(select(Story.id).where(Story.slug == draft.slug))
+    if slug_owner not in (None, story_id):
+        draft = replace(draft, slug=None)  # another story took the old slug since
+    related = []
+    for link in draft.related:
+        # A story the revision linked to may be gone since; keep the link by its slug.
+        if link.story_id is not None and session.get(Story, link.story_id) is None:
+            link = replace(link, story_id=None)
+        related.append(link)
+    return save_story(
+        session,
+        story_id,
+        replace(draft, related=tuple(related)),
+        base_version=base_version,
+        author=author,
+        note=f"restored revision {number}",
+    )
+
+
+def delete_story(session: Session, story_id: int) -> None:
+    session.delete(_load(session, story_id))
+    session.flush()
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _load(session: Session, story_id: int) -> Story:
+    story = session.get(Story, story_id)
+    if story is None:
+        raise NotFoundError(f"story {story_id} is not in the store")
+    return story
+
+
+def _record(session: Session, story: Story) -> StoryRecord:
+    related = tuple(
+        RelatedRecord(
+            title=link.title,
+            url=link.url,
+            story_id=link.target_story_id,
+            story_slug=link.target_slug,
+            date=link.date,
+            section=link.section,
+            excerpt=link.excerpt,
+        )
+        for link in session.scalars(
+            select(RelatedLink)
+            .where(RelatedLink.story_id == story.id)
+            .order_by(RelatedLink.position)
+        )
+    )
+    return StoryRecord(
+        id=story.id,
+        version=story.version,
+        slug=story.slug,
+        headline=story.headline,
+        standfirst=story.standfirst,
+        byline=story.byline,
+        dateline=story.dateline,
+        section=story.section,
+        tags=tuple(story.tags),
+        status=story.status,
+        body=story.body,
+        publish_time=story.publish_time,
+        created=story.created,
+        updated=story.updated,
+        word_count=story.word_count,
+        related=related,
+    )
+
+
+def get_story(session: Session, story_id: int) -> StoryRecord:
+    return _record(session, _load(session, story_id))
+
+
+def find_by_slug(session: Session, slug: str) -> StoryRecord | None:
+    story = session.scalars(select(Story).where(Story.slug == slug)).first()
+    return _record(session, story) if story else None
+
+
+def _revision_draft(revision: Revision) -> StoryDraft:
+    return StoryDraft(
+        headline=revision.headline,
+        standfirst=revision.standfirst,
+        byline=revision.byline,
+        dateline=revision.dateline,
+        section=revision.section,
+        tags=tuple(revision.tags),
+        status=revision.status,
+        body=revision.body,
+        publish_time=revision.publish_time,
+        slug=revision.slug,
+        related=tuple(RelatedRecord.from_dict(d) for d in revision.related),
+    )
+
+
+def revisions(session: Session, story_id: int) -> list[RevisionRecord]:
+    """Every revision of a story, newest first."""
+    _load(session, story_id)
+    rows = session.scalars(
+        select(Revision).where(Revision.story_id == story_id).order_by(Revision.number.desc())
+    )
+    return [RevisionRecord(r.number, r.author, r.saved, r.note, _revision_draft(r)) for r in rows]
+
+
+SORTABLE = {
+    "updated": Story.updated,
+    "headline": Story.headline,
+    "status": Story.status,
+    "section": Story.section,
+    "byline": Story.byline,
+    "words": Story.word_count,
+    "created": Story.created,
+    "publish_time": Story.publish_time,
+    "id": Story.id,
+}
+
+
+def _has_tag(session: Session, tag: str) -> Any:
+    if session.get_bind().dialect.name == "postgresql":
+        return text("stories.tags::jsonb @> CAST(:tag_json AS jsonb)").bindparams(
+            tag_json=json.dumps([tag])
+        )
+    return text(
+        "EXISTS (SELECT 1 FROM json_each(stories.tags) WHERE json_each.value = :tag_value)"
+    ).bindparams(tag_value=tag)
+
+
+def list_stories(
+    session: Session,
+    *,
+    status: StoryStatus | str | None = None,
+    section: str | None = None,
+    tag: str | None = None,
+    query: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    order: str | None = None,
+    descending: bool = True,
+) -> list[StorySummary]:
+    """Stories matching the filters; with a search query, best match first unless `order`."""
+    score_col: Any = None
+    columns = [
+        Story.id,
+        Story.headline,
+        Story.slug,
+        Story.status,
+        Story.section,
+        Story.byline,
+        Story.tags,
+        Story.updated,
+        Story.publish_time,
+        Story.word_count,
+    ]
+    stmt = select(*columns)
+    if query and query.strip():
+        matches = search.matches(session, query)
+        score_col = matches.c.score
+        stmt = stmt.add_columns(score_col).join(matches, matches.c.story_id == Story.id)
+    if status is not None:
+        stmt = stmt.where(Story.status == parse_status(status))
+    if section:
+        stmt = stmt.where(Story.section == section)
+    if tag:
+        stmt = stmt.where(_has_tag(session, tag))
+    if order is None and score_col is not None:
+        stmt = stmt.order_by(score_col.desc(), Story.id.desc())
+    else:
+        column = SORTABLE.get(order or "updated")
+        if column is None:
+            raise ValidationError(f"cannot sort by {order!r}; use one of {', '.join(SORTABLE)}")
+        stmt = stmt.order_by(
+            column.desc() if descending else column.asc(),
+            Story.id.desc() if descending else Story.id.asc(),
+        )
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    if offset:
+        stmt = stmt.offset(offset)
+    out = []
+    for row in session.execute(stmt):
+        out.append(
+            StorySummary(
+                id=row.id,
+                headline=row.headline,
+                slug=row.slug,
+                status=row.status,
+                section=row.section,
+                byline=row.byline,
+                tags=tuple(row.tags),
+                updated=row.updated,
+                publish_time=row.publish_time,
+                word_count=row.word_count,
+                score=row.score if score_col is not None else None,
+            )
+        )
+    return out
+
+
+def count_stories(session: Session) -> int:
+    return session.scalar(select(func.count(Story.id))) or 0

@@ -1,0 +1,76 @@
+"""Tweets the stories embed, recorded so an export reads in full with no network."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from editordesk.errors import NotFoundError
+from editordesk.media.tweets import TweetRef
+from editordesk.store.models import Tweet, utcnow
+from editordesk.store.records import TweetRecord
+
+__all__ = ["TweetRecord"]
+
+
+def _record(tweet: Tweet) -> TweetRecord:
+    return TweetRecord(
+        status_id=tweet.status_id,
+        handle=tweet.handle,
+        url=tweet.url,
+        display_name=tweet.display_name,
+        text=tweet.text,
+        posted=tweet.posted,
+        language=tweet.language,
+    )
+
+
+def put_tweet(
+    session: Session,
+    ref: TweetRef,
+    *,
+    display_name: str = "",
+    text: str = "",
+    posted: dt.date | None = None,
+    language: str = "",
+    overwrite: bool = False,
+) -> TweetRecord:
+    """Record a tweet. An existing record keeps its fields unless `overwrite`; an empty field
+    is always filled from what is given."""
+    tweet = session.scalars(select(Tweet).where(Tweet.status_id == ref.status_id)).first()
+    if tweet is None:
+        tweet = Tweet(status_id=ref.status_id, handle=ref.handle, url=ref.url)
+        session.add(tweet)
+    given = {
+        "display_name": display_name.strip(),
+        "text": text.strip(),
+        "posted": posted,
+        "language": language.strip(),
+    }
+    changed = False
+    for name, value in given.items():
+        if value and (overwrite or not getattr(tweet, name)) and getattr(tweet, name) != value:
+            setattr(tweet, name, value)
+            changed = True
+    if overwrite and tweet.handle != ref.handle:
+        tweet.handle, tweet.url, changed = ref.handle, ref.url, True
+    if changed:
+        tweet.updated = utcnow()
+    session.flush()
+    return _record(tweet)
+
+
+def get_tweet(session: Session, status_id: str) -> TweetRecord:
+    tweet = session.scalars(select(Tweet).where(Tweet.status_id == status_id)).first()
+    if tweet is None:
+        raise NotFoundError(f"tweet {status_id} is not in the store")
+    return _record(tweet)
+
+
+def get_tweets(session: Session, status_ids: set[str]) -> dict[str, TweetRecord]:
+    if not status_ids:
+        return {}
+    rows = session.scalars(select(Tweet).where(Tweet.status_id.in_(status_ids)))
+    return {t.status_id: _record(t) for t in rows}

@@ -1,0 +1,1 @@
+"""The story store: models, sessions, migrations and full-text search."""

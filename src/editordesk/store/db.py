@@ -1,0 +1,207 @@
+"""Opening a store: engine, sessions, and migrating the schema forward on open.
+
+A store written by a newer EditorDesk is refused before anything is written to it. An older
+one is copied aside, then upgraded. Sessions come in two kinds: `read()` and `write()`; on
+SQLite a write takes the database's write lock when it begins (BEGIN IMMEDIATE), so two
+windows saving at once queue instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from editordesk.errors import NewerStoreError, StoreError
+from editordesk.media.folder import MediaFolder
+from editordesk.store.location import StoreLocation
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 15.0
+
+
+def _alembic_config(connection: Any = None) -> Config:
+    config = Config()
+    with resources.as_file(resources.files("editordesk.store") / "migrations") as path:
+        config.set_main_option("script_location", str(path))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store file")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"cannot read the store {path}: {exc.strerror}") from exc
+    if header and header != SQLITE_MAGIC:
+        raise StoreError(f"{path} is not an EditorDesk store: it is not a SQLite database")
+
+
+def _make_engine(location: StoreLocation) -> Engine:
+    if location.is_sqlite:
+        engine = create_engine(
+            location.url,
+            connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
+        )
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+            # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin.
+            dbapi_connection.isolation_level = None
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection: Any) -> None:
+            write = connection.get_execution_options().get("editordesk_write", False)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+        return engine
+    if location.url.get_backend_name() == "postgresql":
+        return create_engine(location.url, pool_pre_ping=True)
+    raise StoreError(
+        f"EditorDesk stores live in SQLite or PostgreSQL, not {location.url.get_backend_name()}"
+    )
+
+
+class Store:
+    """An open store: its engine, its sessions and its media folder."""
+
+    def __init__(self, location: StoreLocation, engine: Engine) -> None:
+        self.location = location
+        self.engine = engine
+        self.media = MediaFolder(location.media_dir)
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            engine.execution_options(editordesk_write=True), expire_on_commit=False
+        )
+
+    @classmethod
+    def open(cls, location: StoreLocation, *, backup_before_upgrade: bool = True) -> Store:
+        """Open (creating or upgrading as needed) the store at `location`."""
+        path = location.sqlite_path
+        if path is not None:
+            _check_sqlite_file(path)
+        engine = _make_engine(location)
+        try:
+            _migrate(engine, location, backup_before_upgrade)
+            if location.is_sqlite:
+                _use_wal(engine)
+        except DatabaseError as exc:
+            engine.dispose()
+            reason = _reason(exc)
+            raise StoreError(f"cannot open the store {location.describe()}: {reason}") from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(location, engine)
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for looking; it is rolled back at the end."""
+        with self._reader() as session, session.begin():
+            yield session
+            session.rollback()
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session for one user action; committed if the block ends normally."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _use_wal(engine: Engine) -> None:
+    """WAL lets the window read while a save is being written; the mode stays in the file."""
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA journal_mode = WAL")  # type: ignore[union-attr]
+    finally:
+        raw.close()
+
+
+def _reason(exc: DatabaseError) -> str:
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    if isinstance(exc, OperationalError) and "locked" in text:
+        return "it is locked by another program; try again in a moment"
+    if "file is not a database" in text:
+        return "it is not a SQLite database"
+    if "readonly" in text or "read-only" in text:
+        return "it is read-only"
+    return text
+
+
+def _migrate(engine: Engine, location: StoreLocation, backup: bool) -> None:
+    head = head_revision()
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        tables = set(inspect(conn).get_table_names())
+    if current is None and tables - {"alembic_version"}:
+        raise StoreError(
+            f"{location.describe()} is a database, but not an EditorDesk store "
+            f"(it has tables {', '.join(sorted(tables)[:5])} and no EditorDesk schema version)"
+        )
+    if current is not None and current not in known_revisions():
+        raise NewerStoreError(
+            f"the store {location.describe()} was written by a newer EditorDesk "
+            f"(schema {current}; this version knows up to {head}); it was left untouched — "
+            "install the newer EditorDesk to open it"
+        )
+    if current == head:
+        return
+    if current is not None and backup and location.sqlite_path is not None:
+        _backup_sqlite(engine, location.sqlite_path, current)
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+
+
+def _backup_sqlite(engine: Engine, path: Path, revision: str) -> Path:
+    """Copy the store aside before an upgrade touches it."""
+    target = path.with_name(f"{path.name}.before-schema-{revision}.bak")
+    raw = engine.raw_connection()
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            raw.driver_connection.backup(dest)  # type: ignore[union-attr]
+        finally:
+            dest.close()
+    finally:
+        raw.close()
+    return target

@@ -1,0 +1,255 @@
+"""The store's tables as typed SQLAlchemy models.
+
+Bodies hold figures and tweets as shortcodes that point at Image and Tweet records, so a credit
+or a tweet's text is kept once and every story that uses it shows the current one. The
+`story_images` and `story_tweets` tables are derived from the body on every save; they answer
+"where is this image used?" without parsing bodies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class StoryStatus(enum.StrEnum):
+    """Where a story is on its way to the reader."""
+
+    DRAFT = "draft"
+    EDITING = "editing"
+    READY = "ready"
+    PUBLISHED = "published"
+    SPIKED = "spiked"
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Aware UTC datetimes on every engine (SQLite keeps no zone of its own)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use an aware one")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dt.datetime: UTCDateTime()}
+
+
+status_type = Enum(
+    StoryStatus,
+    name="story_status",
+    native_enum=False,
+    length=16,
+    values_callable=lambda members: [m.value for m in members],
+    validate_strings=True,
+)
+
+story_images = Table(
+    "story_images",
+    Base.metadata,
+    Column("story_id", ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("image_id", ForeignKey("images.id", ondelete="RESTRICT"), primary_key=True),
+    Index("ix_story_images_image_id", "image_id"),
+)
+
+story_tweets = Table(
+    "story_tweets",
+    Base.metadata,
+    Column("story_id", ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("tweet_id", ForeignKey("tweets.id", ondelete="RESTRICT"), primary_key=True),
+    Index("ix_story_tweets_tweet_id", "tweet_id"),
+)
+
+
+class Story(Base):
+    """One story: its fields, its Markdown body and a version counter for safe saves."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    headline: Mapped[str] = mapped_column(Text, default="")
+    slug: Mapped[str] = mapped_column(String(200), unique=True)
+    standfirst: Mapped[str] = mapped_column(Text, default="")
+    byline: Mapped[str] = mapped_column(String(300), default="")
+    dateline: Mapped[str] = mapped_column(String(300), default="")
+    section: Mapped[str] = mapped_column(String(200), default="", index=True)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    status: Mapped[StoryStatus] = mapped_column(status_type, default=StoryStatus.DRAFT, index=True)
+    body: Mapped[str] = mapped_column(Text, default="")
+    publish_time: Mapped[dt.datetime | None]
+    created: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    word_count: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    revisions: Mapped[list[Revision]] = relationship(
+        back_populates="story",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Revision.number",
+    )
+    related: Mapped[list[RelatedLink]] = relationship(
+        back_populates="story",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="RelatedLink.position",
+        foreign_keys="RelatedLink.story_id",
+    )
+    images: Mapped[list[Image]] = relationship(secondary=story_images, back_populates="stories")
+    tweets: Mapped[list[Tweet]] = relationship(secondary=story_tweets, back_populates="stories")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Revision(Base):
+    """A full copy of a story as one save left it; restoring one makes a new save."""
+
+    __tablename__ = "revisions"
+    __table_args__ = (UniqueConstraint("story_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    author: Mapped[str] = mapped_column(String(300), default="")
+    saved: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    note: Mapped[str] = mapped_column(String(300), default="")
+    headline: Mapped[str] = mapped_column(Text, default="")
+    slug: Mapped[str] = mapped_column(String(200), default="")
+    standfirst: Mapped[str] = mapped_column(Text, default="")
+    byline: Mapped[str] = mapped_column(String(300), default="")
+    dateline: Mapped[str] = mapped_column(String(300), default="")
+    section: Mapped[str] = mapped_column(String(200), default="")
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    status: Mapped[StoryStatus] = mapped_column(status_type, default=StoryStatus.DRAFT)
+    body: Mapped[str] = mapped_column(Text, default="")
+    publish_time: Mapped[dt.datetime | None]
+    related: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+
+    story: Mapped[Story] = relationship(back_populates="revisions")
+
+
+class Image(Base):
+    """An image file kept once in the media folder by the SHA-256 of its bytes."""
+
+    __tablename__ = "images"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    path: Mapped[str] = mapped_column(String(300))  # relative to the media folder
+    original_name: Mapped[str] = mapped_column(String(300), default="")
+    mime_type: Mapped[str] = mapped_column(String(100), default="")
+    byte_size: Mapped[int] = mapped_column(BigInteger, default=0)
+    width: Mapped[int] = mapped_column(Integer, default=0)
+    height: Mapped[int] = mapped_column(Integer, default=0)
+    caption: Mapped[str] = mapped_column(Text, default="")
+    credit: Mapped[str] = mapped_column(String(500), default="")
+    creator: Mapped[str] = mapped_column(String(300), default="")
+    source: Mapped[str] = mapped_column(String(300), default="")
+    copyright: Mapped[str] = mapped_column(String(500), default="")
+    licence: Mapped[str] = mapped_column(String(300), default="")
+    alt_text: Mapped[str] = mapped_column(Text, default="")
+    imported: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    stories: Mapped[list[Story]] = relationship(secondary=story_images, back_populates="images")
+
+
+class Tweet(Base):
+    """A tweet as the desk recorded it, so an embed reads in full with no network."""
+
+    __tablename__ = "tweets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    status_id: Mapped[str] = mapped_column(String(32), unique=True)  # digits; may exceed 2**63
+    handle: Mapped[str] = mapped_column(String(50))
+    url: Mapped[str] = mapped_column(String(300))
+    display_name: Mapped[str] = mapped_column(String(300), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    posted: Mapped[dt.date | None] = mapped_column(Date)
+    language: Mapped[str] = mapped_column(String(20), default="")
+    updated: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    stories: Mapped[list[Story]] = relationship(secondary=story_tweets, back_populates="tweets")
+
+
+class RelatedLink(Base):
+    """A "Related" entry: another story of the store, or an external http(s) page.
+
+    An internal link keeps the target's slug too, so a link whose story was deleted (or not
+    imported yet) is still known for what it pointed at.
+    """
+
+    __tablename__ = "related_links"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    target_story_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stories.id", ondelete="SET NULL"), index=True
+    )
+    target_slug: Mapped[str | None] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    title: Mapped[str] = mapped_column(Text, default="")
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    section: Mapped[str] = mapped_column(String(200), default="")
+    excerpt: Mapped[str] = mapped_column(Text, default="")
+
+    story: Mapped[Story] = relationship(back_populates="related", foreign_keys=[story_id])
+    target: Mapped[Story | None] = relationship(foreign_keys=[target_story_id])
+
+
+__all__ = [
+    "Base",
+    "Image",
+    "RelatedLink",
+    "Revision",
+    "Story",
+    "StoryStatus",
+    "Tweet",
+    "story_images",
+    "story_tweets",
+    "utcnow",
+]

@@ -1,0 +1,29 @@
+"""Text helpers with no store or document knowledge: slugs and plain-text word counts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SLUG_MAX = 80
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def slugify(text: str, fallback: str = "story") -> str:
+    """A lowercase ASCII slug: "Côte d'Ivoire votes" -> "cote-divoire-votes"."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = re.sub(r"['’]", "", folded.lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    if len(slug) > SLUG_MAX:
+        slug = slug[:SLUG_MAX].rsplit("-", 1)[0] or slug[:SLUG_MAX]
+    return slug or fallback
+
+
+def is_slug(text: str) -> bool:
+    return len(text) <= 200 and SLUG_PATTERN.fullmatch(text) is not None
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them: "don't" and "well-known" are one each."""
+    return len(_WORD.findall(text))
