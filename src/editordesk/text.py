@@ -1,9 +1,12 @@
-"""Text helpers with no store or document knowledge: slugs and plain-text word counts."""
+"""Text helpers with no store or document knowledge: slugs, word counts, link checks."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import urlsplit
+
+from editordesk.errors import ValidationError
 
 SLUG_MAX = 80
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -27,3 +30,15 @@ def is_slug(text: str) -> bool:
 def count_words(text: str) -> int:
     """Words as a reader counts them: "don't" and "well-known" are one each."""
     return len(_WORD.findall(text))
+
+
+def check_url(url: str) -> str:
+    """An external link must be an absolute http(s) URL with a host."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValidationError(f"link {url!r} is not an http(s) address")
+    return url

@@ -72,9 +72,28 @@ def _read_tag(text: str, pos: int) -> tuple[str, bool, str, dict[str, str], list
     assert m is not None
     delimiter, closing, name = m.group(1), bool(m.group(2)), m.group(3)
     close_tag = CLOSERS[delimiter]
+    try:
+        return _read_params(text, m.end(), delimiter, closing, name)
+    except ValueError:
+        # Name the likelier cause: a tag left open, rather than the text that followed it.
+        closes_at = text.find(close_tag, m.end())
+        next_open = text.find("{{", m.end())
+        if closes_at < 0:
+            raise ValueError(f"shortcode {name!r} is not closed with {close_tag!r}") from None
+        if 0 <= next_open < closes_at:
+            raise ValueError(
+                f"shortcode {name!r} is not closed before the next shortcode"
+            ) from None
+        raise
+
+
+def _read_params(
+    text: str, start: int, delimiter: str, closing: bool, name: str
+) -> tuple[str, bool, str, dict[str, str], list[str], int]:
+    close_tag = CLOSERS[delimiter]
     params: dict[str, str] = {}
     positional: list[str] = []
-    i = m.end()
+    i = start
     while True:
         while i < len(text) and text[i] in " \t\r\n":
             i += 1

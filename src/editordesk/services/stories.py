@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import delete, func, insert, or_, select, text
 from sqlalchemy.orm import Session
@@ -35,7 +35,7 @@ from editordesk.store.records import (
     StoryRecord,
     StorySummary,
 )
-from editordesk.text import is_slug, slugify
+from editordesk.text import check_url, is_slug, slugify
 
 __all__ = [
     "RelatedRecord",
@@ -48,9 +48,14 @@ __all__ = [
 # ---------------------------------------------------------------- checks
 
 
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+
+
 def normalise_body(body: str) -> str:
-    """One form for every body: Unix line ends, no trailing spaces at the very end."""
-    return body.replace("\r\n", "\n").replace("\r", "\n").rstrip()
+    """One form for every body: Unix line ends, no blank lines before the first or after the
+    last line."""
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    return _LEADING_BLANK_LINES.sub("", body).rstrip()
 
 
 def normalise_tags(tags: Sequence[str]) -> tuple[str, ...]:
@@ -68,18 +73,6 @@ def parse_status(value: str | StoryStatus) -> StoryStatus:
     except ValueError:
         names = ", ".join(s.value for s in StoryStatus)
         raise ValidationError(f"unknown status {value!r}; use one of {names}") from None
-
-
-def check_url(url: str) -> str:
-    """An external link must be an absolute http(s) URL with a host."""
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        parts = None
-    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise ValidationError(f"link {url!r} is not an http(s) address")
-    return url
 
 
 def _clean_draft(draft: StoryDraft) -> StoryDraft:
@@ -230,7 +223,7 @@ def _sync_links(session: Session, story: Story, draft: StoryDraft) -> None:
                     url=f"https://twitter.com/{handle}/status/{status_id}",
                 )
                 session.add(tweet)
-                session.flush([tweet])
+                session.flush()
                 known[status_id] = tweet.id
         tweet_ids = set(known.values())
 

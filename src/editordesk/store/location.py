@@ -65,7 +65,8 @@ def parse_db(value: str) -> URL:
         raise StoreError(f"not a database URL or file path: {value!r}") from exc
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         url = url.set(database=str(Path(url.database).expanduser().resolve()))
-    if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("psycopg2", ""):
+    if url.drivername in ("postgresql", "postgres", "postgresql+psycopg2"):
+        # psycopg 3 is the driver EditorDesk ships and tests with
         url = url.set(drivername="postgresql+psycopg")
     return url
 

@@ -1,0 +1,247 @@
+"""The `editordesk` command: parses arguments, calls services, prints results.
+
+With no command it opens the workstation window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from editordesk import __version__
+from editordesk.errors import EditorDeskError
+
+if TYPE_CHECKING:  # the store is imported only when a command needs it
+    from editordesk.store.db import Store
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class Progress:
+    """A one-line counter on a terminal's stderr; silent when output is piped or for one item."""
+
+    def __init__(self, verb: str, stream: TextIO | None = None) -> None:
+        self.verb = verb
+        self.stream = stream or sys.stderr
+        self.active = self.stream.isatty()
+        self.shown = False
+
+    def __call__(self, done: int, total: int, what: object) -> None:
+        if not self.active or total < 2:
+            return
+        name = Path(str(what)).name if isinstance(what, Path) else str(what)
+        width = 30
+        filled = int(width * done / total)
+        line = f"\r{self.verb} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name}"
+        self.stream.write(line[:120].ljust(120) if done < total else "\r" + " " * 120 + "\r")
+        self.stream.flush()
+        self.shown = True
+
+
+def _store_options(parser: argparse.ArgumentParser, top: bool) -> None:
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=default,
+        help="the store: a SQLite file path or any SQLAlchemy URL (env EDITORDESK_DB)",
+    )
+    parser.add_argument(
+        "--media",
+        metavar="DIR",
+        default=default,
+        help="the store's media folder (env EDITORDESK_MEDIA; default beside a SQLite file)",
+    )
+    parser.add_argument(
+        "--author",
+        metavar="NAME",
+        default=default,
+        help="name saved with each revision (env EDITORDESK_AUTHOR; default from settings)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="editordesk",
+        description="EditorDesk, the editorial workstation. With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"EditorDesk {__version__}")
+    _store_options(parser, top=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser("import", help="import .md files as new drafts")
+    _store_options(p, top=False)
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    p = commands.add_parser("list", help="list stories, newest first")
+    _store_options(p, top=False)
+    p.add_argument("--status", help="only stories with this status")
+    p.add_argument("--section", help="only stories in this section")
+    p.add_argument("--tag", help="only stories with this tag")
+    p.add_argument("--search", metavar="QUERY", help="full-text search, best match first")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N stories")
+    p.add_argument("--json", action="store_true", help="print one JSON array")
+
+    p = commands.add_parser("export", help="export stories to files")
+    _store_options(p, top=False)
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("--format", "-f", default="md", help="output format (md)")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="PATH",
+        help="folder to export into (or a file name for one story)",
+    )
+
+    p = commands.add_parser("history", help="list a story's revisions")
+    _store_options(p, top=False)
+    p.add_argument("id", type=int, metavar="ID")
+
+    p = commands.add_parser("restore", help="make an old revision a story's current text")
+    _store_options(p, top=False)
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("revision", type=int, metavar="REVISION")
+    return parser
+
+
+def _open_store(args: argparse.Namespace) -> tuple[Store, str]:
+    from editordesk import settings as prefs
+    from editordesk.store.db import Store
+    from editordesk.store.location import resolve
+
+    saved = prefs.load()
+    location = resolve(args.db or saved.store or None, args.media or saved.media or None)
+    return Store.open(location), (args.author or saved.author())
+
+
+def _err(message: str) -> None:
+    print(f"editordesk: {message}", file=sys.stderr)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from editordesk.services.importing import import_files
+
+    store, author = _open_store(args)
+    with store:
+        results = import_files(store, args.paths, author=author, progress=Progress("importing"))
+    failed = 0
+    for result in results:
+        if result.story is not None:
+            print(result.story.id)
+        else:
+            failed += 1
+            _err(f"error: {result.error}")
+    if len(results) > 1:
+        _err(f"imported {len(results) - failed} of {len(results)} files")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from editordesk.services.stories import list_stories
+
+    if args.limit is not None and args.limit < 0:
+        raise EditorDeskError("--limit must be 0 or more")
+    store, _ = _open_store(args)
+    with store, store.read() as session:
+        rows = list_stories(
+            session,
+            status=args.status,
+            section=args.section,
+            tag=args.tag,
+            query=args.search,
+            limit=args.limit,
+        )
+    if args.json:
+        json.dump([r.as_json() for r in rows], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return EXIT_OK
+    for r in rows:
+        updated = r.updated.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"{r.id:>6}  {r.status.value:<9}  {updated}  {r.word_count:>6}w  {r.headline}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from editordesk.services.exporting import export_stories
+
+    store, _ = _open_store(args)
+    with store:
+        results = export_stories(
+            store, args.ids, args.format, args.output, progress=Progress("exporting")
+        )
+    failed = [r for r in results if r.error]
+    for r in results:
+        if r.error:
+            _err(f"error: story {r.story_id}: {r.error}")
+        else:
+            print(r.path)
+    if len(results) > 1:
+        _err(f"exported {len(results) - len(failed)}, failed {len(failed)}")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from editordesk.services.stories import revisions
+
+    store, _ = _open_store(args)
+    with store, store.read() as session:
+        rows = revisions(session, args.id)
+    for r in rows:
+        saved = r.saved.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        note = f"  ({r.note})" if r.note else ""
+        print(f"{r.number:>4}  {saved}  {r.author:<20}  {r.draft.headline}{note}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from editordesk.services.stories import get_story, restore_revision
+
+    store, author = _open_store(args)
+    with store, store.write() as session:
+        current = get_story(session, args.id)
+        story = restore_revision(
+            session, args.id, args.revision, base_version=current.version, author=author
+        )
+    print(f"story {story.id} restored to revision {args.revision} (now version {story.version})")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "import": cmd_import,
+    "list": cmd_list,
+    "export": cmd_export,
+    "history": cmd_history,
+    "restore": cmd_restore,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        try:
+            from editordesk.app import run  # type: ignore[attr-defined]
+        except ImportError:
+            parser.print_help()
+            _err("the workstation window is not part of this build yet; use a command above")
+            return EXIT_USAGE
+        return int(run(args))
+    try:
+        return COMMANDS[args.command](args)
+    except EditorDeskError as exc:
+        _err(f"error: {exc}")
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        # `editordesk list | head`: the reader left; not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

@@ -1,0 +1,1 @@
+"""Stories in other people's formats: Markdown with front matter, Word files."""

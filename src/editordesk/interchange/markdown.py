@@ -1,0 +1,523 @@
+"""A story as one Markdown file with YAML front matter, the form Hugo and git keep.
+
+Front matter keys: title, description, author, dateline, date, slug, section, tags, status,
+related. Figures are Hugo's `figure` shortcode with `src` beside the file; tweets are Hugo's
+`x` shortcode (the older `tweet` and `twitter` names, and the paired form with the tweet's text
+inside, are read too). Reading checks everything before anything is stored; writing uses the
+same keys and shortcodes, so reading what was written gives the same story back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+import yaml
+
+from editordesk.document.shortcodes import Shortcode, format_shortcode, scan
+from editordesk.errors import InputError, ValidationError
+from editordesk.media.images import inspect_image
+from editordesk.media.tweets import TweetRef, check_handle, check_status_id
+from editordesk.store.models import StoryStatus
+from editordesk.store.records import (
+    ImageFields,
+    ImageRecord,
+    RelatedRecord,
+    StoryDraft,
+    StoryRecord,
+    TweetRecord,
+)
+from editordesk.text import check_url, is_slug
+
+TWEET_NAMES = ("x", "tweet", "twitter")
+# Figure parameters beyond Hugo's own (which ignores them) that keep the library lossless.
+EXTRA_FIGURE_KEYS = (
+    ("creator", "creator"),
+    ("source", "source"),
+    ("copyright", "copyright"),
+    ("licence", "licence"),
+)
+MAX_FILE_BYTES = 50 * 1024 * 1024
+_FENCE = re.compile(r"^---[ \t]*$")
+_FENCE_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
+
+
+@dataclass(frozen=True)
+class FigureSource:
+    """A figure in a Markdown file, with its image bytes already read and checked."""
+
+    src: str
+    path: Path
+    line: int
+    data: bytes
+    fields: ImageFields
+
+
+@dataclass(frozen=True)
+class TweetSource:
+    """A tweet embed in a Markdown file."""
+
+    ref: TweetRef
+    line: int
+    display_name: str = ""
+    text: str = ""
+    posted: dt.date | None = None
+    language: str = ""
+
+
+Part = str | FigureSource | TweetSource
+
+
+@dataclass(frozen=True)
+class MarkdownStory:
+    """A parsed file: the story's fields and its body as text, figures and tweets."""
+
+    path: Path
+    draft: StoryDraft
+    parts: tuple[Part, ...]
+
+    @property
+    def figures(self) -> list[FigureSource]:
+        return [p for p in self.parts if isinstance(p, FigureSource)]
+
+    @property
+    def tweets(self) -> list[TweetSource]:
+        return [p for p in self.parts if isinstance(p, TweetSource)]
+
+
+# ------------------------------------------------------------------ reading
+
+
+def _decode(data: bytes) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read); "
+            "save it as UTF-8 and import again",
+            line=line,
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter or None, body, line number where the body starts)."""
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        if lines and lines[0].strip() == "+++":
+            raise InputError("has TOML front matter (+++); EditorDesk reads YAML (---)", line=1)
+        return None, text, 1
+    for i in range(1, len(lines)):
+        if _FENCE_END.match(lines[i]):
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
+    raise InputError("front matter that starts on line 1 is never closed with ---", line=1)
+
+
+class _FrontMatter:
+    """The YAML mapping, with the line of each key for error messages."""
+
+    def __init__(self, text: str) -> None:
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            data = yaml.safe_load(text)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 2 if mark is not None else 1
+            reason = exc.problem or "malformed"
+            raise InputError(f"front matter is not valid YAML: {reason}", line=line) from None
+        except yaml.YAMLError as exc:
+            raise InputError(f"front matter is not valid YAML: {exc}", line=1) from None
+        if data is None:
+            data, node = {}, None
+        if not isinstance(data, dict):
+            raise InputError("front matter must be a set of key: value lines", line=2)
+        self.data: dict[Any, Any] = data
+        self.lines: dict[str, int] = {}
+        self.item_lines: dict[str, list[int]] = {}
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key = str(key_node.value)
+                self.lines[key] = key_node.start_mark.line + 2
+                if isinstance(value_node, yaml.SequenceNode):
+                    self.item_lines[key] = [v.start_mark.line + 2 for v in value_node.value]
+
+    def fail(self, key: str, message: str, item: int | None = None) -> InputError:
+        line = self.lines.get(key)
+        if item is not None and key in self.item_lines and item < len(self.item_lines[key]):
+            line = self.item_lines[key][item]
+        return InputError(message, line=line)
+
+    def text(self, key: str) -> str:
+        value = self.data.get(key)
+        if value is None:
+            return ""
+        if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+            return ", ".join(str(v) for v in value)
+        if isinstance(value, dict | list):
+            raise self.fail(key, f"{key!r} should be text, not a {type(value).__name__}")
+        if isinstance(value, dt.date | dt.datetime):
+            return value.isoformat()
+        return str(value) if not isinstance(value, bool) else str(value).lower()
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value).strip()[:10])
+
+
+def parse_publish_time(value: Any) -> dt.datetime | None:
+    """ISO 8601 date or date-time; without a zone it is taken as UTC."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, dt.date):
+        moment = dt.datetime(value.year, value.month, value.day)
+    else:
+        moment = dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+
+
+def _related(fm: _FrontMatter) -> tuple[RelatedRecord, ...]:
+    value = fm.data.get("related")
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise fm.fail("related", "'related' should be a list of links (- title: … url: …)")
+    out = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict):
+            raise fm.fail("related", f"related link {i + 1} should have title, url…", i)
+        strings = {
+            k: "" if v is None else str(v).strip()
+            for k, v in item.items()
+            if not isinstance(v, dt.date)
+        }
+        slug = strings.get("story") or None
+        url = strings.get("url") or None
+        if slug is None:
+            if url is None:
+                raise fm.fail("related", f"related link {i + 1} has no url", i)
+            try:
+                check_url(url)
+            except ValidationError as exc:
+                raise fm.fail("related", f"related link {i + 1}: {exc}", i) from None
+        try:
+            date = _as_date(item.get("date"))
+        except ValueError:
+            raise fm.fail(
+                "related", f"related link {i + 1}: date {item.get('date')!r} is not YYYY-MM-DD", i
+            ) from None
+        out.append(
+            RelatedRecord(
+                title=strings.get("title", ""),
+                url=None if slug else url,
+                story_slug=slug,
+                date=date,
+                section=strings.get("section", ""),
+                excerpt=strings.get("excerpt", ""),
+            )
+        )
+    return tuple(out)
+
+
+def _draft(fm: _FrontMatter, body: str) -> StoryDraft:
+    status_text = fm.text("status").strip().lower() or StoryStatus.DRAFT.value
+    try:
+        status = StoryStatus(status_text)
+    except ValueError:
+        names = ", ".join(s.value for s in StoryStatus)
+        raise fm.fail("status", f"unknown status {status_text!r}; use one of {names}") from None
+    try:
+        publish_time = parse_publish_time(fm.data.get("date"))
+    except (ValueError, TypeError):
+        raise fm.fail(
+            "date",
+            f"date {fm.data.get('date')!r} is not an ISO 8601 date or "
+            "time (like 2026-11-27T09:30:00Z)",
+        ) from None
+    tags_value = fm.data.get("tags")
+    if tags_value is None:
+        tags: tuple[str, ...] = ()
+    elif isinstance(tags_value, list):
+        if any(isinstance(t, dict | list) for t in tags_value):
+            raise fm.fail("tags", "'tags' should be a list of words")
+        tags = tuple(str(t) for t in tags_value if t is not None)
+    elif isinstance(tags_value, str):
+        tags = tuple(t.strip() for t in tags_value.split(","))
+    else:
+        raise fm.fail("tags", "'tags' should be a list of words")
+    slug = fm.text("slug").strip() or None
+    if slug is not None and not is_slug(slug):
+        raise fm.fail(
+            "slug", f"slug {slug!r} may hold only lowercase letters, digits and single hyphens"
+        )
+    return StoryDraft(
+        headline=fm.text("title"),
+        standfirst=fm.text("description"),
+        byline=fm.text("author"),
+        dateline=fm.text("dateline"),
+        section=fm.text("section"),
+        tags=tags,
+        status=status,
+        publish_time=publish_time,
+        slug=slug,
+        related=_related(fm),
+        body=body,
+    )
+
+
+def _figure(sc: Shortcode, folder: Path) -> FigureSource:
+    src = sc.get("src").strip()
+    if not src:
+        raise InputError("figure has no src", line=sc.line)
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", src) and not PureWindowsPath(src).drive:
+        raise InputError(
+            f"figure src {src!r} is not a file beside the story (EditorDesk does not fetch "
+            "images from the web)",
+            line=sc.line,
+        )
+    pure = PurePosixPath(src.replace("\\", "/"))
+    if pure.is_absolute() or PureWindowsPath(src).drive or PureWindowsPath(src).root:
+        raise InputError(f"figure src {src!r} lies outside the story's folder", line=sc.line)
+    root = folder.resolve()
+    target = (root / Path(*pure.parts)).resolve()
+    if root not in target.parents:
+        raise InputError(f"figure src {src!r} lies outside the story's folder", line=sc.line)
+    if not target.is_file():
+        raise InputError(f"figure file {src!r} is missing (looked for {target})", line=sc.line)
+    if target.stat().st_size > MAX_FILE_BYTES:
+        raise InputError(f"figure file {src!r} is larger than 50 MB", line=sc.line)
+    data = target.read_bytes()
+    try:
+        inspect_image(data, f"figure file {src!r}")
+    except InputError as exc:
+        raise InputError(exc.message, line=sc.line) from None
+    return FigureSource(
+        src=src,
+        path=target,
+        line=sc.line,
+        data=data,
+        fields=ImageFields(
+            caption=sc.get("caption"),
+            credit=sc.get("attr"),
+            alt_text=sc.get("alt"),
+            **{field: sc.get(key) for key, field in EXTRA_FIGURE_KEYS},
+        ),
+    )
+
+
+def _tweet(sc: Shortcode) -> TweetSource:
+    status_id = sc.get("id") or (sc.positional[-1] if sc.positional else "")
+    user = sc.get("user") or (sc.positional[0] if len(sc.positional) == 2 else "")
+    try:
+        status_id = check_status_id(status_id)
+    except ValidationError:
+        raise InputError(f"tweet id {status_id!r} is not a number", line=sc.line) from None
+    if not user:
+        raise InputError('tweet shortcode needs user="…" (the account name)', line=sc.line)
+    try:
+        handle = check_handle(user)
+    except ValidationError as exc:
+        raise InputError(str(exc), line=sc.line) from None
+    try:
+        posted = _as_date(sc.get("date") or None)
+    except ValueError:
+        raise InputError(f"tweet date {sc.get('date')!r} is not YYYY-MM-DD", line=sc.line) from None
+    text = sc.get("text") or (sc.inner or "").strip()
+    return TweetSource(
+        ref=TweetRef(status_id, handle),
+        line=sc.line,
+        display_name=sc.get("name"),
+        text=text,
+        posted=posted,
+        language=sc.get("lang"),
+    )
+
+
+def parse_markdown(text: str, folder: Path, path: Path | None = None) -> MarkdownStory:
+    """Parse Markdown text whose figure files live in `folder`. Errors carry line numbers."""
+    front, body, body_line = split_front_matter(text)
+    fm = _FrontMatter(front or "")
+    if "title" not in fm.data:
+        lines = body.lstrip("\n").split("\n", 1)
+        heading = _H1.match(lines[0])
+        if heading:  # a plain .md: its first heading is the headline
+            fm.data["title"] = heading.group(1)
+            skipped = len(body) - len(body.lstrip("\n"))
+            body_line += skipped + 1
+            body = lines[1] if len(lines) > 1 else ""
+        elif path is not None:
+            fm.data["title"] = path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
+    draft = _draft(fm, "")
+    scanned = scan(body)
+    if scanned.problems:
+        problem = scanned.problems[0]
+        raise InputError(problem.message, line=problem.line + body_line - 1)
+    parts: list[Part] = []
+    for part in scanned.parts:
+        try:
+            if isinstance(part, str):
+                parts.append(part)
+            elif part.name == "figure":
+                parts.append(_figure(part, folder))
+            elif part.name in TWEET_NAMES:
+                parts.append(_tweet(part))
+            else:
+                parts.append(body[part.start : part.end])  # kept as written; preflight names it
+        except InputError as exc:
+            raise InputError(exc.message, line=(exc.line or 1) + body_line - 1) from None
+    return MarkdownStory(path or folder / "story.md", draft, tuple(parts))
+
+
+def read_markdown(path: Path) -> MarkdownStory:
+    """Read and check one .md file; every problem is an InputError naming the file."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InputError("is larger than 50 MB; is it really a story?", path)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror}", path) from None
+    try:
+        return parse_markdown(_decode(data), path.parent, path)
+    except InputError as exc:
+        raise exc.at(path) from None
+
+
+def store_body(story: MarkdownStory, image_ids: dict[Path, int]) -> str:
+    """The body in the store's own form: figures point at library images by id."""
+    out = []
+    for part in story.parts:
+        if isinstance(part, FigureSource):
+            out.append(figure_code(image_ids[part.path]))
+        elif isinstance(part, TweetSource):
+            out.append(tweet_code(part.ref))
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+def figure_code(image_id: int) -> str:
+    """How a body in the store shows a library image."""
+    return format_shortcode("figure", [("image", str(image_id))])
+
+
+def tweet_code(ref: TweetRef) -> str:
+    """How a body in the store shows a recorded tweet."""
+    return format_shortcode("x", [("user", ref.handle), ("id", ref.status_id)])
+
+
+# ------------------------------------------------------------------ writing
+
+
+def image_file_names(images: list[ImageRecord]) -> dict[int, str]:
+    """A distinct, safe file name for each image, close to the name it came in with."""
+    names: dict[int, str] = {}
+    used: set[str] = set()
+    for image in images:
+        ext = PurePosixPath(image.path).suffix
+        stem = PurePosixPath(image.original_name.replace("\\", "/")).stem
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.") or f"image-{image.id}"
+        name, n = f"{stem}{ext}", 2
+        while name.lower() in used:
+            name, n = f"{stem}-{n}{ext}", n + 1
+        used.add(name.lower())
+        names[image.id] = name
+    return names
+
+
+def _front_matter(story: StoryRecord) -> str:
+    data: dict[str, Any] = {"title": story.headline}
+    for key, value in (
+        ("description", story.standfirst),
+        ("author", story.byline),
+        ("dateline", story.dateline),
+    ):
+        if value:
+            data[key] = value
+    if story.publish_time:
+        data["date"] = story.publish_time.isoformat()
+    data["slug"] = story.slug
+    if story.section:
+        data["section"] = story.section
+    if story.tags:
+        data["tags"] = list(story.tags)
+    data["status"] = story.status.value
+    related = []
+    for link in story.related:
+        item: dict[str, Any] = {"title": link.title}
+        if link.story_slug:
+            item["url"] = f"../{link.story_slug}/"
+            item["story"] = link.story_slug
+        elif link.url:
+            item["url"] = link.url
+        if link.date:
+            item["date"] = link.date.isoformat()
+        if link.section:
+            item["section"] = link.section
+        if link.excerpt:
+            item["excerpt"] = link.excerpt
+        related.append(item)
+    if related:
+        data["related"] = related
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def write_markdown(
+    story: StoryRecord,
+    images: dict[int, ImageRecord],
+    tweets: dict[str, TweetRecord],
+    file_names: dict[int, str],
+) -> str:
+    """The story as a .md file; figures name the files `file_names` gives."""
+    out = []
+    for part in scan(story.body).parts:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        image_id = part.get("image")
+        if part.name == "figure" and image_id.isdigit() and int(image_id) in images:
+            image = images[int(image_id)]
+            f = image.fields
+            params = [("src", file_names[image.id])]
+            params += [
+                (k, v)
+                for k, v in (("alt", f.alt_text), ("caption", f.caption), ("attr", f.credit))
+                if v
+            ]
+            params += [
+                (key, getattr(f, field)) for key, field in EXTRA_FIGURE_KEYS if getattr(f, field)
+            ]
+            out.append(format_shortcode("figure", params))
+        elif part.name in TWEET_NAMES and part.get("id") in tweets:
+            tweet = tweets[part.get("id")]
+            params = [("user", tweet.handle), ("id", tweet.status_id)]
+            params += [
+                (k, v)
+                for k, v in (
+                    ("name", tweet.display_name),
+                    ("date", tweet.posted.isoformat() if tweet.posted else ""),
+                    ("lang", tweet.language),
+                    ("text", tweet.text),
+                )
+                if v
+            ]
+            out.append(format_shortcode("x", params))
+        else:
+            out.append(story.body[part.start : part.end])
+    body = "".join(out).rstrip()
+    return (
+        f"---\n{_front_matter(story)}---\n\n{body}\n"
+        if body
+        else f"---\n{_front_matter(story)}---\n"
+    )

@@ -1,0 +1,93 @@
+"""Import: files from other desks become new drafts, one transaction per file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from editordesk.errors import EditorDeskError, InputError
+from editordesk.interchange.markdown import read_markdown, store_body
+from editordesk.media.folder import MediaFolder
+from editordesk.services.images import add_image
+from editordesk.services.stories import create_story
+from editordesk.services.tweets import put_tweet
+from editordesk.store.db import Store
+from editordesk.store.records import StoryRecord
+
+Progress = Callable[[int, int, Path], None]
+IMPORTERS = {".md": "Markdown", ".markdown": "Markdown"}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What became of one file: a story id, or the reason nothing was stored."""
+
+    path: Path
+    story: StoryRecord | None = None
+    error: str | None = None
+
+
+def import_markdown(
+    session: Session, media: MediaFolder, path: Path, *, author: str
+) -> StoryRecord:
+    """Read one .md file and store it as a new story, with its images and tweets."""
+    parsed = read_markdown(path)
+    image_ids: dict[Path, int] = {}
+    for figure in parsed.figures:
+        if figure.path not in image_ids:
+            image_ids[figure.path] = add_image(
+                session, media, figure.data, figure.path.name, figure.fields
+            ).id
+    for tweet in parsed.tweets:
+        put_tweet(
+            session,
+            tweet.ref,
+            display_name=tweet.display_name,
+            text=tweet.text,
+            posted=tweet.posted,
+            language=tweet.language,
+        )
+    draft = replace(parsed.draft, body=store_body(parsed, image_ids))
+    return create_story(
+        session, draft, author=author, strict_slug=False, note=f"imported from {path.name}"
+    )
+
+
+def import_file(session: Session, media: MediaFolder, path: Path, *, author: str) -> StoryRecord:
+    """Import one file of any format EditorDesk reads, chosen by its extension."""
+    if path.is_dir():
+        raise InputError("is a folder, not a story file", path)
+    if not path.exists():
+        raise InputError("does not exist", path)
+    kind = IMPORTERS.get(path.suffix.lower())
+    if kind is None:
+        known = ", ".join(sorted(IMPORTERS))
+        raise InputError(f"is not a file EditorDesk imports (it reads {known})", path)
+    try:
+        return import_markdown(session, media, path, author=author)
+    except InputError:
+        raise
+    except EditorDeskError as exc:
+        raise InputError(str(exc), path) from exc
+
+
+def import_files(
+    store: Store, paths: Sequence[Path], *, author: str, progress: Progress | None = None
+) -> list[ImportResult]:
+    """Import each file in its own transaction: a bad file stores nothing, the rest go on."""
+    results = []
+    for done, path in enumerate(paths):
+        if progress:
+            progress(done, len(paths), path)
+        try:
+            with store.write() as session:
+                story = import_file(session, store.media, path, author=author)
+            results.append(ImportResult(path, story=story))
+        except EditorDeskError as exc:
+            results.append(ImportResult(path, error=str(exc)))
+    if progress:
+        progress(len(paths), len(paths), paths[-1] if paths else Path())
+    return results

@@ -1,0 +1,86 @@
+"""Preferences every part of EditorDesk shares, kept in one small YAML file.
+
+The window's own state (layout, open tabs) lives in Qt's settings; what the command line needs
+too (the store, the editor's name) lives here, so both agree.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from editordesk.errors import ValidationError
+from editordesk.files import write_atomic
+
+CONFIG_ENV = "EDITORDESK_CONFIG"
+AUTHOR_ENV = "EDITORDESK_AUTHOR"
+
+
+@dataclass
+class Settings:
+    """An editor's preferences. Empty strings mean "the default"."""
+
+    editor_name: str = ""
+    store: str = ""
+    media: str = ""
+    autosave_seconds: int = 5
+    template_dir: str = ""
+    reference_docx: str = ""
+
+    def author(self) -> str:
+        """Who revisions are saved as: the editor's name, else the login name."""
+        name = os.environ.get(AUTHOR_ENV) or self.editor_name
+        if name:
+            return name
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "editor"
+
+
+def settings_path() -> Path:
+    if os.environ.get(CONFIG_ENV):
+        return Path(os.environ[CONFIG_ENV])
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("EditorDesk", appauthor=False)) / "settings.yaml"
+
+
+def load(path: Path | None = None) -> Settings:
+    """Read settings; a missing file gives the defaults, a damaged one a clear error."""
+    path = path or settings_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"cannot read the settings file {path}: {exc}") from exc
+    try:
+        data: Any = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise ValidationError(f"the settings file {path} is not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ValidationError(f"the settings file {path} should hold key: value lines")
+    settings = Settings()
+    for f in fields(Settings):
+        if f.name in data and data[f.name] is not None:
+            value = data[f.name]
+            try:
+                setattr(settings, f.name, int(value) if f.type == "int" else str(value))
+            except (TypeError, ValueError) as exc:
+                raise ValidationError(
+                    f"the settings file {path}: {f.name} should be a number, not {value!r}"
+                ) from exc
+    return settings
+
+
+def save(settings: Settings, path: Path | None = None) -> None:
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = yaml.safe_dump(asdict(settings), sort_keys=False, allow_unicode=True)
+    write_atomic(path, text.encode("utf-8"))

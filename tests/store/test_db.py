@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from editordesk.errors import NewerStoreError, StoreError
+from editordesk.services.stories import StoryDraft, create_story, list_stories
+from editordesk.store.db import Store, head_revision
+from editordesk.store.location import resolve
+from editordesk.store.models import Base
+
+FIXTURES = Path(__file__).parent.parent / "_fixtures"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_new_store_is_created_at_the_newest_schema_in_wal_mode(store: Store) -> None:
+    with store.engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == head_revision()
+    path = store.location.sqlite_path
+    assert path is not None
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_migrations_build_exactly_the_schema_the_models_describe(store: Store) -> None:
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    # The full-text index is the engine's own (FTS5 shadow tables), not a model.
+    diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith("stories_fts"))]
+    assert diff == []
+
+
+def test_an_old_store_is_backed_up_then_migrated_forward_on_open(tmp_path: Path) -> None:
+    old = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURES / "store-0001.sqlite", old)
+    with Store.open(resolve(str(old))) as store:
+        with store.engine.connect() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == head_revision()
+        with store.read() as session:
+            # the stories the old schema held are found by the search it did not have
+            hits = list_stories(session, query="lighthouse")
+            assert {h.slug for h in hits} == {"ferry-timetable-winter", "lighthouse-cottage-museum"}
+        with store.write() as session:
+            create_story(session, StoryDraft(headline="New after upgrade"), author="t")
+    backup = tmp_path / "old.sqlite.before-schema-0001.bak"
+    assert backup.exists()
+    assert _digest(backup) != _digest(old)
+    with sqlite3.connect(backup) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert raw.execute("SELECT count(*) FROM stories").fetchone()[0] == 2
+
+
+def test_a_store_from_a_newer_editordesk_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite"
+    Store.open(resolve(str(path))).close()
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    raw.close()
+    before = _digest(path)
+    siblings = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(NewerStoreError, match="newer EditorDesk") as caught:
+        Store.open(resolve(str(path)))
+    assert "9999_from_the_future" in str(caught.value)
+    assert "left untouched" in str(caught.value)
+    assert _digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == siblings
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("shopping list: eggs, milk\n")
+    with pytest.raises(StoreError, match="not a SQLite database"):
+        Store.open(resolve(str(path)))
+    assert path.read_text() == "shopping list: eggs, milk\n"
+
+
+def test_a_database_of_another_program_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    raw.close()
+    before = _digest(path)
+    with pytest.raises(StoreError, match="not an EditorDesk store"):
+        Store.open(resolve(str(path)))
+    assert _digest(path) == before
+
+
+def test_a_folder_in_place_of_the_store_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "store.sqlite").mkdir()
+    with pytest.raises(StoreError, match="is a folder"):
+        Store.open(resolve(str(tmp_path / "store.sqlite")))
+
+
+def test_reopening_a_store_keeps_its_stories(store_path: Path) -> None:
+    with Store.open(resolve(str(store_path))) as store, store.write() as session:
+        create_story(session, StoryDraft(headline="Kept across opens"), author="t")
+    with Store.open(resolve(str(store_path))) as store, store.read() as session:
+        assert [s.headline for s in list_stories(session)] == ["Kept across opens"]
