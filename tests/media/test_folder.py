@@ -11,11 +11,12 @@ from editordesk.media.folder import MediaFolder
 
 def test_files_are_kept_by_hash_and_written_once(tmp_path: Path) -> None:
     media = MediaFolder(tmp_path / "media")
-    rel = media.put(b"bytes", "ab" + "0" * 62, ".jpg")
+    rel, written = media.put(b"bytes", "ab" + "0" * 62, ".jpg")
+    assert written
     assert rel == "ab/ab" + "0" * 62 + ".jpg"
     assert media.path_of(rel).read_bytes() == b"bytes"
     mtime = media.path_of(rel).stat().st_mtime_ns
-    assert media.put(b"bytes", "ab" + "0" * 62, ".jpg") == rel
+    assert media.put(b"bytes", "ab" + "0" * 62, ".jpg") == (rel, False)
     assert media.path_of(rel).stat().st_mtime_ns == mtime
     assert not [p for p in media.root.rglob("*.tmp")]
 

@@ -6,6 +6,7 @@ record or shortcode can never read or write elsewhere on the disk.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path, PurePosixPath
 
 from editordesk.errors import ValidationError
@@ -33,12 +34,19 @@ class MediaFolder:
             raise ValidationError(f"media path {relative!r} leads outside the media folder")
         return path
 
-    def put(self, data: bytes, sha256: str, extension: str) -> str:
-        """Keep `data` (whose hash is `sha256`); writing the same bytes twice is a no-op."""
+    def put(self, data: bytes, sha256: str, extension: str) -> tuple[str, bool]:
+        """Keep `data` (whose hash is `sha256`); writing the same bytes twice is a no-op.
+
+        Returns the relative path and whether a new file was written."""
         relative = self.relative_path(sha256, extension)
         path = self.path_of(relative)
         if path.is_file() and path.stat().st_size == len(data):
-            return relative
+            return relative, False
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
-        return relative
+        return relative, True
+
+    def discard(self, relative: str) -> None:
+        """Remove a file that no record refers to (after a rolled-back import)."""
+        with contextlib.suppress(FileNotFoundError):
+            self.path_of(relative).unlink()

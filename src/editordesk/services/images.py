@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from editordesk.errors import NotFoundError
 from editordesk.media.folder import MediaFolder
 from editordesk.media.images import inspect_image
+from editordesk.store.db import NEW_MEDIA
 from editordesk.store.models import Image, Story, story_images, utcnow
 from editordesk.store.records import FIELD_NAMES, ImageFields, ImageRecord
 
@@ -45,7 +46,9 @@ def add_image(
     info = inspect_image(data, original_name)
     image = session.scalars(select(Image).where(Image.sha256 == info.sha256)).first()
     if image is None:
-        path = media.put(data, info.sha256, info.extension)
+        path, written = media.put(data, info.sha256, info.extension)
+        if written:  # if this action rolls back, the store removes the file again
+            session.info.setdefault(NEW_MEDIA, []).append((path, info.sha256))
         image = Image(
             sha256=info.sha256,
             path=path,

@@ -18,7 +18,7 @@ from typing import Any
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,6 +27,7 @@ from editordesk.media.folder import MediaFolder
 from editordesk.store.location import StoreLocation
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+NEW_MEDIA = "editordesk.new_media"  # session.info key: files written by this action
 BUSY_TIMEOUT_S = 15.0
 
 
@@ -132,9 +133,32 @@ class Store:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        """A session for one user action; committed if the block ends normally."""
-        with self._writer() as session, session.begin():
-            yield session
+        """A session for one user action; committed if the block ends normally.
+
+        If it fails, media files the action wrote are removed again, so a failed import
+        leaves the media folder as it found it."""
+        with self._writer() as session:
+            try:
+                with session.begin():
+                    yield session
+            except BaseException:
+                self._discard_new_media(session.info.pop(NEW_MEDIA, []))
+                raise
+
+    def _discard_new_media(self, written: list[tuple[str, str]]) -> None:
+        if not written:
+            return
+        from editordesk.store.models import Image
+
+        with self.read() as session:
+            kept = set(
+                session.scalars(
+                    select(Image.sha256).where(Image.sha256.in_([sha for _, sha in written]))
+                )
+            )
+        for relative, sha256 in written:
+            if sha256 not in kept:  # another editor may have committed the same image
+                self.media.discard(relative)
 
     def close(self) -> None:
         self.engine.dispose()
