@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from editordesk import __version__
+from editordesk.cli import main
+from tests.helpers import write_harbour
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> list[str]:
+    return ["--db", str(tmp_path / "cli.sqlite")]
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"EditorDesk {__version__}"
+
+
+def test_import_prints_one_id_per_story_and_list_json_shows_them(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = write_harbour(tmp_path / "in")
+    plain = tmp_path / "in" / "plain.md"
+    plain.write_text("# Quay reopens\n\nBoats are back.\n")
+    assert main([*db, "import", str(story), str(plain)]) == 0
+    ids = [int(line) for line in capsys.readouterr().out.split()]
+    assert len(ids) == 2
+    assert main([*db, "list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in rows] == ids[::-1]
+    assert {"id", "headline", "slug", "status", "section", "byline", "updated"} <= rows[0].keys()
+    assert rows[1]["headline"] == "Harbour wall gives way after week of storms"
+    assert rows[1]["status"] == "editing"
+
+
+def test_list_filters_and_options_after_the_command(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["import", *db, str(write_harbour(tmp_path / "in"))])
+    capsys.readouterr()
+    assert main(["list", *db, "--status", "editing", "--search", "sea wall", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1
+    assert main(["list", *db, "--status", "ready", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["list", *db, "--limit", "0"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["list", *db]) == 0
+    assert "Harbour wall gives way" in capsys.readouterr().out
+
+
+def test_environment_selects_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("EDITORDESK_DB", f"sqlite:///{tmp_path}/env.sqlite")
+    assert main(["import", str(write_harbour(tmp_path / "in"))]) == 0
+    assert (tmp_path / "env.sqlite").exists()
+    assert (tmp_path / "env-media").is_dir()
+
+
+def test_a_bad_file_gives_one_clear_line_and_a_failure_code(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\ntitle: T\nstatus: archived\n---\n")
+    good = write_harbour(tmp_path / "in")
+    assert main([*db, "import", str(bad), str(good)]) == 1
+    out, err = capsys.readouterr()
+    assert out.split() == ["1"]
+    lines = err.strip().splitlines()
+    assert lines[0] == (
+        f"editordesk: error: {bad}:3: unknown status 'archived'; "
+        "use one of draft, editing, ready, published, spiked"
+    )
+    assert lines[1] == "editordesk: imported 1 of 2 files"
+
+
+def test_export_md_writes_the_story_and_its_images(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    main([*db, "import", str(write_harbour(tmp_path / "in"))])
+    capsys.readouterr()
+    assert main([*db, "export", "1", "--format", "md", "-o", str(tmp_path / "out")]) == 0
+    target = tmp_path / "out" / "harbour-wall-gives-way" / "index.md"
+    assert capsys.readouterr().out.strip() == str(target)
+    assert "title: Harbour wall gives way after week of storms" in target.read_text()
+    assert (target.parent / "harbour.jpg").is_file()
+    assert main([*db, "export", "1", "-o", str(tmp_path / "single.md")]) == 0
+    assert (tmp_path / "single.md").is_file() and (tmp_path / "harbour.jpg").is_file()
+
+
+def test_export_of_a_missing_story_says_so(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    main([*db, "import", str(write_harbour(tmp_path / "in"))])
+    capsys.readouterr()
+    assert main([*db, "export", "1", "42", "-o", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "story 42: story 42 is not in the store" in err
+    assert "exported 1, failed 1" in err
+
+
+def test_history_and_restore(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    main([*db, "import", str(write_harbour(tmp_path / "in"))])
+    assert main([*db, "restore", "1", "1"]) == 0
+    assert main([*db, "history", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "restored revision 1" in out and "imported from harbour.md" in out
+
+
+def test_a_newer_store_is_refused_with_a_clear_message(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    main([*db, "list"])
+    with sqlite3.connect(tmp_path / "cli.sqlite") as raw:
+        raw.execute("UPDATE alembic_version SET version_num = 'zzzz'")
+    raw.close()
+    assert main([*db, "list"]) == 1
+    assert "written by a newer EditorDesk" in capsys.readouterr().err
+
+
+def test_module_entry_point_runs() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "editordesk", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.startswith("EditorDesk ")
