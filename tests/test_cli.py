@@ -138,3 +138,23 @@ def test_module_entry_point_runs() -> None:
         check=True,
     )
     assert done.stdout.startswith("EditorDesk ")
+
+
+def test_sample_story_comes_from_the_package_with_every_feature(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from editordesk.services.exporting import load_bundle
+    from editordesk.store.db import Store
+    from editordesk.store.location import resolve
+
+    assert main([*db, "sample"]) == 0
+    story_id = int(capsys.readouterr().out)
+    with Store.open(resolve(db[1])) as store, store.read() as session:
+        bundle = load_bundle(session, story_id)
+    story = bundle.story
+    assert story.standfirst and story.byline and story.dateline
+    [image] = bundle.images.values()
+    assert image.fields.caption and image.fields.credit and image.fields.alt_text
+    [tweet] = bundle.tweets.values()
+    assert tweet.text == "just setting up my twttr"
+    assert len(story.related) == 3

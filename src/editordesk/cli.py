@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder to export into (or a file name for one story)",
     )
 
+    p = commands.add_parser("sample", help="add the sample story that shows every feature")
+    _store_options(p, top=False)
+
     p = commands.add_parser("history", help="list a story's revisions")
     _store_options(p, top=False)
     p.add_argument("id", type=int, metavar="ID")
@@ -187,6 +190,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def cmd_sample(args: argparse.Namespace) -> int:
+    from editordesk.services.sample import add_sample_story
+
+    store, author = _open_store(args)
+    with store:
+        story = add_sample_story(store, author=author)
+    print(story.id)
+    return EXIT_OK
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     from editordesk.services.stories import revisions
 
@@ -217,6 +230,7 @@ COMMANDS = {
     "import": cmd_import,
     "list": cmd_list,
     "export": cmd_export,
+    "sample": cmd_sample,
     "history": cmd_history,
     "restore": cmd_restore,
 }

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select, text
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -95,13 +95,8 @@ def _unique_slug(session: Session, wanted: str, story_id: int | None) -> str:
     base = wanted[:190]
     taken = set(
         session.scalars(
-            select(Story.slug).where(
-                or_(
-                    Story.slug == base,
-                    Story.slug.like(base.replace("_", r"\_") + "-%", escape="\\"),
-                ),
-                Story.id != (story_id or -1),
-            )
+            SLUGS_TAKEN,
+            {"base": base, "low": base + "-", "high": base + ".", "story_id": story_id or -1},
         )
     )
     if base not in taken:
@@ -130,20 +125,41 @@ def _choose_slug(session: Session, draft: StoryDraft, story_id: int | None, stri
 
 
 # ---------------------------------------------------------------- writing
+#
+# Creating is the hot path (imports, batch loads): it writes with a handful of Core
+# statements. Saving goes through the ORM so the version column guards the UPDATE.
+
+STORIES = Story.__table__
+REVISIONS = Revision.__table__
+RELATED = RelatedLink.__table__
+# Built once, so each execution reuses one compiled statement.
+INSERT_STORY = insert(STORIES).returning(STORIES.c.id)
+INSERT_REVISION = insert(REVISIONS)
+# Slugs equal to `base` or starting `base-`: a range on the unique index, not a LIKE scan
+# ("-" sorts just before ".", so `base-` <= slug < `base.` is every `base-…`).
+SLUGS_TAKEN = select(STORIES.c.slug).where(
+    or_(
+        STORIES.c.slug == bindparam("base"),
+        and_(STORIES.c.slug >= bindparam("low"), STORIES.c.slug < bindparam("high")),
+    ),
+    STORIES.c.id != bindparam("story_id"),
+)
 
 
-def _apply(session: Session, story: Story, draft: StoryDraft) -> None:
-    story.headline = draft.headline
-    story.standfirst = draft.standfirst
-    story.byline = draft.byline
-    story.dateline = draft.dateline
-    story.section = draft.section
-    story.tags = list(draft.tags)
-    story.status = draft.status
-    story.body = draft.body
-    story.publish_time = draft.publish_time
-    story.word_count = body_words(draft.body)
-    story.updated = utcnow()
+def _fields(draft: StoryDraft) -> dict[str, Any]:
+    """The story columns a draft sets."""
+    return {
+        "headline": draft.headline,
+        "standfirst": draft.standfirst,
+        "byline": draft.byline,
+        "dateline": draft.dateline,
+        "section": draft.section,
+        "tags": list(draft.tags),
+        "status": draft.status,
+        "body": draft.body,
+        "publish_time": draft.publish_time,
+        "word_count": body_words(draft.body),
+    }
 
 
 def _related_rows(
@@ -195,18 +211,36 @@ def _related_rows(
     return rows
 
 
-def _sync_links(session: Session, story: Story, draft: StoryDraft) -> None:
+def _as_related(rows: list[dict[str, Any]]) -> tuple[RelatedRecord, ...]:
+    return tuple(
+        RelatedRecord(
+            title=r["title"],
+            url=r["url"],
+            story_id=r["target_story_id"],
+            story_slug=r["target_slug"],
+            date=r["date"],
+            section=r["section"],
+            excerpt=r["excerpt"],
+        )
+        for r in rows
+    )
+
+
+def _sync_links(
+    session: Session, story_id: int, draft: StoryDraft, *, new: bool
+) -> tuple[RelatedRecord, ...]:
     """Derive which images and tweets the body uses, and store the related list."""
     image_ids: set[int] = set()
     tweet_refs: dict[str, str] = {}
-    for sc in scan(draft.body).shortcodes:
-        if sc.name == "figure" and sc.get("image").isdigit():
-            image_ids.add(int(sc.get("image")))
-        elif sc.name in ("x", "tweet", "twitter"):
-            try:
-                tweet_refs[check_status_id(sc.get("id"))] = check_handle(sc.get("user"))
-            except ValidationError:
-                continue  # preflight reports it; saving never refuses what is being typed
+    if "{{" in draft.body:
+        for sc in scan(draft.body).shortcodes:
+            if sc.name == "figure" and sc.get("image").isdigit():
+                image_ids.add(int(sc.get("image")))
+            elif sc.name in ("x", "tweet", "twitter"):
+                try:
+                    tweet_refs[check_status_id(sc.get("id"))] = check_handle(sc.get("user"))
+                except ValidationError:
+                    continue  # preflight reports it; saving never refuses what is being typed
     if image_ids:
         image_ids = set(session.scalars(select(Image.id).where(Image.id.in_(image_ids))))
     tweet_ids: set[int] = set()
@@ -227,47 +261,47 @@ def _sync_links(session: Session, story: Story, draft: StoryDraft) -> None:
                 known[status_id] = tweet.id
         tweet_ids = set(known.values())
 
-    session.execute(delete(story_images).where(story_images.c.story_id == story.id))
-    session.execute(delete(story_tweets).where(story_tweets.c.story_id == story.id))
+    if not new:
+        session.execute(delete(story_images).where(story_images.c.story_id == story_id))
+        session.execute(delete(story_tweets).where(story_tweets.c.story_id == story_id))
+        session.execute(delete(RELATED).where(RELATED.c.story_id == story_id))
     if image_ids:
         session.execute(
-            insert(story_images), [{"story_id": story.id, "image_id": i} for i in image_ids]
+            insert(story_images), [{"story_id": story_id, "image_id": i} for i in image_ids]
         )
     if tweet_ids:
         session.execute(
-            insert(story_tweets), [{"story_id": story.id, "tweet_id": i} for i in tweet_ids]
+            insert(story_tweets), [{"story_id": story_id, "tweet_id": i} for i in tweet_ids]
         )
-    session.execute(delete(RelatedLink).where(RelatedLink.story_id == story.id))
-    rows = _related_rows(session, story.id, draft.related)
-    if rows:
-        session.execute(insert(RelatedLink), rows)
-    session.expire(story, ["related", "images", "tweets"])
+    related_rows = _related_rows(session, story_id, draft.related)
+    if related_rows:
+        session.execute(insert(RELATED), related_rows)
+    return _as_related(related_rows)
 
 
-def _keep_revision(session: Session, story: Story, author: str, note: str) -> None:
-    number = (
-        session.scalar(select(func.max(Revision.number)).where(Revision.story_id == story.id)) or 0
-    ) + 1
-    record = _record(session, story)
-    session.add(
-        Revision(
-            story_id=story.id,
-            number=number,
-            author=author,
-            saved=story.updated,
-            note=note,
-            headline=story.headline,
-            slug=story.slug,
-            standfirst=story.standfirst,
-            byline=story.byline,
-            dateline=story.dateline,
-            section=story.section,
-            tags=list(story.tags),
-            status=story.status,
-            body=story.body,
-            publish_time=story.publish_time,
-            related=[link.as_dict() for link in record.related],
-        )
+def _keep_revision(
+    session: Session, record: StoryRecord, *, number: int, author: str, note: str
+) -> None:
+    session.execute(
+        INSERT_REVISION,
+        {
+            "story_id": record.id,
+            "number": number,
+            "author": author,
+            "saved": record.updated,
+            "note": note,
+            "headline": record.headline,
+            "slug": record.slug,
+            "standfirst": record.standfirst,
+            "byline": record.byline,
+            "dateline": record.dateline,
+            "section": record.section,
+            "tags": list(record.tags),
+            "status": record.status,
+            "body": record.body,
+            "publish_time": record.publish_time,
+            "related": [link.as_dict() for link in record.related],
+        },
     )
 
 
@@ -281,14 +315,24 @@ def create_story(
 ) -> StoryRecord:
     """Add a new story and its first revision."""
     draft = _clean_draft(draft)
-    story = Story(slug=_choose_slug(session, draft, None, strict_slug), created=utcnow())
-    _apply(session, story, draft)
-    session.add(story)
-    session.flush()
-    _sync_links(session, story, draft)
-    _keep_revision(session, story, author, note)
-    session.flush()
-    return _record(session, story)
+    slug = _choose_slug(session, draft, None, strict_slug)
+    now = utcnow()
+    fields = _fields(draft)
+    story_id = session.execute(
+        INSERT_STORY, {"slug": slug, "created": now, "updated": now, "version": 1, **fields}
+    ).scalar_one()
+    related = _sync_links(session, story_id, draft, new=True)
+    record = StoryRecord(
+        id=story_id,
+        version=1,
+        slug=slug,
+        created=now,
+        updated=now,
+        related=related,
+        **{**fields, "tags": draft.tags},
+    )
+    _keep_revision(session, record, number=1, author=author, note=note)
+    return record
 
 
 def save_story(
@@ -307,16 +351,18 @@ def save_story(
     draft = _clean_draft(draft)
     if draft.slug is not None:  # None keeps the slug: links to a story must not break
         story.slug = _choose_slug(session, draft, story_id, strict=True)
-    _apply(session, story, draft)
+    for name, value in _fields(draft).items():
+        setattr(story, name, value)
+    story.updated = utcnow()
     try:
         session.flush()
     except StaleDataError:
         # Someone committed between our read and our write: the version guard caught it.
         raise ConflictError(story_id, base_version, base_version + 1) from None
-    _sync_links(session, story, draft)
-    _keep_revision(session, story, author, note)
-    session.flush()
-    return _record(session, story)
+    record = _record(session, story, _sync_links(session, story_id, draft, new=False))
+    number = session.scalar(select(func.max(Revision.number)).where(Revision.story_id == story_id))
+    _keep_revision(session, record, number=(number or 0) + 1, author=author, note=note)
+    return record
 
 
 def restore_revision(
@@ -363,23 +409,20 @@ def _load(session: Session, story_id: int) -> Story:
     return story
 
 
-def _record(session: Session, story: Story) -> StoryRecord:
-    related = tuple(
-        RelatedRecord(
-            title=link.title,
-            url=link.url,
-            story_id=link.target_story_id,
-            story_slug=link.target_slug,
-            date=link.date,
-            section=link.section,
-            excerpt=link.excerpt,
+def _record(
+    session: Session, story: Story, related: tuple[RelatedRecord, ...] | None = None
+) -> StoryRecord:
+    if related is None:
+        related = _as_related(
+            [
+                {c.name: getattr(link, c.key) for c in RELATED.columns}
+                for link in session.scalars(
+                    select(RelatedLink)
+                    .where(RelatedLink.story_id == story.id)
+                    .order_by(RelatedLink.position)
+                )
+            ]
         )
-        for link in session.scalars(
-            select(RelatedLink)
-            .where(RelatedLink.story_id == story.id)
-            .order_by(RelatedLink.position)
-        )
-    )
     return StoryRecord(
         id=story.id,
         version=story.version,
@@ -485,7 +528,8 @@ def list_stories(
     ]
     stmt = select(*columns)
     if query and query.strip():
-        matches = search.matches(session, query)
+        ranked_only = order is None and not (status or section or tag) and limit is not None
+        matches = search.matches(session, query, top=limit + offset if ranked_only else None)
         score_col = matches.c.score
         stmt = stmt.add_columns(score_col).join(matches, matches.c.story_id == Story.id)
     if status is not None:

@@ -77,6 +77,7 @@ def _make_engine(location: StoreLocation) -> Engine:
             dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA cache_size = -65536")  # 64 MB: big indexes stay in memory
             cursor.close()
 
         @event.listens_for(engine, "begin")

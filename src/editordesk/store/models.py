@@ -119,12 +119,13 @@ class Story(Base):
     section: Mapped[str] = mapped_column(String(200), default="", index=True)
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     status: Mapped[StoryStatus] = mapped_column(status_type, default=StoryStatus.DRAFT, index=True)
-    body: Mapped[str] = mapped_column(Text, default="")
     publish_time: Mapped[dt.datetime | None]
     created: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
     word_count: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # Last, so reading the list's columns never walks a long body's overflow pages.
+    body: Mapped[str] = mapped_column(Text, default="")
 
     revisions: Mapped[list[Revision]] = relationship(
         back_populates="story",
@@ -165,9 +166,9 @@ class Revision(Base):
     section: Mapped[str] = mapped_column(String(200), default="")
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     status: Mapped[StoryStatus] = mapped_column(status_type, default=StoryStatus.DRAFT)
-    body: Mapped[str] = mapped_column(Text, default="")
     publish_time: Mapped[dt.datetime | None]
     related: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    body: Mapped[str] = mapped_column(Text, default="")
 
     story: Mapped[Story] = relationship(back_populates="revisions")
 

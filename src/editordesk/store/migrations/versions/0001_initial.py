@@ -41,12 +41,13 @@ def upgrade() -> None:
         sa.Column("section", sa.String(200), nullable=False),
         sa.Column("tags", sa.JSON, nullable=False),
         sa.Column("status", STATUS, nullable=False),
-        sa.Column("body", sa.Text, nullable=False),
         sa.Column("publish_time", UTCDateTime(), nullable=True),
         sa.Column("created", UTCDateTime(), nullable=False),
         sa.Column("updated", UTCDateTime(), nullable=False),
         sa.Column("word_count", sa.Integer, nullable=False),
         sa.Column("version", sa.Integer, nullable=False),
+        # last: listing columns are read without walking a long body's overflow pages
+        sa.Column("body", sa.Text, nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_stories"),
         sa.UniqueConstraint("slug", name="uq_stories_slug"),
     )
@@ -70,9 +71,9 @@ def upgrade() -> None:
         sa.Column("section", sa.String(200), nullable=False),
         sa.Column("tags", sa.JSON, nullable=False),
         sa.Column("status", STATUS, nullable=False),
-        sa.Column("body", sa.Text, nullable=False),
         sa.Column("publish_time", UTCDateTime(), nullable=True),
         sa.Column("related", sa.JSON, nullable=False),
+        sa.Column("body", sa.Text, nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_revisions"),
         sa.ForeignKeyConstraint(
             ["story_id"], ["stories.id"], name="fk_revisions_story_id_stories", ondelete="CASCADE"

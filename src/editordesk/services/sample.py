@@ -1,0 +1,19 @@
+"""The sample story a new desk is offered: written for EditorDesk, showing every feature."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from editordesk.assets import resource
+from editordesk.services.importing import import_markdown
+from editordesk.store.db import Store
+from editordesk.store.records import StoryRecord
+
+SAMPLE = ("sample", "harbour-museum", "index.md")
+
+
+def add_sample_story(store: Store, *, author: str) -> StoryRecord:
+    """Import the bundled sample story (with its picture, tweet and related links)."""
+    with resources.as_file(resource(*SAMPLE[:-1])) as folder, store.write() as session:
+        return import_markdown(session, store.media, Path(folder) / SAMPLE[-1], author=author)
