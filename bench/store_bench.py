@@ -38,7 +38,7 @@ QUERIES = [
     "turbine",
     # AND of several words
     "council budget",
-    "ferry storm harbour",
+    "ferry harbour",
     "school teachers wages",
     "police court",
     # phrases

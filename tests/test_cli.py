@@ -158,3 +158,24 @@ def test_sample_story_comes_from_the_package_with_every_feature(
     [tweet] = bundle.tweets.values()
     assert tweet.text == "just setting up my twttr"
     assert len(story.related) == 3
+
+
+def test_progress_shows_on_a_terminal_and_stays_quiet_in_a_pipe() -> None:
+    import io
+
+    from editordesk.cli import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    progress = Progress("importing", screen)
+    for done in range(3):
+        progress(done, 3, Path(f"/in/story-{done}.md"))
+    assert "importing [" in screen.getvalue() and "1/3 story-1.md" in screen.getvalue()
+    progress(3, 3, Path("/in/story-2.md"))
+    assert screen.getvalue().endswith("\r")  # the line is wiped when the work is done
+    piped = io.StringIO()
+    Progress("importing", piped)(1, 3, "x")
+    assert piped.getvalue() == ""
