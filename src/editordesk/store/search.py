@@ -112,6 +112,14 @@ class SearchBackend(Protocol):
         ...
 
 
+def _ranked(sql: str, params: dict[str, object], top: int | None) -> Subquery:
+    """(story_id, score) from an engine's match query, best `top` only if given."""
+    if top is not None:
+        sql += " ORDER BY score DESC LIMIT :top"
+        params = {**params, "top": top}
+    return text(sql).bindparams(**params).columns(story_id=Integer, score=Float).subquery("fts")
+
+
 class Fts5Search:
     """SQLite FTS5 over an external-content table kept current by triggers."""
 
@@ -140,12 +148,7 @@ class Fts5Search:
             f"SELECT rowid AS story_id, -bm25(stories_fts, {weights}) AS score "
             "FROM stories_fts WHERE stories_fts MATCH :fts_query"
         )
-        params: dict[str, object] = {"fts_query": self.match_expression(query)}
-        if top is not None:
-            sql += " ORDER BY score DESC LIMIT :fts_top"
-            params["fts_top"] = top
-        stmt = text(sql).bindparams(**params).columns(story_id=Integer, score=Float)
-        return stmt.subquery("fts")
+        return _ranked(sql, {"fts_query": self.match_expression(query)}, top)
 
 
 class PostgresSearch:
@@ -178,12 +181,7 @@ class PostgresSearch:
             "FROM story_search, to_tsquery('english', :ts_query) AS q "
             "WHERE document @@ q"
         )
-        params: dict[str, object] = {"ts_query": self.tsquery_text(query)}
-        if top is not None:
-            sql += " ORDER BY score DESC LIMIT :ts_top"
-            params["ts_top"] = top
-        stmt = text(sql).bindparams(**params).columns(story_id=Integer, score=Float)
-        return stmt.subquery("fts")
+        return _ranked(sql, {"ts_query": self.tsquery_text(query)}, top)
 
 
 def backend_for(session: Session) -> SearchBackend:
