@@ -1,0 +1,236 @@
+"""The document tree every writer walks: a body parsed once, figures and tweets resolved to
+the library's records. Frozen dataclasses, one per construct."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from editordesk.store.records import ImageRecord, RelatedRecord, StoryRecord, TweetRecord
+
+# ---------------------------------------------------------------- inlines
+
+
+@dataclass(frozen=True)
+class Text:
+    """Plain text."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    """Emphasised (italic) inlines."""
+
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Strong:
+    """Strong (bold) inlines."""
+
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link; `href` is exactly as written (writers decide what is safe)."""
+
+    href: str
+    children: tuple[Inline, ...]
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Code:
+    """Inline code."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    """A hard line break."""
+
+
+@dataclass(frozen=True)
+class SoftBreak:
+    """A line end inside a paragraph: a space to a reader."""
+
+
+@dataclass(frozen=True)
+class RawInline:
+    """Inline HTML as written; writers sanitise it or reduce it to text."""
+
+    html: str
+
+
+Inline = Text | Emphasis | Strong | Link | Code | LineBreak | SoftBreak | RawInline
+
+# ---------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of inlines."""
+
+    children: tuple[Inline, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading, level 1 to 6."""
+
+    level: int
+    children: tuple[Inline, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One item of a list: blocks of its own."""
+
+    children: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class BulletList:
+    """An unordered list; tight lists have no space between items."""
+
+    items: tuple[ListItem, ...]
+    tight: bool = True
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class OrderedList:
+    """A numbered list starting at `start`."""
+
+    items: tuple[ListItem, ...]
+    start: int = 1
+    tight: bool = True
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class BlockQuote:
+    """A block quote."""
+
+    children: tuple[Block, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    """Preformatted code, with the language named on its fence, if any."""
+
+    text: str
+    language: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A thematic break."""
+
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class RawBlock:
+    """A block of HTML as written; writers sanitise it or reduce it to text."""
+
+    html: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A library image; `image` is None when the id is not in the library."""
+
+    image_id: int | None
+    image: ImageRecord | None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Tweet:
+    """A recorded tweet; `tweet` is None when the store has no record of it."""
+
+    status_id: str
+    handle: str
+    tweet: TweetRecord | None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Shortcode:
+    """A shortcode EditorDesk does not know; kept so preflight can name it, never output."""
+
+    name: str
+    source: str
+    line: int = 0
+
+
+Block = (
+    Paragraph
+    | Heading
+    | BulletList
+    | OrderedList
+    | BlockQuote
+    | CodeBlock
+    | Rule
+    | RawBlock
+    | Figure
+    | Tweet
+    | Shortcode
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed body."""
+
+    children: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    """Everything a writer needs for one story: its fields, its parsed body, the library
+    records the body shows and its related links."""
+
+    story: StoryRecord
+    body: Document
+    images: dict[int, ImageRecord] = field(default_factory=dict)
+    tweets: dict[str, TweetRecord] = field(default_factory=dict)
+
+    @property
+    def related(self) -> tuple[RelatedRecord, ...]:
+        return self.story.related
+
+
+def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Every block in `blocks` and inside them, in reading order."""
+    for block in blocks:
+        yield block
+        if isinstance(block, BlockQuote):
+            yield from walk(block.children)
+        elif isinstance(block, BulletList | OrderedList):
+            for item in block.items:
+                yield from walk(item.children)
+
+
+def inlines_text(inlines: tuple[Inline, ...]) -> str:
+    """The plain text of inlines, as a reader sees it."""
+    out = []
+    for node in inlines:
+        if isinstance(node, Text | Code):
+            out.append(node.text)
+        elif isinstance(node, Emphasis | Strong | Link):
+            out.append(inlines_text(node.children))
+        elif isinstance(node, SoftBreak):
+            out.append(" ")
+        elif isinstance(node, LineBreak):
+            out.append("\n")
+    return "".join(out)

@@ -1,0 +1,1 @@
+"""Writers: the document tree out as HTML pages and fragments, and as Word documents."""
