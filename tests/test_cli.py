@@ -104,7 +104,7 @@ def test_export_of_a_missing_story_says_so(
     assert main([*db, "export", "1", "42", "-o", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert "story 42: story 42 is not in the store" in err
-    assert "exported 1, failed 1" in err
+    assert "exported 1, skipped by preflight 0, failed 1" in err
 
 
 def test_history_and_restore(

@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     _store_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = commands.add_parser("import", help="import .md files as new drafts")
+    p = commands.add_parser("import", help="import .md and .docx files as new drafts")
     _store_options(p, top=False)
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 
@@ -87,10 +87,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, metavar="N", help="at most N stories")
     p.add_argument("--json", action="store_true", help="print one JSON array")
 
-    p = commands.add_parser("export", help="export stories to files")
+    p = commands.add_parser(
+        "export",
+        help="export stories as HTML, Word or Markdown",
+        description="Export stories. HTML and Word exports are checked first (preflight); a "
+        "story with errors is skipped unless --force.",
+    )
     _store_options(p, top=False)
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
-    p.add_argument("--format", "-f", default="md", help="output format (md)")
+    p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p.add_argument("--all", action="store_true", help="every story (with --status: every such)")
+    p.add_argument("--status", help="every story with this status, e.g. ready")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=("html", "docx", "md"),
+        help="output format (default: from -o's extension, else html)",
+    )
     p.add_argument(
         "-o",
         "--output",
@@ -99,6 +111,25 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="folder to export into (or a file name for one story)",
     )
+    p.add_argument("--fragment", action="store_true", help="HTML for a CMS, without <html>")
+    p.add_argument(
+        "--template",
+        type=Path,
+        metavar="DIR",
+        help="folder of templates overriding the built-in ones by name",
+    )
+    p.add_argument(
+        "--reference",
+        type=Path,
+        metavar="FILE",
+        help="reference .docx whose styles Word exports use",
+    )
+    p.add_argument("--embed-images", action="store_true", help="images inside the HTML page")
+    p.add_argument("--force", action="store_true", help="export even if preflight finds errors")
+
+    p = commands.add_parser("check", help="list what a desk would reject in stories (preflight)")
+    _store_options(p, top=False)
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
 
     p = commands.add_parser("sample", help="add the sample story that shows every feature")
     _store_options(p, top=False)
@@ -172,22 +203,64 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from editordesk.services.exporting import export_stories
+    from editordesk.services.exporting import ExportOptions, Outcome, export_stories
+    from editordesk.services.stories import list_stories
 
+    if not args.ids and not (args.all or args.status):
+        raise EditorDeskError("name the stories to export, or use --all or --status")
     store, _ = _open_store(args)
     with store:
-        results = export_stories(
-            store, args.ids, args.format, args.output, progress=Progress("exporting")
+        ids = list(args.ids)
+        if args.all or args.status:
+            with store.read() as session:
+                rows = list_stories(session, status=args.status, order="id", descending=False)
+            ids += [r.id for r in rows if r.id not in ids]
+        options = ExportOptions(
+            fragment=args.fragment,
+            template_dir=args.template,
+            embed_images=args.embed_images,
+            reference=args.reference,
+            force=args.force,
         )
-    failed = [r for r in results if r.error]
+        fmt = args.format or {".md": "md", ".docx": "docx"}.get(args.output.suffix.lower(), "html")
+        results = export_stories(
+            store, ids, fmt, args.output, options, progress=Progress("exporting")
+        )
+    counts = dict.fromkeys(Outcome, 0)
     for r in results:
-        if r.error:
-            _err(f"error: story {r.story_id}: {r.error}")
-        else:
+        counts[r.outcome] += 1
+        for finding in r.findings:
+            _err(f"story {r.story_id}: {finding}")
+        if r.outcome is Outcome.EXPORTED:
             print(r.path)
-    if len(results) > 1:
-        _err(f"exported {len(results) - len(failed)}, failed {len(failed)}")
-    return EXIT_FAILED if failed else EXIT_OK
+        elif r.outcome is Outcome.SKIPPED:
+            _err(f"story {r.story_id}: skipped: preflight found errors (use --force to export)")
+        else:
+            _err(f"error: story {r.story_id}: {r.error}")
+    if len(results) > 1 or counts[Outcome.SKIPPED] or counts[Outcome.FAILED]:
+        _err(
+            f"exported {counts[Outcome.EXPORTED]}, skipped by preflight "
+            f"{counts[Outcome.SKIPPED]}, failed {counts[Outcome.FAILED]}"
+        )
+    return EXIT_OK if counts[Outcome.EXPORTED] == len(results) else EXIT_FAILED
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from editordesk.document.preflight import has_errors
+    from editordesk.services.exporting import check_story, load_bundle
+
+    store, _ = _open_store(args)
+    worst = EXIT_OK
+    with store, store.read() as session:
+        for story_id in args.ids:
+            findings = check_story(load_bundle(session, story_id), store.media)
+            for finding in findings:
+                print(f"story {story_id}: {finding}")
+            if not findings:
+                print(f"story {story_id}: ready")
+            if has_errors(findings):
+                worst = EXIT_FAILED
+    return worst
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
@@ -230,6 +303,7 @@ COMMANDS = {
     "import": cmd_import,
     "list": cmd_list,
     "export": cmd_export,
+    "check": cmd_check,
     "sample": cmd_sample,
     "history": cmd_history,
     "restore": cmd_restore,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -47,3 +48,47 @@ def check_url(url: str) -> str:
     if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise ValidationError(f"link {url!r} is not an http(s) address")
     return url
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(day: dt.date) -> str:
+    """A date as a newspaper prints it ("24 November 2026"), the same on every machine
+    whatever its locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def safe_href(href: str) -> str | None:
+    """`href` if a reader may follow it (http, https, mailto, or relative); else None."""
+    text = href.strip()
+    if not text:
+        return None
+    # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+    squeezed = _CONTROL.sub("", text)
+    try:
+        scheme = urlsplit(squeezed).scheme.lower()
+    except ValueError:
+        return None
+    if scheme and scheme not in SAFE_SCHEMES:
+        return None
+    if not scheme and ":" in squeezed.split("/", 1)[0]:
+        return None  # "javascript&colon;…" after entity decoding, or other oddities
+    return text

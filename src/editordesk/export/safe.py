@@ -7,13 +7,13 @@ http(s), mailto and relative addresses; raw HTML goes through nh3's allow-list.
 from __future__ import annotations
 
 import html
-import re
-from urllib.parse import urlsplit
 
 import nh3
 
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+from editordesk.text import SAFE_SCHEMES, safe_href
+
+__all__ = ["clean_html", "html_to_text", "safe_href"]
+
 
 # Inline and block HTML an article may keep: text structure and links, nothing active.
 ALLOWED_TAGS = frozenset(
@@ -74,24 +74,6 @@ ALLOWED_ATTRIBUTES = {
     "time": {"datetime"},
     "ol": {"start"},
 }
-
-
-def safe_href(href: str) -> str | None:
-    """`href` if a reader may follow it (http, https, mailto, or relative); else None."""
-    text = href.strip()
-    if not text:
-        return None
-    # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
-    squeezed = _CONTROL.sub("", text)
-    try:
-        scheme = urlsplit(squeezed).scheme.lower()
-    except ValueError:
-        return None
-    if scheme and scheme not in SAFE_SCHEMES:
-        return None
-    if not scheme and ":" in squeezed.split("/", 1)[0]:
-        return None  # "javascript&colon;…" after entity decoding, or other oddities
-    return text
 
 
 def clean_html(markup: str) -> str:

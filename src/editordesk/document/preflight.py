@@ -1,0 +1,153 @@
+"""Preflight: what a desk would reject, found before anything is exported.
+
+The same findings reach the command line (errors stop an export unless forced) and the
+window's preflight panel, where each names the field or body line to jump to.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from editordesk.document import nodes as n
+from editordesk.document.shortcodes import scan
+from editordesk.errors import ValidationError
+from editordesk.media.tweets import check_handle, check_status_id
+from editordesk.store.records import ImageRecord
+from editordesk.text import check_url, safe_href
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: how bad, what, and where (a field name, a body line, a related link)."""
+
+    severity: Severity
+    message: str
+    field: str
+    line: int | None = None
+    index: int | None = None
+
+    def __str__(self) -> str:
+        place = f"line {self.line}" if self.line else self.field
+        if self.index is not None:
+            place = f"related link {self.index + 1}"
+        return f"{self.severity.value}: {place}: {self.message}"
+
+
+def _image_name(image: ImageRecord) -> str:
+    return image.original_name or f"image {image.id}"
+
+
+def preflight(
+    article: n.Article, image_file_exists: Callable[[ImageRecord], bool]
+) -> list[Finding]:
+    """Every finding for an article, in reading order: fields, body, related links."""
+    story = article.story
+    found: list[Finding] = []
+
+    def error(message: str, field: str, **where: int | None) -> None:
+        found.append(Finding(Severity.ERROR, message, field, **where))
+
+    def warning(message: str, field: str, **where: int | None) -> None:
+        found.append(Finding(Severity.WARNING, message, field, **where))
+
+    if not story.headline.strip():
+        error("the headline is empty", "headline")
+    if not story.byline.strip():
+        error("the byline is empty", "byline")
+    if not story.standfirst.strip():
+        warning("there is no standfirst", "standfirst")
+
+    for problem in scan(story.body).problems:
+        error(problem.message, "body", line=problem.line)
+    for block in n.walk(article.body.children):
+        if isinstance(block, n.Figure):
+            _check_figure(block, image_file_exists, error, warning)
+        elif isinstance(block, n.Tweet):
+            _check_tweet(block, error)
+        elif isinstance(block, n.Shortcode):
+            error(f"unknown shortcode {{{{< {block.name} >}}}}", "body", line=block.line)
+        elif isinstance(block, n.Paragraph | n.Heading):
+            for href in _links(block.children):
+                if safe_href(href) is None:
+                    warning(
+                        f"link to {href[:60]!r} is not a web address; only its words are kept",
+                        "body",
+                        line=block.line,
+                    )
+
+    for index, link in enumerate(article.related):
+        label = link.title or link.story_slug or link.url or "untitled"
+        if link.story_slug is not None:
+            if link.story_id is None:
+                error(
+                    f"{label!r} points to story {link.story_slug!r}, which is not in the store",
+                    "related",
+                    index=index,
+                )
+        else:
+            try:
+                check_url(link.url or "")
+            except ValidationError:
+                error(
+                    f"{label!r} links to {link.url!r}, which is not an http(s) address",
+                    "related",
+                    index=index,
+                )
+    return found
+
+
+def _check_figure(
+    block: n.Figure,
+    exists: Callable[[ImageRecord], bool],
+    error: Callable[..., None],
+    warning: Callable[..., None],
+) -> None:
+    image = block.image
+    if image is None:
+        ref = "no image" if block.image_id is None else f"image {block.image_id}"
+        error(f"the figure refers to {ref}, which is not in the library", "body", line=block.line)
+        return
+    name = _image_name(image)
+    if not image.fields.credit.strip():
+        error(f"{name} has no credit", "body", line=block.line)
+    if not image.fields.alt_text.strip():
+        error(f"{name} has no alt text", "body", line=block.line)
+    if not image.fields.caption.strip():
+        warning(f"{name} has no caption", "body", line=block.line)
+    if not exists(image):
+        error(f"{name} is missing from the media folder", "body", line=block.line)
+
+
+def _check_tweet(block: n.Tweet, error: Callable[..., None]) -> None:
+    try:
+        check_status_id(block.status_id)
+        check_handle(block.handle)
+    except ValidationError as exc:
+        error(f"tweet shortcode: {exc}", "body", line=block.line)
+        return
+    if block.tweet is None or not block.tweet.text.strip():
+        error(
+            f"the tweet by @{block.handle} ({block.status_id}) has no text", "body", line=block.line
+        )
+
+
+def _links(inlines: tuple[n.Inline, ...]) -> list[str]:
+    out = []
+    for node in inlines:
+        if isinstance(node, n.Link):
+            out.append(node.href)
+            out.extend(_links(node.children))
+        elif isinstance(node, n.Emphasis | n.Strong):
+            out.extend(_links(node.children))
+    return out
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)

@@ -1,0 +1,321 @@
+"""HTML pages and CMS fragments through Jinja templates.
+
+The body is written node by node with every text escaped; raw HTML an editor pasted goes
+through the allow-list in `export.safe`. Figures, tweets and related links are rendered by
+partial templates, so a desk can restyle any of them by dropping a file of the same name in
+its own template folder, which is then rendered in Jinja's sandbox.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
+
+from editordesk.assets import resource
+from editordesk.document import nodes as n
+from editordesk.errors import EditorDeskError, ValidationError
+from editordesk.export.safe import clean_html, safe_href
+from editordesk.files import write_atomic
+from editordesk.media.folder import MediaFolder
+from editordesk.store.records import ImageRecord, RelatedRecord
+from editordesk.text import long_date
+
+TEMPLATE_NAMES = (
+    "article.html",
+    "fragment.html",
+    "partials/figure.html",
+    "partials/tweet.html",
+    "partials/related.html",
+)
+
+
+@dataclass(frozen=True)
+class HtmlOptions:
+    """How a page is written: a whole page or a fragment, whose templates, images inline?"""
+
+    fragment: bool = False
+    template_dir: Path | None = None
+    embed_images: bool = False
+    lang: str = "en"
+
+
+@dataclass
+class RenderedHtml:
+    """The page's text and the image files to put beside it (name -> file in the media)."""
+
+    text: str
+    files: dict[str, Path] = field(default_factory=dict)
+
+
+def published_name(image: ImageRecord) -> str:
+    """The file name an image gets beside an exported page: its own name plus a short hash,
+    so pages exported into one folder share a picture and never overwrite each other's."""
+    ext = PurePosixPath(image.path).suffix
+    stem = PurePosixPath(image.original_name.replace("\\", "/")).stem
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem).strip("-")[:60]
+    return f"{safe or 'image'}-{image.sha256[:10]}{ext}"
+
+
+class _ResourceLoader(jinja2.BaseLoader):
+    """The shipped templates, read through importlib.resources (works from a wheel or bundle)."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        parts = jinja2.loaders.split_template_path(template)  # refuses ".." and the like
+        try:
+            text = resource("templates", "html", *parts).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise jinja2.TemplateNotFound(template) from None
+        return text, None, lambda: True
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(template_dir: Path | None) -> jinja2.Environment:
+    """One environment per template folder: ours trusted, a desk's own sandboxed."""
+    kwargs: dict[str, Any] = {
+        "autoescape": True,
+        "undefined": jinja2.StrictUndefined,
+        "trim_blocks": False,
+        "keep_trailing_newline": True,
+    }
+    if template_dir is None:
+        return jinja2.Environment(loader=_ResourceLoader(), **kwargs)
+    if not template_dir.is_dir():
+        raise ValidationError(f"template folder {template_dir} does not exist")
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(template_dir), _ResourceLoader()])
+    return ImmutableSandboxedEnvironment(loader=loader, **kwargs)
+
+
+class _BodyWriter:
+    """One method per node type; everything it returns is already safe HTML."""
+
+    def __init__(self, env: jinja2.Environment, image_src: Callable[[ImageRecord], str]) -> None:
+        self.env = env
+        self.image_src = image_src
+        self.blocks: dict[type, Callable[[Any], str]] = {
+            n.Paragraph: lambda b: f"<p>{self.inlines(b.children)}</p>",
+            n.Heading: self.heading,
+            n.BulletList: lambda b: self.list_("ul", b),
+            n.OrderedList: lambda b: self.list_("ol", b),
+            n.BlockQuote: lambda b: f"<blockquote>\n{self.block_seq(b.children)}\n</blockquote>",
+            n.CodeBlock: self.code_block,
+            n.Rule: lambda b: "<hr>",
+            n.RawBlock: lambda b: clean_html(b.html).strip(),
+            n.Figure: self.figure,
+            n.Tweet: self.tweet,
+            n.Shortcode: lambda b: "",
+        }
+
+    # blocks
+
+    def block_seq(self, blocks: tuple[n.Block, ...], tight: bool = False) -> str:
+        out = []
+        for block in blocks:
+            if tight and isinstance(block, n.Paragraph):
+                out.append(self.inlines(block.children))
+            else:
+                html = self.blocks[type(block)](block)
+                if html:
+                    out.append(html)
+        return "\n".join(out)
+
+    def heading(self, block: n.Heading) -> str:
+        level = max(block.level, 2)  # the headline is the page's only h1
+        return f"<h{level}>{self.inlines(block.children)}</h{level}>"
+
+    def list_(self, tag: str, block: n.BulletList | n.OrderedList) -> str:
+        start = ""
+        if isinstance(block, n.OrderedList) and block.start != 1:
+            start = f' start="{block.start}"'
+        items = "\n".join(
+            f"<li>{self.block_seq(item.children, tight=block.tight)}</li>" for item in block.items
+        )
+        return f"<{tag}{start}>\n{items}\n</{tag}>"
+
+    def code_block(self, block: n.CodeBlock) -> str:
+        lang = ""
+        if block.language:
+            word = "".join(c for c in block.language.split()[0] if c.isalnum() or c in "-_+")
+            lang = f' class="language-{word}"' if word else ""
+        return f"<pre><code{lang}>{escape(block.text)}</code></pre>"
+
+    def figure(self, block: n.Figure) -> str:
+        image = block.image
+        if image is None:
+            return ""
+        f = image.fields
+        context = {
+            "src": self.image_src(image),
+            "alt": f.alt_text,
+            "width": image.width,
+            "height": image.height,
+            "caption": Markup(clean_html(f.caption)) if f.caption else "",
+            "credit": Markup(clean_html(f.credit)) if f.credit else "",
+            "creator": f.creator,
+            "licence": f.licence,
+            "copyright": f.copyright,
+        }
+        return self.env.get_template("partials/figure.html").render(figure=context).strip()
+
+    def tweet(self, block: n.Tweet) -> str:
+        record = block.tweet
+        handle = record.handle if record else block.handle
+        url = record.url if record else f"https://twitter.com/{handle}/status/{block.status_id}"
+        context = {
+            "text": Markup(clean_html(record.text)) if record and record.text else "",
+            "name": (record.display_name if record else "") or handle,
+            "handle": handle,
+            "url": url,
+            "date": record.posted.isoformat() if record and record.posted else "",
+            "date_text": long_date(record.posted) if record and record.posted else "",
+            "lang": record.language if record else "",
+        }
+        return self.env.get_template("partials/tweet.html").render(tweet=context).strip()
+
+    # inlines
+
+    def inlines(self, inlines: tuple[n.Inline, ...]) -> str:
+        out = []
+        for node in inlines:
+            if isinstance(node, n.Text):
+                out.append(str(escape(node.text)))
+            elif isinstance(node, n.Emphasis):
+                out.append(f"<em>{self.inlines(node.children)}</em>")
+            elif isinstance(node, n.Strong):
+                out.append(f"<strong>{self.inlines(node.children)}</strong>")
+            elif isinstance(node, n.Code):
+                out.append(f"<code>{escape(node.text)}</code>")
+            elif isinstance(node, n.Link):
+                out.append(self.link(node))
+            elif isinstance(node, n.SoftBreak):
+                out.append("\n")
+            elif isinstance(node, n.LineBreak):
+                out.append("<br>\n")
+            elif isinstance(node, n.RawInline):
+                out.append(clean_html(node.html))
+        return "".join(out)
+
+    def link(self, node: n.Link) -> str:
+        inner = self.inlines(node.children)
+        href = safe_href(node.href)
+        if href is None:
+            return inner  # an unsafe link keeps its words, never its target
+        title = f' title="{escape(node.title)}"' if node.title else ""
+        return f'<a href="{escape(href)}"{title}>{inner}</a>'
+
+
+def _related(links: tuple[RelatedRecord, ...]) -> list[dict[str, Any]]:
+    out = []
+    for link in links:
+        if link.story_slug:
+            href = f"{link.story_slug}.html" if link.story_id is not None else None
+        else:
+            href = safe_href(link.url or "")
+        out.append(
+            {
+                "title": link.title,
+                "href": href,
+                "date": link.date.isoformat() if link.date else "",
+                "date_text": long_date(link.date) if link.date else "",
+                "section": link.section,
+                "excerpt": link.excerpt,
+            }
+        )
+    return out
+
+
+def _data_uri(media: MediaFolder, image: ImageRecord) -> str:
+    data = _read_image(media, image)
+    return f"data:{image.mime_type};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _read_image(media: MediaFolder, image: ImageRecord) -> bytes:
+    try:
+        return media.path_of(image.path).read_bytes()
+    except OSError as exc:
+        raise EditorDeskError(
+            f"image {image.id} ({image.original_name or image.path}) is missing from the "
+            f"media folder: {exc.strerror}"
+        ) from exc
+
+
+def render_html(article: n.Article, media: MediaFolder, options: HtmlOptions) -> RenderedHtml:
+    """The page (or fragment) for an article, and the image files it refers to."""
+    env = _environment(options.template_dir)
+    files: dict[str, Path] = {}
+
+    def image_src(image: ImageRecord) -> str:
+        if options.embed_images:
+            return _data_uri(media, image)
+        name = published_name(image)
+        source = media.path_of(image.path)
+        if not source.is_file():
+            _read_image(media, image)  # raises the clear "missing" error
+        files[name] = source
+        return name
+
+    writer = _BodyWriter(env, image_src)
+    try:
+        body = Markup(writer.block_seq(article.body.children))
+        story = article.story
+        figures = [b for b in n.walk(article.body.children) if isinstance(b, n.Figure) and b.image]
+        lead = figures[0].image if figures else None
+        context = {
+            "lang": options.lang,
+            "story": {
+                "headline": story.headline,
+                "standfirst": story.standfirst,
+                "byline": story.byline,
+                "dateline": story.dateline,
+                "section": story.section,
+                "tags": list(story.tags),
+                "slug": story.slug,
+                "status": story.status.value,
+                "word_count": story.word_count,
+                "publish_time": story.publish_time.isoformat() if story.publish_time else "",
+                "publish_date_text": long_date(story.publish_time.date())
+                if story.publish_time
+                else "",
+            },
+            "body": body,
+            "related": _related(article.related),
+            "has_tweets": any(isinstance(b, n.Tweet) for b in n.walk(article.body.children)),
+            "canonical": f"{story.slug}.html",
+            "lead_image": {"src": image_src(lead), "alt": lead.fields.alt_text} if lead else None,
+        }
+        template = env.get_template("fragment.html" if options.fragment else "article.html")
+        text = template.render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise ValidationError(
+            f"template {exc.filename or exc.name}:{exc.lineno}: {exc.message}"
+        ) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise ValidationError(f"template {exc.name!r} was not found") from exc
+    except jinja2.exceptions.SecurityError as exc:
+        raise ValidationError(f"a template tried something unsafe and was stopped: {exc}") from exc
+    except jinja2.UndefinedError as exc:
+        raise ValidationError(
+            f"a template used something EditorDesk does not provide: {exc}"
+        ) from exc
+    return RenderedHtml(text, files)
+
+
+def write_html(article: n.Article, media: MediaFolder, target: Path, options: HtmlOptions) -> Path:
+    """Write the page and its images beside it; every file appears whole or not at all."""
+    rendered = render_html(article, media, options)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for name, source in rendered.files.items():
+        dest = target.parent / name
+        if not dest.is_file() or dest.stat().st_size != source.stat().st_size:
+            write_atomic(dest, source.read_bytes())
+    write_atomic(target, rendered.text.encode("utf-8"))
+    return target
