@@ -7,6 +7,7 @@ of its own. Inside code, a shortcode stays the literal text it was.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping, Sequence
 
@@ -98,7 +99,7 @@ class _Builder:
                 else:
                     parent.extend(children)
                 current = parent
-        return tuple(_merge_text(out))
+        return tuple(_merge_raw(_merge_text(out)))
 
     def paragraph(self, tokens: list[Token], line: int) -> list[n.Block]:
         """A paragraph, split around any shortcode standing in its top-level text."""
@@ -208,6 +209,68 @@ def _closing(tokens: list[Token], start: int) -> int:
         if depth == 0:
             return j
     return len(tokens) - 1
+
+
+_OPEN_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b[^>]*(?<!/)>\Z")
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+
+
+def _merge_raw(inlines: list[n.Inline]) -> list[n.Inline]:
+    """`<tag>`, text, `</tag>` as one piece of raw HTML: Markdown splits inline HTML at each
+    tag, and a sanitiser must see an element whole to drop what is inside a <script>."""
+    out: list[n.Inline] = []
+    i = 0
+    while i < len(inlines):
+        end = _raw_element_end(inlines, i)
+        if end is None:
+            out.append(inlines[i])
+            i += 1
+            continue
+        pieces = []
+        for x in inlines[i : end + 1]:
+            if isinstance(x, n.RawInline):
+                pieces.append(x.html)
+            elif isinstance(x, n.Text):
+                pieces.append(html.escape(x.text, quote=False))
+            else:
+                pieces.append("\n")
+        out.append(n.RawInline("".join(pieces)))
+        i = end + 1
+    return out
+
+
+def _raw_element_end(inlines: list[n.Inline], start: int) -> int | None:
+    """Where the raw element opened at `start` closes, if only text lies between."""
+    node = inlines[start]
+    if not isinstance(node, n.RawInline):
+        return None
+    match = _OPEN_TAG.match(node.html.strip())
+    if match is None or match.group(1).lower() in _VOID:
+        return None
+    closer = re.compile(rf"</{re.escape(match.group(1))}\s*>\Z", re.IGNORECASE)
+    for j in range(start + 1, len(inlines)):
+        other = inlines[j]
+        if isinstance(other, n.RawInline) and closer.match(other.html.strip()):
+            return j
+        if not isinstance(other, n.Text | n.SoftBreak | n.LineBreak | n.RawInline):
+            return None
+    return None
 
 
 def _merge_text(inlines: list[n.Inline]) -> list[n.Inline]:

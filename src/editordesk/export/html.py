@@ -78,9 +78,28 @@ class _ResourceLoader(jinja2.BaseLoader):
         return text, None, lambda: True
 
 
-@functools.lru_cache(maxsize=8)
 def _environment(template_dir: Path | None) -> jinja2.Environment:
-    """One environment per template folder: ours trusted, a desk's own sandboxed."""
+    """One environment per state of a template folder: a desk may add or edit a template
+    while EditorDesk runs, and the next export must use it."""
+    if template_dir is None:
+        return _cached_environment(None, ())
+    if not template_dir.is_dir():
+        raise ValidationError(f"template folder {template_dir} does not exist")
+    state = tuple(
+        sorted(
+            (str(p.relative_to(template_dir)), p.stat().st_mtime_ns)
+            for p in template_dir.rglob("*.html")
+            if p.is_file()
+        )
+    )
+    return _cached_environment(template_dir, state)
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_environment(
+    template_dir: Path | None, _state: tuple[tuple[str, int], ...]
+) -> jinja2.Environment:
+    """Ours trusted; a desk's own folder sandboxed, falling back to ours by name."""
     kwargs: dict[str, Any] = {
         "autoescape": True,
         "undefined": jinja2.StrictUndefined,
@@ -89,8 +108,6 @@ def _environment(template_dir: Path | None) -> jinja2.Environment:
     }
     if template_dir is None:
         return jinja2.Environment(loader=_ResourceLoader(), **kwargs)
-    if not template_dir.is_dir():
-        raise ValidationError(f"template folder {template_dir} does not exist")
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(template_dir), _ResourceLoader()])
     return ImmutableSandboxedEnvironment(loader=loader, **kwargs)
 
