@@ -9,7 +9,7 @@ import pytest
 
 from editordesk import __version__
 from editordesk.cli import main
-from tests.helpers import write_harbour
+from tests.helpers import write_harbour, write_image
 
 
 @pytest.fixture
@@ -179,3 +179,38 @@ def test_progress_shows_on_a_terminal_and_stays_quiet_in_a_pipe() -> None:
     piped = io.StringIO()
     Progress("importing", piped)(1, 3, "x")
     assert piped.getvalue() == ""
+
+
+def test_export_html_checks_first_and_force_overrides(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    main([*db, "import", str(write_harbour(tmp_path / "in"))])
+    uncredited = tmp_path / "in" / "uncredited.md"
+    uncredited.write_text(
+        '---\ntitle: No credit\nauthor: A\nstatus: ready\n---\n{{< figure src="new.jpg" >}}\n'
+    )
+    write_image(tmp_path / "in" / "new.jpg", color=(1, 99, 1))
+    main([*db, "import", str(uncredited)])
+    capsys.readouterr()
+    assert main([*db, "export", "--all", "--format", "html", "-o", str(tmp_path / "out")]) == 1
+    out, err = capsys.readouterr()
+    assert out.split() == [str(tmp_path / "out" / "harbour-wall-gives-way.html")]
+    assert "story 2: error: line 1: new.jpg has no credit" in err
+    assert "story 2: skipped: preflight found errors (use --force to export)" in err
+    assert "exported 1, skipped by preflight 1, failed 0" in err
+    assert main([*db, "export", "2", "-o", str(tmp_path / "out"), "--force"]) == 0
+    assert (tmp_path / "out" / "no-credit.html").is_file()
+    assert (
+        main([*db, "export", "--status", "editing", "--fragment", "-o", str(tmp_path / "f")]) == 0
+    )
+    assert "<html" not in (tmp_path / "f" / "harbour-wall-gives-way.html").read_text()
+    assert main([*db, "check", "1", "2"]) == 1
+    out = capsys.readouterr().out
+    assert "story 1: ready" in out and "story 2: error" in out
+
+
+def test_export_needs_stories_named(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*db, "export", "-o", str(tmp_path)]) == 1
+    assert "name the stories to export" in capsys.readouterr().err
