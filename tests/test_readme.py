@@ -26,7 +26,7 @@ def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     test_commands = [b for b in _shell_blocks(readme) if "pytest" in b]
     assert len(test_commands) == 1
-    assert test_commands[0].strip() in ci.splitlines()
+    assert test_commands[0].strip() in ci
 
 
 def test_readme_installs_and_runs_the_app() -> None:

@@ -7,6 +7,7 @@ record or shortcode can never read or write elsewhere on the disk.
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path, PurePosixPath
 
 from editordesk.errors import ValidationError
@@ -18,6 +19,7 @@ class MediaFolder:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._resolved_root: Path | None = None
 
     def relative_path(self, sha256: str, extension: str) -> str:
         return f"{sha256[:2]}/{sha256}{extension}"
@@ -28,8 +30,10 @@ class MediaFolder:
         if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in relative:
             raise ValidationError(f"media path {relative!r} is not inside the media folder")
         path = self.root.joinpath(*pure.parts)
-        root = self.root.resolve()
-        resolved = path.resolve()
+        if self._resolved_root is None:
+            self._resolved_root = self.root.resolve()
+        root = self._resolved_root
+        resolved = Path(os.path.realpath(path))
         if resolved != root and root not in resolved.parents:
             raise ValidationError(f"media path {relative!r} leads outside the media folder")
         return path

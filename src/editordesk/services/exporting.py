@@ -8,6 +8,7 @@ written.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,8 +40,10 @@ class StoryBundle:
     images: dict[int, ImageRecord]
     tweets: dict[str, TweetRecord]
 
+    @functools.cached_property
     def article(self) -> Article:
-        """The story parsed into the document tree every writer walks."""
+        """The story parsed into the document tree every writer walks (parsed once, for
+        preflight and the writer alike)."""
         return build_article(self.story, self.images, self.tweets)
 
     def images_in_order(self) -> list[ImageRecord]:
@@ -129,7 +132,7 @@ def export_html(
         template_dir=options.template_dir,
         embed_images=options.embed_images,
     )
-    return write_html(bundle.article(), media, target, html_options)
+    return write_html(bundle.article, media, target, html_options)
 
 
 def export_docx(
@@ -137,7 +140,7 @@ def export_docx(
 ) -> Path:
     from editordesk.export.docx import write_docx
 
-    return write_docx(bundle.article(), media, target, reference=options.reference)
+    return write_docx(bundle.article, media, target, reference=options.reference)
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,7 @@ def check_story(bundle: StoryBundle, media: MediaFolder) -> list[Finding]:
         except EditorDeskError:
             return False
 
-    return preflight(bundle.article(), exists)
+    return preflight(bundle.article, exists)
 
 
 def export_stories(
