@@ -1,34 +1,58 @@
-"""The raw OOXML python-docx has no API for (hyperlinks, borders, list restarts, alt text),
-kept in one small module so the writer above it reads as plain python-docx."""
+"""The raw OOXML python-docx has no API for (hyperlinks, borders, list restarts, pictures with
+alt text, the package itself), kept in one small module so the writer reads as python-docx."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+from typing import cast
+
 from docx.document import Document
+from docx.image.image import Image
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shape import InlineShape
+from docx.oxml.shape import CT_Inline
+from docx.oxml.text.hyperlink import CT_Hyperlink
+from docx.parts.image import ImagePart
+from docx.shared import Emu
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 
 # ---------------------------------------------------------------- hyperlinks
 
 
-def add_hyperlink(paragraph: Paragraph, url: str, tooltip: str = "") -> object:
+def add_hyperlink(paragraph: Paragraph, url: str, tooltip: str = "") -> CT_Hyperlink:
     """A `w:hyperlink` at the end of `paragraph`, pointing at `url` through an external
     relationship; the caller fills it with `hyperlink_run`. `url` must already be safe."""
     r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink", {qn("r:id"): r_id})
+    link = cast(CT_Hyperlink, OxmlElement("w:hyperlink", {qn("r:id"): r_id}))
     if tooltip:
         link.set(qn("w:tooltip"), tooltip)
     paragraph._p.append(link)
     return link
 
 
-def hyperlink_run(link: object, paragraph: Paragraph) -> Run:
+def hyperlink_run(link: CT_Hyperlink, paragraph: Paragraph) -> Run:
     """A new run inside a hyperlink made by `add_hyperlink`."""
     return Run(link.add_r(), paragraph)  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- styles
+# python-docx's style setters look the document's default style up on every assignment (a scan
+# of every style), which dominated export time; the writer resolves names once and sets ids.
+
+
+def set_paragraph_style(paragraph: Paragraph, style_id: str) -> None:
+    paragraph._p.get_or_add_pPr().style = style_id
+
+
+def set_run_style(run: Run, style_id: str) -> None:
+    run._r.get_or_add_rPr().style = style_id
 
 
 # ---------------------------------------------------------------- borders
@@ -105,15 +129,108 @@ def drop_style_numbering(style: BaseStyle) -> None:
         p_pr._remove_numPr()
 
 
-# ---------------------------------------------------------------- pictures and body
+# ---------------------------------------------------------------- pictures
 
 
-def set_alt_text(shape: InlineShape, text: str) -> None:
-    """The picture's description, which screen readers and Word's Alt Text pane show."""
-    shape._inline.docPr.set("descr", text)
+class Pictures:
+    """Inline pictures, each image stored once however often it is shown.
+
+    python-docx's `add_picture` looks for a duplicate by hashing every picture already in the
+    document, for each new one; with a story's worth of photographs that was most of the
+    export. The writer knows which pictures are the same (one library image, one id), so it
+    adds each once here and reuses its relationship."""
+
+    def __init__(self, document: Document) -> None:
+        self._part = document.part
+        self._taken = {str(part.partname) for part in self._part.package.iter_parts()}
+        self._shape_id = self._part.next_id
+        self._added: dict[object, tuple[str, str]] = {}
+
+    def add(self, run: Run, key: object, data: bytes, cx: int, cy: int, description: str) -> None:
+        """Show `data` (JPEG, PNG or GIF) in `run` at `cx` × `cy` EMU, with `description`
+        as its alt text. Raises python-docx's UnrecognizedImageError for other bytes."""
+        added = self._added.get(key)
+        if added is None:
+            image = Image.from_blob(data)
+            part = ImagePart.from_image(image, self._partname(image.ext))
+            added = self._added[key] = (self._part.relate_to(part, RT.IMAGE), image.filename)
+        r_id, filename = added
+        inline = CT_Inline.new_pic_inline(self._shape_id, r_id, filename, Emu(cx), Emu(cy))
+        self._shape_id += 1
+        if description:
+            inline.docPr.set("descr", description)
+        run._r.add_drawing(inline)
+
+    def _partname(self, ext: str) -> PackURI:
+        number = len(self._added)
+        while True:  # numbered across extensions, as Word and python-docx number them
+            number += 1
+            name = f"/word/media/image{number}.{ext}"
+            if not any(taken.startswith(f"/word/media/image{number}.") for taken in self._taken):
+                break
+        self._taken.add(name)
+        return PackURI(name)
+
+
+# ---------------------------------------------------------------- body and package
+
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+# Already compressed: deflating them again costs time and saves nothing.
+_STORED_TYPES = frozenset({CT.JPEG, CT.PNG, CT.GIF})
+_PICTURE_EXTENSIONS = {"jpg": CT.JPEG, "jpeg": CT.JPEG, "png": CT.PNG, "gif": CT.GIF}
 
 
 def clear_body(document: Document) -> None:
     """Everything in the body but its section properties, so a reference document with
     sample text still yields only the story."""
     document.element.body.clear_content()
+
+
+def package_bytes(document: Document) -> bytes:
+    """The .docx as bytes, as `Document.save` writes it but with pictures stored rather than
+    deflated a second time (that was most of the time spent on a photo-heavy story)."""
+    package = document.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    types = etree.Element(f"{{{_CT_NS}}}Types", nsmap={None: _CT_NS})
+    for extension, content_type in (("rels", CT.OPC_RELATIONSHIPS), ("xml", CT.XML)):
+        etree.SubElement(
+            types, f"{{{_CT_NS}}}Default", Extension=extension, ContentType=content_type
+        )
+    defaults = {"rels", "xml"}
+    for part in sorted(parts, key=lambda p: str(p.partname)):
+        extension = part.partname.ext.lower()
+        if _PICTURE_EXTENSIONS.get(extension) == part.content_type:
+            if extension not in defaults:  # pictures by extension, as Word writes them
+                defaults.add(extension)
+                etree.SubElement(
+                    types,
+                    f"{{{_CT_NS}}}Default",
+                    Extension=extension,
+                    ContentType=part.content_type,
+                )
+            continue
+        etree.SubElement(
+            types,
+            f"{{{_CT_NS}}}Override",
+            PartName=str(part.partname),
+            ContentType=part.content_type,
+        )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True),
+        )
+        archive.writestr("_rels/.rels", package.rels.xml)
+        for part in parts:
+            stored = part.content_type in _STORED_TYPES
+            archive.writestr(
+                part.partname.membername,
+                part.blob,
+                compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED,
+            )
+            if len(part.rels):
+                archive.writestr(part.partname.rels_uri.membername, part.rels.xml)
+    return out.getvalue()

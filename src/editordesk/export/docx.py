@@ -1,0 +1,641 @@
+"""Stories out as Word documents: the document tree written through python-docx onto the named
+styles of a reference .docx, so an office restyles its exports in Word, never in code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import itertools
+import re
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.image.exceptions import UnrecognizedImageError
+from docx.opc.exceptions import PackageNotFoundError
+from docx.shared import Cm
+from docx.styles.style import BaseStyle
+from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.run import Run
+from lxml import etree
+from PIL import Image as PILImage
+
+from editordesk.assets import resource
+from editordesk.document import nodes as n
+from editordesk.errors import EditorDeskError, ValidationError
+from editordesk.export import docx_oxml as ox
+from editordesk.export.safe import html_to_text, safe_href
+from editordesk.files import write_atomic
+from editordesk.media.folder import MediaFolder
+from editordesk.store.records import ImageRecord, RelatedRecord, StoryRecord
+from editordesk.text import long_date
+
+# Every style the writer names; a reference document must define them all.
+PARAGRAPH_STYLES = (
+    "Title",
+    "Subtitle",
+    "Byline",
+    "Dateline",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "Body Text",
+    "Quote",
+    "Figure",
+    "Caption",
+    "Credit",
+    "Source Code",
+    "List Bullet",
+    "List Bullet 2",
+    "List Bullet 3",
+    "List Number",
+    "List Number 2",
+    "List Number 3",
+    "List Continue",
+    "List Continue 2",
+    "List Continue 3",
+)
+CHARACTER_STYLES = ("Hyperlink", "Verbatim Char")
+NUMBERED_STYLES = ("List Number", "List Number 2", "List Number 3")
+LIST_LEVELS = 3  # deeper lists take the level-3 styles
+RELATED_HEADING = "Related"
+
+WORD_IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif"})
+EMU_PER_PIXEL = 9525  # at 96 dpi, Word's idea of a pixel
+# XML 1.0 cannot carry these; pasted text sometimes does.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)\s*>\Z", re.DOTALL)
+_HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
+_HIDDEN_TAGS = frozenset({"script", "style"})  # their content is code, never words
+_CORE_TEXT_LIMIT = 255  # python-docx refuses longer core properties
+
+
+# ---------------------------------------------------------------- public API
+
+
+def render_docx(article: n.Article, media: MediaFolder, *, reference: Path | None = None) -> bytes:
+    """The story as .docx bytes, built in memory so a failure leaves nothing on disk."""
+    template = _open_reference(reference)
+    _DocxWriter(template, media).article(article)
+    return ox.package_bytes(template.document)
+
+
+def write_docx(
+    article: n.Article, media: MediaFolder, target: Path, *, reference: Path | None = None
+) -> Path:
+    """Write the story to `target` atomically: readers see the old file or the new one."""
+    data = render_docx(article, media, reference=reference)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, data)
+    return target
+
+
+# ---------------------------------------------------------------- the reference document
+
+
+@dataclass
+class _Template:
+    """A freshly opened reference with its styles looked up once, by name."""
+
+    document: Document
+    paragraph: dict[str, str]  # style name -> style id
+    character: dict[str, str]
+    numbering: dict[str, tuple[int, int]]  # numbered style -> (abstract numbering, level)
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_reference() -> bytes:
+    """The shipped reference's bytes, read from the install once per process."""
+    try:
+        return resource("templates", "docx", "reference.docx").read_bytes()
+    except (FileNotFoundError, OSError) as exc:
+        raise EditorDeskError(f"cannot read the shipped Word reference document: {exc}") from exc
+
+
+def _open_reference(reference: Path | None) -> _Template:
+    if reference is None:
+        data, name = _shipped_reference(), "the shipped reference.docx"
+    else:
+        name = str(reference)
+        try:
+            data = reference.read_bytes()
+        except FileNotFoundError as exc:
+            raise ValidationError(f"reference document {name} does not exist") from exc
+        except OSError as exc:
+            raise ValidationError(
+                f"cannot read reference document {name}: {exc.strerror or exc}"
+            ) from exc
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        etree.XMLSyntaxError,
+    ) as exc:
+        raise ValidationError(
+            f"reference document {name} is not a Word .docx file ({exc})"
+        ) from exc
+
+    paragraph: dict[str, BaseStyle] = {}
+    character: dict[str, BaseStyle] = {}
+    for style in document.styles:
+        if style.type == WD_STYLE_TYPE.PARAGRAPH:
+            paragraph[style.name] = style
+        elif style.type == WD_STYLE_TYPE.CHARACTER:
+            character[style.name] = style
+    missing = [s for s in PARAGRAPH_STYLES if s not in paragraph]
+    missing += [s for s in CHARACTER_STYLES if s not in character]
+    if missing:
+        raise ValidationError(
+            f"reference document {name} lacks the style(s) {', '.join(missing)}; "
+            "start from EditorDesk's reference.docx and restyle it"
+        )
+    numbering: dict[str, tuple[int, int]] = {}
+    for style_name in NUMBERED_STYLES:
+        found = ox.style_numbering(document, paragraph[style_name])
+        if found is None:
+            raise ValidationError(
+                f"reference document {name}: style {style_name} is not a numbered list style"
+            )
+        numbering[style_name] = found
+    ox.clear_body(document)
+    return _Template(
+        document,
+        {name: paragraph[name].style_id for name in PARAGRAPH_STYLES},
+        {name: character[name].style_id for name in CHARACTER_STYLES},
+        numbering,
+    )
+
+
+# ---------------------------------------------------------------- inline formatting
+
+
+@dataclass(frozen=True, slots=True)
+class _Format:
+    """How a stretch of text is set: what a run carries, and the link it sits in."""
+
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    href: str | None = None
+    title: str = ""
+
+
+PLAIN = _Format()
+# A stretch of text in one format; None stands for a line break.
+Segment = tuple[str | None, _Format]
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Where a block sits: the style its plain paragraphs take and how deep in lists it is."""
+
+    body_style: str = "Body Text"
+    list_depth: int = 0
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _link_target(href: str) -> str | None:
+    """`href` as a relationship target, or None when it is not safe to follow (javascript:,
+    data: and the like become plain text)."""
+    safe = safe_href(_xml_text(href))
+    if safe is None:
+        return None
+    # A relationship target must be a URI: spaces and non-ASCII are percent-encoded.
+    return quote(safe, safe="!#$%&'()*+,/:;=?@[]~")
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """A naive UTC time, which is what python-docx writes into core properties."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment
+
+
+def _core_text(text: str) -> str:
+    text = " ".join(_xml_text(text).split())
+    if len(text) > _CORE_TEXT_LIMIT:
+        text = text[: _CORE_TEXT_LIMIT - 1] + "…"
+    return text
+
+
+def _merge(segments: Iterable[Segment]) -> list[Segment]:
+    """Neighbouring text in the same format as one run, as Word itself would save it."""
+    out: list[Segment] = []
+    for text, fmt in segments:
+        if out and text is not None and out[-1][0] is not None and out[-1][1] == fmt:
+            out[-1] = (out[-1][0] + text, fmt)
+        else:
+            out.append((text, fmt))
+    return out
+
+
+def _tweet_url(handle: str, status_id: str) -> str:
+    return (
+        f"https://twitter.com/{quote(handle.strip() or 'i', safe='')}"
+        f"/status/{quote(status_id.strip(), safe='')}"
+    )
+
+
+def _level_style(base: str, depth: int) -> str:
+    level = min(max(depth, 1), LIST_LEVELS)
+    return base if level == 1 else f"{base} {level}"
+
+
+def _to_word_image(data: bytes, name: str) -> bytes:
+    """Bytes Word can show (WebP and odd encodings become PNG or JPEG)."""
+    try:
+        with PILImage.open(io.BytesIO(data)) as img:
+            out = io.BytesIO()
+            if img.mode in ("RGBA", "LA", "P") or "transparency" in img.info:
+                img.save(out, "PNG")
+            else:
+                img.convert("RGB").save(out, "JPEG", quality=92)
+    except (OSError, ValueError) as exc:
+        raise EditorDeskError(f"{name} cannot be read as an image: {exc}") from exc
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------- the writer
+
+
+class _DocxWriter:
+    """Walks the tree once, one method per node type, appending to the reference's body."""
+
+    def __init__(self, template: _Template, media: MediaFolder) -> None:
+        self.doc = template.document
+        self.styles = template.paragraph
+        self.char_styles = template.character
+        self.numbering = template.numbering
+        self.media = media
+        self._hiding: str | None = None  # inside a raw <script> or <style> in a paragraph
+        self._dropped_at = -1  # where raw HTML with no words was left out of the segments
+        self._pictures: dict[int, tuple[bytes, int, int]] = {}
+        self._shapes = ox.Pictures(self.doc)
+        section = self.doc.sections[-1]
+        width, height = section.page_width or Cm(21), section.page_height or Cm(29.7)
+        left, right = section.left_margin or Cm(2.54), section.right_margin or Cm(2.54)
+        top, bottom = section.top_margin or Cm(2.54), section.bottom_margin or Cm(2.54)
+        self.text_width = max(int(width - left - right), int(Cm(2)))
+        self.text_height = max(int(height - top - bottom), int(Cm(2)))
+        self._blocks: dict[type, Callable[[Any, _Context], None]] = {
+            n.Paragraph: self.paragraph,
+            n.Heading: self.heading,
+            n.BulletList: self.bullet_list,
+            n.OrderedList: self.ordered_list,
+            n.BlockQuote: self.block_quote,
+            n.CodeBlock: self.code_block,
+            n.Rule: self.rule,
+            n.RawBlock: self.raw_block,
+            n.Figure: self.figure,
+            n.Tweet: self.tweet,
+            n.Shortcode: self.shortcode,
+        }
+        self._inlines: dict[type, Callable[[Any, _Format, list[Segment]], None]] = {
+            n.Text: self.text,
+            n.Emphasis: self.emphasis,
+            n.Strong: self.strong,
+            n.Link: self.link,
+            n.Code: self.code,
+            n.LineBreak: self.line_break,
+            n.SoftBreak: self.soft_break,
+            n.RawInline: self.raw_inline,
+        }
+
+    # -------------------------------------------------- the story
+
+    def article(self, article: n.Article) -> None:
+        story = article.story
+        self.line("Title", story.headline)
+        self.line("Subtitle", story.standfirst)
+        byline = story.byline.strip()
+        if byline:
+            self.line("Byline", byline if re.match(r"(?i)by\s", byline) else f"By {byline}")
+        when = long_date(story.publish_time.date()) if story.publish_time else ""
+        self.line("Dateline", " · ".join(part for part in (story.dateline.strip(), when) if part))
+        self.blocks(article.body.children, _Context())
+        self.related(article.related)
+        self.properties(story)
+
+    def related(self, related: tuple[RelatedRecord, ...]) -> None:
+        """A Related heading and one bulleted entry per link: title, then when and where."""
+        if not related:
+            return
+        self.line("Heading 2", RELATED_HEADING)
+        for item in related:
+            if item.story_slug:  # another story: linked only while it is in the store
+                href = f"{item.story_slug}.html" if item.story_id is not None else None
+            else:
+                href = item.url
+            target = _link_target(href) if href else None
+            title = item.title.strip() or (href or "").strip()
+            details = ", ".join(
+                part for part in (long_date(item.date) if item.date else "", item.section) if part
+            )
+            tail = f" — {details}" if details else ""
+            if item.excerpt.strip():
+                tail += f". {item.excerpt.strip()}" if details else f" — {item.excerpt.strip()}"
+            segments: list[Segment] = [(title, _Format(href=target) if target else PLAIN)]
+            if tail:
+                segments.append((tail, PLAIN))
+            self.emit(self.new_paragraph("List Bullet"), segments)
+
+    def properties(self, story: StoryRecord) -> None:
+        """File > Properties: what a newsroom system or a search reads without opening it."""
+        props = self.doc.core_properties
+        props.title = _core_text(story.headline)
+        props.subject = _core_text(story.section)
+        props.author = props.last_modified_by = _core_text(story.byline)
+        props.keywords = _core_text(", ".join(story.tags))
+        props.comments = _core_text(story.standfirst)
+        props.category = ""
+        props.identifier = _core_text(story.slug)
+        props.content_status = story.status.value
+        props.created = _utc(story.publish_time or story.updated)
+        props.modified = _utc(story.updated)
+        props.revision = max(story.version, 1)
+
+    # -------------------------------------------------- paragraphs and runs
+
+    def new_paragraph(self, style: str) -> WordParagraph:
+        paragraph = self.doc.add_paragraph()
+        ox.set_paragraph_style(paragraph, self.styles[style])
+        return paragraph
+
+    def line(self, style: str, text: str) -> None:
+        """A paragraph of plain text (a field of the story), skipped when empty."""
+        if text.strip():
+            self.emit(self.new_paragraph(style), [(text.strip(), PLAIN)])
+
+    def inline_paragraph(
+        self, style: str, inlines: tuple[n.Inline, ...], *, keep_empty: bool = False
+    ) -> WordParagraph | None:
+        segments = self.flatten(inlines)
+        if not keep_empty and not any(text and text.strip() for text, _ in segments):
+            return None
+        paragraph = self.new_paragraph(style)
+        self.emit(paragraph, segments)
+        return paragraph
+
+    def emit(self, paragraph: WordParagraph, segments: Iterable[Segment]) -> None:
+        """Runs for the segments; consecutive ones with the same link share one hyperlink."""
+        for (href, title), group in itertools.groupby(
+            _merge(segments), key=lambda segment: (segment[1].href, segment[1].title)
+        ):
+            if href is None:
+                for text, fmt in group:
+                    self.run(paragraph.add_run(), text, fmt)
+                continue
+            link = ox.add_hyperlink(paragraph, href, _xml_text(title))
+            for text, fmt in group:
+                self.run(ox.hyperlink_run(link, paragraph), text, fmt)
+
+    def run(self, run: Run, text: str | None, fmt: _Format) -> None:
+        if fmt.bold:
+            run.bold = True
+        if fmt.italic:
+            run.italic = True
+        if fmt.href is not None:
+            ox.set_run_style(run, self.char_styles["Hyperlink"])
+        elif fmt.code:
+            ox.set_run_style(run, self.char_styles["Verbatim Char"])
+        if text is None:
+            run.add_break()
+        else:
+            self.put_text(run, text)
+
+    @staticmethod
+    def put_text(run: Run, text: str) -> None:
+        """Text into a run, with newlines as line breaks and tabs as tabs."""
+        for i, line in enumerate(_xml_text(text).split("\n")):
+            if i:
+                run.add_break()
+            for j, piece in enumerate(line.split("\t")):
+                if j:
+                    run.add_tab()
+                if piece:
+                    run.add_text(piece)
+
+    # -------------------------------------------------- blocks
+
+    def blocks(self, blocks: tuple[n.Block, ...], ctx: _Context) -> None:
+        for block in blocks:
+            self._blocks[type(block)](block, ctx)
+
+    def paragraph(self, node: n.Paragraph, ctx: _Context) -> None:
+        self.inline_paragraph(ctx.body_style, node.children)
+
+    def heading(self, node: n.Heading, ctx: _Context) -> None:
+        self.inline_paragraph(f"Heading {min(max(node.level, 1), 3)}", node.children)
+
+    def bullet_list(self, node: n.BulletList, ctx: _Context) -> None:
+        self.list_items(node.items, ctx, "List Bullet", None)
+
+    def ordered_list(self, node: n.OrderedList, ctx: _Context) -> None:
+        """A numbering instance of its own, so each list counts from its own start."""
+        style = _level_style("List Number", ctx.list_depth + 1)
+        abstract_id, level = self.numbering[style]
+        num_id = ox.new_list(self.doc, abstract_id, level, max(node.start, 0))
+        self.list_items(node.items, ctx, "List Number", (num_id, level))
+
+    def list_items(
+        self,
+        items: tuple[n.ListItem, ...],
+        ctx: _Context,
+        base_style: str,
+        numbering: tuple[int, int] | None,
+    ) -> None:
+        """Each item's first paragraph carries the bullet or number; the rest of the item
+        continues under it, and lists inside it go one level deeper."""
+        depth = ctx.list_depth + 1
+        style = _level_style(base_style, depth)
+        inner = _Context(_level_style("List Continue", depth), depth)
+        for item in items:
+            children = item.children
+            first = children[0] if children else None
+            if isinstance(first, n.Paragraph):
+                paragraph = self.inline_paragraph(style, first.children, keep_empty=True)
+                children = children[1:]
+            else:
+                paragraph = self.new_paragraph(style)
+            if numbering is not None and paragraph is not None:
+                ox.set_list(paragraph, *numbering)
+            self.blocks(children, inner)
+
+    def block_quote(self, node: n.BlockQuote, ctx: _Context) -> None:
+        self.blocks(node.children, replace(ctx, body_style="Quote"))
+
+    def code_block(self, node: n.CodeBlock, ctx: _Context) -> None:
+        text = node.text.rstrip("\n")
+        if text.strip():
+            self.put_text(self.new_paragraph("Source Code").add_run(), text)
+
+    def rule(self, node: n.Rule, ctx: _Context) -> None:
+        ox.add_bottom_border(self.new_paragraph(ctx.body_style))
+
+    def raw_block(self, node: n.RawBlock, ctx: _Context) -> None:
+        """Raw HTML keeps its words only (script and style contents dropped), one paragraph
+        per blank-line-separated stretch."""
+        for chunk in re.split(r"\n\s*\n", html_to_text(node.html)):
+            self.line(ctx.body_style, " ".join(chunk.split()))
+
+    def figure(self, node: n.Figure, ctx: _Context) -> None:
+        """The picture at text width (never above its own size) with its alt text (the
+        caption when it has none) on the drawing, then its caption and credit."""
+        image = node.image
+        if image is None:
+            return
+        data, cx, cy = self.picture(image)
+        fields = image.fields
+        alt = _xml_text(" ".join((fields.alt_text or fields.caption).split()))
+        run = self.new_paragraph("Figure").add_run()
+        try:
+            self._shapes.add(run, image.id, data, cx, cy, alt)
+        except UnrecognizedImageError:  # an encoding python-docx cannot parse: re-encode
+            data = _to_word_image(data, self._image_name(image))
+            self._pictures[image.id] = (data, cx, cy)
+            self._shapes.add(run, image.id, data, cx, cy, alt)
+        self.line("Caption", fields.caption)
+        if fields.credit.strip():  # the desk's credit line, as the web page prints it
+            self.line("Credit", f"Credit: {fields.credit.strip()}")
+
+    def picture(self, image: ImageRecord) -> tuple[bytes, int, int]:
+        """The image's bytes and its size in EMU, read and worked out once per image."""
+        cached = self._pictures.get(image.id)
+        if cached is not None:
+            return cached
+        try:
+            data = self.media.path_of(image.path).read_bytes()
+        except OSError as exc:
+            raise EditorDeskError(
+                f"{self._image_name(image)} is missing from the media folder: {exc.strerror or exc}"
+            ) from exc
+        width, height = image.width, image.height
+        if image.mime_type not in WORD_IMAGE_TYPES:
+            data = _to_word_image(data, self._image_name(image))
+        if width <= 0 or height <= 0:
+            with PILImage.open(io.BytesIO(data)) as probe:
+                width, height = probe.size
+        cx = min(self.text_width, width * EMU_PER_PIXEL)
+        cy = round(cx * height / width)
+        if cy > self.text_height:  # a tall picture fits the page instead
+            cy = self.text_height
+            cx = round(cy * width / height)
+        self._pictures[image.id] = (data, cx, cy)
+        return self._pictures[image.id]
+
+    @staticmethod
+    def _image_name(image: ImageRecord) -> str:
+        return f"image {image.id} ({image.original_name or image.path})"
+
+    def tweet(self, node: n.Tweet, ctx: _Context) -> None:
+        """The tweet's words as a quotation, then who said it and when, linked to it."""
+        record = node.tweet
+        handle = (record.handle if record else node.handle).strip().removeprefix("@")
+        url = _tweet_url(handle, record.status_id if record else node.status_id)
+        if record is not None:
+            for chunk in re.split(r"\n\s*\n", record.text):
+                self.line("Quote", chunk)
+        name = record.display_name.strip() if record else ""
+        at = f"@{handle}" if handle else ""
+        who = f"{name} ({at})" if name and at else name or at
+        when = long_date(record.posted) if record and record.posted else "View on Twitter"
+        segments: list[Segment] = [(f"— {who}, " if who else "— ", PLAIN)]
+        target = _link_target(url)
+        segments.append((when, _Format(href=target) if target else PLAIN))
+        self.emit(self.new_paragraph("Quote"), segments)
+
+    def shortcode(self, node: n.Shortcode, ctx: _Context) -> None:
+        """An unknown shortcode is never output (preflight names it)."""
+
+    # -------------------------------------------------- inlines
+
+    def flatten(self, inlines: tuple[n.Inline, ...]) -> list[Segment]:
+        """A paragraph's inlines as formatted stretches of text, in reading order."""
+        out: list[Segment] = []
+        self._hiding = None
+        self._dropped_at = -1
+        self.inlines(inlines, PLAIN, out)
+        return out
+
+    def inlines(self, inlines: tuple[n.Inline, ...], fmt: _Format, out: list[Segment]) -> None:
+        for node in inlines:
+            self._inlines[type(node)](node, fmt, out)
+
+    def text(self, node: n.Text, fmt: _Format, out: list[Segment]) -> None:
+        if self._hiding is not None or not node.text:
+            return
+        text = node.text.lstrip(" ") if self._after_dropped_space(out) else node.text
+        if text:
+            out.append((text, fmt))
+
+    def _after_dropped_space(self, out: list[Segment]) -> bool:
+        """Whether raw HTML with no words was just left out after a space: "and <script>…
+        </script> end" reads with one space, as a browser shows it."""
+        return self._dropped_at == len(out) > 0 and (out[-1][0] or "\n")[-1] == " "
+
+    def emphasis(self, node: n.Emphasis, fmt: _Format, out: list[Segment]) -> None:
+        self.inlines(node.children, replace(fmt, italic=True), out)
+
+    def strong(self, node: n.Strong, fmt: _Format, out: list[Segment]) -> None:
+        self.inlines(node.children, replace(fmt, bold=True), out)
+
+    def link(self, node: n.Link, fmt: _Format, out: list[Segment]) -> None:
+        """A hyperlink when the address is safe to follow; otherwise just its words."""
+        target = _link_target(node.href)
+        if target is None:
+            self.inlines(node.children, fmt, out)
+            return
+        before = len(out)
+        self.inlines(node.children, replace(fmt, href=target, title=node.title), out)
+        if len(out) == before and self._hiding is None:  # [](url): show the address
+            out.append((node.href.strip(), replace(fmt, href=target, title=node.title)))
+
+    def code(self, node: n.Code, fmt: _Format, out: list[Segment]) -> None:
+        if self._hiding is None:
+            out.append((node.text, replace(fmt, code=True)))
+
+    def line_break(self, node: n.LineBreak, fmt: _Format, out: list[Segment]) -> None:
+        if self._hiding is None:
+            out.append((None, fmt))
+
+    def soft_break(self, node: n.SoftBreak, fmt: _Format, out: list[Segment]) -> None:
+        """A space, except at the start of a paragraph or right after a line break."""
+        last_is_text = bool(out) and out[-1][0] is not None
+        if self._hiding is None and last_is_text and not self._after_dropped_space(out):
+            out.append((" ", fmt))
+
+    def raw_inline(self, node: n.RawInline, fmt: _Format, out: list[Segment]) -> None:
+        """Inline HTML: <br> is a line break; the words between <script> or <style> and
+        their end tag are dropped; any other tag leaves only its text."""
+        tag = _TAG.match(node.html.strip())
+        if tag is not None:
+            closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+            if name == "br":
+                self.line_break(n.LineBreak(), fmt, out)
+                return
+            if name in _HIDDEN_TAGS and not self_closing:
+                if not closing and self._hiding is None:
+                    self._hiding = name
+                elif closing and self._hiding == name:
+                    self._hiding = None
+                    self._dropped_at = len(out)
+                return
+        if self._hiding is None:
+            words = _HTML_SPACE.sub(" ", html_to_text(node.html))  # HTML line ends are spaces
+            if words:
+                out.append((words, fmt))
+            else:
+                self._dropped_at = len(out)
