@@ -138,7 +138,7 @@ def test_files_of_other_kinds_and_missing_files_are_named(store: Store, tmp_path
         store, [tmp_path / "notes.txt", tmp_path / "gone.md", tmp_path], author="x"
     )
     assert [r.error.split(": ", 1)[1] for r in results if r.error] == [
-        "is not a file EditorDesk imports (it reads .markdown, .md)",
+        "is not a file EditorDesk imports (it reads .docx, .markdown, .md)",
         "does not exist",
         "is a folder, not a story file",
     ]
@@ -152,3 +152,32 @@ def test_publish_time_without_zone_is_taken_as_utc(store: Store, tmp_path: Path)
         assert load_bundle(session, story_id).story.publish_time == dt.datetime(
             2026, 3, 1, 9, 30, tzinfo=dt.UTC
         )
+
+
+def test_word_and_markdown_files_go_in_together(store: Store, tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Pier reopens", style="Title")
+    document.add_paragraph("The north pier opened again on Monday.")
+    document.save(tmp_path / "pier.docx")
+    results = import_files(
+        store, [tmp_path / "pier.docx", write_harbour(tmp_path / "in")], author="x"
+    )
+    assert [r.error for r in results] == [None, None]
+    assert results[0].story is not None
+    with store.read() as session:
+        story = load_bundle(session, results[0].story.id).story
+    assert (story.headline, story.body) == (
+        "Pier reopens",
+        "The north pier opened again on Monday.",
+    )
+
+
+def test_the_refusal_of_other_kinds_names_every_kind_imported(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "notes.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    [result] = import_files(store, [tmp_path / "notes.doc"], author="x")
+    assert result.error == (
+        f"{tmp_path / 'notes.doc'}: is not a file EditorDesk imports "
+        "(it reads .docx, .markdown, .md)"
+    )

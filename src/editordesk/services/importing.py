@@ -9,7 +9,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from editordesk.errors import EditorDeskError, InputError
-from editordesk.interchange.markdown import read_markdown, store_body
+from editordesk.interchange.docx_in import read_docx
+from editordesk.interchange.markdown import MarkdownStory, read_markdown, store_body
 from editordesk.media.folder import MediaFolder
 from editordesk.services.images import add_image
 from editordesk.services.stories import create_story
@@ -18,7 +19,7 @@ from editordesk.store.db import Store
 from editordesk.store.records import StoryRecord
 
 Progress = Callable[[int, int, Path], None]
-IMPORTERS = {".md": "Markdown", ".markdown": "Markdown"}
+IMPORTERS = {".md": "Markdown", ".markdown": "Markdown", ".docx": "Word"}
 
 
 @dataclass(frozen=True)
@@ -30,11 +31,11 @@ class ImportResult:
     error: str | None = None
 
 
-def import_markdown(
-    session: Session, media: MediaFolder, path: Path, *, author: str
+def _store_story(
+    session: Session, media: MediaFolder, parsed: MarkdownStory, *, author: str, name: str
 ) -> StoryRecord:
-    """Read one .md file and store it as a new story, with its images and tweets."""
-    parsed = read_markdown(path)
+    """Every format ends the same way: its images into the library, its tweets recorded,
+    then the story, so a failure at any step rolls the whole file back."""
     image_ids: dict[Path, int] = {}
     for figure in parsed.figures:
         if figure.path not in image_ids:
@@ -52,8 +53,23 @@ def import_markdown(
         )
     draft = replace(parsed.draft, body=store_body(parsed, image_ids))
     return create_story(
-        session, draft, author=author, strict_slug=False, note=f"imported from {path.name}"
+        session, draft, author=author, strict_slug=False, note=f"imported from {name}"
     )
+
+
+def import_markdown(
+    session: Session, media: MediaFolder, path: Path, *, author: str
+) -> StoryRecord:
+    """Read one .md file and store it as a new story, with its images and tweets."""
+    return _store_story(session, media, read_markdown(path), author=author, name=path.name)
+
+
+def import_docx(session: Session, media: MediaFolder, path: Path, *, author: str) -> StoryRecord:
+    """Read a reporter's .docx and store it as a new draft, its pictures in the library."""
+    return _store_story(session, media, read_docx(path), author=author, name=path.name)
+
+
+_IMPORT = {"Markdown": import_markdown, "Word": import_docx}
 
 
 def import_file(session: Session, media: MediaFolder, path: Path, *, author: str) -> StoryRecord:
@@ -67,7 +83,7 @@ def import_file(session: Session, media: MediaFolder, path: Path, *, author: str
         known = ", ".join(sorted(IMPORTERS))
         raise InputError(f"is not a file EditorDesk imports (it reads {known})", path)
     try:
-        return import_markdown(session, media, path, author=author)
+        return _IMPORT[kind](session, media, path, author=author)
     except InputError:
         raise
     except EditorDeskError as exc:
