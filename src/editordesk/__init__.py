@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from importlib import metadata
 
-try:
-    __version__ = metadata.version("editordesk")
-except metadata.PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0.0.0+unknown"
+def __getattr__(name: str) -> str:
+    # The version is read from the install's metadata only when asked for: importing
+    # importlib.metadata costs start-up time every command and the window would pay.
+    if name == "__version__":
+        from importlib import metadata
+
+        try:
+            return metadata.version("editordesk")
+        except metadata.PackageNotFoundError:  # a checkout that was never installed
+            return "0.0.0+unknown"
+    raise AttributeError(name)

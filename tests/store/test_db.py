@@ -31,6 +31,12 @@ def test_a_new_store_is_created_at_the_newest_schema_in_wal_mode(store: Store) -
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def test_the_quick_head_constant_is_the_newest_migration() -> None:
+    from editordesk.store.migrations import HEAD
+
+    assert head_revision() == HEAD
+
+
 def test_migrations_build_exactly_the_schema_the_models_describe(store: Store) -> None:
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)

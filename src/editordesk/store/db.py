@@ -15,9 +15,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,7 +28,9 @@ NEW_MEDIA = "editordesk.new_media"  # session.info key: files written by this ac
 BUSY_TIMEOUT_S = 15.0
 
 
-def _alembic_config(connection: Any = None) -> Config:
+def _alembic_config(connection: Any = None) -> Any:
+    from alembic.config import Config
+
     config = Config()
     with resources.as_file(resources.files("editordesk.store") / "migrations") as path:
         config.set_main_option("script_location", str(path))
@@ -40,12 +39,16 @@ def _alembic_config(connection: Any = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
 
 
@@ -191,15 +194,28 @@ def _reason(exc: DatabaseError) -> str:
     return text
 
 
-def _migrate(engine: Engine, location: StoreLocation, backup: bool) -> None:
-    head = head_revision()
+def _current_revision(engine: Engine) -> tuple[str | None, bool]:
+    """(the store's schema revision, whether it has any tables), read with plain SQL."""
     with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
         tables = set(inspect(conn).get_table_names())
-    if current is None and tables - {"alembic_version"}:
+        if "alembic_version" not in tables:
+            return None, bool(tables)
+        rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    return (rows[0][0] if rows else None), True
+
+
+def _migrate(engine: Engine, location: StoreLocation, backup: bool) -> None:
+    from editordesk.store.migrations import HEAD
+
+    current, has_tables = _current_revision(engine)
+    if current == HEAD:
+        return  # the everyday case: no Alembic needed
+    head = head_revision()
+    tables = {"other"} if has_tables and current is None else set()
+    if current is None and tables:
         raise StoreError(
             f"{location.describe()} is a database, but not an EditorDesk store "
-            f"(it has tables {', '.join(sorted(tables)[:5])} and no EditorDesk schema version)"
+            "(it has tables of its own and no EditorDesk schema version)"
         )
     if current is not None and current not in known_revisions():
         raise NewerStoreError(

@@ -242,7 +242,25 @@ class RelatedLink(Base):
     target: Mapped[Story | None] = relationship(foreign_keys=[target_story_id])
 
 
+class Autosave(Base):
+    """Unsaved text of one open editor tab, replaced every autosave and removed on save.
+
+    `key` names the tab (a new story has no id yet); `base_version` is the version the editor
+    started from, so recovery can tell whether someone saved the story since."""
+
+    __tablename__ = "autosaves"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    base_version: Mapped[int | None] = mapped_column(Integer)
+    editor: Mapped[str] = mapped_column(String(300), index=True)
+    saved: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    draft: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 __all__ = [
+    "Autosave",
     "Base",
     "Image",
     "RelatedLink",

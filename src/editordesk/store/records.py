@@ -71,6 +71,40 @@ class StoryDraft:
     related: tuple[RelatedRecord, ...] = ()
 
 
+def draft_to_dict(draft: StoryDraft) -> dict[str, Any]:
+    """A draft as JSON-ready data (for autosaves), read back by `draft_from_dict`."""
+    return {
+        "headline": draft.headline,
+        "standfirst": draft.standfirst,
+        "byline": draft.byline,
+        "dateline": draft.dateline,
+        "section": draft.section,
+        "tags": list(draft.tags),
+        "status": StoryStatus(draft.status).value,
+        "body": draft.body,
+        "publish_time": draft.publish_time.isoformat() if draft.publish_time else None,
+        "slug": draft.slug,
+        "related": [link.as_dict() for link in draft.related],
+    }
+
+
+def draft_from_dict(data: dict[str, Any]) -> StoryDraft:
+    publish = data.get("publish_time")
+    return StoryDraft(
+        headline=data.get("headline", ""),
+        standfirst=data.get("standfirst", ""),
+        byline=data.get("byline", ""),
+        dateline=data.get("dateline", ""),
+        section=data.get("section", ""),
+        tags=tuple(data.get("tags", ())),
+        status=StoryStatus(data.get("status", "draft")),
+        body=data.get("body", ""),
+        publish_time=dt.datetime.fromisoformat(publish) if publish else None,
+        slug=data.get("slug"),
+        related=tuple(RelatedRecord.from_dict(d) for d in data.get("related", ())),
+    )
+
+
 @dataclass(frozen=True)
 class StoryRecord:
     """A story as saved: the draft's fields plus what the store keeps about it."""

@@ -1,0 +1,69 @@
+"""The one home for background work: a call runs on Qt's thread pool and its result (or
+error) comes back to the UI thread as a signal, so nothing slow ever runs while typing."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int, str)
+
+
+class Task(QRunnable):
+    """A call to run off the UI thread. Connect to `signals` before starting it."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__()
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.signals = _Signals()
+        self.setAutoDelete(True)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn(*self.args, **self.kwargs)
+        except Exception as exc:  # reported to the UI thread, never lost in a worker
+            exc.__editordesk_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+_running: set[Task] = set()
+
+
+def run_in_background(
+    fn: Callable[..., Any],
+    *args: Any,
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[Exception], None] | None = None,
+    pool: QThreadPool | None = None,
+    **kwargs: Any,
+) -> Task:
+    """Run `fn(*args, **kwargs)` on the thread pool; callbacks run on the UI thread."""
+    task = Task(fn, *args, **kwargs)
+    _running.add(task)
+
+    def finished(_: object) -> None:
+        _running.discard(task)
+
+    if on_done is not None:
+        task.signals.done.connect(on_done)
+    if on_error is not None:
+        task.signals.failed.connect(on_error)
+    task.signals.done.connect(finished)
+    task.signals.failed.connect(finished)
+    (pool or QThreadPool.globalInstance()).start(task)
+    return task
+
+
+def wait_for_background(timeout_ms: int = 10_000) -> bool:
+    """Let running tasks finish (on quit, and in tests)."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
