@@ -315,12 +315,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         try:
-            from editordesk.app import run  # type: ignore[attr-defined]
-        except ImportError:
+            from editordesk.app import run
+        except ImportError as exc:  # Qt's system libraries missing, for instance
+            _err(f"the window cannot start: {exc}; the commands below still work")
             parser.print_help()
-            _err("the workstation window is not part of this build yet; use a command above")
             return EXIT_USAGE
-        return int(run(args))
+        return run(args)
     try:
         return COMMANDS[args.command](args)
     except EditorDeskError as exc:

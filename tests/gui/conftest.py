@@ -1,11 +1,11 @@
-"""GUI tests run real widgets offscreen, against a real store in tmp_path; QSettings go to a
-per-test folder so no test sees another's window state."""
+"""GUI tests run real widgets offscreen, against a real store in tmp_path. The window keeps
+its state beside the preferences file, which tests/conftest.py points into tmp_path, so no
+test sees another's window state."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -13,12 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
-def isolated_qsettings(tmp_path: Path, qapp: object) -> Iterator[None]:
-    from PySide6.QtCore import QSettings
-
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.IniFormat, scope, str(tmp_path / "qsettings"))
+def background_work_finishes(qapp: object) -> Iterator[None]:
     yield
     from editordesk.gui.workers import wait_for_background
 

@@ -45,6 +45,8 @@ class HtmlOptions:
     template_dir: Path | None = None
     embed_images: bool = False
     lang: str = "en"
+    # For the window's preview: pictures straight from the media folder, nothing copied.
+    media_urls: bool = False
 
 
 @dataclass
@@ -273,6 +275,8 @@ def render_html(article: n.Article, media: MediaFolder, options: HtmlOptions) ->
     def image_src(image: ImageRecord) -> str:
         if options.embed_images:
             return _data_uri(media, image)
+        if options.media_urls:
+            return media.path_of(image.path).resolve().as_uri()
         name = published_name(image)
         source = media.path_of(image.path)
         if not source.is_file():

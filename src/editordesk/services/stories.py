@@ -574,3 +574,25 @@ def list_stories(
 
 def count_stories(session: Session) -> int:
     return session.scalar(select(func.count(Story.id))) or 0
+
+
+def _sorted_names(names: Sequence[str]) -> list[str]:
+    """Case-insensitive order, ties broken by the exact text so the order is stable."""
+    return sorted(names, key=lambda name: (name.casefold(), name))
+
+
+def list_sections(session: Session) -> list[str]:
+    """Every section a story is filed in (blank ones left out), for the list's filter."""
+    rows = session.scalars(select(Story.section).where(Story.section != "").distinct())
+    return _sorted_names(rows.all())
+
+
+def list_tags(session: Session) -> list[str]:
+    """Every tag any story carries, once each, for the list's filter."""
+    if session.get_bind().dialect.name == "postgresql":
+        sql = text(
+            "SELECT DISTINCT jsonb_array_elements_text(stories.tags::jsonb) AS tag FROM stories"
+        )
+    else:
+        sql = text("SELECT DISTINCT json_each.value FROM stories, json_each(stories.tags)")
+    return _sorted_names([tag for tag in session.scalars(sql) if isinstance(tag, str) and tag])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from editordesk.document.diff import display_time
 from editordesk.errors import EditorDeskError
 from editordesk.gui.dialogs.diff_view import DiffView
+from editordesk.gui.state import window_settings
 from editordesk.gui.workers import run_in_background
 from editordesk.services.stories import get_story, restore_revision, revisions
 from editordesk.store.db import Store
@@ -178,7 +179,7 @@ class HistoryDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
 
         self.resize(960, 720)
-        geometry = QSettings().value(_GEOMETRY_KEY)
+        geometry = window_settings().value(_GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
 
@@ -207,7 +208,7 @@ class HistoryDialog(QDialog):
         return revision.number if revision else None
 
     def done(self, result: int) -> None:
-        QSettings().setValue(_GEOMETRY_KEY, self.saveGeometry())
+        window_settings().setValue(_GEOMETRY_KEY, self.saveGeometry())
         super().done(result)
 
     # ------------------------------------------------------------ loading

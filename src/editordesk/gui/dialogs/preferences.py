@@ -1,0 +1,146 @@
+"""Preferences: the store, the editor's name, autosave, and the export defaults. They are kept
+in the same settings file the command line reads, so both agree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editordesk.settings import Settings
+
+Picker = Callable[[QWidget, str], str]
+
+
+class _PathField(QWidget):
+    """A path with a Browse… button."""
+
+    def __init__(self, text: str, pick: Picker, name: str, tip: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(text, self)
+        self.edit.setAccessibleName(name)
+        self.edit.setToolTip(tip)
+        browse = QPushButton("Browse…", self)
+        browse.setAccessibleName(f"Browse for {name.lower()}")
+        browse.setToolTip(f"Choose the {name.lower()}")
+        browse.clicked.connect(lambda: self._pick(pick))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(browse)
+
+    def _pick(self, pick: Picker) -> None:
+        chosen = pick(self, self.edit.text())
+        if chosen:
+            self.edit.setText(chosen)
+
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+
+def _pick_store(parent: QWidget, current: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        "Choose or create a store",
+        current,
+        "EditorDesk stores (*.sqlite);;All files (*)",
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    return path
+
+
+def _pick_folder(parent: QWidget, current: str) -> str:
+    return QFileDialog.getExistingDirectory(parent, "Choose a folder", current)
+
+
+def _pick_docx(parent: QWidget, current: str) -> str:
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "Choose a reference .docx", current, "Word documents (*.docx)"
+    )
+    return path
+
+
+class PreferencesDialog(QDialog):
+    """Edits a copy of the settings; `settings()` gives the result after accept()."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self._original = settings
+        self.editor_name = QLineEdit(settings.editor_name, self)
+        self.editor_name.setAccessibleName("Your name")
+        self.editor_name.setToolTip("Saved with each revision and used as the default byline")
+        self.store = _PathField(
+            settings.store,
+            _pick_store,
+            "Store",
+            "A SQLite file, or a database URL such as "
+            "postgresql://desk@server/news (empty: the default store)",
+            self,
+        )
+        self.media = _PathField(
+            settings.media,
+            _pick_folder,
+            "Media folder",
+            "Where pictures are kept (empty: beside the SQLite file)",
+            self,
+        )
+        self.autosave = QSpinBox(self)
+        self.autosave.setRange(1, 600)
+        self.autosave.setSuffix(" s")
+        self.autosave.setValue(settings.autosave_seconds)
+        self.autosave.setAccessibleName("Autosave interval")
+        self.autosave.setToolTip("How often unsaved text is kept safe in the store")
+        self.template_dir = _PathField(
+            settings.template_dir,
+            _pick_folder,
+            "Template folder",
+            "HTML templates that override the built-in ones",
+            self,
+        )
+        self.reference = _PathField(
+            settings.reference_docx,
+            _pick_docx,
+            "Reference document",
+            "A .docx whose styles Word exports use",
+            self,
+        )
+        form = QFormLayout()
+        form.addRow("Your name", self.editor_name)
+        form.addRow("Store", self.store)
+        form.addRow("Media folder", self.media)
+        form.addRow("Autosave every", self.autosave)
+        form.addRow("HTML templates", self.template_dir)
+        form.addRow("Word reference", self.reference)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(620, self.sizeHint().height())
+
+    def settings(self) -> Settings:
+        return replace(
+            self._original,
+            editor_name=self.editor_name.text().strip(),
+            store=self.store.text(),
+            media=self.media.text(),
+            autosave_seconds=self.autosave.value(),
+            template_dir=self.template_dir.text(),
+            reference_docx=self.reference.text(),
+        )

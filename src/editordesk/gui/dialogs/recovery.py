@@ -1,0 +1,77 @@
+"""Crash recovery: unsaved text found at start-up is offered back before anything else."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editordesk.services.autosave import Recoverable
+
+
+class RecoveryDialog(QDialog):
+    """Lists the unsaved stories; the ticked ones are reopened, the rest thrown away."""
+
+    def __init__(self, items: list[Recoverable], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Recover unsaved work")
+        self.items = items
+        intro = QLabel(
+            "EditorDesk was closed before these changes were saved. Ticked stories reopen "
+            "with your unsaved text; the others' unsaved text is thrown away.",
+            self,
+        )
+        intro.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Unsaved stories")
+        self.list.setToolTip("Tick the stories to reopen with their unsaved text")
+        for item in items:
+            when = item.saved.astimezone().strftime("%d %b %H:%M")
+            title = item.draft.headline or "(no headline)"
+            note = ""
+            if item.story_id is None:
+                note = " — a new story, never saved"
+            elif item.someone_saved_since:
+                note = " — someone saved this story since; you will choose which to keep"
+            row = QListWidgetItem(f"{title}   (last typed {when}){note}")
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Checked)
+            self.list.addItem(row)
+        buttons = QDialogButtonBox(self)
+        self.recover_button = buttons.addButton(
+            "Reopen ticked", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.recover_button.setAccessibleName("Reopen ticked stories")
+        self.recover_button.setToolTip("Open the ticked stories with their unsaved text")
+        self.discard_button = buttons.addButton(
+            "Discard all", QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.discard_button.setAccessibleName("Discard all unsaved text")
+        self.discard_button.setToolTip("Throw away every unsaved change listed here")
+        self.recover_button.clicked.connect(self.accept)
+        self.discard_button.clicked.connect(self._discard_all)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 360)
+
+    def _discard_all(self) -> None:
+        for i in range(self.list.count()):
+            self.list.item(i).setCheckState(Qt.CheckState.Unchecked)
+        self.accept()
+
+    def chosen(self) -> tuple[list[Recoverable], list[Recoverable]]:
+        """(to reopen, to throw away)."""
+        keep, drop = [], []
+        for i, item in enumerate(self.items):
+            ticked = self.list.item(i).checkState() == Qt.CheckState.Checked
+            (keep if ticked else drop).append(item)
+        return keep, drop

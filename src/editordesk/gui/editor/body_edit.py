@@ -1,0 +1,197 @@
+"""The body editor: plain Markdown text with formatting commands, so what is typed is exactly
+what is stored, and figures and tweets go in as tokens the library resolves."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from editordesk.gui.editor.highlighter import MarkdownHighlighter
+
+_HEADING = re.compile(r"^#{1,6}[ \t]+")
+_LIST = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_QUOTE = re.compile(r"^>[ \t]?")
+_TOKEN = re.compile(r"\{\{[<%].*?[>%]\}\}")
+
+
+class BodyEdit(QPlainTextEdit):
+    """Markdown body with the desk's commands: bold, italic, link, headings, lists, quote."""
+
+    token_hovered = Signal(str, object)  # the shortcode under the mouse, and the global pos
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Story body")
+        self.setToolTip("")
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setTabChangesFocus(False)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 11.0) + 1)
+        self.setFont(font)
+        self.highlighter = MarkdownHighlighter(self.document())
+        self.setMouseTracking(True)
+        self.viewport().installEventFilter(self)
+        self.token_tooltip: dict[str, str] = {}  # shortcode text -> rich tooltip
+
+    # ------------------------------------------------------------ inline formatting
+
+    def toggle_wrap(self, marker: str) -> None:
+        """Wrap the selection in `marker` (or unwrap it); with none, type both and go between."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        text = cursor.selectedText()
+        if text:
+            if text.startswith(marker) and text.endswith(marker) and len(text) >= 2 * len(marker):
+                cursor.insertText(text[len(marker) : -len(marker)])
+            else:
+                stripped = text.strip()
+                lead = text[: len(text) - len(text.lstrip())]
+                trail = text[len(text.rstrip()) :]
+                cursor.insertText(f"{lead}{marker}{stripped}{marker}{trail}")
+        else:
+            cursor.insertText(marker * 2)
+            cursor.movePosition(QTextCursor.MoveOperation.Left, n=len(marker))
+            self.setTextCursor(cursor)
+        cursor.endEditBlock()
+
+    def bold(self) -> None:
+        self.toggle_wrap("**")
+
+    def italic(self) -> None:
+        self.toggle_wrap("*")
+
+    def insert_link(self, url: str, text: str | None = None) -> None:
+        cursor = self.textCursor()
+        words = cursor.selectedText() or text or url
+        cursor.insertText(f"[{words}]({url})")
+
+    # ------------------------------------------------------------ line formatting
+
+    def _selected_blocks(self) -> tuple[int, int]:
+        cursor = self.textCursor()
+        doc = self.document()
+        first = doc.findBlock(cursor.selectionStart()).blockNumber()
+        last = doc.findBlock(
+            max(
+                cursor.selectionEnd() - (1 if cursor.hasSelection() else 0), cursor.selectionStart()
+            )
+        ).blockNumber()
+        return first, last
+
+    def _rewrite_lines(self, change: Callable[[str, int], str]) -> None:
+        first, last = self._selected_blocks()
+        cursor = QTextCursor(self.document().findBlockByNumber(first))
+        cursor.beginEditBlock()
+        for number in range(first, last + 1):
+            block = self.document().findBlockByNumber(number)
+            new = change(block.text(), number - first)
+            if new != block.text():
+                line = QTextCursor(block)
+                line.movePosition(
+                    QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+                )
+                line.insertText(new)
+        cursor.endEditBlock()
+
+    def heading(self, level: int) -> None:
+        """Make the current line(s) a heading of `level`, or plain text if already that."""
+        marks = "#" * level + " "
+
+        def change(line: str, _: int) -> str:
+            current = _HEADING.match(line)
+            body = line[current.end() :] if current else line
+            if current and current.group().strip() == "#" * level:
+                return body
+            return marks + body
+
+        self._rewrite_lines(change)
+
+    def bullet_list(self) -> None:
+        self._toggle_prefix(lambda i: "- ", _LIST)
+
+    def numbered_list(self) -> None:
+        self._toggle_prefix(lambda i: f"{i + 1}. ", _LIST)
+
+    def quote(self) -> None:
+        self._toggle_prefix(lambda i: "> ", _QUOTE)
+
+    def _toggle_prefix(self, prefix: Callable[[int], str], pattern: re.Pattern[str]) -> None:
+        first, last = self._selected_blocks()
+        lines = [self.document().findBlockByNumber(b).text() for b in range(first, last + 1)]
+        all_have = all(pattern.match(line) or not line.strip() for line in lines) and any(
+            pattern.match(line) for line in lines
+        )
+        same_kind = all_have and all(
+            (pattern.match(line).group().strip() == prefix(0).strip())  # type: ignore[union-attr]
+            or prefix(0).strip().endswith(".")
+            for line in lines
+            if pattern.match(line)
+        )
+
+        def change(line: str, i: int) -> str:
+            if not line.strip():
+                return line
+            existing = pattern.match(line)
+            body = line[existing.end() :] if existing else line
+            if all_have and same_kind:
+                return body
+            return prefix(i) + body
+
+        self._rewrite_lines(change)
+
+    # ------------------------------------------------------------ tokens
+
+    def insert_block_token(self, token: str) -> None:
+        """Put a figure or tweet token on a line of its own, with blank lines around it."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        block_text = cursor.block().text()
+        if block_text.strip():
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.insertText("\n\n")
+        cursor.insertText(token + "\n\n")
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def token_at(self, position: int) -> str | None:
+        block = self.document().findBlock(position)
+        offset = position - block.position()
+        for m in _TOKEN.finditer(block.text()):
+            if m.start() <= offset < m.end():
+                return m.group()
+        return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.viewport() and event.type() == QEvent.Type.ToolTip:
+            pos = event.pos()  # type: ignore[attr-defined]
+            token = self.token_at(self.cursorForPosition(pos).position())
+            tip = self.token_tooltip.get(token or "")
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter in a list item continues the list, as every word processor does.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            line = self.textCursor().block().text()
+            m = _LIST.match(line)
+            if m and self.textCursor().atBlockEnd():
+                if line[m.end() :].strip():
+                    marker = m.group().strip()
+                    if marker[:-1].isdigit():
+                        marker = f"{int(marker[:-1]) + 1}{marker[-1]}"
+                    self.textCursor().insertText("\n" + m.group(1) + marker + " ")
+                    return
+                cursor = self.textCursor()  # an empty item ends the list
+                cursor.movePosition(
+                    QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.removeSelectedText()
+        super().keyPressEvent(event)

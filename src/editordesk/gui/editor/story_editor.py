@@ -1,0 +1,382 @@
+"""One story open for editing: its fields, its Markdown body and a live preview.
+
+The editor only collects and shows; saving, autosaving and conflicts are the main window's.
+Everything that may be slow (counting words in a long story, rendering the preview) is
+debounced, and the preview is built on the thread pool, so a keystroke never waits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import uuid
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editordesk.gui.editor.body_edit import BodyEdit
+from editordesk.gui.workers import run_in_background
+from editordesk.store.db import Store
+from editordesk.store.models import StoryStatus
+from editordesk.store.records import StoryDraft, StoryRecord
+from editordesk.text import count_words
+
+WORDS_PER_MINUTE = 230
+PREVIEW_DELAY_MS = 350
+STATS_DELAY_MS = 150
+
+
+class FindBar(QWidget):
+    """Ctrl+F: find in the body, Enter for the next match, Shift+Enter for the previous."""
+
+    def __init__(self, body: BodyEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body = body
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText("Find in the story")
+        self.field.setAccessibleName("Find text")
+        self.field.setToolTip("Text to find in the body (Enter: next, Shift+Enter: previous)")
+        self.result = QLabel(self)
+        close = QPushButton("Close", self)
+        close.setAccessibleName("Close find")
+        close.setToolTip("Close the find bar (Esc)")
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Find:", self))
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.result)
+        layout.addWidget(close)
+        self.field.returnPressed.connect(self.find_next)
+        self.field.textEdited.connect(lambda _: self.find_next(from_start=True))
+        QShortcut(QKeySequence("Shift+Return"), self.field, self.find_previous)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.hide)
+
+    def open(self) -> None:
+        selected = self.body.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            self.field.setText(selected)
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def find_next(self, from_start: bool = False) -> bool:
+        return self._find(QTextDocument.FindFlag(0), from_start)
+
+    def find_previous(self) -> bool:
+        return self._find(QTextDocument.FindFlag.FindBackward, False)
+
+    def _find(self, flags: QTextDocument.FindFlag, from_start: bool) -> bool:
+        text = self.field.text()
+        if not text:
+            self.result.clear()
+            return False
+        if from_start:
+            cursor = self.body.textCursor()
+            cursor.setPosition(cursor.selectionStart())
+            self.body.setTextCursor(cursor)
+        found = self.body.find(text, flags)
+        if not found:  # wrap around, as editors expect
+            cursor = self.body.textCursor()
+            backward = bool(flags & QTextDocument.FindFlag.FindBackward)
+            cursor.movePosition(
+                cursor.MoveOperation.End if backward else cursor.MoveOperation.Start
+            )
+            self.body.setTextCursor(cursor)
+            found = self.body.find(text, flags)
+        self.result.setText("" if found else "Not found")
+        return found
+
+
+class StoryEditor(QWidget):
+    """The fields, body and preview of one story (saved or not yet)."""
+
+    changed = Signal()  # something was edited
+    headline_changed = Signal(str)
+    stats_changed = Signal(int, int, int)  # words, characters, minutes to read
+    preview_updated = Signal()  # a new preview is showing (tests and the benchmark wait on it)
+
+    def __init__(
+        self,
+        store: Store,
+        record: StoryRecord | None = None,
+        *,
+        draft: StoryDraft | None = None,
+        key: str | None = None,
+        template_dir: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.key = key or uuid.uuid4().hex  # names this tab's autosave
+        self.template_dir = template_dir
+        self.story_id: int | None = None
+        self.base_version: int | None = None
+        self.slug: str | None = None
+        self.related = ()
+        self.dirty = False
+        self.autosaved_text: StoryDraft | None = None
+        self._loading = False
+        self._preview_generation = 0
+        self._build()
+        if record is not None:
+            self.load(record, draft)
+        elif draft is not None:
+            self._fill(draft)
+        self._stats_timer.start()
+        self.schedule_preview()
+
+    # ------------------------------------------------------------ layout
+
+    def _build(self) -> None:
+        self.headline = QLineEdit(self)
+        self.headline.setPlaceholderText("Headline")
+        big = QFont(self.headline.font())
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        big.setBold(True)
+        self.headline.setFont(big)
+        self.standfirst = QPlainTextEdit(self)
+        self.standfirst.setPlaceholderText("Standfirst: the paragraph under the headline")
+        self.standfirst.setTabChangesFocus(True)
+        self.standfirst.setFixedHeight(self.standfirst.fontMetrics().lineSpacing() * 3 + 12)
+        self.byline = QLineEdit(self)
+        self.dateline = QLineEdit(self)
+        self.section = QComboBox(self)
+        self.section.setEditable(True)
+        self.status = QComboBox(self)
+        for status in StoryStatus:
+            self.status.addItem(status.value.capitalize(), status)
+        self.tags = QLineEdit(self)
+        self.tags.setPlaceholderText("Tags, separated by commas")
+        self.publish_on = QCheckBox("Publish at", self)
+        self.publish_time = QDateTimeEdit(self)
+        self.publish_time.setCalendarPopup(True)
+        self.publish_time.setDisplayFormat("d MMM yyyy HH:mm")
+        self.publish_time.setDateTime(QDateTime.currentDateTime())
+        self.publish_time.setEnabled(False)
+        self.publish_on.toggled.connect(self.publish_time.setEnabled)
+
+        for widget, name, tip in (
+            (self.headline, "Headline", "The story's headline"),
+            (self.standfirst, "Standfirst", "The paragraph under the headline"),
+            (self.byline, "Byline", "Who wrote it"),
+            (self.dateline, "Dateline", "Where it was filed from"),
+            (self.section, "Section", "The section the story runs in"),
+            (self.status, "Status", "Draft, editing, ready, published or spiked"),
+            (self.tags, "Tags", "Tags, separated by commas"),
+            (self.publish_on, "Has a publish time", "Tick to set when the story goes out"),
+            (self.publish_time, "Publish time", "When the story goes out (local time)"),
+        ):
+            widget.setAccessibleName(name)
+            widget.setToolTip(tip)
+
+        meta = QFormLayout()
+        meta.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        row1 = QHBoxLayout()
+        for label, widget in (
+            ("Byline", self.byline),
+            ("Dateline", self.dateline),
+            ("Section", self.section),
+            ("Status", self.status),
+        ):
+            row1.addWidget(QLabel(label, self))
+            row1.addWidget(widget, 1)
+        row2 = QHBoxLayout()
+        row2.addWidget(QLabel("Tags", self))
+        row2.addWidget(self.tags, 2)
+        row2.addWidget(self.publish_on)
+        row2.addWidget(self.publish_time, 1)
+
+        self.body = BodyEdit(self)
+        self.preview = QTextBrowser(self)
+        self.preview.setAccessibleName("Preview")
+        self.preview.setToolTip("The story as the HTML export will write it")
+        self.preview.setOpenExternalLinks(False)
+        self.preview.setOpenLinks(False)
+        self.find_bar = FindBar(self.body, self)
+        self.find_bar.hide()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        body_side = QWidget(self.splitter)
+        body_layout = QVBoxLayout(body_side)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.body, 1)
+        body_layout.addWidget(self.find_bar)
+        self.splitter.addWidget(body_side)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.standfirst)
+        layout.addLayout(meta)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        layout.addWidget(self.splitter, 1)
+
+        self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
+        self._stats_timer.timeout.connect(self._update_stats)
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self._render_preview)
+
+        for signal in (
+            self.headline.textEdited,
+            self.byline.textEdited,
+            self.dateline.textEdited,
+            self.tags.textEdited,
+            self.section.editTextChanged,
+            self.status.currentIndexChanged,
+            self.publish_on.toggled,
+            self.publish_time.dateTimeChanged,
+        ):
+            signal.connect(self._edited)
+        self.standfirst.textChanged.connect(self._edited)
+        self.body.textChanged.connect(self._edited)
+        self.headline.textChanged.connect(self.headline_changed)
+
+    # ------------------------------------------------------------ state
+
+    def _edited(self, *_: object) -> None:
+        if self._loading:
+            return
+        if not self.dirty:
+            self.dirty = True
+        self.changed.emit()
+        self._stats_timer.start()
+        self.schedule_preview()
+
+    def _fill(self, draft: StoryDraft) -> None:
+        self._loading = True
+        try:
+            self.headline.setText(draft.headline)
+            self.standfirst.setPlainText(draft.standfirst)
+            self.byline.setText(draft.byline)
+            self.dateline.setText(draft.dateline)
+            self.section.setEditText(draft.section)
+            self.status.setCurrentIndex(list(StoryStatus).index(StoryStatus(draft.status)))
+            self.tags.setText(", ".join(draft.tags))
+            self.publish_on.setChecked(draft.publish_time is not None)
+            if draft.publish_time is not None:
+                self.publish_time.setDateTime(QDateTime(draft.publish_time.astimezone()))
+            if self.body.toPlainText() != draft.body:
+                self.body.setPlainText(draft.body)
+            self.related = draft.related
+            if draft.slug:
+                self.slug = draft.slug
+        finally:
+            self._loading = False
+        self.headline_changed.emit(draft.headline)
+
+    def load(self, record: StoryRecord, draft: StoryDraft | None = None) -> None:
+        """Show a saved story; with `draft`, show that unsaved text over it (recovery)."""
+        self.story_id = record.id
+        self.base_version = record.version
+        self.slug = record.slug
+        self._fill(draft or record.draft())
+        self.dirty = draft is not None
+        self.changed.emit()
+        self._stats_timer.start()
+        self.schedule_preview()
+
+    def mark_saved(self, record: StoryRecord) -> None:
+        """The store took the save: this is now the base of further edits."""
+        self.story_id = record.id
+        self.base_version = record.version
+        self.slug = record.slug
+        self.related = record.related
+        self.dirty = False
+        self.autosaved_text = None
+        self.changed.emit()
+
+    def draft(self) -> StoryDraft:
+        """The story as it stands in the window."""
+        publish = None
+        if self.publish_on.isChecked():
+            publish = self.publish_time.dateTime().toPython().astimezone(dt.UTC)
+        return StoryDraft(
+            headline=self.headline.text(),
+            standfirst=self.standfirst.toPlainText(),
+            byline=self.byline.text(),
+            dateline=self.dateline.text(),
+            section=self.section.currentText(),
+            tags=tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),
+            status=self.status.currentData(),
+            body=self.body.toPlainText(),
+            publish_time=publish,
+            slug=None,
+            related=self.related,
+        )
+
+    def set_sections(self, sections: list[str]) -> None:
+        current = self.section.currentText()
+        self._loading = True
+        try:
+            self.section.clear()
+            self.section.addItems(sections)
+            self.section.setEditText(current)
+        finally:
+            self._loading = False
+
+    def focus_headline(self) -> None:
+        self.headline.setFocus()
+        self.headline.selectAll()
+
+    # ------------------------------------------------------------ counts and preview
+
+    def stats(self) -> tuple[int, int, int]:
+        text = self.body.toPlainText()
+        words = count_words(text)
+        return words, len(text), max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
+
+    def _update_stats(self) -> None:
+        self.stats_changed.emit(*self.stats())
+
+    def schedule_preview(self) -> None:
+        if self.preview.isVisible() or not self.isVisible():
+            self._preview_timer.start()
+
+    def _render_preview(self) -> None:
+        from editordesk.services.preview import preview_html
+
+        self._preview_generation += 1
+        generation = self._preview_generation
+        draft = self.draft()
+
+        def show(html: str) -> None:
+            if generation != self._preview_generation:
+                return  # a newer preview is on its way
+            bar = self.preview.verticalScrollBar()
+            position = bar.value()
+            self.preview.setHtml(html)
+            bar.setValue(position)
+            self.preview_updated.emit()
+
+        def failed(exc: Exception) -> None:
+            if generation == self._preview_generation:
+                self.preview.setPlainText(f"The preview cannot be shown: {exc}")
+                self.preview_updated.emit()
+
+        run_in_background(
+            preview_html,
+            self.store,
+            draft,
+            story_id=self.story_id,
+            slug=self.slug or "preview",
+            template_dir=self.template_dir,
+            on_done=show,
+            on_error=failed,
+        )

@@ -1,0 +1,919 @@
+"""The workstation: the story list beside tabs of open stories, with menus, toolbar and status
+bar. It shows and collects; every rule it applies comes from the services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from editordesk import settings as prefs
+from editordesk.errors import ConflictError, EditorDeskError, NotFoundError
+from editordesk.gui.editor.story_editor import StoryEditor
+from editordesk.gui.workers import run_in_background
+from editordesk.store.db import Store
+from editordesk.store.records import StoryDraft, StoryRecord
+
+APP_NAME = "EditorDesk"
+
+
+def qsettings() -> QSettings:
+    from editordesk.gui.state import window_settings
+
+    return window_settings()
+
+
+class MainWindow(QMainWindow):
+    """One window over one store."""
+
+    store_changed = Signal(object)
+
+    def __init__(self, store: Store, settings: prefs.Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.author = settings.author()
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.setAccessibleName("EditorDesk main window")
+
+        from editordesk.gui.story_list.widget import StoryListWidget
+
+        self.story_list = StoryListWidget(store, self)
+        self.story_list.open_requested.connect(self.open_story)
+        self.tabs = QTabWidget(self)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Open stories")
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._current_tab_changed)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.story_list)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.setCentralWidget(self.splitter)
+
+        self.counts = QLabel(self)
+        self.counts.setAccessibleName("Word count")
+        self.save_state = QLabel(self)
+        self.save_state.setAccessibleName("Save state")
+        self.store_label = QLabel(store.location.describe(), self)
+        self.store_label.setAccessibleName("Store")
+        self.store_label.setToolTip("The store this window works on")
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.counts)
+        bar.addPermanentWidget(self.save_state)
+        bar.addPermanentWidget(self.store_label)
+
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start(max(1, settings.autosave_seconds) * 1000)
+        self._update_actions()
+
+    # ------------------------------------------------------------------ actions
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+        tip: str = "",
+        icon: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        plain = text.replace("&", "").rstrip("…")
+        action.setToolTip(
+            f"{tip or plain} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+            if shortcut is not None
+            else tip or plain
+        )
+        action.setStatusTip(tip or plain)
+        action.setObjectName(name)
+        if icon:
+            action.setIcon(QIcon.fromTheme(icon))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        SK = QKeySequence.StandardKey
+        file_menu = self.menuBar().addMenu("&File")
+        for act in (
+            a("new", "&New story", self.new_story, SK.New, "Start a new draft", "document-new"),
+            a(
+                "open",
+                "&Open story…",
+                self.story_list.focus_search,
+                SK.Open,
+                "Find a story to open in the list",
+                "document-open",
+            ),
+            a(
+                "save",
+                "&Save",
+                self.save_current,
+                SK.Save,
+                "Save the story as a new revision",
+                "document-save",
+            ),
+            a(
+                "close",
+                "&Close story",
+                lambda: self.close_tab(self.tabs.currentIndex()),
+                "Ctrl+W",
+                "Close the current story",
+                "window-close",
+            ),
+        ):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            a(
+                "sample",
+                "Add the sample &story",
+                self.add_sample,
+                tip="Add the sample story that shows every feature",
+            )
+        )
+        file_menu.addAction(
+            a(
+                "preferences",
+                "&Preferences…",
+                self.edit_preferences,
+                SK.Preferences if QKeySequence(SK.Preferences).count() else "Ctrl+,",
+                "Store, your name, autosave and export settings",
+                "preferences-system",
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            a("quit", "&Quit", self.close, SK.Quit, "Quit EditorDesk", "application-exit")
+        )
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(
+            a(
+                "undo",
+                "&Undo",
+                lambda: self._body_call("undo"),
+                SK.Undo,
+                "Undo the last change",
+                "edit-undo",
+            )
+        )
+        edit_menu.addAction(
+            a(
+                "redo",
+                "&Redo",
+                lambda: self._body_call("redo"),
+                SK.Redo,
+                "Redo what was undone",
+                "edit-redo",
+            )
+        )
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            a("find", "&Find…", self.find, SK.Find, "Find text in the story", "edit-find")
+        )
+        edit_menu.addAction(
+            a(
+                "search",
+                "Search &stories…",
+                self.story_list.focus_search,
+                "Ctrl+Shift+F",
+                "Search every story in the store",
+                "system-search",
+            )
+        )
+
+        fmt = self.menuBar().addMenu("F&ormat")
+        for name, text, call, key, tip in (
+            ("bold", "&Bold", "bold", "Ctrl+B", "Make the selection bold"),
+            ("italic", "&Italic", "italic", "Ctrl+I", "Make the selection italic"),
+            ("link", "&Link…", None, "Ctrl+K", "Link the selection to a web address"),
+            ("heading1", "Heading &1", ("heading", 1), "Ctrl+1", "Make the line a heading"),
+            ("heading2", "Heading &2", ("heading", 2), "Ctrl+2", "Make the line a subheading"),
+            ("heading3", "Heading &3", ("heading", 3), "Ctrl+3", "Make the line a minor heading"),
+            ("bullets", "&Bulleted list", "bullet_list", "Ctrl+Shift+8", "Bulleted list"),
+            ("numbers", "&Numbered list", "numbered_list", "Ctrl+Shift+7", "Numbered list"),
+            ("quote", "&Quote", "quote", "Ctrl+Shift+.", "Block quote"),
+        ):
+            slot = (
+                self.insert_link
+                if call is None
+                else (
+                    (lambda c=call: self._body_call(*c))
+                    if isinstance(call, tuple)
+                    else (lambda c=call: self._body_call(c))
+                )
+            )
+            fmt.addAction(a(name, text, slot, key, tip))
+
+        insert = self.menuBar().addMenu("&Insert")
+        insert.addAction(
+            a(
+                "figure",
+                "&Figure…",
+                self.insert_figure,
+                "Ctrl+Shift+G",
+                "Insert a picture from a file, kept in the image library",
+            )
+        )
+        insert.addAction(
+            a(
+                "tweet",
+                "&Tweet…",
+                self.insert_tweet,
+                "Ctrl+Shift+T",
+                "Embed a tweet by pasting its link",
+            )
+        )
+
+        story = self.menuBar().addMenu("&Story")
+        story.addAction(
+            a(
+                "history",
+                "&History…",
+                self.show_history,
+                "Ctrl+H",
+                "Every saved revision: compare and restore",
+                "document-open-recent",
+            )
+        )
+        toggle = a(
+            "preview", "&Preview", self.toggle_preview, "F8", "Show or hide the live preview"
+        )
+        toggle.setCheckable(True)
+        toggle.setChecked(True)
+        story.addAction(toggle)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(a("about", "&About EditorDesk", self.about, tip="Version and licences"))
+
+        toolbar = QToolBar("Main toolbar", self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setAccessibleName("Main toolbar")
+        for name in (
+            "new",
+            "save",
+            None,
+            "bold",
+            "italic",
+            "link",
+            "heading2",
+            "bullets",
+            "numbers",
+            "quote",
+            None,
+            "figure",
+            "tweet",
+            None,
+            "history",
+            "preview",
+        ):
+            if name is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(self.actions_by_name[name])
+        self.addToolBar(toolbar)
+
+    # ------------------------------------------------------------------ tabs
+
+    def editors(self) -> list[StoryEditor]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
+
+    def current_editor(self) -> StoryEditor | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, StoryEditor) else None
+
+    def _add_editor(self, editor: StoryEditor) -> StoryEditor:
+        editor.changed.connect(lambda e=editor: self._editor_changed(e))
+        editor.headline_changed.connect(lambda _h, e=editor: self._editor_changed(e))
+        editor.stats_changed.connect(lambda w, c, m, e=editor: self._show_stats(e, w, c, m))
+        editor.preview.setVisible(self.actions_by_name["preview"].isChecked())
+        index = self.tabs.addTab(editor, "")
+        self.tabs.setCurrentIndex(index)
+        self._editor_changed(editor)
+        return editor
+
+    def _tab_title(self, editor: StoryEditor) -> str:
+        headline = editor.headline.text().strip() or "Untitled story"
+        short = headline if len(headline) <= 32 else headline[:30] + "…"
+        return ("● " if editor.dirty else "") + short
+
+    def _editor_changed(self, editor: StoryEditor) -> None:
+        index = self.tabs.indexOf(editor)
+        if index < 0:
+            return
+        self.tabs.setTabText(index, self._tab_title(editor))
+        self.tabs.setTabToolTip(
+            index,
+            (editor.headline.text() or "Untitled story")
+            + (" — unsaved changes" if editor.dirty else ""),
+        )
+        if editor is self.current_editor():
+            self._update_title()
+
+    def _update_title(self) -> None:
+        editor = self.current_editor()
+        if editor is None:
+            self.setWindowTitle(APP_NAME)
+            self.setWindowModified(False)
+            self.save_state.clear()
+            return
+        headline = editor.headline.text().strip() or "Untitled story"
+        self.setWindowTitle(f"{headline}[*] — {APP_NAME}")
+        self.setWindowModified(editor.dirty)
+        self.save_state.setText("Unsaved changes" if editor.dirty else "Saved")
+
+    def _current_tab_changed(self, _index: int) -> None:
+        self._update_title()
+        self._update_actions()
+        editor = self.current_editor()
+        if editor is not None:
+            self._show_stats(editor, *editor.stats())
+
+    def _update_actions(self) -> None:
+        has = self.current_editor() is not None
+        for name in (
+            "save",
+            "close",
+            "bold",
+            "italic",
+            "link",
+            "heading1",
+            "heading2",
+            "heading3",
+            "bullets",
+            "numbers",
+            "quote",
+            "figure",
+            "tweet",
+            "history",
+            "find",
+            "undo",
+            "redo",
+        ):
+            self.actions_by_name[name].setEnabled(has)
+
+    def _show_stats(self, editor: StoryEditor, words: int, chars: int, minutes: int) -> None:
+        if editor is self.current_editor():
+            read = f"{minutes} min read" if minutes else "no reading time"
+            self.counts.setText(f"{words:,} words · {chars:,} characters · {read}")
+
+    def find_tab(self, story_id: int) -> StoryEditor | None:
+        return next((e for e in self.editors() if e.story_id == story_id), None)
+
+    # ------------------------------------------------------------------ opening
+
+    def new_story(self) -> StoryEditor:
+        """A new draft, not in the store until saved, with the cursor in its headline."""
+        editor = StoryEditor(
+            self.store,
+            draft=StoryDraft(byline=self.settings.editor_name),
+            template_dir=self.settings.template_dir or None,
+            parent=self,
+        )
+        self._add_editor(editor)
+        self._load_sections(editor)
+        editor.focus_headline()
+        return editor
+
+    def open_story(
+        self,
+        story_id: int,
+        draft: StoryDraft | None = None,
+        key: str | None = None,
+        *,
+        quiet: bool = False,
+    ) -> StoryEditor | None:
+        """Open (or switch to) a story's tab; `quiet` reports a missing story in the status
+        bar instead of a dialog (reopening last session's tabs)."""
+        existing = self.find_tab(story_id)
+        if existing is not None and draft is None:
+            self.tabs.setCurrentWidget(existing)
+            return existing
+        from editordesk.services.stories import get_story
+
+        try:
+            with self.store.read() as session:
+                record = get_story(session, story_id)
+        except NotFoundError as exc:
+            if quiet:
+                self.statusBar().showMessage(f"Not reopened: {exc}", 8000)
+            else:
+                self.warn("Cannot open the story", str(exc))
+            return None
+        editor = StoryEditor(
+            self.store,
+            record,
+            draft=draft,
+            key=key,
+            template_dir=self.settings.template_dir or None,
+            parent=self,
+        )
+        self._add_editor(editor)
+        self._load_sections(editor)
+        return editor
+
+    def _load_sections(self, editor: StoryEditor) -> None:
+        from editordesk.services.stories import list_sections
+
+        def fetch() -> list[str]:
+            with self.store.read() as session:
+                return list_sections(session)
+
+        run_in_background(fetch, on_done=editor.set_sections)
+
+    # ------------------------------------------------------------------ saving
+
+    def save_current(self) -> bool:
+        editor = self.current_editor()
+        return self.save_editor(editor) if editor is not None else False
+
+    def save_editor(self, editor: StoryEditor, *, base_version: int | None = None) -> bool:
+        """Save one tab as a new revision; a refused save goes to the conflict dialog."""
+        from editordesk.services.autosave import discard_autosave
+        from editordesk.services.stories import create_story, save_story
+
+        draft = editor.draft()
+        try:
+            with self.store.write() as session:
+                if editor.story_id is None:
+                    record = create_story(session, draft, author=self.author)
+                else:
+                    record = save_story(
+                        session,
+                        editor.story_id,
+                        replace(draft, slug=None),
+                        base_version=base_version
+                        if base_version is not None
+                        else editor.base_version or 0,
+                        author=self.author,
+                    )
+                discard_autosave(session, editor.key)
+        except ConflictError:
+            return self.resolve_conflict(editor)
+        except EditorDeskError as exc:
+            self.warn("The story was not saved", str(exc))
+            return False
+        editor.mark_saved(record)
+        self._editor_changed(editor)
+        when = dt.datetime.now().strftime("%H:%M")
+        self.statusBar().showMessage(
+            f"Saved “{record.headline or 'Untitled story'}” at {when}", 4000
+        )
+        self.story_list.refresh()
+        return True
+
+    def resolve_conflict(self, editor: StoryEditor) -> bool:
+        """Someone saved first: show both, let the editor choose, lose nothing."""
+        from editordesk.gui.dialogs.conflict import ConflictChoice, ConflictDialog
+        from editordesk.services.stories import get_story, revisions
+
+        assert editor.story_id is not None
+        with self.store.read() as session:
+            theirs = get_story(session, editor.story_id)
+            latest = revisions(session, editor.story_id)
+        author = latest[0].author if latest else ""
+        dialog = ConflictDialog(editor.draft(), theirs, author, self)
+        dialog.exec()
+        choice = dialog.choice()
+        if choice is ConflictChoice.KEEP_MINE:
+            return self.save_editor(editor, base_version=theirs.version)
+        if choice is ConflictChoice.TAKE_THEIRS:
+            self._discard_autosave(editor)
+            editor.load(theirs)
+            self._editor_changed(editor)
+            return True
+        if choice is ConflictChoice.OPEN_BOTH:
+            # Yours stays unsaved in its tab, now based on theirs (which is in the history);
+            # theirs opens beside it to compare.
+            editor.base_version = theirs.version
+            other = StoryEditor(
+                self.store, theirs, template_dir=self.settings.template_dir or None, parent=self
+            )
+            self._add_editor(other)
+            self.tabs.setTabText(self.tabs.indexOf(other), "Theirs: " + self._tab_title(other))
+            return False
+        return False
+
+    def autosave(self) -> None:
+        """Keep every changed tab's text in the store, off the UI thread."""
+        from editordesk.services.autosave import put_autosave
+
+        for editor in self.editors():
+            if not editor.dirty:
+                continue
+            draft = editor.draft()
+            if draft == editor.autosaved_text:
+                continue
+            editor.autosaved_text = draft
+            key, story_id, base = editor.key, editor.story_id, editor.base_version
+
+            def write(
+                draft: StoryDraft = draft,
+                key: str = key,
+                story_id: int | None = story_id,
+                base: int | None = base,
+            ) -> None:
+                with self.store.write() as session:
+                    put_autosave(
+                        session,
+                        key,
+                        draft,
+                        story_id=story_id,
+                        base_version=base,
+                        editor=self.author,
+                    )
+
+            def failed(exc: Exception, editor: StoryEditor = editor) -> None:
+                editor.autosaved_text = None
+                self.statusBar().showMessage(f"Autosave failed: {exc}", 8000)
+
+            def done(_: object) -> None:
+                self.save_state.setText(f"Unsaved changes (kept safe {dt.datetime.now():%H:%M:%S})")
+
+            run_in_background(write, on_done=done, on_error=failed)
+
+    def _discard_autosave(self, editor: StoryEditor) -> None:
+        from editordesk.services.autosave import discard_autosave
+
+        with self.store.write() as session:
+            discard_autosave(session, editor.key)
+
+    # ------------------------------------------------------------------ closing
+
+    def close_tab(self, index: int) -> bool:
+        editor = self.tabs.widget(index)
+        if not isinstance(editor, StoryEditor):
+            return True
+        if editor.dirty and not self._confirm_close(editor):
+            return False
+        self.tabs.removeTab(index)
+        editor.deleteLater()
+        self._update_actions()
+        return True
+
+    def _confirm_close(self, editor: StoryEditor) -> bool:
+        self.tabs.setCurrentWidget(editor)
+        headline = editor.headline.text().strip() or "Untitled story"
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            f"“{headline}” has changes that are not saved. Save them before closing?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_editor(editor)
+        if answer == QMessageBox.StandardButton.Discard:
+            self._discard_autosave(editor)
+            return True
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for editor in self.editors():
+            if editor.dirty and not self._confirm_close(editor):
+                event.ignore()
+                return
+        self.save_window_state()
+        self.autosave_timer.stop()
+        from editordesk.gui.workers import wait_for_background
+
+        wait_for_background()
+        event.accept()
+
+    # ------------------------------------------------------------------ window state
+
+    def save_window_state(self) -> None:
+        s = qsettings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        editor = self.current_editor() or (self.editors()[0] if self.editors() else None)
+        if editor is not None:
+            s.setValue("editor/splitter", editor.splitter.saveState())
+        s.setValue("tabs/open", [e.story_id for e in self.editors() if e.story_id is not None])
+        current = self.current_editor()
+        s.setValue("tabs/current", current.story_id if current and current.story_id else -1)
+        s.setValue("view/preview", self.actions_by_name["preview"].isChecked())
+        self.story_list.save_state(s)
+        s.sync()
+
+    def restore_window_state(self) -> None:
+        s = qsettings()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([380, 900])
+        preview = s.value("view/preview", True)
+        self.actions_by_name["preview"].setChecked(preview not in (False, "false"))
+        self.story_list.restore_state(s)
+        ids = s.value("tabs/open", []) or []
+        if isinstance(ids, str | int):
+            ids = [ids]
+        current = int(s.value("tabs/current", -1) or -1)
+        editor_state = s.value("editor/splitter")
+        for story_id in ids:
+            try:
+                editor = self.open_story(int(story_id), quiet=True)
+            except (TypeError, ValueError):
+                continue
+            if editor is not None and isinstance(editor_state, QByteArray):
+                editor.splitter.restoreState(editor_state)
+        if current > 0 and (editor := self.find_tab(current)) is not None:
+            self.tabs.setCurrentWidget(editor)
+
+    def after_start(self) -> None:
+        """Once the window shows: offer back unsaved work, and a sample story to a new desk."""
+        if not self.offer_recovery():  # one question at a time
+            self.offer_sample()
+
+    def offer_recovery(self) -> bool:
+        """Offer back unsaved text a crash left in the store; True if there was any."""
+        from editordesk.gui.dialogs.recovery import RecoveryDialog
+        from editordesk.services.autosave import discard_autosave, recoverable
+
+        open_keys = {e.key for e in self.editors()}
+        with self.store.read() as session:
+            found = [r for r in recoverable(session, self.author) if r.key not in open_keys]
+        if not found:
+            return False
+        dialog = RecoveryDialog(found, self)
+        if not dialog.exec():
+            return True  # closed without choosing: keep them for next time
+        keep, drop = dialog.chosen()
+        with self.store.write() as session:
+            for item in drop:
+                discard_autosave(session, item.key)
+        for item in keep:
+            if item.story_id is None:
+                editor = StoryEditor(
+                    self.store,
+                    draft=item.draft,
+                    key=item.key,
+                    template_dir=self.settings.template_dir or None,
+                    parent=self,
+                )
+                editor.dirty = True
+                self._add_editor(editor)
+            else:
+                existing = self.find_tab(item.story_id)
+                if existing is not None:
+                    self.tabs.removeTab(self.tabs.indexOf(existing))
+                editor = self.open_story(item.story_id, draft=item.draft, key=item.key)
+                if editor is not None:
+                    editor.base_version = item.base_version
+            if editor is not None:
+                self._editor_changed(editor)
+        return True
+
+    def offer_sample(self) -> None:
+        from editordesk.services.stories import count_stories
+
+        with self.store.read() as session:
+            empty = count_stories(session) == 0
+        key = f"sampleOffered/{self.store.location.describe()}"
+        s = qsettings()
+        if not empty or s.value(key, False) in (True, "true"):
+            return
+        s.setValue(key, True)
+        answer = QMessageBox.question(
+            self,
+            "Welcome to EditorDesk",
+            "This store is empty. Add a sample story that shows what EditorDesk keeps — a "
+            "standfirst, byline and dateline, a picture with its caption and credit, a tweet "
+            "and related links?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.add_sample()
+
+    def add_sample(self) -> None:
+        from editordesk.services.sample import add_sample_story
+
+        try:
+            record = add_sample_story(self.store, author=self.author)
+        except EditorDeskError as exc:
+            self.warn("The sample story could not be added", str(exc))
+            return
+        self.story_list.refresh()
+        self.open_story(record.id)
+
+    # ------------------------------------------------------------------ commands
+
+    def _body_call(self, name: str, *args: object) -> None:
+        editor = self.current_editor()
+        if editor is None:
+            return
+        focus = self.focusWidget()
+        target = focus if name in ("undo", "redo") and hasattr(focus, name) else editor.body
+        getattr(target, name)(*args)
+        if target is editor.body:
+            editor.body.setFocus()
+
+    def find(self) -> None:
+        editor = self.current_editor()
+        if editor is not None:
+            editor.find_bar.open()
+
+    def insert_link(self) -> None:
+        editor = self.current_editor()
+        if editor is None:
+            return
+        url, ok = QInputDialog.getText(self, "Insert link", "Web address (https://…):")
+        if ok and url.strip():
+            from editordesk.text import safe_href
+
+            if safe_href(url.strip()) is None:
+                self.warn("Not a web address", f"{url!r} is not an http(s) or mailto address.")
+                return
+            editor.body.insert_link(url.strip())
+            editor.body.setFocus()
+
+    def insert_figure(self) -> None:
+        editor = self.current_editor()
+        if editor is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Insert a picture", "", "Pictures (*.jpg *.jpeg *.png *.webp *.gif)"
+        )
+        if path:
+            self.insert_figure_file(Path(path))
+
+    def insert_figure_file(self, path: Path) -> None:
+        from editordesk.interchange.markdown import figure_code
+        from editordesk.services.images import add_image
+
+        editor = self.current_editor()
+        if editor is None:
+            return
+        try:
+            data = path.read_bytes()
+            with self.store.write() as session:
+                image = add_image(session, self.store.media, data, path.name)
+        except (OSError, EditorDeskError) as exc:
+            self.warn("The picture was not added", str(exc))
+            return
+        editor.body.insert_block_token(figure_code(image.id))
+        self.statusBar().showMessage(
+            f"{path.name} is in the library; give it a caption, credit and alt text before export",
+            6000,
+        )
+
+    def insert_tweet(self) -> None:
+        editor = self.current_editor()
+        if editor is None:
+            return
+        url, ok = QInputDialog.getText(self, "Embed a tweet", "Paste the tweet's link:")
+        if ok and url.strip():
+            self.insert_tweet_url(url)
+
+    def insert_tweet_url(self, url: str) -> None:
+        from editordesk.interchange.markdown import tweet_code
+        from editordesk.media.tweets import parse_tweet_url
+        from editordesk.services.tweets import put_tweet
+
+        editor = self.current_editor()
+        if editor is None:
+            return
+        try:
+            ref = parse_tweet_url(url)
+            with self.store.write() as session:
+                put_tweet(session, ref)
+        except EditorDeskError as exc:
+            self.warn("Not a tweet link", str(exc))
+            return
+        editor.body.insert_block_token(tweet_code(ref))
+
+    def show_history(self) -> None:
+        from editordesk.gui.dialogs.history import HistoryDialog
+
+        editor = self.current_editor()
+        if editor is None:
+            return
+        if editor.story_id is None:
+            self.statusBar().showMessage("A new story has no history until it is saved", 5000)
+            return
+        if editor.dirty:
+            answer = QMessageBox.question(
+                self,
+                "Unsaved changes",
+                "Save your changes first? A restored revision replaces the text in the window.",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Save or not self.save_editor(editor):
+                return
+        dialog = HistoryDialog(
+            self.store, editor.story_id, self.author, self, base_version=editor.base_version
+        )
+        dialog.restored.connect(lambda record, e=editor: self._restored(e, record))
+        dialog.exec()
+
+    def _restored(self, editor: StoryEditor, record: StoryRecord) -> None:
+        editor.load(record)
+        self._editor_changed(editor)
+        self.story_list.refresh()
+        self.statusBar().showMessage("Revision restored as a new revision", 4000)
+
+    def toggle_preview(self) -> None:
+        shown = self.actions_by_name["preview"].isChecked()
+        for editor in self.editors():
+            editor.preview.setVisible(shown)
+            if shown:
+                editor.schedule_preview()
+
+    def edit_preferences(self) -> None:
+        from editordesk.gui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        if not dialog.exec():
+            return
+        new = dialog.settings()
+        try:
+            prefs.save(new)
+        except (OSError, EditorDeskError) as exc:
+            self.warn("Preferences were not saved", str(exc))
+            return
+        old, self.settings = self.settings, new
+        self.author = new.author()
+        self.autosave_timer.setInterval(max(1, new.autosave_seconds) * 1000)
+        for editor in self.editors():
+            editor.template_dir = new.template_dir or None
+            editor.schedule_preview()
+        if (old.store, old.media) != (new.store, new.media):
+            QMessageBox.information(
+                self,
+                "Store changed",
+                "EditorDesk will use the new store the next time it starts.",
+            )
+
+    def about(self) -> None:
+        from editordesk import __version__
+
+        QMessageBox.about(
+            self,
+            "About EditorDesk",
+            f"<h3>EditorDesk {__version__}</h3><p>A desktop editorial workstation.</p>"
+            f"<p>Store: {self.store.location.describe()}</p>"
+            "<p>Built with Qt and PySide6 (LGPL v3), SQLAlchemy, Jinja, python-docx, "
+            "markdown-it-py and nh3.</p>",
+        )
+
+    def warn(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+
+def app_icon() -> QIcon:
+    """The window icon, from the PNGs in resources/icons (every size the platforms use)."""
+    from PySide6.QtGui import QPixmap
+
+    from editordesk.assets import resource
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        try:
+            data = resource("icons", f"editordesk-{size}.png").read_bytes()
+        except (FileNotFoundError, OSError):
+            continue
+        pixmap = QPixmap()
+        if pixmap.loadFromData(data):
+            icon.addPixmap(pixmap)
+    return icon

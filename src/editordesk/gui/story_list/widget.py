@@ -1,0 +1,385 @@
+"""The story list editors work from all day: search as they type, filter by status, section
+and tag, sort by any column, open a story with Enter or a double-click."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import shiboken6
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editordesk.gui.story_list.model import (
+    BYLINE,
+    HEADLINE,
+    SECTION,
+    STATUS,
+    STATUS_WORDS,
+    UPDATED,
+    WORDS,
+    StoryFilters,
+    StoryListModel,
+    describe_error,
+)
+from editordesk.gui.workers import run_in_background
+from editordesk.services.stories import list_sections, list_tags
+from editordesk.store.db import Store
+from editordesk.store.models import StoryStatus
+
+SEARCH_DELAY_MS = 250
+BUSY_NOTICE_MS = 400  # a read slower than this says so in the status line
+HEADER_KEY = "storyList/header"
+SEARCH_PLACEHOLDER = 'Search stories (words, "phrases", -exclude, headline:…)'
+SEARCH_TIP = (
+    'Words must all match; use "quoted phrases", OR, -word to leave out, word* for a '
+    "prefix, and headline:, standfirst:, body: or tags: to look in one field. "
+    "Press Down to move into the list."
+)
+
+
+def _load_choices(store: Store) -> tuple[list[str], list[str]]:
+    """Runs on a worker: the sections and tags the filters offer."""
+    with store.read() as session:
+        return list_sections(session), list_tags(session)
+
+
+class StoryListWidget(QWidget):
+    """Search box and filters above the story table, a one-line summary below it."""
+
+    open_requested = Signal(int)  # a story id: Enter or double-click on its row
+    current_changed = Signal(int)  # the selected story's id, or -1 when none is
+
+    def __init__(self, store: Store | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._current_id = -1
+        self._pending_select: int | None = None
+        self._scroll_after_load = False
+        self._choices_generation = 0
+        self._choices_wanted = True  # read after the rows: the list is what is waited for
+
+        self.model = StoryListModel(store, self)
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText(SEARCH_PLACEHOLDER)
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search stories")
+        self.search_edit.setToolTip(SEARCH_TIP)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_NOTICE_MS)
+
+        self.status_combo = self._combo("Status filter", "Show only stories with this status")
+        self.status_combo.addItem("All statuses", None)
+        for status in StoryStatus:
+            self.status_combo.addItem(STATUS_WORDS[status], status)
+        self.section_combo = self._combo("Section filter", "Show only stories in this section")
+        self.section_combo.addItem("All sections", "")
+        self.tag_combo = self._combo("Tag filter", "Show only stories with this tag")
+        self.tag_combo.addItem("All tags", "")
+
+        self.table_view = QTableView(self)
+        self._setup_table()
+
+        self.status_label = QLabel(self)
+        self.status_label.setAccessibleName("Story list status")
+        self.status_label.setToolTip("How many stories the list shows")
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        filters_row = QHBoxLayout()
+        filters_row.setContentsMargins(0, 0, 0, 0)
+        filters_row.addWidget(self.search_edit, 1)
+        filters_row.addWidget(self.status_combo)
+        filters_row.addWidget(self.section_combo)
+        filters_row.addWidget(self.tag_combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters_row)
+        layout.addWidget(self.table_view, 1)
+        layout.addWidget(self.status_label)
+        self.setFocusProxy(self.search_edit)
+
+        self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self._apply_filters)
+        self.search_edit.installEventFilter(self)
+        self._search_timer.timeout.connect(self._apply_filters)
+        for combo in (self.status_combo, self.section_combo, self.tag_combo):
+            combo.currentIndexChanged.connect(lambda _row: self._apply_filters())
+        self.model.load_started.connect(self._busy_timer.start)
+        self._busy_timer.timeout.connect(self._show_busy)
+        self.model.loaded.connect(self._on_loaded)
+        self.table_view.horizontalHeader().sortIndicatorChanged.connect(self._scroll_on_next_load)
+        self.table_view.selectionModel().currentRowChanged.connect(lambda *_: self._sync_current())
+        self.table_view.doubleClicked.connect(self._open_index)
+        self.table_view.installEventFilter(self)
+
+        self._show_status("Loading stories…" if store is not None else "No store is open")
+        self.model.reload()
+
+    # ------------------------------------------------------------ building
+
+    def _combo(self, name: str, tip: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setAccessibleName(name)
+        combo.setToolTip(tip)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setMaximumWidth(self.fontMetrics().horizontalAdvance("M" * 16))
+        return combo
+
+    def _setup_table(self) -> None:
+        view = self.table_view
+        view.setModel(self.model)
+        view.setAccessibleName("Stories")
+        view.setToolTip("Stories: press Enter or double-click to open one")
+        view.setAccessibleDescription("Press Enter or double-click to open the selected story")
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setShowGrid(False)
+        view.setTabKeyNavigation(False)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(HEADLINE, QHeaderView.ResizeMode.Stretch)
+        measure = self.fontMetrics().horizontalAdvance
+        widths = {
+            STATUS: measure("Published") + 48,
+            SECTION: measure("Transport") + 28,
+            BYLINE: measure("Siobhan Kerr") + 28,
+            UPDATED: measure("27 Nov 2025 21:14") + 28,
+            WORDS: measure("Words") + 36,
+        }
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)  # newest or best match first
+        view.setSortingEnabled(True)
+
+    # ------------------------------------------------------------ public
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box with its text selected, ready to type over."""
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def refresh(self) -> None:
+        """Read the list and the filter choices again (after a save, or a change made
+        elsewhere), keeping filters, sort, scroll position and the selected story."""
+        self._choices_wanted = True
+        self.model.refresh()
+
+    def set_store(self, store: Store | None) -> None:
+        """Show another store's stories; filters and sort stay as they are."""
+        self._store = store
+        self._pending_select = None
+        self._scroll_after_load = True
+        self._choices_wanted = True
+        self.model.set_store(store)
+
+    def select_story(self, story_id: int) -> None:
+        """Select the story's row and scroll to it. If a load is on its way (just after
+        `refresh()`), the story is selected when it arrives, should it be listed."""
+        self._pending_select = story_id
+        if not self.model.is_loading:
+            self._select_pending()
+
+    def current_story_id(self) -> int:
+        """The selected story's id, or -1."""
+        return self._current_id
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue(HEADER_KEY, self.table_view.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value(HEADER_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.table_view.horizontalHeader().restoreState(state)
+
+    # ------------------------------------------------------------ filters
+
+    def _filters_shown(self) -> StoryFilters:
+        return StoryFilters(
+            status=self.status_combo.currentData(),
+            section=self.section_combo.currentData() or "",
+            tag=self.tag_combo.currentData() or "",
+            query=self.search_edit.text(),
+        )
+
+    def _apply_filters(self) -> None:
+        self._search_timer.stop()
+        before = self.model.filters
+        self.model.set_filters(self._filters_shown())
+        if self.model.filters != before:
+            self._scroll_on_next_load()
+
+    def _scroll_on_next_load(self, *_: object) -> None:
+        """A new order or new filters: show the selected story, or else the top."""
+        self._scroll_after_load = True
+
+    def _reload_choices(self) -> None:
+        self._choices_generation += 1
+        generation = self._choices_generation
+        if self._store is None:
+            self._fill_choices(generation, ([], []))
+            return
+
+        def done(choices: tuple[list[str], list[str]]) -> None:
+            if shiboken6.isValid(self):
+                self._fill_choices(generation, choices)
+
+        def failed(exc: Exception) -> None:
+            if shiboken6.isValid(self) and generation == self._choices_generation:
+                self._show_status(describe_error(exc), problem=True)
+
+        run_in_background(_load_choices, self._store, on_done=done, on_error=failed)
+
+    def _fill_choices(self, generation: int, choices: tuple[list[str], list[str]]) -> None:
+        if generation != self._choices_generation:
+            return
+        sections, tags = choices
+        for combo, values in ((self.section_combo, sections), (self.tag_combo, tags)):
+            chosen = combo.currentData() or ""
+            if chosen and chosen not in values:
+                values = [chosen, *values]  # keep the filter the editor set, even if now empty
+            combo.blockSignals(True)
+            try:
+                while combo.count() > 1:
+                    combo.removeItem(1)
+                for value in values:
+                    combo.addItem(value, value)
+                combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
+            finally:
+                combo.blockSignals(False)
+
+    # ------------------------------------------------------------ after each load
+
+    def _on_loaded(self) -> None:
+        self._busy_timer.stop()
+        if self._choices_wanted:
+            self._choices_wanted = False
+            self._reload_choices()
+        self._select_pending()
+        self._sync_current()
+        if self._scroll_after_load:
+            self._scroll_after_load = False
+            current = self.table_view.currentIndex()
+            if current.isValid():
+                self.table_view.scrollTo(current)
+            else:
+                self.table_view.scrollToTop()
+        self._show_summary()
+
+    def _select_pending(self) -> None:
+        if self._pending_select is None:
+            return
+        row = self.model.row_of(self._pending_select)
+        self._pending_select = None
+        if row < 0:
+            return
+        index = self.model.index(row, HEADLINE)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table_view.selectionModel().setCurrentIndex(index, flags)
+        self.table_view.scrollTo(index)
+
+    def _sync_current(self) -> None:
+        index = self.table_view.currentIndex()
+        story_id = self.model.story_id(index.row()) if index.isValid() else -1
+        if story_id != self._current_id:
+            self._current_id = story_id
+            self.current_changed.emit(story_id)
+
+    def _show_summary(self) -> None:
+        model = self.model
+        if model.error_message:
+            message = model.error_message
+            self._show_status(message[:1].upper() + message[1:], problem=True)
+            return
+        count, filters = model.rowCount(), model.filters
+        if self._store is None:
+            text = "No store is open"
+        elif count == 0 and filters.query:
+            text = f"No stories match “{filters.query}”"
+            if replace(filters, query="").active:
+                text += " with these filters"
+        elif count == 0:
+            text = "No stories match these filters" if filters.active else "No stories yet"
+        elif model.has_more:
+            text = f"Showing {count:,} of many — scroll for more"
+        else:
+            text = "1 story" if count == 1 else f"{count:,} stories"
+        self._show_status(text)
+
+    def _show_busy(self) -> None:
+        if not self.model.is_loading:
+            return
+        if self.model.filters.query:
+            self._show_status(f"Searching for “{self.model.filters.query}”…")
+        else:
+            self._show_status("Loading stories…")
+
+    def _show_status(self, text: str, *, problem: bool = False) -> None:
+        palette = QPalette()  # sets nothing: the label follows the window's palette...
+        if problem:  # ...but for a problem, in a calm amber readable on light and dark
+            dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+            palette.setColor(
+                QPalette.ColorRole.WindowText, QColor("#e3b341" if dark else "#8a5300")
+            )
+        self.status_label.setPalette(palette)
+        self.status_label.setText(text)
+
+    # ------------------------------------------------------------ keys
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.model.story_id(index.row()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.table_view and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open_index(self.table_view.currentIndex())
+                return True
+            if watched is self.search_edit and key == Qt.Key.Key_Down:
+                self._enter_list()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _enter_list(self) -> None:
+        self.table_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.table_view.currentIndex().isValid() and self.model.rowCount() > 0:
+            self._pending_select = self.model.story_id(0)
+            self._select_pending()

@@ -1,0 +1,115 @@
+"""The story editor on its own: typing, formatting commands, find, counts and the preview."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from editordesk.gui.editor.story_editor import StoryEditor
+from editordesk.services.stories import StoryDraft, create_story
+from editordesk.store.db import Store
+
+
+def _editor(qtbot: QtBot, store: Store, **fields: object) -> StoryEditor:
+    editor = StoryEditor(store, draft=StoryDraft(**fields))  # type: ignore[arg-type]
+    qtbot.addWidget(editor)
+    editor.resize(1000, 700)
+    editor.show()
+    return editor
+
+
+def _select_all(editor: StoryEditor) -> None:
+    cursor = editor.body.textCursor()
+    cursor.select(QTextCursor.SelectionType.Document)
+    editor.body.setTextCursor(cursor)
+
+
+def test_typing_marks_the_story_changed_and_the_draft_holds_it(qtbot: QtBot, store: Store) -> None:
+    editor = _editor(qtbot, store)
+    with qtbot.waitSignal(editor.changed):
+        qtbot.keyClicks(editor.headline, "Quay reopens")
+    qtbot.keyClicks(editor.body, "Boats are back.")
+    qtbot.keyClicks(editor.tags, "harbour, boats")
+    draft = editor.draft()
+    assert (draft.headline, draft.body, draft.tags) == (
+        "Quay reopens",
+        "Boats are back.",
+        ("harbour", "boats"),
+    )
+    assert editor.dirty
+
+
+def test_formatting_commands(qtbot: QtBot, store: Store) -> None:
+    editor = _editor(qtbot, store, body="calm sea")
+    _select_all(editor)
+    editor.body.bold()
+    assert editor.body.toPlainText() == "**calm sea**"
+    _select_all(editor)
+    editor.body.bold()
+    assert editor.body.toPlainText() == "calm sea"
+    editor.body.heading(2)
+    assert editor.body.toPlainText() == "## calm sea"
+    editor.body.heading(2)
+    assert editor.body.toPlainText() == "calm sea"
+    editor.body.setPlainText("one\ntwo")
+    _select_all(editor)
+    editor.body.numbered_list()
+    assert editor.body.toPlainText() == "1. one\n2. two"
+    editor.body.numbered_list()
+    assert editor.body.toPlainText() == "one\ntwo"
+    editor.body.quote()
+    assert editor.body.toPlainText() == "> one\n> two"
+    editor.body.setPlainText("")
+    editor.body.italic()
+    qtbot.keyClicks(editor.body, "now")
+    assert editor.body.toPlainText() == "*now*"
+
+
+def test_enter_continues_a_list_and_an_empty_item_ends_it(qtbot: QtBot, store: Store) -> None:
+    editor = _editor(qtbot, store)
+    qtbot.keyClicks(editor.body, "- ferry")
+    qtbot.keyClick(editor.body, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.body, "bus")
+    qtbot.keyClick(editor.body, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.body, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.body, "After.")
+    assert editor.body.toPlainText() == "- ferry\n- bus\n\nAfter."
+
+
+def test_find_bar_finds_and_wraps(qtbot: QtBot, store: Store) -> None:
+    editor = _editor(qtbot, store, body="tide in. tide out. tide in.")
+    editor.find_bar.open()
+    qtbot.keyClicks(editor.find_bar.field, "tide")
+    assert editor.body.textCursor().selectedText() == "tide"
+    first = editor.body.textCursor().selectionStart()
+    qtbot.keyClick(editor.find_bar.field, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.find_bar.field, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.find_bar.field, Qt.Key.Key_Return)  # wraps to the first again
+    assert editor.body.textCursor().selectionStart() == first
+    editor.find_bar.field.setText("gale")
+    assert not editor.find_bar.find_next()
+    assert editor.find_bar.result.text() == "Not found"
+
+
+def test_counts_and_reading_time(qtbot: QtBot, store: Store) -> None:
+    editor = _editor(qtbot, store)
+    with qtbot.waitSignal(editor.stats_changed) as signal:
+        editor.body.setPlainText("word " * 460)
+    assert signal.args == [460, 2300, 2]
+
+
+def test_the_preview_shows_the_story_as_exported(qtbot: QtBot, store: Store) -> None:
+    with store.write() as session:
+        record = create_story(
+            session, StoryDraft(headline="Quay", byline="Ann", body="First *calm* day."), author="t"
+        )
+    editor = StoryEditor(store, record)
+    qtbot.addWidget(editor)
+    editor.show()
+    with qtbot.waitSignal(editor.preview_updated, timeout=5000):
+        pass
+    assert "First calm day." in editor.preview.toPlainText()
+    with qtbot.waitSignal(editor.preview_updated, timeout=5000):
+        qtbot.keyClicks(editor.headline, " reopens")
+    assert "Quay reopens" in editor.preview.toPlainText()
