@@ -7,65 +7,106 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from editordesk.gui.main_window import MainWindow
 
 
 def run(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QTimer
+    app, window = _start(
+        getattr(args, "db", None), getattr(args, "media", None), getattr(args, "author", None)
+    )
+    code = app.exec()
+    if window.has_store:
+        window.store.close()
+    return int(code)
+
+
+def _start(
+    db: str | None = None,
+    media: str | None = None,
+    author: str | None = None,
+    *,
+    greet: bool = True,
+) -> tuple[QApplication, MainWindow]:
+    """The application and its window, shown at once; the store opens on the thread pool and
+    is attached when ready (or the editor is told why it cannot be, and may choose another)."""
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     from editordesk import settings as prefs
     from editordesk.errors import EditorDeskError
     from editordesk.gui.main_window import APP_NAME, MainWindow, app_icon
-    from editordesk.store.db import Store
-    from editordesk.store.location import resolve
+    from editordesk.gui.workers import run_in_background
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("editordesk")
     app.setWindowIcon(app_icon())
 
+    problem = None
     try:
         settings = prefs.load()
     except EditorDeskError as exc:
-        QMessageBox.warning(None, APP_NAME, f"{exc}\n\nEditorDesk starts with default settings.")
+        problem = f"{exc}\n\nEditorDesk starts with default settings."
         settings = prefs.Settings()
+    if author:
+        import os
 
-    db = getattr(args, "db", None) or settings.store or None
-    media = getattr(args, "media", None) or settings.media or None
-    store = None
-    while store is None:
-        try:
-            store = Store.open(resolve(db, media))
-        except EditorDeskError as exc:
-            box = QMessageBox(
-                QMessageBox.Icon.Critical, APP_NAME, f"The store cannot be opened.\n\n{exc}"
-            )
-            choose = box.addButton("Choose another store…", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-            box.exec()
-            if box.clickedButton() is not choose:
-                return 1
+        os.environ["EDITORDESK_AUTHOR"] = author
+
+    window = MainWindow(None, settings)
+    window.restore_window_state()
+    window.show()
+    if problem:
+        QMessageBox.warning(window, APP_NAME, problem)
+
+    def open_store(db: str | None, media: str | None) -> object:
+        from editordesk.store.db import Store
+        from editordesk.store.location import resolve
+
+        return Store.open(resolve(db, media))
+
+    def attempt(db: str | None, media: str | None) -> None:
+        run_in_background(
+            open_store,
+            db,
+            media,
+            on_done=lambda store: window.attach_store(store, greet=greet),
+            on_error=failed,
+        )
+
+    def failed(exc: Exception) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            APP_NAME,
+            f"The store cannot be opened.\n\n{exc}",
+            parent=window,
+        )
+        choose = box.addButton("Choose another store…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is choose:
             path, _ = QFileDialog.getSaveFileName(
-                None,
+                window,
                 "Choose or create a store",
                 str(Path.home()),
                 "EditorDesk stores (*.sqlite);;All files (*)",
                 options=QFileDialog.Option.DontConfirmOverwrite,
             )
-            if not path:
-                return 1
-            db, media = path, None
+            if path:
+                attempt(path, None)
+                return
+        window.close()
+        app.exit(1)
 
-    if getattr(args, "author", None):
-        import os
-
-        os.environ["EDITORDESK_AUTHOR"] = args.author
-    window = MainWindow(store, settings)
-    window.restore_window_state()
-    window.show()
-    QTimer.singleShot(0, window.after_start)
-    code = app.exec()
-    store.close()
-    return int(code)
+    # Open the store once the window has painted: loading the database layer holds the
+    # interpreter for a while, and the first sight of the window should not wait for it.
+    app.processEvents()
+    attempt(db or settings.store or None, media or settings.media or None)
+    return app, window

@@ -12,8 +12,6 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from editordesk.errors import ValidationError
 from editordesk.files import write_atomic
 
@@ -60,6 +58,8 @@ def load(path: Path | None = None) -> Settings:
         return Settings()
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(f"cannot read the settings file {path}: {exc}") from exc
+    import yaml  # only when there is a file to read: it costs start-up time
+
     try:
         data: Any = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
@@ -81,6 +81,8 @@ def load(path: Path | None = None) -> Settings:
 
 def save(settings: Settings, path: Path | None = None) -> None:
     path = path or settings_path()
+    import yaml
+
     path.parent.mkdir(parents=True, exist_ok=True)
     text = yaml.safe_dump(asdict(settings), sort_keys=False, allow_unicode=True)
     write_atomic(path, text.encode("utf-8"))

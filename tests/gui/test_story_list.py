@@ -18,7 +18,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 
 from editordesk.gui.state import window_settings
-from editordesk.gui.story_list import model as model_module
 from editordesk.gui.story_list.model import (
     HEADLINE,
     STATUS,
@@ -297,7 +296,7 @@ def _label_colour(widget: StoryListWidget) -> QColor:
 def _slow_search(monkeypatch: pytest.MonkeyPatch, query: str, seconds: float) -> threading.Event:
     """Make the store take `seconds` over `query`; the event is set when that read starts."""
     started = threading.Event()
-    real = model_module.list_stories
+    real = svc.list_stories
 
     def list_stories(session: object, **kwargs: object) -> list[svc.StorySummary]:
         if kwargs.get("query") == query:
@@ -305,7 +304,7 @@ def _slow_search(monkeypatch: pytest.MonkeyPatch, query: str, seconds: float) ->
             time.sleep(seconds)
         return real(session, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(model_module, "list_stories", list_stories)
+    monkeypatch.setattr(svc, "list_stories", list_stories)  # the model reads it per page
     return started
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -24,10 +25,12 @@ from PySide6.QtWidgets import (
 
 from editordesk import settings as prefs
 from editordesk.errors import ConflictError, EditorDeskError, NotFoundError
-from editordesk.gui.editor.story_editor import StoryEditor
 from editordesk.gui.workers import run_in_background
-from editordesk.store.db import Store
 from editordesk.store.records import StoryDraft, StoryRecord
+
+if TYPE_CHECKING:  # the store opens after the window shows; the editor loads with a tab
+    from editordesk.gui.editor.story_editor import StoryEditor
+    from editordesk.store.db import Store
 
 APP_NAME = "EditorDesk"
 
@@ -43,9 +46,15 @@ class MainWindow(QMainWindow):
 
     store_changed = Signal(object)
 
-    def __init__(self, store: Store, settings: prefs.Settings, parent: QWidget | None = None):
+    def __init__(
+        self, store: Store | None, settings: prefs.Settings, parent: QWidget | None = None
+    ) -> None:
+        """With `store` None the window shows at once and the store is attached when it has
+        opened (app.py opens it off the UI thread: loading the database layer is most of
+        start-up)."""
         super().__init__(parent)
-        self.store = store
+        self._store = store
+        self._pending_tabs: tuple[list[int], int, QByteArray | None] | None = None
         self.settings = settings
         self.author = settings.author()
         self.setWindowTitle(APP_NAME)
@@ -74,7 +83,9 @@ class MainWindow(QMainWindow):
         self.counts.setAccessibleName("Word count")
         self.save_state = QLabel(self)
         self.save_state.setAccessibleName("Save state")
-        self.store_label = QLabel(store.location.describe(), self)
+        self.store_label = QLabel(
+            store.location.describe() if store else "Opening the store…", self
+        )
         self.store_label.setAccessibleName("Store")
         self.store_label.setToolTip("The store this window works on")
         bar = self.statusBar()
@@ -88,6 +99,33 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start(max(1, settings.autosave_seconds) * 1000)
         self._update_actions()
+
+    # ------------------------------------------------------------------ the store
+
+    @property
+    def store(self) -> Store:
+        """The open store; commands that need it are disabled until it is attached."""
+        if self._store is None:
+            raise RuntimeError("the store is not open yet")
+        return self._store
+
+    @property
+    def has_store(self) -> bool:
+        return self._store is not None
+
+    def attach_store(self, store: Store, *, greet: bool = True) -> None:
+        """The store has opened: fill the list, reopen last session's tabs, and (with
+        `greet`) offer back unsaved work or a sample story."""
+        self._store = store
+        self.store_label.setText(store.location.describe())
+        self.story_list.set_store(store)
+        self._update_actions()
+        if self._pending_tabs is not None:
+            ids, current, editor_state = self._pending_tabs
+            self._pending_tabs = None
+            self._reopen_tabs(ids, current, editor_state)
+        if greet:
+            QTimer.singleShot(0, self.after_start)
 
     # ------------------------------------------------------------------ actions
 
@@ -308,7 +346,7 @@ class MainWindow(QMainWindow):
 
     def current_editor(self) -> StoryEditor | None:
         widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, StoryEditor) else None
+        return widget  # type: ignore[return-value]  # every tab is a StoryEditor
 
     def _add_editor(self, editor: StoryEditor) -> StoryEditor:
         editor.changed.connect(lambda e=editor: self._editor_changed(e))
@@ -358,7 +396,9 @@ class MainWindow(QMainWindow):
             self._show_stats(editor, *editor.stats())
 
     def _update_actions(self) -> None:
-        has = self.current_editor() is not None
+        for name in ("new", "open", "sample", "search"):
+            self.actions_by_name[name].setEnabled(self.has_store)
+        has = self.current_editor() is not None and self.has_store
         for name in (
             "save",
             "close",
@@ -392,6 +432,8 @@ class MainWindow(QMainWindow):
 
     def new_story(self) -> StoryEditor:
         """A new draft, not in the store until saved, with the cursor in its headline."""
+        from editordesk.gui.editor.story_editor import StoryEditor
+
         editor = StoryEditor(
             self.store,
             draft=StoryDraft(byline=self.settings.editor_name),
@@ -413,6 +455,8 @@ class MainWindow(QMainWindow):
     ) -> StoryEditor | None:
         """Open (or switch to) a story's tab; `quiet` reports a missing story in the status
         bar instead of a dialog (reopening last session's tabs)."""
+        from editordesk.gui.editor.story_editor import StoryEditor
+
         existing = self.find_tab(story_id)
         if existing is not None and draft is None:
             self.tabs.setCurrentWidget(existing)
@@ -493,6 +537,7 @@ class MainWindow(QMainWindow):
     def resolve_conflict(self, editor: StoryEditor) -> bool:
         """Someone saved first: show both, let the editor choose, lose nothing."""
         from editordesk.gui.dialogs.conflict import ConflictChoice, ConflictDialog
+        from editordesk.gui.editor.story_editor import StoryEditor
         from editordesk.services.stories import get_story, revisions
 
         assert editor.story_id is not None
@@ -526,6 +571,8 @@ class MainWindow(QMainWindow):
         """Keep every changed tab's text in the store, off the UI thread."""
         from editordesk.services.autosave import put_autosave
 
+        if not self.has_store:
+            return
         for editor in self.editors():
             if not editor.dirty:
                 continue
@@ -570,7 +617,7 @@ class MainWindow(QMainWindow):
 
     def close_tab(self, index: int) -> bool:
         editor = self.tabs.widget(index)
-        if not isinstance(editor, StoryEditor):
+        if editor is None:
             return True
         if editor.dirty and not self._confirm_close(editor):
             return False
@@ -620,7 +667,10 @@ class MainWindow(QMainWindow):
         editor = self.current_editor() or (self.editors()[0] if self.editors() else None)
         if editor is not None:
             s.setValue("editor/splitter", editor.splitter.saveState())
-        s.setValue("tabs/open", [e.story_id for e in self.editors() if e.story_id is not None])
+        open_ids = [e.story_id for e in self.editors() if e.story_id is not None]
+        if self._pending_tabs is not None:  # closed before the store opened: keep them
+            open_ids = self._pending_tabs[0]
+        s.setValue("tabs/open", open_ids)
         current = self.current_editor()
         s.setValue("tabs/current", current.story_id if current and current.story_id else -1)
         s.setValue("view/preview", self.actions_by_name["preview"].isChecked())
@@ -650,12 +700,22 @@ class MainWindow(QMainWindow):
             ids = [ids]
         current = int(s.value("tabs/current", -1) or -1)
         editor_state = s.value("editor/splitter")
+        editor_state = editor_state if isinstance(editor_state, QByteArray) else None
+        numbers = []
         for story_id in ids:
             try:
-                editor = self.open_story(int(story_id), quiet=True)
+                numbers.append(int(story_id))
             except (TypeError, ValueError):
                 continue
-            if editor is not None and isinstance(editor_state, QByteArray):
+        if self.has_store:
+            self._reopen_tabs(numbers, current, editor_state)
+        else:
+            self._pending_tabs = (numbers, current, editor_state)
+
+    def _reopen_tabs(self, ids: list[int], current: int, editor_state: QByteArray | None) -> None:
+        for story_id in ids:
+            editor = self.open_story(story_id, quiet=True)
+            if editor is not None and editor_state is not None:
                 editor.splitter.restoreState(editor_state)
         if current > 0 and (editor := self.find_tab(current)) is not None:
             self.tabs.setCurrentWidget(editor)
@@ -668,6 +728,7 @@ class MainWindow(QMainWindow):
     def offer_recovery(self) -> bool:
         """Offer back unsaved text a crash left in the store; True if there was any."""
         from editordesk.gui.dialogs.recovery import RecoveryDialog
+        from editordesk.gui.editor.story_editor import StoryEditor
         from editordesk.services.autosave import discard_autosave, recoverable
 
         open_keys = {e.key for e in self.editors()}

@@ -6,11 +6,12 @@ same writer the export uses, with pictures taken straight from the media folder.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from editordesk.document.parse import build_article
 from editordesk.document.shortcodes import scan
+from editordesk.errors import EditorDeskError
 from editordesk.export.html import HtmlOptions, render_html
 from editordesk.interchange.markdown import TWEET_NAMES
 from editordesk.services.images import get_images
@@ -19,6 +20,82 @@ from editordesk.services.tweets import get_tweets
 from editordesk.store.db import Store
 from editordesk.store.records import StoryDraft, StoryRecord
 from editordesk.text import count_words
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    """What a figure or tweet token in the body stands for, for the editor to show."""
+
+    kind: str  # "figure", "tweet" or "unknown"
+    title: str
+    detail: str = ""
+    credit: str = ""
+    image_file: Path | None = None
+
+
+def _references(body: str) -> tuple[list[tuple[str, str, str]], set[int], set[str]]:
+    tokens: list[tuple[str, str, str]] = []  # (token text, kind, reference)
+    image_ids: set[int] = set()
+    tweet_ids: set[str] = set()
+    for sc in scan(body).shortcodes:
+        text = body[sc.start : sc.end]
+        if sc.name == "figure" and sc.get("image").isdigit():
+            image_ids.add(int(sc.get("image")))
+            tokens.append((text, "figure", sc.get("image")))
+        elif sc.name in TWEET_NAMES and sc.get("id"):
+            tweet_ids.add(sc.get("id"))
+            tokens.append((text, "tweet", sc.get("id")))
+        else:
+            tokens.append((text, "unknown", sc.name))
+    return tokens, image_ids, tweet_ids
+
+
+def describe_tokens(store: Store, body: str) -> dict[str, TokenInfo]:
+    """Each figure or tweet token in `body` with the library record it shows."""
+    tokens, image_ids, tweet_ids = _references(body)
+    with store.read() as session:
+        images = get_images(session, image_ids)
+        tweets = get_tweets(session, tweet_ids)
+    out: dict[str, TokenInfo] = {}
+    for text, kind, ref in tokens:
+        if kind == "figure":
+            image = images.get(int(ref))
+            if image is None:
+                out[text] = TokenInfo("unknown", f"Image {ref} is not in the library")
+                continue
+            f = image.fields
+            try:
+                path = store.media.path_of(image.path)
+            except EditorDeskError:
+                path = None
+            out[text] = TokenInfo(
+                "figure",
+                image.original_name or f"Image {image.id}",
+                f.caption or "(no caption)",
+                f.credit or "(no credit)",
+                path,
+            )
+        elif kind == "tweet":
+            tweet = tweets.get(ref)
+            out[text] = TokenInfo(
+                "tweet",
+                f"@{tweet.handle}" if tweet else f"Tweet {ref}",
+                (tweet.text if tweet else "") or "(no text recorded)",
+                tweet.display_name if tweet else "",
+            )
+        else:
+            out[text] = TokenInfo(
+                "unknown",
+                f"{{{{< {ref} >}}}} is not a shortcode EditorDesk knows; it is left out of exports",
+            )
+    return out
+
+
+def preview_with_tokens(
+    store: Store, draft: StoryDraft, **kwargs: object
+) -> tuple[str, dict[str, TokenInfo]]:
+    """The preview page and what each token in the body stands for, in one background call."""
+    return preview_html(store, draft, **kwargs), describe_tokens(store, draft.body)  # type: ignore[arg-type]
 
 
 def preview_html(
@@ -32,13 +109,7 @@ def preview_html(
     """The page for `draft` as it stands, unsaved; bad template or missing picture errors
     propagate for the window to show in place of the page."""
     clean = _clean_draft(replace(draft, slug=draft.slug or slug))
-    image_ids: set[int] = set()
-    tweet_ids: set[str] = set()
-    for sc in scan(clean.body).shortcodes:
-        if sc.name == "figure" and sc.get("image").isdigit():
-            image_ids.add(int(sc.get("image")))
-        elif sc.name in TWEET_NAMES and sc.get("id"):
-            tweet_ids.add(sc.get("id"))
+    _, image_ids, tweet_ids = _references(clean.body)
     with store.read() as session:
         images = get_images(session, image_ids)
         tweets = get_tweets(session, tweet_ids)

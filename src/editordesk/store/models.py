@@ -9,7 +9,6 @@ or a tweet's text is kept once and every story that uses it shows the current on
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from typing import Any
 
 from sqlalchemy import (
@@ -31,6 +30,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from editordesk.store.records import StoryStatus
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -38,16 +39,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-class StoryStatus(enum.StrEnum):
-    """Where a story is on its way to the reader."""
-
-    DRAFT = "draft"
-    EDITING = "editing"
-    READY = "ready"
-    PUBLISHED = "published"
-    SPIKED = "spiked"
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):

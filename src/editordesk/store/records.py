@@ -1,5 +1,7 @@
 """The store's value types: what services return and take, and what writers read.
 
+Plain Python, no SQLAlchemy: the window imports them before the store is open.
+
 They are frozen dataclasses with no session behind them, so they can cross threads and
 outlive the action that made them.
 """
@@ -7,10 +9,19 @@ outlive the action that made them.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from editordesk.store.models import StoryStatus
+
+class StoryStatus(enum.StrEnum):
+    """Where a story is on its way to the reader."""
+
+    DRAFT = "draft"
+    EDITING = "editing"
+    READY = "ready"
+    PUBLISHED = "published"
+    SPIKED = "spiked"
 
 
 @dataclass(frozen=True)

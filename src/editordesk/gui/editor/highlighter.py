@@ -27,6 +27,12 @@ _RULES = [
     ("tweet", re.compile(r"\{\{[<%]\s*(?:x|tweet|twitter)\b.*?[>%]\}\}")),
     ("shortcode", re.compile(r"\{\{[<%]\s*/?\s*[A-Za-z][\w.-]*\b.*?[>%]\}\}")),
 ]
+# Figure and tweet before the generic shortcode rule, all three before Markdown's.
+_ORDER = (
+    [r for r in _RULES if r[0] in ("figure", "tweet")]
+    + [r for r in _RULES if r[0] == "shortcode"]
+    + [r for r in _RULES if r[0] not in ("figure", "tweet", "shortcode")]
+)
 FENCE = re.compile(r"^(```|~~~)")
 IN_FENCE = 1
 
@@ -99,7 +105,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             return
         self.setCurrentBlockState(0)
         taken: list[tuple[int, int]] = []
-        for name, pattern in reversed(_RULES):  # shortcodes first: they win over the rest
+        for name, pattern in _ORDER:  # shortcodes first: they win over the rest
             for m in pattern.finditer(text):
                 start, end = m.start(), m.end()
                 if name in ("figure", "tweet", "shortcode") and any(

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
+from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextDocument
@@ -30,14 +32,28 @@ from PySide6.QtWidgets import (
 
 from editordesk.gui.editor.body_edit import BodyEdit
 from editordesk.gui.workers import run_in_background
-from editordesk.store.db import Store
-from editordesk.store.models import StoryStatus
-from editordesk.store.records import StoryDraft, StoryRecord
+from editordesk.store.records import StoryDraft, StoryRecord, StoryStatus
 from editordesk.text import count_words
+
+if TYPE_CHECKING:  # the store's and the preview's modules load on first use
+    from editordesk.services.preview import TokenInfo
+    from editordesk.store.db import Store
 
 WORDS_PER_MINUTE = 230
 PREVIEW_DELAY_MS = 350
 STATS_DELAY_MS = 150
+
+
+def _tooltip(info: TokenInfo) -> str:
+    """A token's tooltip: what the reader will see there, picture included."""
+    parts = [f"<b>{escape(info.kind.capitalize())}: {escape(info.title)}</b>"]
+    if info.detail:
+        parts.append(escape(info.detail))
+    if info.credit:
+        parts.append(f"<i>{escape(info.credit)}</i>")
+    if info.image_file is not None:
+        parts.append(f'<img src="{info.image_file.as_uri()}" width="220">')
+    return "<br>".join(parts)
 
 
 class FindBar(QWidget):
@@ -350,15 +366,17 @@ class StoryEditor(QWidget):
             self._preview_timer.start()
 
     def _render_preview(self) -> None:
-        from editordesk.services.preview import preview_html
+        from editordesk.services.preview import preview_with_tokens
 
         self._preview_generation += 1
         generation = self._preview_generation
         draft = self.draft()
 
-        def show(html: str) -> None:
+        def show(result: tuple[str, dict[str, TokenInfo]]) -> None:
             if generation != self._preview_generation:
                 return  # a newer preview is on its way
+            html, tokens = result
+            self.body.token_tooltip = {text: _tooltip(info) for text, info in tokens.items()}
             bar = self.preview.verticalScrollBar()
             position = bar.value()
             self.preview.setHtml(html)
@@ -371,7 +389,7 @@ class StoryEditor(QWidget):
                 self.preview_updated.emit()
 
         run_in_background(
-            preview_html,
+            preview_with_tokens,
             self.store,
             draft,
             story_id=self.story_id,

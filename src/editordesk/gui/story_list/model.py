@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import (
@@ -18,13 +18,14 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from editordesk.errors import EditorDeskError
 from editordesk.gui.workers import run_in_background
-from editordesk.services.stories import StorySummary, list_stories
-from editordesk.store.db import Store
-from editordesk.store.models import StoryStatus
+from editordesk.store.records import StoryStatus
+
+if TYPE_CHECKING:  # the store's modules load with the store, after the window shows
+    from editordesk.store.db import Store
+    from editordesk.store.records import StorySummary
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +89,8 @@ def describe_error(exc: BaseException) -> str:
     """A sentence for the status line: the store's own message, never a traceback."""
     if isinstance(exc, EditorDeskError):
         return str(exc)
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
     if isinstance(exc, DBAPIError) and exc.orig is not None:
         reason = str(exc.orig).strip() or type(exc.orig).__name__
         return f"the story list could not be read from the store: {reason}"
@@ -122,6 +125,8 @@ class _PageRequest:
     offset: int
 
     def run(self) -> list[StorySummary]:
+        from editordesk.services.stories import list_stories
+
         with self.store.read() as session:
             return list_stories(
                 session,

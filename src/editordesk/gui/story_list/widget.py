@@ -4,6 +4,7 @@ and tag, sort by any column, open a story with Enter or a double-click."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import (
@@ -43,9 +44,10 @@ from editordesk.gui.story_list.model import (
     describe_error,
 )
 from editordesk.gui.workers import run_in_background
-from editordesk.services.stories import list_sections, list_tags
-from editordesk.store.db import Store
-from editordesk.store.models import StoryStatus
+from editordesk.store.records import StoryStatus
+
+if TYPE_CHECKING:
+    from editordesk.store.db import Store
 
 SEARCH_DELAY_MS = 250
 BUSY_NOTICE_MS = 400  # a read slower than this says so in the status line
@@ -59,6 +61,8 @@ SEARCH_TIP = (
 
 
 def _load_choices(store: Store) -> tuple[list[str], list[str]]:
+    from editordesk.services.stories import list_sections, list_tags
+
     """Runs on a worker: the sections and tags the filters offer."""
     with store.read() as session:
         return list_sections(session), list_tags(session)

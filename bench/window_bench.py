@@ -1,0 +1,189 @@
+"""Window benchmark: start-up beside a bare PySide6 window, and keystrokes in a long story.
+
+    QT_QPA_PLATFORM=offscreen python bench/window_bench.py [--stories 10000] [--runs 7]
+
+Start-up is measured from launching the process to a usable window: shown, with the story
+list's first page on screen. A bare PySide6 window (QMainWindow shown) is timed in the same
+run, alternating, so the ratio holds on a busy machine. Keystroke handling is timed in a
+20,000-word story with the live preview on: each key press is sent, then the event queue is
+drained, and the preview is left to render as it would while someone types. Targets:
+start-up within 2x the bare window's, keystrokes under 16 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+BARE = """
+import time, sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1200, 800); w.show()
+app.processEvents()
+print(time.time())
+"""
+
+OURS = """
+import time, sys
+from editordesk.app import _start
+app, window = _start(sys.argv[1], greet=False)
+app.processEvents()
+painted = time.time()
+def ready():
+    return window.story_list.model.rowCount() > 0 and not window.story_list.model.is_loading
+while not ready():
+    app.processEvents()
+print(painted, time.time())
+"""
+
+
+def fill(db: Path, stories: int) -> None:
+    from newsgen import SECTIONS, NewsGenerator
+
+    from editordesk.services.stories import StoryDraft, create_story
+    from editordesk.store.db import Store
+    from editordesk.store.location import resolve
+
+    gen = NewsGenerator()
+    with Store.open(resolve(str(db))) as store:
+        for start in range(0, stories, 1000):
+            with store.write() as session:
+                for _ in range(min(1000, stories - start)):
+                    create_story(
+                        session,
+                        StoryDraft(**gen.story(800), section=gen.rng.choice(SECTIONS)),
+                        author="bench",
+                    )  # type: ignore[arg-type]
+
+
+def launch(code: str, *args: str) -> list[float]:
+    """Seconds from launching the process to each moment it reports."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    start = time.time()
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True
+    )
+    return [float(t) - start for t in done.stdout.strip().splitlines()[-1].split()]
+
+
+def keystrokes(db: Path, words: int, count: int) -> tuple[list[float], float]:
+    from newsgen import NewsGenerator
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from editordesk import settings as prefs
+    from editordesk.gui.main_window import MainWindow
+    from editordesk.gui.workers import wait_for_background
+    from editordesk.services.stories import StoryDraft, create_story
+    from editordesk.store.db import Store
+    from editordesk.store.location import resolve
+
+    app = QApplication.instance() or QApplication([])
+    store = Store.open(resolve(str(db)))
+    with store.write() as session:
+        story = create_story(
+            session,
+            StoryDraft(
+                headline="Long read", byline="Bench", **{"body": NewsGenerator(seed=5).body(words)}
+            ),
+            author="bench",
+        )
+    window = MainWindow(store, prefs.Settings(editor_name="Bench", autosave_seconds=5))
+    window.resize(1400, 900)
+    window.show()
+    editor = window.open_story(story.id)
+    assert editor is not None
+    rendered: list[float] = []
+    editor.preview_updated.connect(lambda: rendered.append(time.perf_counter()))
+    deadline = time.perf_counter() + 30
+    model = window.story_list.model
+    # Start typing once the window has settled: the first preview shown, the list filled.
+    while (not rendered or model.is_loading) and time.perf_counter() < deadline:
+        app.processEvents()
+    editor.body.setFocus()
+    cursor = editor.body.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.body.setTextCursor(cursor)
+    for key in (Qt.Key.Key_A, Qt.Key.Key_Space, Qt.Key.Key_Backspace, Qt.Key.Key_Backspace):
+        QTest.keyClick(editor.body, key)  # Qt lays out each glyph the first time it is typed
+    app.processEvents()
+    times = []
+    for i in range(count):
+        key = Qt.Key.Key_Space if i % 6 == 5 else Qt.Key.Key_A + (i % 26)
+        start = time.perf_counter()
+        QTest.keyClick(editor.body, key)
+        app.processEvents()
+        times.append((time.perf_counter() - start) * 1000)
+        time.sleep(0.03)  # about a fast typist's pace, so the preview's timers fire
+        app.processEvents()
+    # The preview lands on the UI thread: time its swap-in separately.
+    start = time.perf_counter()
+    editor.preview.setHtml(editor.preview.toHtml())
+    swap = (time.perf_counter() - start) * 1000
+    editor.dirty = False
+    window.close()
+    wait_for_background()
+    store.close()
+    return times, swap
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stories", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--words", type=int, default=20_000)
+    parser.add_argument("--keys", type=int, default=300)
+    parser.add_argument("--db", help="an existing store to start on (skips filling one)")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    tmp = Path(tempfile.mkdtemp(prefix="editordesk-window-bench-"))
+    os.environ["EDITORDESK_CONFIG"] = str(tmp / "config" / "settings.yaml")
+    db = Path(args.db) if args.db else tmp / "bench.sqlite"
+    if not args.db:
+        start = time.perf_counter()
+        fill(db, args.stories)
+        print(
+            f"filled {args.stories:,} stories in {time.perf_counter() - start:.0f} s",
+            file=sys.stderr,
+        )
+    launch(BARE)
+    launch(OURS, str(db))  # warm the disk cache for both
+    bare, painted, listed = [], [], []
+    for _ in range(args.runs):
+        bare.append(launch(BARE)[0])
+        shown, ready = launch(OURS, str(db))
+        painted.append(shown)
+        listed.append(ready)
+    b, p, r = statistics.median(bare), statistics.median(painted), statistics.median(listed)
+    print(
+        f"start-up, median of {args.runs}: bare PySide6 window {b * 1000:.0f} ms; "
+        f"EditorDesk window shown and taking input {p * 1000:.0f} ms ({p / b:.2f}x, "
+        f"target 2x); its list of {args.stories:,} stories filled {r * 1000:.0f} ms "
+        f"({r / b:.2f}x)"
+    )
+    times, swap = keystrokes(tmp / "keys.sqlite", args.words, args.keys)
+    times.sort()
+    print(
+        f"keystrokes in a {args.words:,}-word story with the preview on: median "
+        f"{statistics.median(times):.2f} ms, 95th percentile "
+        f"{times[int(len(times) * 0.95)]:.2f} ms, slowest {times[-1]:.2f} ms "
+        f"(target 16 ms)"
+    )
+    print(
+        f"the preview's page swapped in on the UI thread: {swap:.0f} ms "
+        "(once per pause in typing, after the debounce)"
+    )
+
+
+if __name__ == "__main__":
+    main()
