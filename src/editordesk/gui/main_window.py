@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from editordesk import settings as prefs
 from editordesk.errors import ConflictError, EditorDeskError, NotFoundError
 from editordesk.gui.workers import run_in_background
-from editordesk.store.records import StoryDraft, StoryRecord
 
 if TYPE_CHECKING:  # the store opens after the window shows; the editor loads with a tab
     from editordesk.gui.editor.story_editor import StoryEditor
     from editordesk.store.db import Store
+    from editordesk.store.records import StoryDraft, StoryRecord
 
 APP_NAME = "EditorDesk"
 
@@ -57,8 +57,7 @@ class MainWindow(QMainWindow):
         self._pending_tabs: tuple[list[int], int, QByteArray | None] | None = None
         self.settings = settings
         self.author = settings.author()
-        self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(app_icon())
+        self.setWindowTitle(APP_NAME)  # the icon is the application's (app.py sets it)
         self.setAccessibleName("EditorDesk main window")
 
         from editordesk.gui.story_list.widget import StoryListWidget
@@ -433,6 +432,7 @@ class MainWindow(QMainWindow):
     def new_story(self) -> StoryEditor:
         """A new draft, not in the store until saved, with the cursor in its headline."""
         from editordesk.gui.editor.story_editor import StoryEditor
+        from editordesk.store.records import StoryDraft
 
         editor = StoryEditor(
             self.store,
