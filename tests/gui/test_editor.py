@@ -113,3 +113,16 @@ def test_the_preview_shows_the_story_as_exported(qtbot: QtBot, store: Store) -> 
     with qtbot.waitSignal(editor.preview_updated, timeout=5000):
         qtbot.keyClicks(editor.headline, " reopens")
     assert "Quay reopens" in editor.preview.toPlainText()
+
+
+def test_the_highlighter_tells_strong_from_emphasis(qtbot: QtBot, store: Store) -> None:
+    from PySide6.QtGui import QFont
+
+    editor = _editor(qtbot, store, body="a **strong words** and *slanted* b")
+    editor.body.highlighter.rehighlight()
+    ranges = editor.body.document().firstBlock().layout().formats()  # keep them alive
+    formats = {r.start: r.format for r in ranges}
+    strong = formats[2]
+    assert strong.fontWeight() == QFont.Weight.Bold and not strong.fontItalic()
+    slanted = formats[len("a **strong words** and ")]
+    assert slanted.fontItalic() and slanted.fontWeight() != QFont.Weight.Bold

@@ -20,7 +20,7 @@ _RULES = [
     ("quote", re.compile(r"^>.*$")),
     ("list", re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?=\s)")),
     ("strong", re.compile(r"(\*\*|__)(?=\S)(.+?\S)\1")),
-    ("emphasis", re.compile(r"(?<![*_\w])([*_])(?=\S)(.+?\S)\1(?![*_\w])")),
+    ("emphasis", re.compile(r"(?<![*_\w])([*_])(?![*_\s])(.+?[^\s*_])\1(?![*_\w])")),
     ("code", re.compile(r"`[^`\n]+`")),
     ("link", re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")),
     ("figure", re.compile(r"\{\{[<%]\s*figure\b.*?[>%]\}\}")),
