@@ -32,6 +32,7 @@ class Finding:
     field: str
     line: int | None = None
     index: int | None = None
+    image_id: int | None = None  # the library image a finding is about, to fix it there
 
     def __str__(self) -> str:
         place = f"line {self.line}" if self.line else self.field
@@ -115,14 +116,15 @@ def _check_figure(
         error(f"the figure refers to {ref}, which is not in the library", "body", line=block.line)
         return
     name = _image_name(image)
+    where = {"line": block.line, "image_id": image.id}
     if not image.fields.credit.strip():
-        error(f"{name} has no credit", "body", line=block.line)
+        error(f"{name} has no credit", "body", **where)
     if not image.fields.alt_text.strip():
-        error(f"{name} has no alt text", "body", line=block.line)
+        error(f"{name} has no alt text", "body", **where)
     if not image.fields.caption.strip():
-        warning(f"{name} has no caption", "body", line=block.line)
+        warning(f"{name} has no caption", "body", **where)
     if not exists(image):
-        error(f"{name} is missing from the media folder", "body", line=block.line)
+        error(f"{name} is missing from the media folder", "body", **where)
 
 
 def _check_tweet(block: n.Tweet, error: Callable[..., None]) -> None:

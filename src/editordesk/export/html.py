@@ -25,7 +25,7 @@ from editordesk.errors import EditorDeskError, ValidationError
 from editordesk.export.safe import clean_html, safe_href
 from editordesk.files import write_atomic
 from editordesk.media.folder import MediaFolder
-from editordesk.store.records import ImageRecord, RelatedRecord
+from editordesk.store.records import ImageRecord, RelatedRecord, TweetRecord
 from editordesk.text import long_date
 
 TEMPLATE_NAMES = (
@@ -186,19 +186,7 @@ class _BodyWriter:
         return self.env.get_template("partials/figure.html").render(figure=context).strip()
 
     def tweet(self, block: n.Tweet) -> str:
-        record = block.tweet
-        handle = record.handle if record else block.handle
-        url = record.url if record else f"https://twitter.com/{handle}/status/{block.status_id}"
-        context = {
-            "text": Markup(clean_html(record.text)) if record and record.text else "",
-            "name": (record.display_name if record else "") or handle,
-            "handle": handle,
-            "url": url,
-            "date": record.posted.isoformat() if record and record.posted else "",
-            "date_text": long_date(record.posted) if record and record.posted else "",
-            "lang": record.language if record else "",
-        }
-        return self.env.get_template("partials/tweet.html").render(tweet=context).strip()
+        return tweet_html(self.env, block.tweet, block.handle, block.status_id)
 
     # inlines
 
@@ -230,6 +218,29 @@ class _BodyWriter:
             return inner  # an unsafe link keeps its words, never its target
         title = f' title="{escape(node.title)}"' if node.title else ""
         return f'<a href="{escape(href)}"{title}>{inner}</a>'
+
+
+def tweet_html(
+    env: jinja2.Environment, record: TweetRecord | None, handle: str, status_id: str
+) -> str:
+    """A tweet as Twitter's own embed markup, through the tweet partial."""
+    handle = record.handle if record else handle
+    url = record.url if record else f"https://twitter.com/{handle}/status/{status_id}"
+    context = {
+        "text": Markup(clean_html(record.text)) if record and record.text else "",
+        "name": (record.display_name if record else "") or handle,
+        "handle": handle,
+        "url": url,
+        "date": record.posted.isoformat() if record and record.posted else "",
+        "date_text": long_date(record.posted) if record and record.posted else "",
+        "lang": record.language if record else "",
+    }
+    return env.get_template("partials/tweet.html").render(tweet=context).strip()
+
+
+def render_tweet(record: TweetRecord, template_dir: Path | None = None) -> str:
+    """One tweet's embed, exactly as a page will hold it (for the tweet dialog's preview)."""
+    return tweet_html(_environment(template_dir), record, record.handle, record.status_id)
 
 
 def _related(links: tuple[RelatedRecord, ...]) -> list[dict[str, Any]]:

@@ -491,7 +491,7 @@ class MainWindow(QMainWindow):
             with self.store.read() as session:
                 return list_sections(session)
 
-        run_in_background(fetch, on_done=editor.set_sections)
+        run_in_background(fetch, on_done=editor.set_sections, owner=editor)
 
     # ------------------------------------------------------------------ saving
 

@@ -3,10 +3,12 @@ error) comes back to the UI thread as a signal, so nothing slow ever runs while 
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
@@ -31,9 +33,15 @@ class Task(QRunnable):
             result = self.fn(*self.args, **self.kwargs)
         except Exception as exc:  # reported to the UI thread, never lost in a worker
             exc.__editordesk_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.done.emit(result)
+            self._emit(self.signals.done, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        # When the application is closing it may take the receiver with it: nobody to tell.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 _running: set[Task] = set()
@@ -45,19 +53,28 @@ def run_in_background(
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[Exception], None] | None = None,
     pool: QThreadPool | None = None,
+    owner: QObject | None = None,
     **kwargs: Any,
 ) -> Task:
-    """Run `fn(*args, **kwargs)` on the thread pool; callbacks run on the UI thread."""
+    """Run `fn(*args, **kwargs)` on the thread pool; callbacks run on the UI thread.
+
+    With `owner`, the callbacks are dropped if that widget was closed and deleted while the
+    work ran (a tab closed while its preview was being built, say)."""
     task = Task(fn, *args, **kwargs)
     _running.add(task)
 
     def finished(_: object) -> None:
         _running.discard(task)
 
+    def guarded(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        if owner is None:
+            return callback
+        return lambda value: callback(value) if shiboken6.isValid(owner) else None
+
     if on_done is not None:
-        task.signals.done.connect(on_done)
+        task.signals.done.connect(guarded(on_done))
     if on_error is not None:
-        task.signals.failed.connect(on_error)
+        task.signals.failed.connect(guarded(on_error))
     task.signals.done.connect(finished)
     task.signals.failed.connect(finished)
     (pool or QThreadPool.globalInstance()).start(task)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from html.parser import HTMLParser
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlencode, urlsplit
+from urllib.request import Request, urlopen
 
 from editordesk.errors import ValidationError
 
@@ -90,3 +95,97 @@ def parse_tweet_url(url: str) -> TweetRef:
     ):
         raise ValidationError(f"{text!r} is not a link to one tweet: unexpected {'/'.join(tail)!r}")
     return TweetRef(status_id=check_status_id(status_id), handle=handle)
+
+
+OEMBED_ENDPOINT = "https://publish.twitter.com/oembed"
+
+
+@dataclass(frozen=True)
+class TweetDetails:
+    """What Twitter's oEmbed answer tells about a tweet."""
+
+    display_name: str = ""
+    text: str = ""
+    posted: dt.date | None = None
+    language: str = ""
+
+
+class TweetFetchError(ValidationError):
+    """The tweet could not be fetched; the editor can type its details instead."""
+
+
+class _EmbedReader(HTMLParser):
+    """Reads Twitter's embed blockquote: the text in its <p>, the date in its last link."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.in_p = False
+        self.text: list[str] = []
+        self.lang = ""
+        self.last_link_text = ""
+        self._link: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "p" and not self.text:
+            self.in_p = True
+            self.lang = dict(attrs).get("lang") or ""
+        elif tag == "br" and self.in_p:
+            self.text.append("\n")
+        elif tag == "a" and not self.in_p:
+            self._link = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p":
+            self.in_p = False
+        elif tag == "a" and self._link is not None:
+            self.last_link_text = "".join(self._link).strip()
+            self._link = None
+
+    def handle_data(self, data: str) -> None:
+        if self.in_p:
+            self.text.append(data)
+        elif self._link is not None:
+            self._link.append(data)
+
+
+def details_from_oembed(answer: dict[str, object]) -> TweetDetails:
+    """The fields an oEmbed answer fills: author name, the tweet's words, its date, language."""
+    reader = _EmbedReader()
+    reader.feed(str(answer.get("html") or ""))
+    posted = None
+    for fmt in ("%B %d, %Y", "%d %B %Y"):
+        try:
+            posted = dt.datetime.strptime(reader.last_link_text, fmt).date()
+            break
+        except ValueError:
+            continue
+    return TweetDetails(
+        display_name=str(answer.get("author_name") or "").strip(),
+        text="".join(reader.text).strip(),
+        posted=posted,
+        language=reader.lang if reader.lang not in ("zxx", "und") else "",
+    )
+
+
+def fetch_oembed(
+    ref: TweetRef, *, endpoint: str = OEMBED_ENDPOINT, timeout: float = 6.0
+) -> TweetDetails:
+    """Ask Twitter's public oEmbed endpoint about a tweet. Never required: any failure is a
+    TweetFetchError with a calm sentence, and the editor types the details instead."""
+    query = urlencode({"url": ref.url, "omit_script": "1", "dnt": "true"})
+    request = Request(f"{endpoint}?{query}", headers={"User-Agent": "EditorDesk"})
+    try:
+        with urlopen(request, timeout=timeout) as response:
+            answer = json.loads(response.read(1_000_000).decode("utf-8"))
+    except HTTPError as exc:
+        reason = "the tweet is deleted or private" if exc.code == 404 else f"HTTP {exc.code}"
+        raise TweetFetchError(f"Twitter did not share this tweet ({reason})") from None
+    except (URLError, TimeoutError, OSError) as exc:
+        raise TweetFetchError(
+            "Twitter could not be reached (offline?) — type the tweet's details instead"
+        ) from exc
+    except (ValueError, UnicodeDecodeError):
+        raise TweetFetchError("Twitter's answer could not be read") from None
+    if not isinstance(answer, dict):
+        raise TweetFetchError("Twitter's answer could not be read")
+    return details_from_oembed(answer)

@@ -5,20 +5,25 @@ same writer the export uses, with pictures taken straight from the media folder.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass, replace
+from html import escape
 from pathlib import Path
 
+from editordesk.document.nodes import Article
 from editordesk.document.parse import build_article
+from editordesk.document.preflight import Finding, preflight
 from editordesk.document.shortcodes import scan
 from editordesk.errors import EditorDeskError
 from editordesk.export.html import HtmlOptions, render_html
 from editordesk.interchange.markdown import TWEET_NAMES
 from editordesk.services.images import get_images
+from editordesk.services.related import related_from_story
 from editordesk.services.stories import _clean_draft
 from editordesk.services.tweets import get_tweets
 from editordesk.store.db import Store
-from editordesk.store.records import StoryDraft, StoryRecord
+from editordesk.store.records import ImageRecord, StoryDraft, StoryRecord
 from editordesk.text import count_words
 
 
@@ -29,6 +34,7 @@ class TokenInfo:
     kind: str  # "figure", "tweet" or "unknown"
     title: str
     detail: str = ""
+    ref: str = ""  # the image id or tweet id the token names
     credit: str = ""
     image_file: Path | None = None
 
@@ -72,8 +78,9 @@ def describe_tokens(store: Store, body: str) -> dict[str, TokenInfo]:
                 "figure",
                 image.original_name or f"Image {image.id}",
                 f.caption or "(no caption)",
-                f.credit or "(no credit)",
-                path,
+                ref=ref,
+                credit=f.credit or "(no credit)",
+                image_file=path,
             )
         elif kind == "tweet":
             tweet = tweets.get(ref)
@@ -81,7 +88,8 @@ def describe_tokens(store: Store, body: str) -> dict[str, TokenInfo]:
                 "tweet",
                 f"@{tweet.handle}" if tweet else f"Tweet {ref}",
                 (tweet.text if tweet else "") or "(no text recorded)",
-                tweet.display_name if tweet else "",
+                ref=ref,
+                credit=tweet.display_name if tweet else "",
             )
         else:
             out[text] = TokenInfo(
@@ -91,28 +99,56 @@ def describe_tokens(store: Store, body: str) -> dict[str, TokenInfo]:
     return out
 
 
-def preview_with_tokens(
-    store: Store, draft: StoryDraft, **kwargs: object
-) -> tuple[str, dict[str, TokenInfo]]:
-    """The preview page and what each token in the body stands for, in one background call."""
-    return preview_html(store, draft, **kwargs), describe_tokens(store, draft.body)  # type: ignore[arg-type]
+@dataclass(frozen=True)
+class Preview:
+    """What the window shows beside a story being typed: the page, what each token stands
+    for, and what preflight would say."""
+
+    html: str
+    tokens: dict[str, TokenInfo]
+    findings: tuple[Finding, ...]
 
 
-def preview_html(
+def preview_story(
     store: Store,
     draft: StoryDraft,
     *,
     story_id: int | None = None,
     slug: str = "preview",
     template_dir: str | None = None,
-) -> str:
-    """The page for `draft` as it stands, unsaved; bad template or missing picture errors
-    propagate for the window to show in place of the page."""
+) -> Preview:
+    """The page, tokens and findings for `draft` as it stands, in one background call."""
+    article = _article(store, draft, story_id=story_id, slug=slug)
+
+    def exists(image: ImageRecord) -> bool:
+        try:
+            return store.media.path_of(image.path).is_file()
+        except EditorDeskError:
+            return False
+
+    findings = tuple(preflight(article, exists))
+    options = HtmlOptions(
+        media_urls=True, template_dir=Path(template_dir) if template_dir else None
+    )
+    try:
+        html = render_html(article, store.media, options).text
+    except EditorDeskError as exc:
+        html = f"<p>The preview cannot be shown: {escape(str(exc))}</p>"
+    return Preview(html, describe_tokens(store, draft.body), findings)
+
+
+def _article(store: Store, draft: StoryDraft, *, story_id: int | None, slug: str) -> Article:
     clean = _clean_draft(replace(draft, slug=draft.slug or slug))
     _, image_ids, tweet_ids = _references(clean.body)
     with store.read() as session:
         images = get_images(session, image_ids)
         tweets = get_tweets(session, tweet_ids)
+        related = []
+        for link in clean.related:  # a linked story's own title when none was typed
+            if link.story_id is not None and not link.title:
+                with contextlib.suppress(EditorDeskError):
+                    link = related_from_story(session, link.story_id)
+            related.append(link)
     now = dt.datetime.now(dt.UTC)
     record = StoryRecord(
         id=story_id or 0,
@@ -130,9 +166,22 @@ def preview_html(
         created=now,
         updated=now,
         word_count=count_words(clean.body),
-        related=clean.related,
+        related=tuple(related),
     )
+    return build_article(record, images, tweets)
+
+
+def preview_html(
+    store: Store,
+    draft: StoryDraft,
+    *,
+    story_id: int | None = None,
+    slug: str = "preview",
+    template_dir: str | None = None,
+) -> str:
+    """The page for `draft` as it stands, unsaved."""
     options = HtmlOptions(
         media_urls=True, template_dir=Path(template_dir) if template_dir else None
     )
-    return render_html(build_article(record, images, tweets), store.media, options).text
+    article = _article(store, draft, story_id=story_id, slug=slug)
+    return render_html(article, store.media, options).text

@@ -13,7 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,14 +25,19 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from editordesk.document.preflight import Finding
+from editordesk.gui.editor.assets_panel import AssetsPanel
 from editordesk.gui.editor.body_edit import BodyEdit
+from editordesk.gui.editor.preflight_panel import PreflightPanel
+from editordesk.gui.editor.related_panel import RelatedPanel
 from editordesk.gui.workers import run_in_background
-from editordesk.store.records import StoryDraft, StoryRecord, StoryStatus
+from editordesk.store.records import RelatedRecord, StoryDraft, StoryRecord, StoryStatus
 from editordesk.text import count_words
 
 if TYPE_CHECKING:  # the store's and the preview's modules load on first use
@@ -125,6 +130,7 @@ class StoryEditor(QWidget):
     headline_changed = Signal(str)
     stats_changed = Signal(int, int, int)  # words, characters, minutes to read
     preview_updated = Signal()  # a new preview is showing (tests and the benchmark wait on it)
+    image_fix_requested = Signal(int)  # a finding about a picture: open its library card
 
     def __init__(
         self,
@@ -218,6 +224,8 @@ class StoryEditor(QWidget):
         row2.addWidget(self.publish_time, 1)
 
         self.body = BodyEdit(self)
+        self.side = QTabWidget(self)
+        self.side.setAccessibleName("Story side panel")
         self.preview = QTextBrowser(self)
         self.preview.setAccessibleName("Preview")
         self.preview.setToolTip("The story as the HTML export will write it")
@@ -231,8 +239,24 @@ class StoryEditor(QWidget):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.body, 1)
         body_layout.addWidget(self.find_bar)
+        self.preflight = PreflightPanel(self)
+        self.preflight.finding_activated.connect(self.go_to)
+        self.related_panel = RelatedPanel(self.store, self)
+        self.related_panel.changed.connect(self._related_changed)
+        self.related_panel.suggest_source = lambda: (
+            self.headline.text(),
+            self.body.toPlainText(),
+            self.draft().tags,
+        )
+        self.assets = AssetsPanel(self)
+        self.assets.remove_token.connect(self.remove_token)
+        self.side.addTab(self.preview, "Preview")
+        self.side.addTab(self.preflight, "Checks")
+        self.side.addTab(self.related_panel, "Related")
+        self.side.addTab(self.assets, "Pictures && tweets")
+        self.side.currentChanged.connect(lambda _: self.schedule_preview())
         self.splitter.addWidget(body_side)
-        self.splitter.addWidget(self.preview)
+        self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
@@ -291,6 +315,7 @@ class StoryEditor(QWidget):
             if self.body.toPlainText() != draft.body:
                 self.body.setPlainText(draft.body)
             self.related = draft.related
+            self.related_panel.set_links(draft.related)
             if draft.slug:
                 self.slug = draft.slug
         finally:
@@ -300,6 +325,7 @@ class StoryEditor(QWidget):
     def load(self, record: StoryRecord, draft: StoryDraft | None = None) -> None:
         """Show a saved story; with `draft`, show that unsaved text over it (recovery)."""
         self.story_id = record.id
+        self.related_panel.story_id = record.id
         self.base_version = record.version
         self.slug = record.slug
         self._fill(draft or record.draft())
@@ -311,6 +337,8 @@ class StoryEditor(QWidget):
     def mark_saved(self, record: StoryRecord) -> None:
         """The store took the save: this is now the base of further edits."""
         self.story_id = record.id
+        self.related_panel.story_id = record.id
+        self.related_panel.set_links(record.related)
         self.base_version = record.version
         self.slug = record.slug
         self.related = record.related
@@ -351,6 +379,58 @@ class StoryEditor(QWidget):
         self.headline.setFocus()
         self.headline.selectAll()
 
+    def _related_changed(self, links: tuple[RelatedRecord, ...]) -> None:
+        self.related = links
+        self._edited()
+
+    def go_to(self, finding: Finding) -> None:
+        """Take the editor to what a preflight finding is about."""
+        fields = {
+            "headline": self.headline,
+            "byline": self.byline,
+            "standfirst": self.standfirst,
+            "dateline": self.dateline,
+            "section": self.section,
+        }
+        if finding.index is not None:
+            self.side.setCurrentWidget(self.related_panel)
+            self.related_panel.list.setCurrentRow(finding.index)
+            self.related_panel.list.setFocus()
+        elif finding.line:
+            self.go_to_line(finding.line)
+        elif finding.field in fields:
+            fields[finding.field].setFocus()
+        if finding.image_id is not None:
+            self.image_fix_requested.emit(finding.image_id)
+
+    def go_to_line(self, line: int) -> None:
+        block = self.body.document().findBlockByNumber(max(0, line - 1))
+        cursor = QTextCursor(block)
+        self.body.setTextCursor(cursor)
+        self.body.centerCursor()
+        self.body.setFocus()
+
+    def _find_token(self, token: str) -> QTextCursor | None:
+        found = self.body.document().find(token)
+        return None if found.isNull() else found
+
+    def remove_token(self, token: str) -> None:
+        """Take a figure or tweet out of the body (undoable; the library keeps it)."""
+        cursor = self._find_token(token)
+        if cursor is None:
+            return
+        cursor.beginEditBlock()
+        cursor.removeSelectedText()
+        if not cursor.block().text().strip():  # the token's own line goes too
+            cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+            cursor.removeSelectedText()
+        cursor.endEditBlock()
+
+    def replace_token(self, token: str, new: str) -> None:
+        cursor = self._find_token(token)
+        if cursor is not None:
+            cursor.insertText(new)
+
     # ------------------------------------------------------------ counts and preview
 
     def stats(self) -> tuple[int, int, int]:
@@ -362,24 +442,27 @@ class StoryEditor(QWidget):
         self.stats_changed.emit(*self.stats())
 
     def schedule_preview(self) -> None:
-        if self.preview.isVisible() or not self.isVisible():
+        if self.side.isVisible() or not self.isVisible():
             self._preview_timer.start()
 
     def _render_preview(self) -> None:
-        from editordesk.services.preview import preview_with_tokens
+        from editordesk.services.preview import Preview, preview_story
 
         self._preview_generation += 1
         generation = self._preview_generation
         draft = self.draft()
 
-        def show(result: tuple[str, dict[str, TokenInfo]]) -> None:
+        def show(result: Preview) -> None:
             if generation != self._preview_generation:
                 return  # a newer preview is on its way
-            html, tokens = result
-            self.body.token_tooltip = {text: _tooltip(info) for text, info in tokens.items()}
+            self.body.token_tooltip = {t: _tooltip(info) for t, info in result.tokens.items()}
+            self.assets.show_tokens(result.tokens)
+            self.preflight.show_findings(result.findings)
+            errors = sum(1 for f in result.findings if f.severity.value == "error")
+            self.side.setTabText(1, f"Checks ({errors})" if errors else "Checks")
             bar = self.preview.verticalScrollBar()
             position = bar.value()
-            self.preview.setHtml(html)
+            self.preview.setHtml(result.html)
             bar.setValue(position)
             self.preview_updated.emit()
 
@@ -389,7 +472,7 @@ class StoryEditor(QWidget):
                 self.preview_updated.emit()
 
         run_in_background(
-            preview_with_tokens,
+            preview_story,
             self.store,
             draft,
             story_id=self.story_id,
@@ -397,4 +480,5 @@ class StoryEditor(QWidget):
             template_dir=self.template_dir,
             on_done=show,
             on_error=failed,
+            owner=self,
         )

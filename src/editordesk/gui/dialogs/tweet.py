@@ -1,0 +1,234 @@
+"""Embedding a tweet: paste its link in any form, check or type its details, see it exactly
+as the export will show it. Fetching from Twitter fills the details when online; it is never
+needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editordesk.errors import EditorDeskError
+from editordesk.gui.workers import run_in_background
+from editordesk.media.tweets import TweetDetails, TweetRef, fetch_oembed, parse_tweet_url
+from editordesk.store.db import Store
+from editordesk.store.records import TweetRecord
+
+
+class TweetDialog(QDialog):
+    """Edits one tweet's record; after accept(), `saved` holds what the store keeps."""
+
+    def __init__(
+        self, store: Store, record: TweetRecord | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit tweet" if record else "Embed a tweet")
+        self.store = store
+        self.saved: TweetRecord | None = None
+        self.ref: TweetRef | None = None
+        self.url = QLineEdit(self)
+        self.url.setPlaceholderText("Paste the tweet's link (twitter.com or x.com)")
+        self.parsed = QLabel(self)
+        self.name = QLineEdit(self)
+        self.text = QPlainTextEdit(self)
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 5 + 12)
+        self.dated = QCheckBox("Posted on", self)
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMM yyyy")
+        self.date.setDate(QDate.currentDate())
+        self.date.setEnabled(False)
+        self.dated.toggled.connect(self.date.setEnabled)
+        self.language = QLineEdit(self)
+        self.language.setPlaceholderText("e.g. en")
+        self.language.setMaxLength(20)
+        self.fetch_button = QPushButton("Fetch from Twitter", self)
+        self.fetch_status = QLabel(self)
+        self.fetch_status.setWordWrap(True)
+        self.preview = QTextBrowser(self)
+        self.preview.setOpenLinks(False)
+        for widget, name, tip in (
+            (self.url, "Tweet link", "The tweet's address, in any form people paste"),
+            (self.name, "Display name", "The account's display name"),
+            (self.text, "Tweet text", "The tweet's words, as the page will show them"),
+            (self.dated, "Has a date", "Tick to show the day the tweet was posted"),
+            (self.date, "Posted on", "The day the tweet was posted"),
+            (self.language, "Language", "The tweet's language code, e.g. en"),
+            (
+                self.fetch_button,
+                "Fetch from Twitter",
+                "Fill the details from Twitter when online (optional)",
+            ),
+            (self.preview, "Tweet preview", "The tweet exactly as the export will show it"),
+        ):
+            widget.setAccessibleName(name)
+            widget.setToolTip(tip)
+        form = QFormLayout()
+        form.addRow("Link", self.url)
+        form.addRow("", self.parsed)
+        form.addRow("Display name", self.name)
+        form.addRow("Text", self.text)
+        row = QHBoxLayout()
+        row.addWidget(self.dated)
+        row.addWidget(self.date)
+        row.addStretch(1)
+        row.addWidget(QLabel("Language", self))
+        row.addWidget(self.language)
+        form.addRow("", row)
+        fetch_row = QHBoxLayout()
+        fetch_row.addWidget(self.fetch_button)
+        fetch_row.addWidget(self.fetch_status, 1)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            "Save" if record else "Embed"
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(fetch_row)
+        layout.addWidget(QLabel("As it will appear:", self))
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.buttons)
+        self.resize(560, 560)
+
+        self._preview_timer = QTimer(self, singleShot=True, interval=150)
+        self._preview_timer.timeout.connect(self._show_preview)
+        self.url.textChanged.connect(self._url_changed)
+        for signal in (
+            self.name.textChanged,
+            self.text.textChanged,
+            self.date.dateChanged,
+            self.dated.toggled,
+            self.language.textChanged,
+        ):
+            signal.connect(lambda *_: self._preview_timer.start())
+        self.fetch_button.clicked.connect(self.fetch)
+        if record is not None:
+            self.url.setText(record.url)
+            self._fill(record)
+        self._url_changed(self.url.text())
+
+    # ------------------------------------------------------------ fields
+
+    def _fill(self, record: TweetRecord | TweetDetails) -> None:
+        self.name.setText(record.display_name)
+        self.text.setPlainText(record.text)
+        self.dated.setChecked(record.posted is not None)
+        if record.posted:
+            self.date.setDate(QDate(record.posted.year, record.posted.month, record.posted.day))
+        self.language.setText(record.language)
+
+    def _url_changed(self, text: str) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        try:
+            self.ref = parse_tweet_url(text) if text.strip() else None
+        except EditorDeskError as exc:
+            self.ref = None
+            self.parsed.setText(str(exc))
+        else:
+            if self.ref is None:
+                self.parsed.setText("")
+            else:
+                self.parsed.setText(f"Tweet {self.ref.status_id} by @{self.ref.handle}")
+                self._prefill_from_store(self.ref)
+        ok.setEnabled(self.ref is not None)
+        self.fetch_button.setEnabled(self.ref is not None)
+        self._preview_timer.start()
+
+    def _prefill_from_store(self, ref: TweetRef) -> None:
+        """A tweet already in the store (pasted again, in another form) keeps its details."""
+        from editordesk.services.tweets import get_tweet
+
+        if self.name.text() or self.text.toPlainText():
+            return
+        try:
+            with self.store.read() as session:
+                record = get_tweet(session, ref.status_id)
+        except EditorDeskError:
+            return
+        self._fill(record)
+        self.parsed.setText(self.parsed.text() + " — already in the store")
+
+    def record(self) -> TweetRecord | None:
+        """The tweet as the fields now describe it (not saved)."""
+        if self.ref is None:
+            return None
+        posted = self.date.date().toPython() if self.dated.isChecked() else None
+        return TweetRecord(
+            status_id=self.ref.status_id,
+            handle=self.ref.handle,
+            url=self.ref.url,
+            display_name=self.name.text().strip(),
+            text=self.text.toPlainText().strip(),
+            posted=posted if isinstance(posted, dt.date) else None,
+            language=self.language.text().strip(),
+        )
+
+    def _show_preview(self) -> None:
+        from editordesk.export.html import render_tweet
+
+        record = self.record()
+        if record is None:
+            self.preview.setHtml("<p><i>Paste a tweet's link to see it here.</i></p>")
+            return
+        self.preview.setHtml(render_tweet(record))
+
+    # ------------------------------------------------------------ fetch and save
+
+    def fetch(self) -> None:
+        if self.ref is None:
+            return
+        self.fetch_button.setEnabled(False)
+        self.fetch_status.setText("Asking Twitter…")
+
+        def done(details: TweetDetails) -> None:
+            self.fetch_button.setEnabled(True)
+            self._fill(details)
+            self.fetch_status.setText("Filled from Twitter — check the words before saving.")
+
+        def failed(exc: Exception) -> None:
+            self.fetch_button.setEnabled(True)
+            self.fetch_status.setText(str(exc))
+
+        run_in_background(fetch_oembed, self.ref, on_done=done, on_error=failed, owner=self)
+
+    def accept(self) -> None:
+        from editordesk.services.tweets import put_tweet
+
+        record = self.record()
+        if record is None or self.ref is None:
+            return
+        try:
+            with self.store.write() as session:
+                self.saved = put_tweet(
+                    session,
+                    self.ref,
+                    display_name=record.display_name,
+                    text=record.text,
+                    posted=record.posted,
+                    language=record.language,
+                    overwrite=True,
+                )
+        except EditorDeskError as exc:
+            self.fetch_status.setText(f"Not saved: {exc}")
+            return
+        super().accept()

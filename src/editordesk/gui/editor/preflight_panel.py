@@ -1,0 +1,75 @@
+"""The story's preflight findings beside it, kept current as it changes; activating one goes
+to the field or body line it is about."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editordesk.document.preflight import Finding, Severity
+
+
+class PreflightPanel(QWidget):
+    """Lists what a desk would reject; errors first, then warnings, each in reading order."""
+
+    finding_activated = Signal(object)  # the Finding
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel("Checking…", self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Preflight summary")
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Preflight findings")
+        self.list.setToolTip("Double-click or press Enter on a finding to go to it")
+        self.list.itemActivated.connect(self._activated)
+        hint = QLabel(
+            "Double-click a finding to go to it; a picture's credit or alt text "
+            "opens its library card.",
+            self,
+        )
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(hint)
+        self.findings: tuple[Finding, ...] = ()
+
+    def show_findings(self, findings: tuple[Finding, ...]) -> None:
+        self.findings = findings
+        self.list.clear()
+        style = self.style()
+        icons = {
+            Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
+        ordered = sorted(findings, key=lambda f: f.severity is not Severity.ERROR)
+        for finding in ordered:
+            place = f"line {finding.line}" if finding.line else finding.field
+            if finding.index is not None:
+                place = f"related link {finding.index + 1}"
+            item = QListWidgetItem(icons[finding.severity], f"{finding.message}  ({place})")
+            item.setData(Qt.ItemDataRole.UserRole, finding)
+            item.setToolTip(f"{finding.severity.value.capitalize()}: {finding.message}")
+            self.list.addItem(item)
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        warnings = len(findings) - errors
+        if not findings:
+            self.summary.setText("Ready for export: nothing a desk would reject.")
+        else:
+            parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
+            if warnings:
+                parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+            tail = " — exports stop until the errors are fixed." if errors else "."
+            self.summary.setText(", ".join(parts) + tail)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.finding_activated.emit(item.data(Qt.ItemDataRole.UserRole))

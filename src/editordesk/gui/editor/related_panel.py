@@ -1,0 +1,360 @@
+"""A story's related links: another story found by search, or a web page; dragged into order,
+the first is the next post. Suggestions rank the store's stories by shared tags and words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editordesk.errors import EditorDeskError
+from editordesk.gui.workers import run_in_background
+from editordesk.store.db import Store
+from editordesk.store.records import RelatedRecord
+from editordesk.text import check_url, long_date
+
+
+def describe(link: RelatedRecord, position: int) -> str:
+    """One line for the list: the next post marked, the title, where it points."""
+    lead = "Next post: " if position == 0 else f"{position + 1}. "
+    where = f"story “{link.story_slug}”" if link.story_slug else (link.url or "")
+    if link.story_id is None and link.story_slug:
+        where += " — no longer in the store"
+    details = [d for d in (long_date(link.date) if link.date else "", link.section) if d]
+    tail = f"  ({' · '.join(details)})" if details else ""
+    return f"{lead}{link.title or '(title from the story)'} — {where}{tail}"
+
+
+class WebLinkDialog(QDialog):
+    """A related link to a web page: address, title, date, section, excerpt."""
+
+    def __init__(
+        self,
+        link: RelatedRecord | None = None,
+        parent: QWidget | None = None,
+        *,
+        internal: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.internal = internal
+        self.setWindowTitle("Related story" if internal else "Related web page")
+        link = link or RelatedRecord()
+        self.url = QLineEdit(link.url or "", self)
+        self.title = QLineEdit(link.title, self)
+        self.dated = QCheckBox("Dated", self)
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMM yyyy")
+        self.date.setDate(QDate(link.date) if link.date else QDate.currentDate())
+        self.dated.setChecked(link.date is not None)
+        self.date.setEnabled(link.date is not None)
+        self.dated.toggled.connect(self.date.setEnabled)
+        self.section = QLineEdit(link.section, self)
+        self.excerpt = QPlainTextEdit(link.excerpt, self)
+        self.excerpt.setTabChangesFocus(True)
+        self.problem = QLabel(self)
+        for widget, name in (
+            (self.url, "Address"),
+            (self.title, "Title"),
+            (self.dated, "Has a date"),
+            (self.date, "Date"),
+            (self.section, "Section"),
+            (self.excerpt, "Excerpt"),
+        ):
+            widget.setAccessibleName(name)
+            widget.setToolTip(f"The linked page's {name.lower()}")
+        form = QFormLayout(self)
+        if not internal:
+            form.addRow("Address", self.url)
+        else:
+            self.url.hide()
+        form.addRow("Title", self.title)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.dated)
+        date_row.addWidget(self.date, 1)
+        form.addRow("", date_row)
+        form.addRow("Section", self.section)
+        form.addRow("Excerpt", self.excerpt)
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def link(self) -> RelatedRecord:
+        date = self.date.date().toPython() if self.dated.isChecked() else None
+        return RelatedRecord(
+            title=self.title.text().strip(),
+            url=self.url.text().strip(),
+            date=date if isinstance(date, dt.date) else None,
+            section=self.section.text().strip(),
+            excerpt=self.excerpt.toPlainText().strip(),
+        )
+
+    def accept(self) -> None:
+        try:
+            if not self.internal:
+                check_url(self.url.text())
+        except EditorDeskError as exc:
+            self.problem.setText(str(exc))
+            return
+        if not self.title.text().strip():
+            self.problem.setText("Give the link a title.")
+            return
+        super().accept()
+
+
+class StoryPickerDialog(QDialog):
+    """Find a story in the store by search and pick it."""
+
+    def __init__(self, store: Store, exclude: set[int], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Link a story")
+        self.store = store
+        self.exclude = exclude
+        self.chosen: int | None = None
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search stories")
+        self.search.setAccessibleName("Search stories to link")
+        self.search.setToolTip("Words from the story's headline or text")
+        self.results = QListWidget(self)
+        self.results.setAccessibleName("Stories found")
+        self.results.setToolTip("Double-click or press Enter to link the story")
+        self.results.itemActivated.connect(self._picked)
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self._find)
+        self.search.textChanged.connect(lambda _: self._timer.start())
+        self.search.returnPressed.connect(self._enter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, 420)
+
+    def _enter(self) -> None:
+        if self.results.count():
+            self.results.setFocus()
+            self.results.setCurrentRow(0)
+
+    def _find(self) -> None:
+        from editordesk.services.stories import list_stories
+
+        query = self.search.text().strip()
+        if not query:
+            self.results.clear()
+            return
+        try:
+            with self.store.read() as session:
+                rows = list_stories(session, query=query, limit=30)
+        except EditorDeskError as exc:
+            self.results.clear()
+            self.results.addItem(str(exc))
+            return
+        self.results.clear()
+        for row in rows:
+            if row.id in self.exclude:
+                continue
+            item = QListWidgetItem(f"{row.headline}  ({row.section or 'no section'})")
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            self.results.addItem(item)
+
+    def _picked(self, item: QListWidgetItem) -> None:
+        story_id = item.data(Qt.ItemDataRole.UserRole)
+        if story_id is not None:
+            self.chosen = int(story_id)
+            self.accept()
+
+
+class RelatedPanel(QWidget):
+    """The story's related links, in order; `changed` carries the new tuple of links."""
+
+    changed = Signal(object)  # tuple[RelatedRecord, ...]
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.story_id: int | None = None
+        self.links: tuple[RelatedRecord, ...] = ()
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Related links")
+        self.list.setToolTip("Drag to reorder; the first is the next post")
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.model().rowsMoved.connect(self._reordered)
+        self.list.itemActivated.connect(lambda _: self.edit_selected())
+        buttons = QGridLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, tip, slot in (
+            ("story", "Link a story…", "Link another story from the store", self.add_story),
+            ("web", "Add a web page…", "Link a page elsewhere on the web", self.add_web),
+            ("edit", "Edit…", "Change the selected link", self.edit_selected),
+            ("up", "Up", "Move the selected link up", lambda: self.move(-1)),
+            ("down", "Down", "Move the selected link down", lambda: self.move(1)),
+            ("remove", "Remove", "Remove the selected link", self.remove_selected),
+        ):
+            button = QPushButton(text, self)
+            button.setAccessibleName(text.rstrip("…"))
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            buttons.addWidget(button, len(self.buttons) // 3, len(self.buttons) % 3)
+            self.buttons[key] = button
+        self.suggestions = QListWidget(self)
+        self.suggestions.setAccessibleName("Suggested stories")
+        self.suggestions.setToolTip("Stories sharing tags or words; double-click to link one")
+        self.suggestions.itemActivated.connect(self._add_suggestion)
+        refresh = QPushButton("Suggest", self)
+        refresh.setAccessibleName("Suggest related stories")
+        refresh.setToolTip("Find stories that share tags or words with this one")
+        refresh.clicked.connect(self.request_suggestions)
+        self.suggest_source = lambda: ("", "", ())  # (headline, body, tags), set by the editor
+        suggest_row = QHBoxLayout()
+        suggest_row.addWidget(QLabel("Suggestions", self))
+        suggest_row.addStretch(1)
+        suggest_row.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 2)
+        layout.addLayout(buttons)
+        layout.addLayout(suggest_row)
+        layout.addWidget(self.suggestions, 1)
+
+    # ------------------------------------------------------------ the list
+
+    def set_links(self, links: tuple[RelatedRecord, ...]) -> None:
+        self.links = tuple(links)
+        self._refill()
+
+    def _refill(self) -> None:
+        current = self.list.currentRow()
+        self.list.clear()
+        for position, link in enumerate(self.links):
+            item = QListWidgetItem(describe(link, position))
+            item.setData(Qt.ItemDataRole.UserRole, position)
+            self.list.addItem(item)
+        if self.links:
+            self.list.setCurrentRow(min(max(current, 0), len(self.links) - 1))
+
+    def _set(self, links: tuple[RelatedRecord, ...], select: int | None = None) -> None:
+        self.links = links
+        self._refill()
+        if select is not None and links:
+            self.list.setCurrentRow(select)
+        self.changed.emit(self.links)
+
+    def _reordered(self, *_: object) -> None:
+        order = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        QTimer.singleShot(0, lambda: self._set(tuple(self.links[i] for i in order)))
+
+    def move(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < len(self.links):
+            return
+        links = list(self.links)
+        links[row], links[target] = links[target], links[row]
+        self._set(tuple(links), target)
+
+    def remove_selected(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            self._set(self.links[:row] + self.links[row + 1 :])
+
+    def _linked_ids(self) -> set[int]:
+        return {link.story_id for link in self.links if link.story_id is not None} | (
+            {self.story_id} if self.story_id else set()
+        )
+
+    def add_story_id(self, story_id: int) -> None:
+        from editordesk.services.related import related_from_story
+
+        try:
+            with self.store.read() as session:
+                link = related_from_story(session, story_id)
+        except EditorDeskError as exc:
+            self.window().statusBar().showMessage(str(exc), 5000)  # type: ignore[attr-defined]
+            return
+        self._set((*self.links, link), len(self.links))
+
+    def add_story(self) -> None:
+        picker = StoryPickerDialog(self.store, self._linked_ids(), self)
+        if picker.exec() and picker.chosen is not None:
+            self.add_story_id(picker.chosen)
+
+    def add_web(self) -> None:
+        dialog = WebLinkDialog(parent=self)
+        if dialog.exec():
+            self._set((*self.links, dialog.link()), len(self.links))
+
+    def edit_selected(self) -> None:
+        row = self.list.currentRow()
+        if row < 0:
+            return
+        link = self.links[row]
+        internal = link.story_slug is not None
+        dialog = WebLinkDialog(link, self, internal=internal)
+        if not dialog.exec():
+            return
+        edited = dialog.link()
+        if internal:  # a story's link keeps its target; only its words change
+            edited = replace(
+                link,
+                title=edited.title,
+                date=edited.date,
+                section=edited.section,
+                excerpt=edited.excerpt,
+            )
+        self._set((*self.links[:row], edited, *self.links[row + 1 :]), row)
+
+    # ------------------------------------------------------------ suggestions
+
+    def request_suggestions(self) -> None:
+        from editordesk.services.related import suggest_related
+
+        headline, body, tags = self.suggest_source()
+        exclude = list(self._linked_ids())
+
+        def find() -> list:
+            with self.store.read() as session:
+                return suggest_related(
+                    session, headline=headline, body=body, tags=tags, exclude=exclude
+                )
+
+        def show(found: list) -> None:
+            self.suggestions.clear()
+            for s in found:
+                why = f"shares {', '.join(s.shared_tags)}" if s.shared_tags else "shares words"
+                item = QListWidgetItem(f"{s.headline}  ({why})")
+                item.setData(Qt.ItemDataRole.UserRole, s.story_id)
+                self.suggestions.addItem(item)
+            if not found:
+                self.suggestions.addItem("No suggestions yet: add tags or words first.")
+
+        run_in_background(find, on_done=show, on_error=lambda exc: show([]), owner=self)
+
+    def _add_suggestion(self, item: QListWidgetItem) -> None:
+        story_id = item.data(Qt.ItemDataRole.UserRole)
+        if story_id is not None:
+            self.add_story_id(int(story_id))
+            self.suggestions.takeItem(self.suggestions.row(item))
