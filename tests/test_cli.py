@@ -214,3 +214,51 @@ def test_export_needs_stories_named(
 ) -> None:
     assert main([*db, "export", "-o", str(tmp_path)]) == 1
     assert "name the stories to export" in capsys.readouterr().err
+
+
+def test_backup_then_restore_path_brings_the_store_back(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    main([*db, "import", str(write_harbour(tmp_path / "in"))])
+    capsys.readouterr()
+    archive = tmp_path / "saved" / "desk.zip"
+    assert main([*db, "backup", str(archive)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == str(archive)
+    assert "backed up 1 stories and 1 media files" in err
+
+    other = ["--db", str(tmp_path / "other.sqlite")]
+    assert main([*other, "restore", str(archive)]) == 0
+    assert f"restored {tmp_path / 'other.sqlite'} from {archive}" in capsys.readouterr().out
+    assert main([*other, "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["headline"].startswith("Harbour wall")
+
+    # Over a store that holds stories: refused, then kept aside with --force.
+    assert main([*db, "restore", str(archive)]) == 1
+    assert "is not empty" in capsys.readouterr().err
+    assert main([*db, "restore", str(archive), "--force"]) == 0
+    assert "is kept as" in capsys.readouterr().err
+    assert list(tmp_path.glob("cli.sqlite.before-restore-*"))
+
+
+def test_restore_tells_a_revision_from_a_backup(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    main([*db, "import", str(write_harbour(tmp_path / "in"))])
+    capsys.readouterr()
+    assert main([*db, "restore", "1"]) == 1
+    assert "needs a revision too: `restore ID REVISION`" in capsys.readouterr().err
+    assert main([*db, "restore", str(tmp_path / "in")]) == 1
+    assert "is not an EditorDesk backup" in capsys.readouterr().err
+    assert main([*db, "restore", "one", "1"]) == 1
+    assert "'one' is not a story id" in capsys.readouterr().err
+    assert main([*db, "restore", "1", "1"]) == 0
+    assert "story 1 restored to revision 1" in capsys.readouterr().out
+
+
+def test_backup_of_a_store_that_is_not_there_says_so(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*db, "backup", str(tmp_path / "b")]) == 1
+    assert "there is no store at" in capsys.readouterr().err
+    assert not (tmp_path / "cli.sqlite").exists()

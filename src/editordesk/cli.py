@@ -18,6 +18,7 @@ from editordesk.errors import EditorDeskError
 
 if TYPE_CHECKING:  # the store is imported only when a command needs it
     from editordesk.store.db import Store
+    from editordesk.store.location import StoreLocation
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -138,21 +139,50 @@ def build_parser() -> argparse.ArgumentParser:
     _store_options(p, top=False)
     p.add_argument("id", type=int, metavar="ID")
 
-    p = commands.add_parser("restore", help="make an old revision a story's current text")
+    p = commands.add_parser(
+        "restore",
+        help="make an old revision a story's current text, or restore a whole backup",
+        description="`restore ID REVISION` makes revision REVISION of story ID its current "
+        "text (as a new revision). `restore PATH` puts the store and media of a backup made "
+        "by `editordesk backup` in place of the configured store; a store that holds anything "
+        "is refused unless --force, which keeps it aside (renamed …before-restore-<time>).",
+    )
     _store_options(p, top=False)
-    p.add_argument("id", type=int, metavar="ID")
-    p.add_argument("revision", type=int, metavar="REVISION")
+    p.add_argument("target", metavar="ID|PATH", help="a story id, or a backup folder or .zip")
+    p.add_argument("revision", nargs="?", type=int, metavar="REVISION")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="restoring a backup over a store that holds stories: keep that store aside",
+    )
+
+    p = commands.add_parser(
+        "backup",
+        help="back up the whole store, media included, to a folder or a .zip",
+        description="Back up the store and its media. PATH ending in .zip gets one archive; "
+        "any other new PATH becomes a folder; an existing folder receives a new backup named "
+        "after the store and the time. SQLite stores are copied with SQLite's online backup "
+        "(safe while windows are open); PostgreSQL stores need pg_dump.",
+    )
+    _store_options(p, top=False)
+    p.add_argument("path", type=Path, metavar="PATH")
     return parser
+
+
+def _location(args: argparse.Namespace) -> StoreLocation:
+    from editordesk import settings as prefs
+    from editordesk.store.location import resolve
+
+    saved = prefs.load()
+    return resolve(args.db or saved.store or None, args.media or saved.media or None)
 
 
 def _open_store(args: argparse.Namespace) -> tuple[Store, str]:
     from editordesk import settings as prefs
     from editordesk.store.db import Store
-    from editordesk.store.location import resolve
 
-    saved = prefs.load()
-    location = resolve(args.db or saved.store or None, args.media or saved.media or None)
-    return Store.open(location), (args.author or saved.author())
+    location = _location(args)
+    return Store.open(location), (args.author or prefs.load().author())
 
 
 def _err(message: str) -> None:
@@ -287,15 +317,64 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    if args.revision is None:
+        return _restore_backup(args)
+    if args.force:
+        raise EditorDeskError("--force is for restoring a backup, not a revision")
     from editordesk.services.stories import get_story, restore_revision
 
+    try:
+        story_id = int(args.target)
+    except ValueError:
+        raise EditorDeskError(
+            f"{args.target!r} is not a story id; restore a revision with "
+            "`restore ID REVISION`, or a backup with `restore PATH`"
+        ) from None
     store, author = _open_store(args)
     with store, store.write() as session:
-        current = get_story(session, args.id)
+        current = get_story(session, story_id)
         story = restore_revision(
-            session, args.id, args.revision, base_version=current.version, author=author
+            session, story_id, args.revision, base_version=current.version, author=author
         )
     print(f"story {story.id} restored to revision {args.revision} (now version {story.version})")
+    return EXIT_OK
+
+
+def _restore_backup(args: argparse.Namespace) -> int:
+    from editordesk.services.backup import looks_like_backup, restore_backup
+
+    path = Path(args.target)
+    if not looks_like_backup(path):
+        if args.target.isdigit() and not path.exists():
+            raise EditorDeskError(
+                f"restore {args.target} needs a revision too: `restore ID REVISION` "
+                "(or give a backup folder or .zip to restore a whole store)"
+            )
+        raise EditorDeskError(f"{path} is not an EditorDesk backup (a folder or .zip)")
+    location = _location(args)
+    result = restore_backup(path, location, force=args.force)
+    for kept in result.kept_aside:
+        _err(f"the store that was there is kept as {kept}")
+    info = result.backup
+    print(
+        f"restored {location.describe()} from {path} (made {info.created}: "
+        f"{info.stories} stories, {info.media_files} media files)"
+    )
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from editordesk.services.backup import create_backup
+
+    location = _location(args)
+    if location.sqlite_path is not None and not location.sqlite_path.is_file():
+        raise EditorDeskError(f"there is no store at {location.describe()} to back up")
+    _open_store(args)[0].close()  # refuses a newer store, upgrades an older one first
+    info = create_backup(location, args.path)
+    for missing in info.missing_media:
+        _err(f"warning: the media file {missing} was already missing from the store")
+    print(info.path)
+    _err(f"backed up {info.stories} stories and {info.media_files} media files")
     return EXIT_OK
 
 
@@ -307,6 +386,7 @@ COMMANDS = {
     "sample": cmd_sample,
     "history": cmd_history,
     "restore": cmd_restore,
+    "backup": cmd_backup,
 }
 
 

@@ -29,6 +29,7 @@ class Settings:
     autosave_seconds: int = 5
     template_dir: str = ""
     reference_docx: str = ""
+    backups_keep: int = 7  # daily backups of a SQLite store kept beside it; 0 turns them off
 
     def author(self) -> str:
         """Who revisions are saved as: the editor's name, else the login name."""
