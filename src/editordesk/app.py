@@ -70,7 +70,13 @@ def _start(
         from editordesk.store.db import Store
         from editordesk.store.location import resolve
 
-        return Store.open(resolve(db, media))
+        store = Store.open(resolve(db, media))
+        from editordesk.services.backup import daily_backup_or_warning
+
+        warning = daily_backup_or_warning(store.location, settings.backups_keep)
+        if warning:  # a failed backup must not keep the editor from working
+            print(f"editordesk: {warning}", file=sys.stderr)
+        return store
 
     def attempt(db: str | None, media: str | None) -> None:
         run_in_background(
