@@ -1,4 +1,7 @@
-"""Every test gets its own settings file, data folders and store; none touch the user's."""
+"""Every test gets its own settings file, data folders and store; none touch the user's.
+
+The `store` fixture runs tests/store and tests/services on both engines: SQLite, and a fresh
+database on a real PostgreSQL server (tests/pg.py says where the server comes from)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from editordesk.store.db import Store
-from editordesk.store.location import resolve
+from editordesk.store.location import StoreLocation, resolve
+from tests import pg
+
+BOTH_ENGINES_UNDER = ("tests/store/", "tests/services/")
 
 
 @pytest.fixture(autouse=True)
@@ -21,12 +27,47 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("EDITORDESK_MEDIA", raising=False)
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Store and service tests run once per engine; the rest on SQLite only."""
+    if "engine_name" not in metafunc.fixturenames:
+        return
+    path = Path(str(metafunc.definition.path)).as_posix()
+    if any(part in path for part in BOTH_ENGINES_UNDER):
+        metafunc.parametrize("engine_name", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture
+def engine_name(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     return tmp_path / "store" / "news.sqlite"
 
 
 @pytest.fixture
-def store(store_path: Path) -> Iterator[Store]:
-    with Store.open(resolve(str(store_path))) as opened:
+def store_location(engine_name: str, store_path: Path, tmp_path: Path) -> Iterator[StoreLocation]:
+    """Where the test's store lives: a SQLite file, or a new PostgreSQL database (dropped
+    after the test) with a media folder of its own."""
+    if engine_name == "sqlite":
+        yield resolve(str(store_path))
+        return
+    server = pg.server()
+    with server.database() as url:
+        yield resolve(url.render_as_string(hide_password=False), str(tmp_path / "media"))
+
+
+@pytest.fixture
+def store(store_location: StoreLocation) -> Iterator[Store]:
+    with Store.open(store_location) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> pg.PgServer:
+    return pg.server()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    pg.shut_down()

@@ -1,0 +1,299 @@
+"""A real PostgreSQL server for the tests, and a fresh database for each test that asks.
+
+Where the server comes from, in order:
+
+1. ``EDITORDESK_TEST_PG``: an SQLAlchemy URL of a role that may create databases. The tests
+   use it as it is and never stop it (the outage test skips).
+2. Running as root (CI): Debian's packaged cluster, started with ``pg_ctlcluster`` (the
+   packaged ``postgresql`` creates it; it is created here if missing). A role that may create
+   databases is made through ``su postgres -c psql``. PostgreSQL refuses to run as root, and
+   ``pg_ctlcluster`` runs it as ``postgres``.
+3. Otherwise: a throwaway cluster, ``initdb`` into a temporary folder and ``pg_ctl`` on a free
+   loopback port, removed at the end.
+
+With no binaries at all, every test that needs the server is skipped, with the reason.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
+
+ENV = "EDITORDESK_TEST_PG"
+REQUIRE_ENV = "EDITORDESK_REQUIRE_PG"  # CI sets it: a missing server fails, not skips
+ROLE = "editordesk_test"
+PASSWORD = "editordesk_test"
+PG_ROOT = Path("/usr/lib/postgresql")
+
+
+class NoServer(Exception):
+    """No PostgreSQL server can be had here; the message says why."""
+
+
+def _bin_dir() -> Path:
+    versions = []
+    if PG_ROOT.is_dir():
+        for child in PG_ROOT.iterdir():
+            if (child / "bin" / "postgres").exists() and child.name.split(".")[0].isdigit():
+                versions.append(child)
+    if versions:
+        return max(versions, key=lambda p: int(p.name.split(".")[0])) / "bin"
+    found = shutil.which("pg_ctl")
+    if found:
+        return Path(found).parent
+    raise NoServer(
+        "no PostgreSQL server binaries (install Debian's postgresql package, or set "
+        f"{ENV} to a server's URL)"
+    )
+
+
+def _run(args: list[str], **kwargs: object) -> str:
+    done = subprocess.run(args, capture_output=True, text=True, **kwargs)  # type: ignore[call-overload]
+    if done.returncode != 0:
+        raise NoServer(f"{' '.join(args)} failed: {(done.stderr or done.stdout).strip()}")
+    return str(done.stdout)
+
+
+def _wait_for(url: URL, seconds: float = 60.0) -> None:
+    """Until the server takes a connection (it may still be starting up)."""
+    engine = create_engine(url)
+    deadline = time.monotonic() + seconds
+    try:
+        while True:
+            try:
+                with engine.connect() as conn:
+                    conn.execute(text("SELECT 1"))
+                return
+            except Exception as exc:
+                if time.monotonic() > deadline:
+                    reason = f"the server at {url.host}:{url.port} did not answer: {exc}"
+                    raise NoServer(reason) from exc
+                time.sleep(0.2)
+    finally:
+        engine.dispose()
+
+
+@dataclass
+class PgServer:
+    """A running server: a URL for a role that may create databases, and (unless it came
+    from the environment) a way to stop and start it again."""
+
+    url: URL
+    kind: str  # "env", "cluster" or "throwaway"
+    start_cmd: list[str] = field(default_factory=list)
+    stop_cmd: list[str] = field(default_factory=list)
+    cleanup: list[list[str]] = field(default_factory=list)
+    workdir: Path | None = None
+
+    @property
+    def can_restart(self) -> bool:
+        return bool(self.stop_cmd)
+
+    def stop(self) -> None:
+        """Stop the server (fast shutdown: open connections are cut, as in an outage)."""
+        _run(self.stop_cmd)
+
+    def start(self) -> None:
+        _run(self.start_cmd)
+        _wait_for(self.url)
+
+    def database_url(self, name: str) -> URL:
+        return self.url.set(database=name)
+
+    def create_database(self) -> URL:
+        name = "edtest_" + uuid.uuid4().hex[:12]
+        with _admin(self.url) as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        return self.database_url(name)
+
+    def drop_database(self, url: URL) -> None:
+        with _admin(self.url) as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+
+    @contextlib.contextmanager
+    def database(self) -> Iterator[URL]:
+        url = self.create_database()
+        try:
+            yield url
+        finally:
+            self.drop_database(url)
+
+    def shut_down(self) -> None:
+        for args in self.cleanup:
+            with contextlib.suppress(Exception):
+                subprocess.run(args, capture_output=True, timeout=60)
+        if self.workdir is not None:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _admin(url: URL) -> Iterator[object]:
+    engine = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _from_env(value: str) -> PgServer:
+    url = make_url(value)
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    _wait_for(url, 10)
+    return PgServer(url, "env")
+
+
+def _packaged_cluster(bin_dir: Path) -> PgServer:
+    """As root: Debian's cluster of this version, started with pg_ctlcluster."""
+    version = bin_dir.parent.name
+    if not shutil.which("pg_ctlcluster"):
+        raise NoServer("running as root but pg_ctlcluster is missing (postgresql-common)")
+    listing = _run(["pg_lsclusters", "--no-header"])
+    clusters = [line.split() for line in listing.splitlines() if line.strip()]
+    mine = [c for c in clusters if c[0] == version]
+    if not mine:
+        _run(["pg_createcluster", version, "main"])
+        listing = _run(["pg_lsclusters", "--no-header"])
+        mine = [line.split() for line in listing.splitlines() if line.split()[:1] == [version]]
+    name, port, status = mine[0][1], int(mine[0][2]), mine[0][3]
+    start = ["pg_ctlcluster", version, name, "start"]
+    stop = ["pg_ctlcluster", version, name, "stop", "-m", "fast"]
+    started_here = status != "online"
+    if started_here:
+        _run(start)
+    sql = (
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ROLE}') THEN "
+        f"CREATE ROLE {ROLE} LOGIN CREATEDB PASSWORD '{PASSWORD}'; END IF; END $$;"
+    )
+    deadline = time.monotonic() + 60
+    while True:  # the server may still be starting
+        try:
+            # on stdin: no shell quoting to get wrong ($$ would be the shell's)
+            _run(["su", "postgres", "-c", f"psql -p {port} -v ON_ERROR_STOP=1 -q"], input=sql)
+            break
+        except NoServer:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+    url = URL.create(
+        "postgresql+psycopg",
+        username=ROLE,
+        password=PASSWORD,
+        host="127.0.0.1",
+        port=port,
+        database="postgres",
+    )
+    _wait_for(url)
+    return PgServer(url, "cluster", start, stop, [stop] if started_here else [])
+
+
+def _throwaway_cluster(bin_dir: Path) -> PgServer:
+    """As an ordinary user: initdb into a temporary folder, pg_ctl on a free port."""
+    workdir = Path(tempfile.mkdtemp(prefix="editordesk-pg-"))
+    data = workdir / "data"
+    pwfile = workdir / "pw"
+    pwfile.write_text(PASSWORD + "\n")
+    _run(
+        [
+            str(bin_dir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            ROLE,
+            "--pwfile",
+            str(pwfile),
+            "-A",
+            "scram-sha-256",
+            "-E",
+            "UTF8",
+            "--locale",
+            "C",
+        ]
+    )
+    port = _free_port()
+    options = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off"
+    start = [
+        str(bin_dir / "pg_ctl"),
+        "-D",
+        str(data),
+        "-l",
+        str(workdir / "log"),
+        "-o",
+        options,
+        "-w",
+        "start",
+    ]
+    stop = [str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]
+    _run(start)
+    url = URL.create(
+        "postgresql+psycopg",
+        username=ROLE,
+        password=PASSWORD,
+        host="127.0.0.1",
+        port=port,
+        database="postgres",
+    )
+    _wait_for(url)
+    return PgServer(url, "throwaway", start, stop, [stop], workdir)
+
+
+def start_server() -> PgServer:
+    """A running server by the first route that works here; NoServer says why none does."""
+    value = os.environ.get(ENV)
+    if value:
+        return _from_env(value)
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as exc:
+        raise NoServer("psycopg 3 is not installed (pip install '.[postgres]')") from exc
+    bin_dir = _bin_dir()
+    if os.geteuid() == 0:
+        return _packaged_cluster(bin_dir)
+    return _throwaway_cluster(bin_dir)
+
+
+_server: PgServer | None = None
+_problem: str | None = None
+
+
+def server() -> PgServer:
+    """The session's server, started on first use; skips the test if there can be none."""
+    global _server, _problem
+    if _server is None and _problem is None:
+        try:
+            _server = start_server()
+        except NoServer as exc:
+            _problem = str(exc)
+    if _server is None:
+        if os.environ.get(REQUIRE_ENV) == "1":
+            pytest.fail(f"{REQUIRE_ENV}=1 but there is no PostgreSQL server: {_problem}")
+        pytest.skip(f"no PostgreSQL server for this test: {_problem}")
+    return _server
+
+
+def shut_down() -> None:
+    """At the end of the session: stop what was started here."""
+    global _server
+    if _server is not None:
+        _server.shut_down()
+        _server = None
