@@ -284,6 +284,7 @@ class _DocxWriter:
         self._dropped_at = -1  # where raw HTML with no words was left out of the segments
         self._pictures: dict[int, tuple[bytes, int, int]] = {}
         self._shapes = ox.Pictures(self.doc)
+        self._end = ox.BodyEnd(self.doc)
         section = self.doc.sections[-1]
         width, height = section.page_width or Cm(21), section.page_height or Cm(29.7)
         left, right = section.left_margin or Cm(2.54), section.right_margin or Cm(2.54)
@@ -370,7 +371,7 @@ class _DocxWriter:
     # -------------------------------------------------- paragraphs and runs
 
     def new_paragraph(self, style: str) -> WordParagraph:
-        paragraph = self.doc.add_paragraph()
+        paragraph = self._end.add_paragraph()
         ox.set_paragraph_style(paragraph, self.styles[style])
         return paragraph
 
