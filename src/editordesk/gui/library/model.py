@@ -1,0 +1,491 @@
+"""The library grid's model: pictures read a page at a time in the background, and their
+thumbnails made on worker threads, so a library of thousands opens at once and scrolls
+while the previews fill in."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
+
+from editordesk.errors import EditorDeskError
+from editordesk.gui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from editordesk.media.folder import MediaFolder
+    from editordesk.store.db import Store
+    from editordesk.store.records import ImageRecord
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 120
+THUMB_SIZE = 256  # the cached file: sharp at 128 px on a 2× screen
+ICON_SIZE = 128  # as the grid shows it
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class ImageFilters:
+    """What the grid is narrowed to."""
+
+    query: str = ""
+    missing_credit: bool = False
+    missing_alt: bool = False
+
+    @property
+    def active(self) -> bool:
+        return bool(self.query or self.missing_credit or self.missing_alt)
+
+
+def describe_error(exc: BaseException, doing: str = "the library could not be read") -> str:
+    """A sentence for a message or status line: the core's own words, never a traceback."""
+    if isinstance(exc, EditorDeskError):
+        return str(exc)
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        return f"{doing}: {str(exc.orig).strip() or type(exc.orig).__name__}"
+    if isinstance(exc, SQLAlchemyError):
+        return f"{doing}: {type(exc).__name__}"
+    if isinstance(exc, OSError):
+        return f"{doing}: {exc.strerror or exc}"
+    return f"{doing}: {exc or type(exc).__name__}"
+
+
+def placeholder_icon(size: int = ICON_SIZE, broken: bool = False) -> QIcon:
+    """A quiet frame shown until a thumbnail is ready (with a cross if it cannot be made)."""
+    pixmap = QPixmap(size, size * 2 // 3)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor("#d9dde3"))
+    painter.setPen(QPen(QColor("#b4bac4"), 2))
+    painter.drawRoundedRect(pixmap.rect().adjusted(2, 2, -2, -2), 6, 6)
+    pen = QPen(QColor("#9aa1ad"), 3)
+    painter.setPen(pen)
+    w, h = pixmap.width(), pixmap.height()
+    if broken:
+        painter.drawLine(w // 3, h // 3, 2 * w // 3, 2 * h // 3)
+        painter.drawLine(2 * w // 3, h // 3, w // 3, 2 * h // 3)
+    else:  # a small mountain and sun: "a picture goes here"
+        painter.setBrush(QColor("#9aa1ad"))
+        painter.drawEllipse(w * 2 // 3, h // 5, h // 6, h // 6)
+        painter.drawLine(w // 5, h * 3 // 4, w * 2 // 5, h * 2 // 5)
+        painter.drawLine(w * 2 // 5, h * 2 // 5, w * 3 // 5, h * 3 // 4)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ThumbnailSignals(QObject):
+    """Reports from a thumbnail batch; it lives on the UI thread, so every slot runs there."""
+
+    made = Signal(str, object)  # sha256, a QImage (or None when the file has no preview)
+    progress = Signal(int, int, str)  # made so far, to make in all, the file being made
+
+
+def make_thumbnails(
+    media: MediaFolder,
+    jobs: list[tuple[str, str, str]],
+    signals: ThumbnailSignals,
+    cancel: threading.Event,
+    size: int = THUMB_SIZE,
+    shown: int = ICON_SIZE,
+) -> int:
+    """Runs on a worker: (sha256, stored path, file name) jobs. Cached thumbnails come first
+    and fast; then the ones to make, with progress. Returns how many were made."""
+    from editordesk.media.thumbnails import cached_thumbnail, thumbnail
+
+    def load(path: str) -> QImage | None:
+        image = QImage(path)  # QImage, unlike QPixmap, may be made off the UI thread
+        if image.isNull():
+            return None
+        return image.scaled(
+            shown,
+            shown,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+
+    to_make = []
+    for sha256, stored, name in jobs:
+        if cancel.is_set():
+            return 0
+        try:
+            cached = cached_thumbnail(media, sha256, size)
+        except EditorDeskError:
+            cached = None
+        if cached is None:
+            to_make.append((sha256, stored, name))
+        else:
+            signals.made.emit(sha256, load(str(cached)))
+    made = 0
+    for number, (sha256, stored, name) in enumerate(to_make, 1):
+        if cancel.is_set():
+            break
+        signals.progress.emit(number - 1, len(to_make), name)
+        try:
+            path = thumbnail(media, stored, sha256, size)
+        except (EditorDeskError, OSError) as exc:
+            log.info("no thumbnail for %s: %s", name, exc)
+            signals.made.emit(sha256, None)
+            continue
+        made += 1
+        signals.made.emit(sha256, load(str(path)))
+    if to_make:
+        signals.progress.emit(len(to_make), len(to_make), "")
+    return made
+
+
+class _Generation:
+    """The number of the current listing, read by workers to skip stale reads."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+
+def _read_page(
+    store: Store,
+    filters: ImageFilters,
+    limit: int,
+    offset: int,
+    generation: _Generation,
+    wanted: int,
+) -> tuple[list[ImageRecord], int] | None:
+    """Runs on a worker: one page and the number of matches (None if already stale)."""
+    if generation.value != wanted:
+        return None
+    from editordesk.services.library import count_images, list_images
+
+    flags = {
+        "query": filters.query,
+        "missing_credit": filters.missing_credit,
+        "missing_alt": filters.missing_alt,
+    }
+    with store.read() as session:
+        rows = list_images(session, limit=limit, offset=offset, **flags)
+        total = count_images(session, **flags) if offset == 0 else -1
+    return rows, total
+
+
+class ImageListModel(QAbstractListModel):
+    """Library pictures, newest first, a page at a time; each row's icon is its thumbnail
+    once made (a placeholder until then).
+
+    `loaded` is emitted when a read settles; `thumbnail_progress(done, total, name)` while a
+    batch of thumbnails is made and `thumbnails_settled` when no batch is running."""
+
+    RecordRole = Qt.ItemDataRole.UserRole + 1
+    ImageIdRole = Qt.ItemDataRole.UserRole + 2
+
+    load_started = Signal()
+    loaded = Signal()
+    error = Signal(str)
+    thumbnail_progress = Signal(int, int, str)
+    thumbnails_settled = Signal()
+
+    def __init__(
+        self, store: Store | None, parent: QObject | None = None, *, page_size: int = PAGE_SIZE
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._page_size = page_size
+        self._rows: list[ImageRecord] = []
+        self._ids: set[int] = set()
+        self._filters = ImageFilters()
+        self._generation = _Generation()
+        self._loading = False
+        self._has_more = False
+        self._total = 0
+        self._error = ""
+        self._icons: dict[str, QIcon] = {}
+        self._no_preview: set[str] = set()
+        self._queued: dict[str, tuple[str, str, str]] = {}
+        self._batch_running = False
+        self._cancel = threading.Event()
+        self._placeholder = placeholder_icon()
+        self._broken = placeholder_icon(broken=True)
+        self.destroyed.connect(self._cancel.set)
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def filters(self) -> ImageFilters:
+        return self._filters
+
+    @property
+    def total(self) -> int:
+        """How many pictures match the filters (loaded or not)."""
+        return self._total
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading
+
+    @property
+    def thumbnails_busy(self) -> bool:
+        return self._batch_running or bool(self._queued)
+
+    @property
+    def error_message(self) -> str:
+        return self._error
+
+    def record(self, row: int) -> ImageRecord:
+        return self._rows[row]
+
+    def records(self) -> list[ImageRecord]:
+        return list(self._rows)
+
+    def row_of(self, image_id: int) -> int:
+        """The row showing `image_id`, or -1 when it is not loaded."""
+        if image_id not in self._ids:
+            return -1
+        return next(row for row, record in enumerate(self._rows) if record.id == image_id)
+
+    def has_thumbnail(self, image_id: int) -> bool:
+        row = self.row_of(image_id)
+        return row >= 0 and self._rows[row].sha256 in self._icons
+
+    # ------------------------------------------------------------ changing the listing
+
+    def set_filters(self, filters: ImageFilters) -> None:
+        filters = ImageFilters(filters.query.strip(), filters.missing_credit, filters.missing_alt)
+        if filters != self._filters:
+            self._filters = filters
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the first page again."""
+        self._start(offset=0, limit=self._page_size, replace=True)
+
+    def refresh(self) -> None:
+        """Read again as many pictures as are shown, so every row shows what is stored now."""
+        self._start(offset=0, limit=max(self._page_size, len(self._rows)), replace=True)
+
+    def replace_record(self, record: ImageRecord) -> None:
+        """Show a picture's saved fields in its row (it stays even if the filters would now
+        leave it out, until the next reload)."""
+        row = self.row_of(record.id)
+        if row >= 0:
+            self._rows[row] = record
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+    def bring_to_top(self, records: list[ImageRecord]) -> None:
+        """Show these pictures first (just imported, whatever page they would fall on)."""
+        wanted = [r for r in records if r.id not in self._ids]
+        if wanted:
+            self.beginInsertRows(QModelIndex(), 0, len(wanted) - 1)
+            self._rows[0:0] = wanted
+            self._ids.update(r.id for r in wanted)
+            self.endInsertRows()
+            self._queue_thumbnails(wanted)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._has_more and not self._loading
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._start(offset=len(self._rows), limit=self._page_size, replace=False)
+
+    def _start(self, *, offset: int, limit: int, replace: bool) -> None:
+        if replace:
+            self._generation.value += 1
+        generation = self._generation.value
+        if self._store is None:
+            self._settle(generation, ([], 0), limit, replace)
+            return
+        self._loading = True
+        self.load_started.emit()
+
+        def done(result: tuple[list[ImageRecord], int] | None) -> None:
+            if result is not None and shiboken6.isValid(self):
+                self._settle(generation, result, limit, replace)
+
+        def failed(exc: Exception) -> None:
+            if shiboken6.isValid(self) and generation == self._generation.value:
+                log.debug("library read failed: %s", getattr(exc, "__editordesk_traceback__", exc))
+                self._loading = False
+                self._has_more = False
+                self._error = describe_error(exc)
+                self.error.emit(self._error)
+                self.loaded.emit()
+
+        run_in_background(
+            _read_page,
+            self._store,
+            self._filters,
+            limit + 1,  # one more than shown tells whether more exist
+            offset,
+            self._generation,
+            generation,
+            on_done=done,
+            on_error=failed,
+        )
+
+    def _settle(
+        self, generation: int, result: tuple[list[ImageRecord], int], limit: int, replace: bool
+    ) -> None:
+        if generation != self._generation.value:
+            return
+        rows, total = result
+        self._loading = False
+        self._error = ""
+        self._has_more = len(rows) > limit
+        rows = rows[:limit]
+        if total >= 0:
+            self._total = total
+        if replace:
+            self._replace_rows(rows)
+        else:
+            rows = [r for r in rows if r.id not in self._ids]  # one imported between pages
+            if rows:
+                first = len(self._rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+                self._rows.extend(rows)
+                self._ids.update(r.id for r in rows)
+                self.endInsertRows()
+        self._queue_thumbnails(rows)
+        self.loaded.emit()
+
+    def _replace_rows(self, rows: list[ImageRecord]) -> None:
+        """Show `rows` instead, keeping views' selections on the same pictures."""
+        old_count, new_count = len(self._rows), len(rows)
+        if new_count > old_count:
+            self.beginInsertRows(QModelIndex(), old_count, new_count - 1)
+            self._rows.extend(rows[old_count:])
+            self.endInsertRows()
+        self.layoutAboutToBeChanged.emit()
+        new_row_of = {record.id: row for row, record in enumerate(rows)}
+        before = self.persistentIndexList()
+        after = []
+        for index in before:
+            row = new_row_of.get(self._rows[index.row()].id)
+            after.append(self.createIndex(row, 0) if row is not None else QModelIndex())
+        self._rows = list(rows) + self._rows[new_count:]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+        if new_count < old_count:
+            self.beginRemoveRows(QModelIndex(), new_count, old_count - 1)
+            del self._rows[new_count:]
+            self.endRemoveRows()
+        self._ids = set(new_row_of)
+
+    # ------------------------------------------------------------ thumbnails
+
+    def _queue_thumbnails(self, records: list[ImageRecord]) -> None:
+        for record in records:
+            if record.sha256 not in self._icons and record.sha256 not in self._no_preview:
+                self._queued[record.sha256] = (record.sha256, record.path, record.original_name)
+        self._next_batch()
+
+    def _next_batch(self) -> None:
+        if self._batch_running or not self._queued or self._store is None:
+            return
+        jobs = list(self._queued.values())
+        self._queued.clear()
+        self._batch_running = True
+        signals = ThumbnailSignals()  # no parent: it outlives the model if the worker does
+        signals.made.connect(self._thumbnail_made)
+        signals.progress.connect(self.thumbnail_progress)
+
+        def finished(_: object) -> None:
+            signals.deleteLater()
+            if shiboken6.isValid(self):
+                self._batch_running = False
+                if self._queued:
+                    self._next_batch()
+                else:
+                    self.thumbnails_settled.emit()
+
+        run_in_background(
+            make_thumbnails,
+            self._store.media,
+            jobs,
+            signals,
+            self._cancel,
+            on_done=finished,
+            on_error=finished,
+        )
+
+    def _thumbnail_made(self, sha256: str, image: QImage | None) -> None:
+        if image is None or image.isNull():
+            self._no_preview.add(sha256)
+        else:
+            self._icons[sha256] = QIcon(QPixmap.fromImage(image))
+        for row, record in enumerate(self._rows):
+            if record.sha256 == sha256:
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+    # ------------------------------------------------------------ the list
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        fields = record.fields
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{record.original_name}\n{fields.credit or 'No credit'}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            if record.sha256 in self._no_preview:
+                return self._broken
+            return self._icons.get(record.sha256, self._placeholder)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(record)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            parts = [record.original_name]
+            parts.append(f"credit {fields.credit}" if fields.credit else "no credit")
+            if not fields.alt_text:
+                parts.append("no alt text")
+            return ", ".join(parts)
+        if role == self.RecordRole:
+            return record
+        if role == self.ImageIdRole:
+            return record.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def describe_size(record: ImageRecord) -> str:
+    """'2000 × 1333 px · JPEG · 1.2 MB'."""
+    kind = record.mime_type.removeprefix("image/").upper() or "image"
+    size = record.byte_size
+    if size >= 1_000_000:
+        amount = f"{size / 1_000_000:.1f} MB"
+    elif size >= 1000:
+        amount = f"{size / 1000:.0f} kB"
+    else:
+        amount = f"{size} bytes"
+    return f"{record.width} × {record.height} px · {kind} · {amount}"
+
+
+def tooltip(record: ImageRecord) -> str:
+    fields = record.fields
+    lines = [record.original_name, describe_size(record)]
+    lines.append(f"Credit: {fields.credit}" if fields.credit else "No credit yet")
+    lines.append("Alt text written" if fields.alt_text else "No alt text yet")
+    if fields.caption:
+        caption = fields.caption if len(fields.caption) <= 120 else fields.caption[:117] + "…"
+        lines.append(caption)
+    lines.append("Double-click or press Enter to insert it into the story")
+    return "\n".join(lines)
