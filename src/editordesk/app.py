@@ -5,6 +5,7 @@ rest, and kept lean: everything not needed to show the window is imported later.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from editordesk.gui.main_window import MainWindow
+    from editordesk.store.db import Store
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,6 +36,7 @@ def _start(
 ) -> tuple[QApplication, MainWindow]:
     """The application and its window, shown at once; the store opens on the thread pool and
     is attached when ready (or the editor is told why it cannot be, and may choose another)."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     from editordesk import settings as prefs
@@ -56,8 +59,6 @@ def _start(
         problem = f"{exc}\n\nEditorDesk starts with default settings."
         settings = prefs.Settings()
     if author:
-        import os
-
         os.environ["EDITORDESK_AUTHOR"] = author
 
     window = MainWindow(None, settings)
@@ -78,14 +79,16 @@ def _start(
             print(f"editordesk: {warning}", file=sys.stderr)
         return store
 
+    # Set by the packaging test (tests/packaging): start, attach the store, close, exit 0.
+    quit_after_start = os.environ.get("EDITORDESK_QUIT_AFTER_START") == "1"
+
+    def attached(store: Store) -> None:
+        window.attach_store(store, greet=greet and not quit_after_start)
+        if quit_after_start:
+            QTimer.singleShot(0, lambda: (window.close(), app.quit()))
+
     def attempt(db: str | None, media: str | None) -> None:
-        run_in_background(
-            open_store,
-            db,
-            media,
-            on_done=lambda store: window.attach_store(store, greet=greet),
-            on_error=failed,
-        )
+        run_in_background(open_store, db, media, on_done=attached, on_error=failed)
 
     def failed(exc: Exception) -> None:
         box = QMessageBox(

@@ -67,6 +67,15 @@ def on_next_dialog(action: Callable[[QWidget], None]) -> None:
     QTimer.singleShot(0, attempt)
 
 
+def shortcut(qtbot: QtBot, window: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
+    """Press a window shortcut as a person would, the window in front first (a closed modal
+    dialog gives activation back on a desktop, not on the offscreen platform)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, key, modifiers)
+
+
 def click_button(dialog: QWidget, text: str) -> None:
     for button in dialog.findChildren(QPushButton):
         if button.text().replace("&", "") == text or button.accessibleName() == text:

@@ -9,8 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.save_state)
         bar.addPermanentWidget(self.store_label)
 
+        self.setAcceptDrops(True)  # .md and .docx files dropped on the window are imported
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
         self.autosave_timer = QTimer(self)
@@ -187,6 +188,27 @@ class MainWindow(QMainWindow):
             ),
         ):
             file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            a(
+                "import",
+                "&Import…",
+                self.import_files_dialog,
+                "Ctrl+Shift+I",
+                "Import Markdown (.md) or Word (.docx) files as new drafts",
+                "document-import",
+            )
+        )
+        file_menu.addAction(
+            a(
+                "export",
+                "&Export…",
+                self.export_dialog,
+                "Ctrl+E",
+                "Export the stories selected in the list (or the open one)",
+                "document-export",
+            )
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             a(
@@ -351,7 +373,11 @@ class MainWindow(QMainWindow):
         editor.changed.connect(lambda e=editor: self._editor_changed(e))
         editor.headline_changed.connect(lambda _h, e=editor: self._editor_changed(e))
         editor.stats_changed.connect(lambda w, c, m, e=editor: self._show_stats(e, w, c, m))
-        editor.preview.setVisible(self.actions_by_name["preview"].isChecked())
+        editor.side.setVisible(self.actions_by_name["preview"].isChecked())
+        editor.assets.edit_tweet.connect(lambda status_id, e=editor: self.edit_tweet(e, status_id))
+        editor.assets.edit_image.connect(self.edit_image)
+        editor.assets.replace_figure.connect(lambda token, e=editor: self.replace_figure(e, token))
+        editor.image_fix_requested.connect(self.edit_image)
         index = self.tabs.addTab(editor, "")
         self.tabs.setCurrentIndex(index)
         self._editor_changed(editor)
@@ -395,7 +421,7 @@ class MainWindow(QMainWindow):
             self._show_stats(editor, *editor.stats())
 
     def _update_actions(self) -> None:
-        for name in ("new", "open", "sample", "search"):
+        for name in ("new", "open", "sample", "search", "import", "export"):
             self.actions_by_name[name].setEnabled(self.has_store)
         has = self.current_editor() is not None and self.has_store
         for name in (
@@ -860,29 +886,154 @@ class MainWindow(QMainWindow):
         )
 
     def insert_tweet(self) -> None:
-        editor = self.current_editor()
-        if editor is None:
-            return
-        url, ok = QInputDialog.getText(self, "Embed a tweet", "Paste the tweet's link:")
-        if ok and url.strip():
-            self.insert_tweet_url(url)
-
-    def insert_tweet_url(self, url: str) -> None:
+        """Embed a tweet: paste its link, check its words, see it as it will appear."""
+        from editordesk.gui.dialogs.tweet import TweetDialog
         from editordesk.interchange.markdown import tweet_code
-        from editordesk.media.tweets import parse_tweet_url
-        from editordesk.services.tweets import put_tweet
+        from editordesk.media.tweets import TweetRef
 
         editor = self.current_editor()
         if editor is None:
             return
+        dialog = TweetDialog(self.store, parent=self)
+        if dialog.exec() and dialog.saved is not None:
+            ref = TweetRef(dialog.saved.status_id, dialog.saved.handle)
+            editor.body.insert_block_token(tweet_code(ref))
+            editor.body.setFocus()
+
+    def edit_tweet(self, editor: StoryEditor, status_id: str) -> None:
+        from editordesk.gui.dialogs.tweet import TweetDialog
+        from editordesk.services.tweets import get_tweet
+
         try:
-            ref = parse_tweet_url(url)
-            with self.store.write() as session:
-                put_tweet(session, ref)
+            with self.store.read() as session:
+                record = get_tweet(session, status_id)
         except EditorDeskError as exc:
-            self.warn("Not a tweet link", str(exc))
+            self.warn("Cannot edit the tweet", str(exc))
             return
-        editor.body.insert_block_token(tweet_code(ref))
+        if TweetDialog(self.store, record, self).exec():
+            editor.schedule_preview()
+
+    def edit_image(self, image_id: int) -> None:
+        """A picture's library card: its caption, credit and alt text, kept for every story."""
+        from editordesk.gui.library.view import LibraryDialog
+
+        dialog = LibraryDialog(self.store, self)
+        dialog.view.select_image(image_id)
+        dialog.view.insert_requested.connect(lambda i, d=dialog: self._insert_from_library(i, d))
+        dialog.view.open_story_requested.connect(self.open_story)
+        dialog.exec()
+        for editor in self.editors():
+            editor.schedule_preview()
+
+    def replace_figure(self, editor: StoryEditor, token: str) -> None:
+        from editordesk.gui.library.view import LibraryDialog
+        from editordesk.interchange.markdown import figure_code
+
+        dialog = LibraryDialog(self.store, self)
+        dialog.setWindowTitle("Choose the picture to show instead")
+        chosen: list[int] = []
+        dialog.view.insert_requested.connect(lambda i: (chosen.append(i), dialog.accept()))
+        dialog.exec()
+        if chosen:
+            editor.replace_token(token, figure_code(chosen[0]))
+
+    def _insert_from_library(self, image_id: int, dialog: QWidget | None = None) -> None:
+        from editordesk.interchange.markdown import figure_code
+
+        editor = self.current_editor()
+        if editor is None:
+            self.statusBar().showMessage("Open a story to insert the picture into", 5000)
+            return
+        editor.body.insert_block_token(figure_code(image_id))
+        if dialog is not None:
+            dialog.close()
+        editor.body.setFocus()
+
+    # ------------------------------------------------------------------ import and export
+
+    def import_files_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import stories", "", "Stories (*.md *.markdown *.docx);;All files (*)"
+        )
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Each file becomes a new draft; a file that cannot be read is named with why."""
+        from editordesk.services.importing import import_files
+
+        author = self.author
+
+        def work() -> list:
+            return import_files(self.store, paths, author=author)
+
+        self.statusBar().showMessage(f"Importing {len(paths)} file(s)…")
+
+        def done(results: list) -> None:
+            self.statusBar().clearMessage()
+            self.story_list.refresh()
+            good = [r.story for r in results if r.story is not None]
+            for story in good:
+                self.open_story(story.id)
+            bad = [r for r in results if r.error]
+            if bad:
+                QMessageBox.warning(
+                    self,
+                    "Some files were not imported",
+                    f"Imported {len(good)} of {len(results)}. These could not be read:\n\n"
+                    + "\n".join(f"• {r.path.name}: {r.error.split(': ', 1)[-1]}" for r in bad),
+                )
+            elif good:
+                self.statusBar().showMessage(f"Imported {len(good)} new draft(s)", 5000)
+
+        run_in_background(
+            work,
+            on_done=done,
+            on_error=lambda exc: self.warn("Import failed", str(exc)),
+            owner=self,
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.has_store and _story_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _story_files(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def export_dialog(self, story_ids: list[int] | None = None) -> None:
+        from editordesk.gui.dialogs.export import BatchExport, ExportDialog, show_report
+
+        ids = story_ids or self.story_list.selected_story_ids()
+        editor = self.current_editor()
+        if not ids and editor is not None and editor.story_id is not None:
+            ids = [editor.story_id]
+        if not ids:
+            self.statusBar().showMessage("Select stories in the list, or open one, to export", 5000)
+            return
+        if editor is not None and editor.dirty and editor.story_id in ids:
+            self.statusBar().showMessage(
+                "Exporting the last saved revision (save first to include your latest changes)",
+                6000,
+            )
+        s = qsettings()
+        dialog = ExportDialog(
+            len(ids),
+            folder=str(s.value("export/folder", "") or ""),
+            template_dir=self.settings.template_dir,
+            reference=self.settings.reference_docx,
+            parent=self,
+        )
+        self.last_export_dialog = dialog
+        if not dialog.exec():
+            return
+        s.setValue("export/folder", str(dialog.folder()))
+        folder, open_after = dialog.folder(), dialog.open_after.isChecked()
+        batch = BatchExport(self.store, ids, dialog.format_name(), folder, dialog.options(), self)
+        self.last_batch = batch
+        batch.finished.connect(lambda report: show_report(self, report, folder, open_after))
 
     def show_history(self) -> None:
         from editordesk.gui.dialogs.history import HistoryDialog
@@ -917,7 +1068,7 @@ class MainWindow(QMainWindow):
     def toggle_preview(self) -> None:
         shown = self.actions_by_name["preview"].isChecked()
         for editor in self.editors():
-            editor.preview.setVisible(shown)
+            editor.side.setVisible(shown)
             if shown:
                 editor.schedule_preview()
 
@@ -978,3 +1129,11 @@ def app_icon() -> QIcon:
         if pixmap.loadFromData(data):
             icon.addPixmap(pixmap)
     return icon
+
+
+def _story_files(mime: QMimeData) -> list[Path]:
+    """The .md and .docx files among dropped URLs."""
+    if not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [p for p in paths if p.suffix.lower() in (".md", ".markdown", ".docx")]

@@ -207,10 +207,10 @@ def export_stories(
         raise ValidationError(f"{out} is a file; give a folder to export into")
     results = []
     for done, story_id in enumerate(story_ids):
-        if cancelled():
-            break
         if progress:
             progress(done, len(story_ids), f"story {story_id}")
+        if cancelled():  # asked after reporting, so a Cancel seen at "2 done" stops story 3
+            break
         results.append(_export_one(store, story_id, fmt, out, options, len(story_ids) == 1))
     if progress:
         progress(len(story_ids), len(story_ids), "done")

@@ -148,25 +148,28 @@ class TweetDialog(QDialog):
             if self.ref is None:
                 self.parsed.setText("")
             else:
-                self.parsed.setText(f"Tweet {self.ref.status_id} by @{self.ref.handle}")
-                self._prefill_from_store(self.ref)
+                known = self._known(self.ref)
+                self.parsed.setText(
+                    f"Tweet {self.ref.status_id} by @{self.ref.handle}"
+                    + (" — already in the store" if known else "")
+                )
         ok.setEnabled(self.ref is not None)
         self.fetch_button.setEnabled(self.ref is not None)
         self._preview_timer.start()
 
-    def _prefill_from_store(self, ref: TweetRef) -> None:
-        """A tweet already in the store (pasted again, in another form) keeps its details."""
+    def _known(self, ref: TweetRef) -> bool:
+        """Whether the store has this tweet (pasted again, perhaps in another form); its
+        details fill the fields if they are still empty."""
         from editordesk.services.tweets import get_tweet
 
-        if self.name.text() or self.text.toPlainText():
-            return
         try:
             with self.store.read() as session:
                 record = get_tweet(session, ref.status_id)
         except EditorDeskError:
-            return
-        self._fill(record)
-        self.parsed.setText(self.parsed.text() + " — already in the store")
+            return False
+        if not (self.name.text() or self.text.toPlainText()):
+            self._fill(record)
+        return True
 
     def record(self) -> TweetRecord | None:
         """The tweet as the fields now describe it (not saved)."""

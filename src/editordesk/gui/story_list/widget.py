@@ -161,7 +161,8 @@ class StoryListWidget(QWidget):
         view.setToolTip("Stories: press Enter or double-click to open one")
         view.setAccessibleDescription("Press Enter or double-click to open the selected story")
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several stories may be chosen (Ctrl/Shift-click) for a batch export.
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
@@ -221,6 +222,11 @@ class StoryListWidget(QWidget):
     def current_story_id(self) -> int:
         """The selected story's id, or -1."""
         return self._current_id
+
+    def selected_story_ids(self) -> list[int]:
+        """Every selected story's id, in list order (for batch work such as export)."""
+        rows = sorted({i.row() for i in self.table_view.selectionModel().selectedRows()})
+        return [self.model.story_id(row) for row in rows]
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(HEADER_KEY, self.table_view.horizontalHeader().saveState())
