@@ -30,6 +30,7 @@ from editordesk.services.importing import import_files
 from editordesk.services.stories import StoryDraft, get_story, save_story
 from editordesk.store.db import Store
 from editordesk.store.location import StoreLocation, resolve
+from editordesk.store.migrations import HEAD
 from tests.helpers import snapshot, write_harbour
 
 FIXTURES = Path(__file__).resolve().parents[1] / "_fixtures"
@@ -243,7 +244,7 @@ def test_an_old_schema_backup_is_upgraded_when_restored(tmp_path: Path) -> None:
     restored = resolve(str(tmp_path / "new" / "new.sqlite"))
     restore_backup(backup, restored)
     conn = sqlite3.connect(restored.sqlite_path)  # type: ignore[arg-type]
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
     conn.close()
 
 

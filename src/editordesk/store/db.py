@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, select
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from editordesk.errors import NewerStoreError, StoreError
@@ -96,6 +96,11 @@ def _make_engine(location: StoreLocation) -> Engine:
     )
 
 
+class StoreUnavailableError(StoreError):
+    """The store cannot be reached just now (a server down, a connection cut, a file locked
+    for too long); what the action would have written was not stored."""
+
+
 class Store:
     """An open store: its engine, its sessions and its media folder."""
 
@@ -119,6 +124,8 @@ class Store:
             _migrate(engine, location, backup_before_upgrade)
             if location.is_sqlite:
                 _use_wal(engine)
+            else:
+                _check_shared_media(engine, location)
         except DatabaseError as exc:
             engine.dispose()
             reason = _reason(exc)
@@ -130,24 +137,39 @@ class Store:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for looking; it is rolled back at the end."""
-        with self._reader() as session, session.begin():
-            yield session
-            session.rollback()
+        """A session for looking; it is rolled back at the end.
+
+        A store that cannot be reached (a server down, a connection cut) raises
+        StoreUnavailableError, which says so in words."""
+        try:
+            with self._reader() as session, session.begin():
+                yield session
+                session.rollback()
+        except (OperationalError, InterfaceError) as exc:
+            raise self._unavailable(exc) from exc
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """A session for one user action; committed if the block ends normally.
 
         If it fails, media files the action wrote are removed again, so a failed import
-        leaves the media folder as it found it."""
+        leaves the media folder as it found it. A store that cannot be reached raises
+        StoreUnavailableError: nothing of the action was stored."""
         with self._writer() as session:
             try:
                 with session.begin():
                     yield session
-            except BaseException:
-                self._discard_new_media(session.info.pop(NEW_MEDIA, []))
+            except BaseException as exc:
+                with contextlib.suppress(Exception):  # the store may be gone: best effort
+                    self._discard_new_media(session.info.pop(NEW_MEDIA, []))
+                if isinstance(exc, OperationalError | InterfaceError):
+                    raise self._unavailable(exc) from exc
                 raise
+
+    def _unavailable(self, exc: DBAPIError) -> StoreUnavailableError:
+        return StoreUnavailableError(
+            f"the store {self.location.describe()} cannot be reached: {_reason(exc)}"
+        )
 
     def _discard_new_media(self, written: list[tuple[str, str]]) -> None:
         if not written:
@@ -174,6 +196,77 @@ class Store:
         self.close()
 
 
+MEDIA_MARK = ".editordesk-store"  # in a server store's media folder: the store it belongs to
+SETTING_STORE_ID = "store_id"
+SETTING_MEDIA = "media_dir"
+
+
+def _check_shared_media(engine: Engine, location: StoreLocation) -> None:
+    """A server store's pictures live in one shared folder every editor reaches.
+
+    The first window to open the store records the folder in the store's settings and marks
+    the folder with the store's id. Every later window must be given a folder holding that
+    mark (the same share may be mounted at another path on another computer); a folder
+    without it — a share that is not mounted, a local folder by mistake — is refused, so no
+    editor imports pictures the rest of the desk cannot see."""
+    import uuid
+
+    from sqlalchemy.exc import IntegrityError
+
+    from editordesk.store.models import StoreSetting
+
+    mark = location.media_dir / MEDIA_MARK
+    with Session(engine) as session, session.begin():
+        settings = {
+            s.key: s.value
+            for s in session.scalars(
+                select(StoreSetting).where(
+                    StoreSetting.key.in_([SETTING_STORE_ID, SETTING_MEDIA])
+                )
+            )
+        }
+    store_id = settings.get(SETTING_STORE_ID)
+    if store_id is None:
+        store_id = uuid.uuid4().hex
+        try:
+            with Session(engine) as session, session.begin():
+                session.add(StoreSetting(key=SETTING_STORE_ID, value=store_id))
+                session.add(StoreSetting(key=SETTING_MEDIA, value=str(location.media_dir)))
+        except IntegrityError:  # another window recorded it a moment before
+            _check_shared_media(engine, location)
+            return
+        try:
+            location.media_dir.mkdir(parents=True, exist_ok=True)
+            if not mark.exists():
+                mark.write_text(store_id + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise StoreError(
+                f"cannot use {location.media_dir} as the store's media folder: {exc.strerror}"
+            ) from exc
+        return
+    try:
+        found = mark.read_text(encoding="utf-8").strip()
+    except OSError:
+        found = None
+    if found != store_id:
+        recorded = settings.get(SETTING_MEDIA, "?")
+        raise StoreError(
+            f"{location.media_dir} is not the shared media folder of the store "
+            f"{location.describe()} (the desk's folder was first given as {recorded}); "
+            "give --media the shared folder every editor uses, so the whole desk sees the "
+            "same pictures"
+        )
+
+
+def shared_media_folder(store: Store) -> str | None:
+    """The media folder as the first editor of a server store gave it, if recorded."""
+    from editordesk.store.models import StoreSetting
+
+    with store.read() as session:
+        setting = session.get(StoreSetting, SETTING_MEDIA)
+        return setting.value if setting else None
+
+
 def _use_wal(engine: Engine) -> None:
     """WAL lets the window read while a save is being written; the mode stays in the file."""
     raw = engine.raw_connection()
@@ -191,7 +284,7 @@ def _reason(exc: DatabaseError) -> str:
         return "it is not a SQLite database"
     if "readonly" in text or "read-only" in text:
         return "it is read-only"
-    return text
+    return " ".join(text.split())
 
 
 def _current_revision(engine: Engine) -> tuple[str | None, bool]:

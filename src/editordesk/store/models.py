@@ -250,12 +250,54 @@ class Autosave(Base):
     draft: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class EditLock(Base):
+    """A soft lock: one window is editing the story. Others see who and since when; the lock
+    holds until `expires`, which each heartbeat moves on, so a crashed window's lock runs
+    out by itself."""
+
+    __tablename__ = "edit_locks"
+
+    story_id: Mapped[int] = mapped_column(
+        ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+    )
+    holder: Mapped[str] = mapped_column(String(300))  # the editor's name
+    window: Mapped[str] = mapped_column(String(64), index=True)  # which window holds it
+    since: Mapped[dt.datetime]
+    heartbeat: Mapped[dt.datetime]
+    expires: Mapped[dt.datetime]
+
+
+class StoreChange(Base):
+    """One change to a story, a lock or an image, written by the database's triggers; open
+    windows follow this log (polling it, or woken by PostgreSQL's NOTIFY)."""
+
+    __tablename__ = "store_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # story, lock, image
+    action: Mapped[str] = mapped_column(String(8))  # insert, update, delete
+    item_id: Mapped[int | None] = mapped_column(Integer)
+    version: Mapped[int | None] = mapped_column(Integer)
+
+
+class StoreSetting(Base):
+    """A setting every editor of the store shares (the media folder of a server store)."""
+
+    __tablename__ = "store_settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
 __all__ = [
     "Autosave",
     "Base",
+    "EditLock",
     "Image",
     "RelatedLink",
     "Revision",
+    "StoreChange",
+    "StoreSetting",
     "Story",
     "StoryStatus",
     "Tweet",
