@@ -123,3 +123,23 @@ def test_reopening_a_store_keeps_its_stories(store_path: Path) -> None:
         create_story(session, StoryDraft(headline="Kept across opens"), author="t")
     with Store.open(resolve(str(store_path))) as store, store.read() as session:
         assert [s.headline for s in list_stories(session)] == ["Kept across opens"]
+
+
+def test_a_server_store_keeps_one_shared_media_folder(tmp_path: Path) -> None:
+    from tests import pg
+
+    server = pg.server()
+    with server.database() as url:
+        db = url.render_as_string(hide_password=False)
+        shared = tmp_path / "share"
+        with Store.open(resolve(db, str(shared))) as first, first.write() as session:
+            create_story(session, StoryDraft(headline="On the server"), author="t")
+        from editordesk.store.db import shared_media_folder
+
+        # the same share, mounted elsewhere on another computer, is recognised by its mark
+        elsewhere = tmp_path / "mounted-elsewhere"
+        shutil.copytree(shared, elsewhere)
+        with Store.open(resolve(db, str(elsewhere))) as second:
+            assert shared_media_folder(second) == str(shared)
+        with pytest.raises(StoreError, match="not the shared media folder"):
+            Store.open(resolve(db, str(tmp_path / "a-local-folder")))
