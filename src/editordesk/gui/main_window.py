@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
 
         self.setAcceptDrops(True)  # .md and .docx files dropped on the window are imported
         self.actions_by_name: dict[str, QAction] = {}
+        self.library_dialog: QWidget | None = None  # the open library (tests look in it)
+        self.credits_dialog: QWidget | None = None
         self._build_actions()
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -299,7 +301,16 @@ class MainWindow(QMainWindow):
                 "&Figure…",
                 self.insert_figure,
                 "Ctrl+Shift+G",
-                "Insert a picture from a file, kept in the image library",
+                "Insert a picture from the library (import new ones there)",
+            )
+        )
+        insert.addAction(
+            a(
+                "figure_file",
+                "Figure from a &file…",
+                self.insert_figure_from_file,
+                "",
+                "Insert a picture straight from a file; it joins the library",
             )
         )
         insert.addAction(
@@ -329,6 +340,26 @@ class MainWindow(QMainWindow):
         toggle.setCheckable(True)
         toggle.setChecked(True)
         story.addAction(toggle)
+
+        library = self.menuBar().addMenu("&Library")
+        library.addAction(
+            a(
+                "library",
+                "&Picture library…",
+                self.open_library,
+                "Ctrl+Shift+L",
+                "Every picture with its caption, credit and alt text; import new ones",
+            )
+        )
+        library.addAction(
+            a(
+                "credits",
+                "Photo &credits report…",
+                self.credits_report,
+                "Ctrl+Shift+R",
+                "The pictures used in the selected stories or a date range, with credits",
+            )
+        )
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(a("about", "&About EditorDesk", self.about, tip="Version and licences"))
@@ -421,7 +452,7 @@ class MainWindow(QMainWindow):
             self._show_stats(editor, *editor.stats())
 
     def _update_actions(self) -> None:
-        for name in ("new", "open", "sample", "search", "import", "export"):
+        for name in ("new", "open", "sample", "search", "import", "export", "library", "credits"):
             self.actions_by_name[name].setEnabled(self.has_store)
         has = self.current_editor() is not None and self.has_store
         for name in (
@@ -437,6 +468,7 @@ class MainWindow(QMainWindow):
             "numbers",
             "quote",
             "figure",
+            "figure_file",
             "tweet",
             "history",
             "find",
@@ -856,8 +888,13 @@ class MainWindow(QMainWindow):
             editor.body.setFocus()
 
     def insert_figure(self) -> None:
-        editor = self.current_editor()
-        if editor is None:
+        """Choose the picture in the library (importing it there first if it is new)."""
+        if self.current_editor() is None:
+            return
+        self._library_dialog(insert=True)
+
+    def insert_figure_from_file(self) -> None:
+        if self.current_editor() is None:
             return
         path, _ = QFileDialog.getOpenFileName(
             self, "Insert a picture", "", "Pictures (*.jpg *.jpeg *.png *.webp *.gif)"
@@ -867,16 +904,15 @@ class MainWindow(QMainWindow):
 
     def insert_figure_file(self, path: Path) -> None:
         from editordesk.interchange.markdown import figure_code
-        from editordesk.services.images import add_image
+        from editordesk.services.library import import_image_file
 
         editor = self.current_editor()
         if editor is None:
             return
         try:
-            data = path.read_bytes()
             with self.store.write() as session:
-                image = add_image(session, self.store.media, data, path.name)
-        except (OSError, EditorDeskError) as exc:
+                image = import_image_file(session, self.store.media, path)
+        except EditorDeskError as exc:
             self.warn("The picture was not added", str(exc))
             return
         editor.body.insert_block_token(figure_code(image.id))
@@ -913,17 +949,43 @@ class MainWindow(QMainWindow):
         if TweetDialog(self.store, record, self).exec():
             editor.schedule_preview()
 
+    def open_library(self) -> None:
+        self._library_dialog()
+
     def edit_image(self, image_id: int) -> None:
         """A picture's library card: its caption, credit and alt text, kept for every story."""
+        self._library_dialog(select=image_id)
+
+    def _library_dialog(self, select: int | None = None, insert: bool = False) -> None:
+        """The picture library as a dialog over the window; what changes there shows in
+        every open story's preview and checks when it closes."""
         from editordesk.gui.library.view import LibraryDialog
 
         dialog = LibraryDialog(self.store, self)
-        dialog.view.select_image(image_id)
+        if insert:
+            dialog.setWindowTitle("Insert a picture — choose it, then Insert (Enter)")
+        self.library_dialog = dialog
+        if select is not None:
+            dialog.view.select_image(select)
         dialog.view.insert_requested.connect(lambda i, d=dialog: self._insert_from_library(i, d))
-        dialog.view.open_story_requested.connect(self.open_story)
+        dialog.view.open_story_requested.connect(
+            lambda i, d=dialog: (d.close(), self.open_story(i))
+        )
         dialog.exec()
+        self.library_dialog = None
         for editor in self.editors():
             editor.schedule_preview()
+
+    def credits_report(self) -> None:
+        """The photo credits report for the stories selected in the list (or a date range)."""
+        from editordesk.gui.library.credits import CreditsReportDialog
+
+        ids = self.story_list.selected_story_ids() or None
+        dialog = CreditsReportDialog(self.store, self, story_ids=ids)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_story_requested.connect(self.open_story)
+        self.credits_dialog = dialog
+        dialog.show()
 
     def replace_figure(self, editor: StoryEditor, token: str) -> None:
         from editordesk.gui.library.view import LibraryDialog
@@ -1098,16 +1160,9 @@ class MainWindow(QMainWindow):
             )
 
     def about(self) -> None:
-        from editordesk import __version__
+        from editordesk.gui.dialogs.about import AboutDialog
 
-        QMessageBox.about(
-            self,
-            "About EditorDesk",
-            f"<h3>EditorDesk {__version__}</h3><p>A desktop editorial workstation.</p>"
-            f"<p>Store: {self.store.location.describe()}</p>"
-            "<p>Built with Qt and PySide6 (LGPL v3), SQLAlchemy, Jinja, python-docx, "
-            "markdown-it-py and nh3.</p>",
-        )
+        AboutDialog(self).exec()
 
     def warn(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editordesk.errors import EditorDeskError
 from editordesk.gui.library.importer import (
     FILE_FILTER,
     ImportOutcome,
@@ -93,6 +94,7 @@ class LibraryView(QWidget):
         self._import_queue: list[Path] = []
         self._importing = False
         self._pending_import: ImportOutcome | None = None
+        self._pending_select: int | None = None
         self._restoring_current = False
         self._last_folder = ""
         self._count_text = ""
@@ -248,8 +250,22 @@ class LibraryView(QWidget):
         return [self.model.record(row).id for row in rows]
 
     def select_image(self, image_id: int) -> bool:
-        """Make a loaded picture the current one; False if it is not in the grid."""
+        """Make a picture the current one. One not loaded yet (the grid still filling, or on a
+        later page) is fetched and shown first; False if the store has no such picture."""
         row = self.model.row_of(image_id)
+        if row < 0 and self.model.is_loading:
+            self._pending_select = image_id  # chosen once the first page is in
+            return True
+        if row < 0 and self._store is not None:
+            from editordesk.services.images import get_image
+
+            try:
+                with self._store.read() as session:
+                    record = get_image(session, image_id)
+            except EditorDeskError:
+                return False
+            self.model.bring_to_top([record])
+            row = self.model.row_of(image_id)
         if row < 0:
             return False
         index = self.model.index(row)
@@ -474,6 +490,9 @@ class LibraryView(QWidget):
             row = self.model.row_of(shown.id)
             if row >= 0 and self.model.record(row) != shown:
                 self.panel.show_record(self.model.record(row))  # changed in the store
+        if self._pending_select is not None:
+            wanted, self._pending_select = self._pending_select, None
+            self.select_image(wanted)
         if self._pending_import is not None:
             outcome, self._pending_import = self._pending_import, None
             self._show_imported(outcome)

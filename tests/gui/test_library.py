@@ -1,0 +1,257 @@
+"""The picture library used as a picture editor would: a photo's own metadata fills the card,
+the credit shows in the preview, a missing credit is fixed from the story's checks, and the
+credits report is saved as CSV and read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import struct
+from pathlib import Path
+
+import pytest
+from PIL import Image as PILImage
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from editordesk.gui.library.view import LibraryDialog
+from editordesk.gui.main_window import MainWindow
+from editordesk.interchange.markdown import figure_code
+from editordesk.services.credits import CSV_HEADER
+from editordesk.services.images import add_image
+from editordesk.services.stories import StoryDraft, create_story
+from editordesk.store.db import Store
+from editordesk.store.models import Image
+from editordesk.store.records import ImageFields
+from tests.gui.test_main_window import _window, click_button, on_next_dialog, shortcut
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def _alt(tag: str, text: str) -> str:
+    return f'<{tag}><rdf:Alt><rdf:li xml:lang="x-default">{text}</rdf:li></rdf:Alt></{tag}>'
+
+
+XMP = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"
+    xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/"
+    photoshop:Credit="Harbour Photo Agency">
+   <dc:creator><rdf:Seq><rdf:li>Morag Quayle</rdf:li></rdf:Seq></dc:creator>
+   {_alt("dc:rights", "© 2026 Morag Quayle")}
+   {_alt("dc:description", "The ferry leaves Port Ellan at dawn.")}
+   {_alt("Iptc4xmpCore:AltTextAccessibility", "A white ferry on grey water below a lighthouse")}
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
+NO_CREDIT = XMP.replace('photoshop:Credit="Harbour Photo Agency"', "")
+
+
+def jpeg_with_xmp(path: Path, packet: str = XMP) -> Path:
+    """A real JPEG with an XMP packet in its APP1 segment, as cameras and agencies write it."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (64, 48), (40, 90, 140)).save(buffer, "JPEG")
+    data = buffer.getvalue()
+    payload = b"http://ns.adobe.com/xap/1.0/\x00" + packet.encode("utf-8")
+    segment = b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload
+    path.write_bytes(data[:2] + segment + data[2:])  # right after the start-of-image marker
+    return path
+
+
+def drop_files(target: QWidget, paths: list[Path]) -> None:
+    """Drag files onto a widget and drop them, as from a file manager."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(
+        QPoint(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted(), "the library refused the drag"
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, drop)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: Store) -> MainWindow:
+    return _window(qtbot, store)
+
+
+def test_a_photos_own_credit_and_alt_text_fill_the_card_and_reach_the_preview(
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    photo = jpeg_with_xmp(tmp_path / "ferry-dawn.jpg")
+    editor = window.new_story()
+    qtbot.keyClicks(editor.headline, "Dawn ferry")
+    editor.body.setFocus()
+    qtbot.keyClicks(editor.body, "The first sailing left on time.")
+    seen: dict[str, str] = {}
+    shots = os.environ.get("EDITORDESK_SCREENSHOT_DIR")
+
+    def in_library(dialog: QWidget) -> None:
+        assert isinstance(dialog, LibraryDialog)
+        drop_files(dialog.view, [photo])
+        panel = dialog.view.panel
+        qtbot.waitUntil(lambda: panel.record() is not None, timeout=10_000)
+        fields = panel.fields()  # what the card's fields show
+        seen.update(
+            caption=fields.caption,
+            credit=fields.credit,
+            creator=fields.creator,
+            copyright=fields.copyright,
+            alt=fields.alt_text,
+        )
+        if shots:
+            qtbot.waitUntil(lambda: not dialog.view.model.thumbnails_busy, timeout=10_000)
+            dialog.grab().save(str(Path(shots) / "library.png"))
+        panel.insert_button.click()
+
+    on_next_dialog(in_library)
+    shortcut(qtbot, window, Qt.Key.Key_G, CTRL_SHIFT)  # Insert ▸ Figure…
+    assert seen == {
+        "caption": "The ferry leaves Port Ellan at dawn.",
+        "credit": "Harbour Photo Agency",
+        "creator": "Morag Quayle",
+        "copyright": "© 2026 Morag Quayle",
+        "alt": "A white ferry on grey water below a lighthouse",
+    }
+    with store.read() as session:
+        image = session.query(Image).one()
+        image_id, credit = image.id, image.credit
+    assert credit == "Harbour Photo Agency"
+    assert figure_code(image_id) in editor.body.toPlainText()
+    qtbot.waitUntil(
+        lambda: "Credit: Harbour Photo Agency" in editor.preview.toPlainText(), timeout=10_000
+    )
+    assert "The ferry leaves Port Ellan at dawn." in editor.preview.toPlainText()
+
+
+def test_a_missing_credit_is_fixed_from_the_checks(
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    photo = jpeg_with_xmp(
+        tmp_path / "pier.jpg", XMP.replace('photoshop:Credit="Harbour Photo Agency"', "")
+    )
+    with store.write() as session:
+        image = add_image(
+            session,
+            store.media,
+            photo.read_bytes(),
+            "pier.jpg",
+            ImageFields(caption="Waves over the pier.", alt_text="Spray over a stone pier"),
+        )
+        story = create_story(
+            session,
+            StoryDraft(headline="Storm", byline="A", body=f"Wind.\n\n{figure_code(image.id)}\n"),
+            author="t",
+        )
+    editor = window.open_story(story.id)
+    assert editor is not None
+    editor.side.setCurrentWidget(editor.preflight)
+    checks = editor.preflight.list
+    qtbot.waitUntil(
+        lambda: any("credit" in checks.item(i).text() for i in range(checks.count())),
+        timeout=10_000,
+    )
+    row = next(i for i in range(checks.count()) if "credit" in checks.item(i).text())
+
+    def fix(dialog: QWidget) -> None:
+        assert isinstance(dialog, LibraryDialog)
+        panel = dialog.view.panel
+        qtbot.waitUntil(
+            lambda: panel.record() is not None and panel.record().id == image.id,  # type: ignore[union-attr]
+            timeout=10_000,
+        )
+        assert panel.edits["credit"].text() == ""
+        qtbot.keyClicks(panel.edits["credit"], "Ellan Press")
+        qtbot.keyClick(panel.edits["credit"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: not panel.is_dirty() and not panel.is_saving(), timeout=10_000)
+        click_button(dialog, "Close")
+
+    on_next_dialog(fix)
+    checks.setCurrentRow(row)
+    qtbot.keyClick(checks, Qt.Key.Key_Return)  # activate the finding: its picture's card opens
+    with store.read() as session:
+        assert session.get(Image, image.id).credit == "Ellan Press"  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: "Credit: Ellan Press" in editor.preview.toPlainText(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: not any("credit" in checks.item(i).text() for i in range(checks.count())),
+        timeout=10_000,
+    )
+
+
+def test_the_credits_report_is_saved_as_csv_and_reads_back(
+    qtbot: QtBot,
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with store.write() as session:
+        ids = []
+        for n, (credit, creator, licence) in enumerate(
+            (
+                ("Harbour Photo Agency", "Morag Quayle", "Editorial use only"),
+                ("=HYPERLINK(evil)", "Unknown", "CC BY 4.0"),
+            )
+        ):
+            buffer = io.BytesIO()
+            PILImage.new("RGB", (20 + n, 20), (n * 90, 20, 20)).save(buffer, "PNG")
+            image = add_image(
+                session,
+                store.media,
+                buffer.getvalue(),
+                f"p{n}.png",
+                ImageFields(credit=credit, creator=creator, licence=licence, alt_text="x"),
+            )
+            ids.append(
+                create_story(
+                    session,
+                    StoryDraft(headline=f"Story {n}", byline="A", body=figure_code(image.id)),
+                    author="t",
+                ).id
+            )
+        create_story(session, StoryDraft(headline="No pictures", byline="A"), author="t")
+    window = _window(qtbot, store)
+    table = window.story_list.table_view
+    qtbot.waitUntil(lambda: table.model().rowCount() == 3, timeout=10_000)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # select all
+    shortcut(qtbot, window, Qt.Key.Key_R, CTRL_SHIFT)  # Library ▸ Photo credits report…
+    dialog = window.credits_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.table_model.rowCount() == 2, timeout=10_000)  # type: ignore[attr-defined]
+    assert "2 pictures" in dialog.summary.text()  # type: ignore[attr-defined]
+    target = tmp_path / "credits.csv"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target.with_suffix("")), "")
+    )
+    dialog.save_button.click()  # type: ignore[attr-defined]
+    with target.open(newline="", encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    assert tuple(rows[0]) == CSV_HEADER
+    by_story = {int(r[0]): dict(zip(CSV_HEADER, r, strict=True)) for r in rows[1:]}
+    assert sorted(by_story) == sorted(ids)
+    first = by_story[ids[0]]
+    assert (first["Credit"], first["Creator"], first["Licence"]) == (
+        "Harbour Photo Agency",
+        "Morag Quayle",
+        "Editorial use only",
+    )
+    assert by_story[ids[1]]["Credit"] == "'=HYPERLINK(evil)"  # never a live formula
+    click_button(dialog, "Close")
