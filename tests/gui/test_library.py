@@ -255,3 +255,66 @@ def test_the_credits_report_is_saved_as_csv_and_reads_back(
     )
     assert by_story[ids[1]]["Credit"] == "'=HYPERLINK(evil)"  # never a live formula
     click_button(dialog, "Close")
+
+
+def test_the_side_panel_replaces_a_picture_edits_a_tweet_and_takes_one_out(
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    from editordesk.gui.dialogs.tweet import TweetDialog
+    from editordesk.interchange.markdown import tweet_code
+    from editordesk.media.tweets import parse_tweet_url
+    from editordesk.services.tweets import get_tweet, put_tweet
+
+    ref = parse_tweet_url("https://x.com/EllanCoast/status/1860000000000000009")
+    with store.write() as session:
+        first = add_image(
+            session, store.media, jpeg_with_xmp(tmp_path / "first.jpg").read_bytes(), "first.jpg"
+        )
+        buffer = io.BytesIO()
+        PILImage.new("RGB", (30, 20), (200, 30, 30)).save(buffer, "PNG")
+        second = add_image(session, store.media, buffer.getvalue(), "second.png")
+        put_tweet(session, ref, display_name="Ellan Coastguard", text="Pier closed.")
+        body = f"Wind.\n\n{figure_code(first.id)}\n\n{tweet_code(ref)}\n\nEnd.\n"
+        story = create_story(
+            session, StoryDraft(headline="Gale", byline="A", body=body), author="t"
+        )
+    editor = window.open_story(story.id)
+    assert editor is not None
+    editor.side.setCurrentWidget(editor.assets)
+    listing = editor.assets.list
+    qtbot.waitUntil(lambda: listing.count() == 2, timeout=10_000)
+
+    def choose_second(dialog: QWidget) -> None:
+        assert isinstance(dialog, LibraryDialog)
+        qtbot.waitUntil(lambda: dialog.view.model.row_of(second.id) >= 0, timeout=10_000)
+        dialog.view.select_image(second.id)
+        qtbot.waitUntil(lambda: dialog.view.panel.record() is not None, timeout=10_000)
+        dialog.view.panel.insert_button.click()
+
+    listing.setCurrentRow(0)
+    on_next_dialog(choose_second)
+    editor.assets.replace_button.click()
+    assert figure_code(second.id) in editor.body.toPlainText()
+    assert figure_code(first.id) not in editor.body.toPlainText()
+
+    qtbot.waitUntil(lambda: listing.count() == 2 and "Tweet" in listing.item(1).text())
+
+    def reword(dialog: QWidget) -> None:
+        assert isinstance(dialog, TweetDialog)
+        dialog.text.selectAll()
+        qtbot.keyClicks(dialog.text, "Pier and slipway closed.")
+        click_button(dialog, "Save")
+
+    listing.setCurrentRow(1)
+    on_next_dialog(reword)
+    editor.assets.edit_button.click()
+    with store.read() as session:
+        assert get_tweet(session, ref.status_id).text == "Pier and slipway closed."
+
+    listing.setCurrentRow(1)
+    editor.assets.remove_button.click()
+    assert tweet_code(ref) not in editor.body.toPlainText()
+    qtbot.waitUntil(lambda: listing.count() == 1, timeout=10_000)
+    editor.body.setFocus()
+    qtbot.keyClick(editor.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
+    assert tweet_code(ref) in editor.body.toPlainText()
