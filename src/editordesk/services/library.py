@@ -70,11 +70,18 @@ def _filters(*, missing_credit: bool, missing_alt: bool, query: str) -> list[Col
     if missing_alt:
         conditions.append(func.trim(Image.alt_text) == "")
     for word in query.split():
-        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        # SQLite's ILIKE folds only ASCII letters: try the word's common casings as well, so
+        # "ärger" finds "Ärger" there too (PostgreSQL folds them all anyway).
+        variants = dict.fromkeys((word, word.lower(), word.upper(), word.capitalize()))
+        patterns = [
+            "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            for w in variants
+        ]
         conditions.append(
             or_(
                 *(
                     column.ilike(pattern, escape="\\")
+                    for pattern in patterns
                     for column in (
                         Image.original_name,
                         Image.caption,
