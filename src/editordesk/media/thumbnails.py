@@ -56,6 +56,9 @@ def thumbnail(media: MediaFolder, image_path: str, sha256: str, size: int = DEFA
             with PILImage.open(source) as original:
                 original.draft("RGB", (size, size))  # JPEG: decode at 1/2…1/8 scale, far faster
                 picture = ImageOps.exif_transpose(original)
+                if picture.mode == "I" or picture.mode.startswith("I;16"):
+                    # 16-bit grey: convert() would clip every value above 255 to white
+                    picture = picture.convert("I").point(lambda v: v / 256).convert("L")
                 transparent = _has_alpha(picture)
                 picture = picture.convert("RGBA" if transparent else "RGB")
                 picture.thumbnail((size, size), PILImage.Resampling.LANCZOS, reducing_gap=2.0)
