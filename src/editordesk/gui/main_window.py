@@ -101,6 +101,11 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start(max(1, settings.autosave_seconds) * 1000)
         self._update_actions()
+        from editordesk.gui.live_desk import LiveDesk  # locks, live refresh, connection state
+
+        self.live = LiveDesk(self)
+        if store is not None:
+            self.live.attach(store)
 
     # ------------------------------------------------------------------ the store
 
@@ -121,6 +126,7 @@ class MainWindow(QMainWindow):
         self._store = store
         self.store_label.setText(store.location.describe())
         self.story_list.set_store(store)
+        self.live.attach(store)
         self._update_actions()
         if self._pending_tabs is not None:
             ids, current, editor_state = self._pending_tabs
@@ -411,6 +417,7 @@ class MainWindow(QMainWindow):
         editor.image_fix_requested.connect(self.edit_image)
         index = self.tabs.addTab(editor, "")
         self.tabs.setCurrentIndex(index)
+        self.live.editor_added(editor)
         self._editor_changed(editor)
         return editor
 
@@ -561,6 +568,7 @@ class MainWindow(QMainWindow):
         """Save one tab as a new revision; a refused save goes to the conflict dialog."""
         from editordesk.services.autosave import discard_autosave
         from editordesk.services.stories import create_story, save_story
+        from editordesk.store.db import StoreUnavailableError
 
         draft = editor.draft()
         try:
@@ -580,10 +588,14 @@ class MainWindow(QMainWindow):
                 discard_autosave(session, editor.key)
         except ConflictError:
             return self.resolve_conflict(editor)
+        except StoreUnavailableError as exc:  # the text stays in the tab and the autosave
+            self.live.save_failed(exc)
+            return False
         except EditorDeskError as exc:
             self.warn("The story was not saved", str(exc))
             return False
         editor.mark_saved(record)
+        self.live.editor_saved(editor)
         self._editor_changed(editor)
         when = dt.datetime.now().strftime("%H:%M")
         self.statusBar().showMessage(
@@ -627,7 +639,7 @@ class MainWindow(QMainWindow):
 
     def autosave(self) -> None:
         """Keep every changed tab's text in the store, off the UI thread."""
-        from editordesk.services.autosave import put_autosave
+        from editordesk.services.autosave import keep_unsaved
 
         if not self.has_store:
             return
@@ -645,23 +657,21 @@ class MainWindow(QMainWindow):
                 key: str = key,
                 story_id: int | None = story_id,
                 base: int | None = base,
-            ) -> None:
-                with self.store.write() as session:
-                    put_autosave(
-                        session,
-                        key,
-                        draft,
-                        story_id=story_id,
-                        base_version=base,
-                        editor=self.author,
-                    )
+            ) -> str:
+                # in the store, or on this computer while the store cannot be reached
+                return keep_unsaved(
+                    self.store, key, draft, story_id=story_id, base_version=base, editor=self.author
+                )
 
             def failed(exc: Exception, editor: StoryEditor = editor) -> None:
                 editor.autosaved_text = None
                 self.statusBar().showMessage(f"Autosave failed: {exc}", 8000)
 
-            def done(_: object) -> None:
-                self.save_state.setText(f"Unsaved changes (kept safe {dt.datetime.now():%H:%M:%S})")
+            def done(where: object) -> None:
+                place = " on this computer" if where == "computer" else ""
+                self.save_state.setText(
+                    f"Unsaved changes (kept safe{place} {dt.datetime.now():%H:%M:%S})"
+                )
 
             run_in_background(write, on_done=done, on_error=failed)
 
@@ -680,6 +690,7 @@ class MainWindow(QMainWindow):
         if editor.dirty and not self._confirm_close(editor):
             return False
         self.tabs.removeTab(index)
+        self.live.editor_closed(editor)
         editor.deleteLater()
         self._update_actions()
         return True
@@ -710,6 +721,7 @@ class MainWindow(QMainWindow):
                 return
         self.save_window_state()
         self.autosave_timer.stop()
+        self.live.shut_down()
         from editordesk.gui.workers import wait_for_background
 
         wait_for_background()

@@ -1,15 +1,26 @@
 """Autosave and crash recovery: unsaved text is written to the store every few seconds (one
 row per open tab, replaced each time) and removed when the editor saves or discards it. What
-is left at the next start is what a crash or a killed window would otherwise have lost."""
+is left at the next start is what a crash or a killed window would otherwise have lost.
+
+When the store cannot be reached (a server down, the network gone), `keep_unsaved` writes
+the text to a file on this computer instead (`Store.recovery_dir`); recovery offers those
+too, and the next autosave that reaches the store takes over from the file."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from editordesk.files import write_atomic
+from editordesk.store.db import RECOVERY_DIR, Store, StoreUnavailableError
 from editordesk.store.models import Autosave, Story, utcnow
 from editordesk.store.records import StoryDraft, draft_from_dict, draft_to_dict
 
@@ -54,21 +65,122 @@ def put_autosave(
 
 
 def discard_autosave(session: Session, key: str) -> None:
-    """The tab was saved or its changes thrown away: nothing left to recover."""
+    """The tab was saved or its changes thrown away: nothing left to recover (in the store,
+    nor in this computer's recovery folder)."""
     session.execute(delete(Autosave).where(Autosave.key == key))
+    folder = session.info.get(RECOVERY_DIR)
+    if folder is not None:
+        LocalDrafts(folder).remove(key)
 
 
 def recoverable(session: Session, editor: str) -> list[Recoverable]:
-    """This editor's autosaves, oldest first (others' belong to their own windows)."""
+    """This editor's autosaves, oldest first (others' belong to their own windows), with
+    any this computer kept while the store could not be reached."""
     rows = session.execute(
         select(Autosave, Story.version)
         .outerjoin(Story, Story.id == Autosave.story_id)
         .where(Autosave.editor == editor)
         .order_by(Autosave.saved)
     )
-    return [
-        Recoverable(
+    found = {
+        a.key: Recoverable(
             a.key, a.story_id, a.base_version, a.editor, a.saved, draft_from_dict(a.draft), version
         )
         for a, version in rows
-    ]
+    }
+    folder = session.info.get(RECOVERY_DIR)
+    if folder is not None:
+        for data in LocalDrafts(folder).all():
+            if data.get("editor") != editor:
+                continue
+            saved = dt.datetime.fromisoformat(data["saved"])
+            known = found.get(data["key"])
+            if known is not None and known.saved >= saved:
+                continue  # the store has a newer copy of this tab
+            story_id = data.get("story_id")
+            current = session.get(Story, story_id) if story_id is not None else None
+            if story_id is not None and current is None:
+                continue  # the story was deleted since
+            found[data["key"]] = Recoverable(
+                data["key"],
+                story_id,
+                data.get("base_version"),
+                editor,
+                saved,
+                draft_from_dict(data["draft"]),
+                current.version if current is not None else None,
+            )
+    return sorted(found.values(), key=lambda r: r.saved)
+
+
+class LocalDrafts:
+    """Unsaved text kept in files on this computer, one JSON file per tab."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / (hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + ".json")
+
+    def put(
+        self,
+        key: str,
+        draft: StoryDraft,
+        *,
+        story_id: int | None,
+        base_version: int | None,
+        editor: str,
+    ) -> Path:
+        data = {
+            "key": key,
+            "story_id": story_id,
+            "base_version": base_version,
+            "editor": editor,
+            "saved": utcnow().isoformat(),
+            "draft": draft_to_dict(draft),
+        }
+        path = self._path(key)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps(data, ensure_ascii=False).encode("utf-8"), mode=0o600)
+        return path
+
+    def remove(self, key: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self._path(key).unlink()
+
+    def all(self) -> list[dict[str, Any]]:
+        out = []
+        if not self.folder.is_dir():
+            return out
+        for path in sorted(self.folder.glob("*.json")):
+            try:
+                out.append(json.loads(path.read_text(encoding="utf-8")))
+            except (OSError, ValueError):
+                continue  # half a file from a crash mid-write cannot happen (atomic), but
+                # a hand-edited one might: skip it rather than refuse every recovery
+        return out
+
+
+def keep_unsaved(
+    store: Store,
+    key: str,
+    draft: StoryDraft,
+    *,
+    story_id: int | None,
+    base_version: int | None,
+    editor: str,
+) -> str:
+    """The autosave: keep a tab's unsaved text in the store, or, if the store cannot be
+    reached, in a file on this computer. Returns "store" or "computer"."""
+    try:
+        with store.write() as session:
+            put_autosave(
+                session, key, draft, story_id=story_id, base_version=base_version, editor=editor
+            )
+    except StoreUnavailableError:
+        LocalDrafts(store.recovery_dir).put(
+            key, draft, story_id=story_id, base_version=base_version, editor=editor
+        )
+        return "computer"
+    LocalDrafts(store.recovery_dir).remove(key)  # the store has it now
+    return "store"

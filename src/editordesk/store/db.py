@@ -25,7 +25,9 @@ from editordesk.store.location import StoreLocation
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 NEW_MEDIA = "editordesk.new_media"  # session.info key: files written by this action
+RECOVERY_DIR = "editordesk.recovery_dir"  # session.info key: this computer's crash recovery
 BUSY_TIMEOUT_S = 15.0
+DISK_FULL = "the disk is full"
 
 
 def _alembic_config(connection: Any = None) -> Any:
@@ -96,6 +98,17 @@ def _make_engine(location: StoreLocation) -> Engine:
     )
 
 
+def recovery_dir_for(location: StoreLocation) -> Path:
+    """Where this computer keeps unsaved text for the store when the store cannot take it
+    (a server down): one folder per store under the user's data directory."""
+    import hashlib
+
+    from editordesk.store.location import default_data_dir
+
+    name = hashlib.sha256(location.describe().encode("utf-8")).hexdigest()[:16]
+    return default_data_dir() / "recovery" / name
+
+
 class StoreUnavailableError(StoreError):
     """The store cannot be reached just now (a server down, a connection cut, a file locked
     for too long); what the action would have written was not stored."""
@@ -108,9 +121,11 @@ class Store:
         self.location = location
         self.engine = engine
         self.media = MediaFolder(location.media_dir)
-        self._reader = sessionmaker(engine, expire_on_commit=False)
+        self.recovery_dir = recovery_dir_for(location)
+        info = {RECOVERY_DIR: self.recovery_dir}
+        self._reader = sessionmaker(engine, expire_on_commit=False, info=info)
         self._writer = sessionmaker(
-            engine.execution_options(editordesk_write=True), expire_on_commit=False
+            engine.execution_options(editordesk_write=True), expire_on_commit=False, info=info
         )
 
     @classmethod
@@ -167,8 +182,14 @@ class Store:
                 raise
 
     def _unavailable(self, exc: DBAPIError) -> StoreUnavailableError:
+        reason = _reason(exc)
+        if reason == DISK_FULL:
+            return StoreUnavailableError(
+                f"the store {self.location.describe()} cannot take the change: {reason}; "
+                "nothing was saved (free some space and try again)"
+            )
         return StoreUnavailableError(
-            f"the store {self.location.describe()} cannot be reached: {_reason(exc)}"
+            f"the store {self.location.describe()} cannot be reached: {reason}"
         )
 
     def _discard_new_media(self, written: list[tuple[str, str]]) -> None:
@@ -284,6 +305,13 @@ def _reason(exc: DatabaseError) -> str:
         return "it is not a SQLite database"
     if "readonly" in text or "read-only" in text:
         return "it is read-only"
+    if "disk is full" in text or "No space left" in text:
+        return DISK_FULL
+    if "malformed" in text:
+        return (
+            "it is damaged (SQLite says: database disk image is malformed); restore a backup "
+            "with `editordesk restore PATH`"
+        )
     return " ".join(text.split())
 
 

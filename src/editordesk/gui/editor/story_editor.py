@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
+from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -123,6 +125,58 @@ class FindBar(QWidget):
         return found
 
 
+class NoticeBar(QFrame):
+    """A line above the story for what others do to it: "being edited by …", "changed by …
+    — reload?". Up to two buttons; nothing here acts on the store itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("storyNotice")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Story notice")
+        self.setStyleSheet(
+            "#storyNotice { background: palette(alternate-base); border-left: 4px solid #e0a106; }"
+        )
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName("Story notice text")
+        self.buttons = [QPushButton(self), QPushButton(self)]
+        self._actions: list[Callable[[], None] | None] = [None, None]
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label, 1)
+        for index, button in enumerate(self.buttons):
+            button.clicked.connect(lambda _c=False, i=index: self._clicked(i))
+            layout.addWidget(button)
+        self.hide()
+
+    def show_text(
+        self, text: str, *actions: tuple[str, Callable[[], None]]
+    ) -> None:
+        """Show `text` with buttons (label, what a click does)."""
+        self.label.setText(text)
+        for index, button in enumerate(self.buttons):
+            if index < len(actions):
+                button.setText(actions[index][0])
+                button.setAccessibleName(actions[index][0].replace("&", ""))
+                self._actions[index] = actions[index][1]
+                button.show()
+            else:
+                self._actions[index] = None
+                button.hide()
+        self.show()
+
+    def clear(self) -> None:
+        self.label.clear()
+        self._actions = [None, None]
+        self.hide()
+
+    def _clicked(self, index: int) -> None:
+        action = self._actions[index]
+        if action is not None:
+            action()
+
+
 class StoryEditor(QWidget):
     """The fields, body and preview of one story (saved or not yet)."""
 
@@ -152,6 +206,8 @@ class StoryEditor(QWidget):
         self.related = ()
         self.dirty = False
         self.autosaved_text: StoryDraft | None = None
+        self.read_only = False  # another window holds the story's edit lock
+        self.holds_lock = False  # this window holds it
         self._loading = False
         self._preview_generation = 0
         self._build()
@@ -260,7 +316,9 @@ class StoryEditor(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
+        self.notice = NoticeBar(self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
         layout.addWidget(self.headline)
         layout.addWidget(self.standfirst)
         layout.addLayout(meta)
@@ -374,6 +432,20 @@ class StoryEditor(QWidget):
             self.section.setEditText(current)
         finally:
             self._loading = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Read-only while someone else edits the story: everything shows, nothing types.
+        Text already typed stays in the window."""
+        self.read_only = read_only
+        for widget in (self.headline, self.byline, self.dateline, self.tags):
+            widget.setReadOnly(read_only)
+        self.standfirst.setReadOnly(read_only)
+        self.body.setReadOnly(read_only)
+        for widget in (self.section, self.status, self.publish_on, self.publish_time):
+            widget.setEnabled(not read_only)
+        if not read_only:
+            self.publish_time.setEnabled(self.publish_on.isChecked())
+        self.related_panel.setEnabled(not read_only)
 
     def focus_headline(self) -> None:
         self.headline.setFocus()

@@ -158,6 +158,7 @@ class StoryListModel(QAbstractTableModel):
     fails. Reloads keep the selection: views' persistent indexes follow each story by id."""
 
     StoryIdRole = Qt.ItemDataRole.UserRole + 1
+    LockRole = Qt.ItemDataRole.UserRole + 2  # "Ann since 10:14" while another window edits
 
     load_started = Signal()  # a read of the store has begun (a reload or a further page)
     loaded = Signal()  # a read has settled: its rows are in, or `error` was emitted
@@ -186,6 +187,8 @@ class StoryListModel(QAbstractTableModel):
         self._error = ""
         self._this_year = dt.date.today().year
         self._icons: dict[StoryStatus, QIcon] = {}
+        self._locks: dict[int, str] = {}  # story id -> who edits it elsewhere, since when
+        self._lock_icon: QIcon | None = None
 
     # ------------------------------------------------------------ state
 
@@ -226,6 +229,23 @@ class StoryListModel(QAbstractTableModel):
 
     def summary(self, row: int) -> StorySummary:
         return self._rows[row]
+
+    def set_locks(self, locks: dict[int, str]) -> None:
+        """Mark the stories other windows are editing ({id: "Ann since 10:14"})."""
+        if locks == self._locks:
+            return
+        changed = set(locks) ^ set(self._locks) | {
+            i for i in locks if self._locks.get(i) != locks[i]
+        }
+        self._locks = dict(locks)
+        for story_id in changed:
+            row = self.row_of(story_id)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, HEADLINE), self.index(row, HEADLINE))
+
+    def lock_text(self, story_id: int) -> str:
+        """Who edits the story in another window ("Ann since 10:14"), or ''."""
+        return self._locks.get(story_id, "")
 
     def row_of(self, story_id: int) -> int:
         """The row showing `story_id`, or -1 if it is not loaded."""
@@ -431,6 +451,10 @@ class StoryListModel(QAbstractTableModel):
             return self._text(story, column)
         if role == self.StoryIdRole:
             return story.id
+        if role == self.LockRole:
+            return self._locks.get(story.id, "")
+        if role == Qt.ItemDataRole.DecorationRole and column == HEADLINE:
+            return self._padlock() if story.id in self._locks else None
         if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
             return self._status_icon(story.status)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -465,12 +489,19 @@ class StoryListModel(QAbstractTableModel):
             local = story.updated.astimezone()
             return f"Last saved {local:%Y-%m-%d %H:%M} (your local time)"
         lines = [story.headline or "(no headline)"]
+        if story.id in self._locks:
+            lines.append(f"Being edited by {self._locks[story.id]}")
         details = [part for part in (story.section, story.byline) if part]
         if details:
             lines.append(" · ".join(details))
         if story.tags:
             lines.append("Tags: " + ", ".join(story.tags))
         return "\n".join(lines)
+
+    def _padlock(self) -> QIcon:
+        if self._lock_icon is None:
+            self._lock_icon = _padlock()
+        return self._lock_icon
 
     def _status_icon(self, status: StoryStatus) -> QIcon:
         icon = self._icons.get(status)
@@ -497,5 +528,23 @@ def _dot(colour: QColor, size: int = 12) -> QIcon:
     painter.setPen(colour.darker(140))
     painter.setBrush(colour)
     painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _padlock(size: int = 14) -> QIcon:
+    """A small closed padlock, in the editing amber, for stories open elsewhere."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = STATUS_COLOURS[StoryStatus.EDITING]
+    pen = painter.pen()
+    pen.setColor(colour.darker(150))
+    pen.setWidthF(1.6)
+    painter.setPen(pen)
+    painter.drawArc(3, 1, size - 6, size - 4, 0, 180 * 16)  # the shackle
+    painter.setBrush(colour)
+    painter.drawRoundedRect(1, size // 2 - 1, size - 2, size // 2, 2, 2)  # the body
     painter.end()
     return QIcon(pixmap)

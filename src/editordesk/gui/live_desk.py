@@ -1,0 +1,377 @@
+"""The window's side of a shared desk: edit locks for the open tabs, other editors' changes
+shown as they happen, and the store's reachability in the status bar.
+
+The watcher (services/live.py) runs on its own thread and knows nothing of Qt; its callbacks
+emit signals here, which Qt delivers on the UI thread. Reads that follow a change run on the
+thread pool. Nothing here decides what a save does: saving stays the main window's, and the
+version check stays the safety net under the locks."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel
+
+from editordesk.errors import EditorDeskError
+from editordesk.gui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from editordesk.gui.editor.story_editor import StoryEditor
+    from editordesk.gui.main_window import MainWindow
+    from editordesk.services.live import Change, StoreWatcher
+    from editordesk.services.locks import LockInfo
+    from editordesk.store.db import Store
+
+REFRESH_DELAY_MS = 150  # changes arriving together make one refresh
+
+
+class LiveDesk(QObject):
+    """Locks, live refresh and connection state for one main window."""
+
+    changes_arrived = Signal(object)  # list[Change], from the watcher's thread
+    connection_changed = Signal(bool, str)  # reachable, why not
+    refreshed = Signal()  # the list and the open tabs show the latest (tests wait on it)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.window_id = uuid.uuid4().hex  # names this window's locks
+        self.store: Store | None = None
+        self.watcher: StoreWatcher | None = None
+        self.reachable = True
+        self.locks: dict[int, LockInfo] = {}  # live locks of other windows, by story
+        self._pending: list[Change] = []
+        self.connection_label = QLabel(window)
+        self.connection_label.setAccessibleName("Connection to the store")
+        self.connection_label.hide()
+        window.statusBar().addPermanentWidget(self.connection_label)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self._refresh)
+        from editordesk.services.locks import HEARTBEAT_SECONDS
+
+        self._heartbeat = QTimer(self, interval=HEARTBEAT_SECONDS * 1000)
+        self._heartbeat.timeout.connect(self.heartbeat)
+        self.changes_arrived.connect(self._on_changes)
+        self.connection_changed.connect(self._on_connection)
+
+    # ------------------------------------------------------------ life
+
+    def attach(self, store: Store, *, poll_seconds: float = 1.0) -> None:
+        """Follow the store: start the watcher and the lock heartbeat."""
+        from editordesk.services.live import StoreWatcher
+
+        if self.watcher is not None:  # another store (or the same one again)
+            self.watcher.stop()
+        self.store = store
+
+        def changes(batch: list[Change]) -> None:
+            if shiboken6.isValid(self):
+                self.changes_arrived.emit(batch)
+
+        def connection(reachable: bool, message: str) -> None:
+            if shiboken6.isValid(self):
+                self.connection_changed.emit(reachable, message)
+
+        self.watcher = StoreWatcher(store, changes, connection, poll_seconds=poll_seconds)
+        self.watcher.start()
+        self._heartbeat.start()
+        self._refresh_timer.start()  # the locks held now
+
+    def shut_down(self) -> None:
+        """The window closes: stop following, give back every lock this window holds."""
+        self._heartbeat.stop()
+        self._refresh_timer.stop()
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+        if self.store is not None:
+            from editordesk.services.locks import release_all
+
+            try:
+                with self.store.write() as session:
+                    release_all(session, self.window_id)
+            except EditorDeskError:
+                pass  # unreachable: the locks expire by themselves
+
+    # ------------------------------------------------------------ tabs
+
+    def editor_added(self, editor: StoryEditor) -> None:
+        """A tab opened: lock its story, or show it read-only with who is editing it."""
+        if self.store is None or editor.story_id is None:
+            return
+        from editordesk.services.locks import LockedError, take_lock
+
+        try:
+            with self.store.write() as session:
+                take_lock(
+                    session, editor.story_id, holder=self.window.author, window=self.window_id
+                )
+        except LockedError as exc:
+            self._show_locked(editor, exc.lock)
+        except EditorDeskError as exc:  # unreachable: edit on, the version check guards
+            self.window.statusBar().showMessage(f"The story could not be locked: {exc}", 8000)
+        else:
+            editor.holds_lock = True
+
+    def editor_saved(self, editor: StoryEditor) -> None:
+        """A new story was saved for the first time: it is now this window's to lock."""
+        if not editor.holds_lock and not editor.read_only:
+            self.editor_added(editor)
+
+    def editor_closed(self, editor: StoryEditor) -> None:
+        if self.store is None or editor.story_id is None or not editor.holds_lock:
+            return
+        from editordesk.services.locks import release_lock
+
+        story_id, store, window_id = editor.story_id, self.store, self.window_id
+        editor.holds_lock = False
+
+        def release() -> None:
+            with store.write() as session:
+                release_lock(session, story_id, window_id)
+
+        run_in_background(release, on_error=lambda _exc: None)
+
+    def take_over(self, editor: StoryEditor) -> None:
+        """The editor chose to edit a story someone else holds."""
+        if self.store is None or editor.story_id is None:
+            return
+        from editordesk.services.locks import LockedError, take_over
+
+        try:
+            with self.store.write() as session:
+                before = take_over(
+                    session, editor.story_id, holder=self.window.author, window=self.window_id
+                )
+        except LockedError as exc:
+            self._show_locked(editor, exc.lock)
+            return
+        except EditorDeskError as exc:
+            self.window.warn("The story was not taken over", str(exc))
+            return
+        editor.holds_lock = True
+        editor.set_read_only(False)
+        editor.notice.clear()
+        if before is not None:
+            self.window.statusBar().showMessage(
+                f"You took over “{editor.headline.text()}” from {before.holder}", 6000
+            )
+        self._reload_if_behind(editor)
+
+    def _show_locked(self, editor: StoryEditor, lock: LockInfo) -> None:
+        editor.holds_lock = False
+        editor.set_read_only(True)
+        editor.notice.show_text(
+            f"Being edited by {lock.describe()} — open here read-only.",
+            ("&Take over", lambda e=editor: self.take_over(e)),
+        )
+
+    # ------------------------------------------------------------ heartbeat
+
+    def heartbeat(self) -> None:
+        """Keep this window's locks alive; a tab whose lock was taken goes read-only."""
+        if self.store is None:
+            return
+        from editordesk.services.locks import refresh_locks
+
+        held = {e.story_id: e for e in self._editors() if e.holds_lock and e.story_id}
+        if not held:
+            return
+        store, window_id = self.store, self.window_id
+
+        def beat() -> set[int]:
+            with store.write() as session:
+                return refresh_locks(session, window_id, held)
+
+        def done(lost: set[int]) -> None:
+            if lost:
+                self._refresh_timer.start()  # read who holds them now, then show it
+
+        run_in_background(beat, on_done=done, on_error=lambda _exc: None, owner=self)
+
+    # ------------------------------------------------------------ changes
+
+    def _editors(self) -> list[StoryEditor]:
+        return [e for e in self.window.editors() if shiboken6.isValid(e)]
+
+    def _on_changes(self, changes: list[Change]) -> None:
+        self._pending.extend(changes)
+        self._refresh_timer.start()
+
+    def _refresh(self) -> None:
+        """After changes: the list again, who holds which lock, and what open tabs missed."""
+        if self.store is None:
+            return
+        changes, self._pending = self._pending, []
+        if any(c.kind in ("story", "all") for c in changes):
+            self.window.story_list.refresh()
+        open_ids = {e.story_id for e in self._editors() if e.story_id is not None}
+        store = self.store
+
+        def read() -> tuple[dict[int, LockInfo], dict[int, tuple[int, str] | None]]:
+            from sqlalchemy import select
+
+            from editordesk.services.locks import live_locks
+            from editordesk.store.models import Revision, Story
+
+            with store.read() as session:
+                locks = live_locks(session)
+                latest: dict[int, tuple[int, str] | None] = {}
+                for story_id in open_ids:
+                    version = session.scalar(select(Story.version).where(Story.id == story_id))
+                    if version is None:
+                        latest[story_id] = None  # deleted
+                        continue
+                    author = session.scalar(
+                        select(Revision.author)
+                        .where(Revision.story_id == story_id)
+                        .order_by(Revision.number.desc())
+                        .limit(1)
+                    )
+                    latest[story_id] = (version, author or "someone")
+            return locks, latest
+
+        run_in_background(read, on_done=self._show, on_error=lambda _exc: None, owner=self)
+
+    def _show(self, result: tuple[dict[int, LockInfo], dict[int, Any]]) -> None:
+        locks, latest = result
+        others = {i: lock for i, lock in locks.items() if lock.window != self.window_id}
+        self.locks = others
+        self.window.story_list.model.set_locks({i: lock.describe() for i, lock in others.items()})
+        for editor in self._editors():
+            if editor.story_id is None:
+                continue
+            lock = others.get(editor.story_id)
+            mine = locks.get(editor.story_id)
+            if editor.holds_lock and lock is not None:
+                # taken over: keep the text, stop typing into a story someone else edits
+                self._show_locked(editor, lock)
+                self.window.statusBar().showMessage(
+                    f"{lock.holder} took over “{editor.headline.text()}”; your unsaved text "
+                    "is still in its tab",
+                    8000,
+                )
+            elif editor.read_only and lock is None and mine is None:
+                editor.notice.show_text(
+                    "Nobody is editing this story now.",
+                    ("&Edit it", lambda e=editor: self._edit_now(e)),
+                )
+            elif editor.read_only and lock is not None:
+                self._show_locked(editor, lock)
+            state = latest.get(editor.story_id, "unknown")
+            if state is None:
+                editor.notice.show_text(
+                    "This story was deleted from the store. Your text stays here; save it "
+                    "as a new story by copying it into one."
+                )
+            elif state != "unknown":
+                version, author = state
+                behind = editor.base_version is not None and version > editor.base_version
+                if behind and editor.property("notifiedVersion") != version:
+                    editor.setProperty("notifiedVersion", version)
+                    self._changed_elsewhere(editor, author)
+        self.refreshed.emit()
+
+    def _edit_now(self, editor: StoryEditor) -> None:
+        editor.notice.clear()
+        editor.set_read_only(False)
+        self.editor_added(editor)
+        if editor.holds_lock:
+            self._reload_if_behind(editor)
+
+    def _changed_elsewhere(self, editor: StoryEditor, author: str) -> None:
+        if not editor.dirty:
+            if editor.read_only:  # nothing of ours to lose: follow along
+                self._reload(editor)
+                editor.notice.show_text(
+                    f"Updated: saved by {author}. "
+                    + (editor.notice.label.text() if editor.notice.isVisible() else ""),
+                )
+                if (lock := self.locks.get(editor.story_id or -1)) is not None:
+                    self._show_locked(editor, lock)
+                return
+            editor.notice.show_text(
+                f"Changed by {author} — reload?",
+                ("&Reload", lambda e=editor: self._reload(e)),
+                ("&Not now", editor.notice.clear),
+            )
+            return
+        editor.notice.show_text(
+            f"Changed by {author} since you opened it. Your unsaved text stays here; saving "
+            "will show both versions so nothing is lost.",
+            ("&Reload theirs", lambda e=editor: self._reload(e)),
+            ("&Keep mine", editor.notice.clear),
+        )
+
+    def _reload_if_behind(self, editor: StoryEditor) -> None:
+        if self.store is None or editor.story_id is None or editor.dirty:
+            return
+        from editordesk.services.stories import get_story
+
+        try:
+            with self.store.read() as session:
+                record = get_story(session, editor.story_id)
+        except EditorDeskError:
+            return
+        if editor.base_version is None or record.version > editor.base_version:
+            editor.load(record)
+
+    def _reload(self, editor: StoryEditor) -> None:
+        """Show the stored story in the tab (their text replaces any unsaved text: the
+        editor chose it, and the autosave of that text is dropped with it)."""
+        if self.store is None or editor.story_id is None:
+            return
+        from editordesk.services.autosave import discard_autosave
+        from editordesk.services.stories import get_story
+
+        try:
+            with self.store.write() as session:
+                record = get_story(session, editor.story_id)
+                if editor.dirty:
+                    discard_autosave(session, editor.key)
+        except EditorDeskError as exc:
+            self.window.warn("The story could not be reloaded", str(exc))
+            return
+        editor.notice.clear()
+        editor.load(record)
+        editor.autosaved_text = None
+        index = self.window.tabs.indexOf(editor)
+        if index >= 0:
+            self.window.tabs.setTabText(index, self.window._tab_title(editor))
+
+    # ------------------------------------------------------------ connection
+
+    def _on_connection(self, reachable: bool, message: str) -> None:
+        was = self.reachable
+        self.reachable = reachable
+        if not reachable:
+            self.connection_label.setText("⚠ Store unreachable — edits kept here")
+            self.connection_label.setToolTip(
+                f"The store cannot be reached ({message}). Your edits stay in their tabs and "
+                "are kept on this computer; saving resumes when the store is back."
+            )
+            self.connection_label.show()
+            self.window.statusBar().showMessage(f"Lost the connection to the store: {message}")
+            return
+        self.connection_label.hide()
+        self.connection_label.setToolTip("")
+        if not was:
+            self.window.statusBar().showMessage("The store is reachable again", 6000)
+            for editor in self._editors():
+                editor.autosaved_text = None  # the next autosave goes to the store again
+                if editor.story_id is not None and not editor.holds_lock and not editor.read_only:
+                    self.editor_added(editor)
+            self.window.story_list.refresh()
+            self._refresh_timer.start()
+
+    def save_failed(self, exc: Exception) -> None:
+        """A save that could not reach the store: say so calmly, keep everything."""
+        self.window.statusBar().showMessage(
+            f"Not saved — {exc}. Your text stays in the tab and on this computer; "
+            "save again when the store is back.",
+            15000,
+        )
+
