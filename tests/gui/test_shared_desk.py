@@ -1,0 +1,123 @@
+"""Two editors' windows on one store, as a shared desk works: who is editing what shows in
+the list and the tab, a story can be taken over, and others' saves and new stories appear
+without restarting. Each window is a Store of its own (its own connections), as two
+computers would have; on SQLite the windows poll, on PostgreSQL they listen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from editordesk import settings as prefs
+from editordesk.gui.editor.story_editor import StoryEditor
+from editordesk.gui.main_window import MainWindow
+from editordesk.services.stories import StoryDraft, create_story, save_story
+from editordesk.store.db import Store
+from editordesk.store.location import StoreLocation
+
+WAIT_MS = 20_000  # bound on waiting for another window's change (not a timing assertion)
+ENGINES = pytest.mark.parametrize("engine_name", ["sqlite", "postgresql"], indirect=True)
+
+
+def _forget_unsaved(win: MainWindow) -> None:
+    for editor in win.editors():
+        editor.dirty = False
+
+
+def _window(qtbot: QtBot, store: Store, name: str) -> MainWindow:
+    win = MainWindow(store, prefs.Settings(editor_name=name, autosave_seconds=1))
+    win.author = name  # the tests' environment names one author for every window
+    qtbot.addWidget(win, before_close_func=_forget_unsaved)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def second_store(store_location: StoreLocation, store: Store) -> Iterator[Store]:
+    with Store.open(store_location) as other:
+        yield other
+
+
+def _button(editor: StoryEditor, text: str) -> QPushButton:
+    for button in editor.notice.buttons:
+        if button.isVisible() and button.text().replace("&", "") == text:
+            return button
+    raise AssertionError(f"no {text!r} button; notice says {editor.notice.label.text()!r}")
+
+
+@ENGINES
+def test_a_story_open_elsewhere_is_read_only_shows_who_and_can_be_taken_over(
+    qtbot: QtBot, store: Store, second_store: Store
+) -> None:
+    with store.write() as session:
+        story = create_story(session, StoryDraft(headline="Harbour wall"), author="Ana Ruiz")
+    ana = _window(qtbot, store, "Ana Ruiz")
+    ben = _window(qtbot, second_store, "Ben Okafor")
+
+    mine = ana.open_story(story.id)
+    assert mine is not None and mine.holds_lock and not mine.read_only
+
+    theirs = ben.open_story(story.id)
+    assert theirs is not None and theirs.read_only and not theirs.holds_lock
+    assert theirs.notice.isVisible()
+    assert "Being edited by Ana Ruiz since" in theirs.notice.label.text()
+    assert theirs.body.isReadOnly() and theirs.headline.isReadOnly()
+
+    # Ben's list marks the story with who edits it; Ana's does not mark her own
+    model = ben.story_list.model
+    qtbot.waitUntil(lambda: model.lock_text(story.id).startswith("Ana Ruiz"), timeout=WAIT_MS)
+    row = model.row_of(story.id)
+    tooltip = model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "Being edited by Ana Ruiz" in tooltip
+    assert ana.story_list.model.lock_text(story.id) == ""
+
+    # Ben takes it over explicitly; Ana's tab learns it, goes read-only, keeps her text
+    mine.body.setPlainText("Ana's unsaved paragraph.")
+    _button(theirs, "Take over").click()
+    assert theirs.holds_lock and not theirs.read_only and not theirs.notice.isVisible()
+    qtbot.waitUntil(lambda: mine.read_only, timeout=WAIT_MS)
+    assert "Being edited by Ben Okafor" in mine.notice.label.text()
+    assert mine.body.toPlainText() == "Ana's unsaved paragraph."
+
+
+@ENGINES
+def test_others_saves_and_new_stories_appear_without_a_restart(
+    qtbot: QtBot, store: Store, second_store: Store
+) -> None:
+    with store.write() as session:
+        story = create_story(session, StoryDraft(headline="Ferry cuts"), author="Ana Ruiz")
+    ana = _window(qtbot, store, "Ana Ruiz")
+    editor = ana.open_story(story.id)
+    assert editor is not None
+    model = ana.story_list.model
+    qtbot.waitUntil(lambda: model.row_of(story.id) >= 0, timeout=WAIT_MS)
+
+    # Bob saves from elsewhere (the command line, another desk): Ana's tab offers a reload
+    with second_store.write() as session:
+        save_story(
+            session,
+            story.id,
+            replace(story.draft(), headline="Ferry cuts reversed", slug=None),
+            base_version=story.version,
+            author="Bob Lane",
+        )
+    qtbot.waitUntil(lambda: "Changed by Bob Lane" in editor.notice.label.text(), timeout=WAIT_MS)
+    assert editor.headline.text() == "Ferry cuts"  # nothing replaced behind her back
+    _button(editor, "Reload").click()
+    assert editor.headline.text() == "Ferry cuts reversed"
+    assert editor.base_version == story.version + 1 and not editor.notice.isVisible()
+    qtbot.waitUntil(
+        lambda: model.summary(model.row_of(story.id)).headline == "Ferry cuts reversed",
+        timeout=WAIT_MS,
+    )
+
+    # a story created elsewhere joins the open list
+    with second_store.write() as session:
+        new = create_story(session, StoryDraft(headline="Lifeboat launch"), author="Bob Lane")
+    qtbot.waitUntil(lambda: model.row_of(new.id) >= 0, timeout=WAIT_MS)
