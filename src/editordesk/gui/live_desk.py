@@ -177,6 +177,7 @@ class LiveDesk(QObject):
             return
         from editordesk.services.locks import refresh_locks
 
+        self._refresh_timer.start()  # others' locks that ran out meanwhile leave the view
         held = {e.story_id: e for e in self._editors() if e.holds_lock and e.story_id}
         if not held:
             return
