@@ -3,16 +3,34 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file and a rename, so a crash never leaves half a file."""
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
+    """Write through a temporary file and a rename, so a crash never leaves half a file.
+
+    The file gets `mode`, else the mode of the file it replaces, else what the user's umask
+    gives a new file (an exported page must be readable by the web server, not only by us)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
+            if hasattr(os, "fchmod"):  # not on Windows, whose files have no such modes
+                if mode is None:
+                    try:
+                        mode = path.stat().st_mode & 0o777
+                    except OSError:
+                        mode = 0o666 & ~_umask()
+                os.fchmod(fh.fileno(), mode)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

@@ -63,8 +63,16 @@ def load(path: Path | None = None) -> Settings:
 
     try:
         data: Any = yaml.safe_load(text) or {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        problem = " ".join(str(exc.problem or exc.context or "malformed").split())
+        raise ValidationError(
+            f"the settings file {path} is not valid YAML{where}: {problem}"
+        ) from exc
     except yaml.YAMLError as exc:
-        raise ValidationError(f"the settings file {path} is not valid YAML: {exc}") from exc
+        reason = " ".join(str(exc).split())
+        raise ValidationError(f"the settings file {path} is not valid YAML: {reason}") from exc
     if not isinstance(data, dict):
         raise ValidationError(f"the settings file {path} should hold key: value lines")
     settings = Settings()
@@ -86,4 +94,4 @@ def save(settings: Settings, path: Path | None = None) -> None:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     text = yaml.safe_dump(asdict(settings), sort_keys=False, allow_unicode=True)
-    write_atomic(path, text.encode("utf-8"))
+    write_atomic(path, text.encode("utf-8"), mode=0o600)  # a store URL may hold a password

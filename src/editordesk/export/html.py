@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -97,6 +98,66 @@ def _environment(template_dir: Path | None) -> jinja2.Environment:
     return _cached_environment(template_dir, state)
 
 
+_NOT_HTML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+_DESK_MAX_ITEMS = 10_000_000
+_HUGE_WIDTH = re.compile(r"[:%][^}%]*?\d{8,}")  # "{:>1000000000}", "%1000000000s"
+
+
+class _DeskSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox, also refusing arithmetic that would fill the memory: `'a' * 10**10`
+    or `9 ** 9 ** 9` in a desk's template is stopped with a clear error."""
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+    MAX_ITEMS = _DESK_MAX_ITEMS
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 1000:
+            raise jinja2.exceptions.SecurityError(f"a power of {right} is too large")
+        if operator == "%" and isinstance(left, str) and _HUGE_WIDTH.search(left):
+            raise jinja2.exceptions.SecurityError("a format width is larger than a page needs")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if (
+                    isinstance(seq, str | bytes | list | tuple)
+                    and isinstance(times, int)
+                    and len(seq) * times > self.MAX_ITEMS
+                ):
+                    raise jinja2.exceptions.SecurityError(
+                        f"repeating something {times:,} times makes more than "
+                        f"{self.MAX_ITEMS:,} characters or items"
+                    )
+        return super().call_binop(context, operator, left, right)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        owner = getattr(value, "__self__", None)
+        if isinstance(owner, str) and _HUGE_WIDTH.search(owner):
+            raise jinja2.exceptions.SecurityError("a format width is larger than a page needs")
+        return super().wrap_str_format(value)
+
+    def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        _check_sizes(args, kwargs)  # "x".ljust(10**9), "x".zfill(10**9)…
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def _check_sizes(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int) and not isinstance(value, bool) and value > _DESK_MAX_ITEMS:
+            raise jinja2.exceptions.SecurityError(
+                f"{value:,} is larger than a template may ask for ({_DESK_MAX_ITEMS:,})"
+            )
+
+
+def _bounded(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that refuses sizes no page needs (`center(10**9)`), keeping Jinja's marks."""
+
+    @functools.wraps(fn)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        _check_sizes(args[1:], kwargs)
+        return fn(*args, **kwargs)
+
+    return bounded
+
+
 @functools.lru_cache(maxsize=8)
 def _cached_environment(
     template_dir: Path | None, _state: tuple[tuple[str, int], ...]
@@ -111,7 +172,9 @@ def _cached_environment(
     if template_dir is None:
         return jinja2.Environment(loader=_ResourceLoader(), **kwargs)
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(template_dir), _ResourceLoader()])
-    return ImmutableSandboxedEnvironment(loader=loader, **kwargs)
+    env = _DeskSandbox(loader=loader, **kwargs)
+    env.filters = {name: _bounded(fn) for name, fn in env.filters.items()}
+    return env
 
 
 class _BodyWriter:
@@ -325,7 +388,9 @@ def render_html(article: n.Article, media: MediaFolder, options: HtmlOptions) ->
             "lead_image": {"src": image_src(lead), "alt": lead.fields.alt_text} if lead else None,
         }
         template = env.get_template("fragment.html" if options.fragment else "article.html")
-        text = template.render(**context)
+        # Characters HTML forbids (NUL, other controls, U+FFFE/U+FFFF) never reach a page,
+        # whatever an older store or a desk template holds.
+        text = _NOT_HTML.sub("", template.render(**context))
     except jinja2.TemplateSyntaxError as exc:
         raise ValidationError(
             f"template {exc.filename or exc.name}:{exc.lineno}: {exc.message}"
@@ -338,6 +403,17 @@ def render_html(article: n.Article, media: MediaFolder, options: HtmlOptions) ->
         raise ValidationError(
             f"a template used something EditorDesk does not provide: {exc}"
         ) from exc
+    except RecursionError as exc:
+        raise ValidationError(
+            "a template includes or extends itself without end; check its {% include %} "
+            "and {% extends %}"
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            f"a template file is not UTF-8 text ({exc.reason}); save it as UTF-8"
+        ) from exc
+    except (OverflowError, MemoryError) as exc:  # the sandbox's range limit, for one
+        raise ValidationError(f"a template asked for too much and was stopped: {exc}") from exc
     return RenderedHtml(text, files)
 
 

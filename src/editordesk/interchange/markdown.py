@@ -130,8 +130,16 @@ class _FrontMatter:
             line = mark.line + 2 if mark is not None else 1
             reason = exc.problem or "malformed"
             raise InputError(f"front matter is not valid YAML: {reason}", line=line) from None
+        except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+            line = text[: exc.position].count("\n") + 2
+            raise InputError(
+                f"front matter holds the character U+{exc.character:04X}, which YAML does "
+                "not allow; remove it",
+                line=line,
+            ) from None
         except yaml.YAMLError as exc:
-            raise InputError(f"front matter is not valid YAML: {exc}", line=1) from None
+            reason = " ".join(str(exc).split())
+            raise InputError(f"front matter is not valid YAML: {reason}", line=1) from None
         if data is None:
             data, node = {}, None
         if not isinstance(data, dict):

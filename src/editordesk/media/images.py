@@ -44,7 +44,10 @@ def inspect_image(data: bytes, name: str = "image") -> ImageInfo:
         raise InputError(f"{name} is empty (0 bytes)")
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            # Our own limit below decides; Pillow's warning (at 89 million pixels) would
+            # refuse a 100-megapixel camera's frame. Its error (at twice that) still stops
+            # a bomb before anything is decoded.
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
             with PILImage.open(io.BytesIO(data)) as probe:
                 fmt = probe.format or ""
                 width, height = probe.size

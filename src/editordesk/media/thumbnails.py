@@ -52,7 +52,9 @@ def thumbnail(media: MediaFolder, image_path: str, sha256: str, size: int = DEFA
     source = media.path_of(image_path)
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            # The library takes pictures up to images.MAX_PIXELS (a 100-megapixel camera's
+            # frame is more than Pillow's warning allows); its error still stops a bomb.
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
             with PILImage.open(source) as original:
                 original.draft("RGB", (size, size))  # JPEG: decode at 1/2…1/8 scale, far faster
                 picture = ImageOps.exif_transpose(original)

@@ -231,5 +231,10 @@ def _export_one(
         return ExportResult(story_id, Outcome.EXPORTED, path=path, findings=findings)
     except EditorDeskError as exc:
         return ExportResult(story_id, Outcome.FAILED, error=str(exc))
-    except OSError as exc:
-        return ExportResult(story_id, Outcome.FAILED, error=f"cannot write: {exc}")
+    except OSError as exc:  # a full disk, a folder we may not write to…
+        where = f" {exc.filename}" if exc.filename and ".tmp" not in str(exc.filename) else ""
+        return ExportResult(
+            story_id,
+            Outcome.FAILED,
+            error=f"cannot write{where}: {exc.strerror or exc} (no half-written file was left)",
+        )

@@ -49,19 +49,28 @@ __all__ = [
 
 
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+# Characters no page or document can carry: C0 controls (not tab or newline), DEL, the
+# non-characters U+FFFE/U+FFFF and lone surrogates. Pasted text brings them; none is kept.
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+MAX_BODY_CHARS = 5_000_000  # about 800,000 words: far beyond any story
+
+
+def _showable(text: str) -> str:
+    return _UNSHOWABLE.sub("", text)
 
 
 def normalise_body(body: str) -> str:
     """One form for every body: Unix line ends, no blank lines before the first or after the
     last line."""
     body = body.replace("\r\n", "\n").replace("\r", "\n")
+    body = _showable(body)
     return _LEADING_BLANK_LINES.sub("", body).rstrip()
 
 
 def normalise_tags(tags: Sequence[str]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for tag in tags:
-        clean = " ".join(str(tag).split())
+        clean = " ".join(_showable(str(tag)).split())
         if clean and clean.casefold() not in seen:
             seen[clean.casefold()] = clean
     return tuple(seen.values())
@@ -78,13 +87,19 @@ def parse_status(value: str | StoryStatus) -> StoryStatus:
 def _clean_draft(draft: StoryDraft) -> StoryDraft:
     if draft.publish_time is not None and draft.publish_time.tzinfo is None:
         raise ValidationError("the publish time needs a time zone")
+    if len(draft.body) > MAX_BODY_CHARS:
+        raise ValidationError(
+            f"the body is {len(draft.body) / 1e6:.1f} million characters; a story may have up "
+            f"to {MAX_BODY_CHARS / 1e6:.0f} million (about 800,000 words). Is this really one "
+            "story? Nothing was saved"
+        )
     return replace(
         draft,
-        headline=" ".join(draft.headline.split()),
-        byline=draft.byline.strip(),
-        dateline=draft.dateline.strip(),
-        section=draft.section.strip(),
-        standfirst=draft.standfirst.strip(),
+        headline=" ".join(_showable(draft.headline).split()),
+        byline=_showable(draft.byline).strip(),
+        dateline=_showable(draft.dateline).strip(),
+        section=_showable(draft.section).strip(),
+        standfirst=_showable(draft.standfirst).strip(),
         tags=normalise_tags(draft.tags),
         status=parse_status(draft.status),
         body=normalise_body(draft.body),

@@ -82,6 +82,11 @@ def resolve(
         url = URL.create("sqlite", database=str(default_data_dir() / DEFAULT_FILENAME))
     else:
         url = parse_db(db)
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(
+            f"EditorDesk stores live in SQLite or PostgreSQL, not {url.get_backend_name()} "
+            f"({url.render_as_string(hide_password=True)})"
+        )
     if media:
         media_dir = Path(media).expanduser().resolve()
     else:

@@ -1,0 +1,997 @@
+"""The bad-input catalogue (docs/bad-input.md), one test per row.
+
+Each case feeds EditorDesk something bad through the way an editor would (the command line,
+or the service the window calls), checks the error is one clear sentence (no traceback), and
+checks the store is unchanged: the fingerprint (row counts, story versions, revision numbers,
+image hashes, the media folder's files) is the same before and after. Cases that accept the
+input and neutralise it (script in a field, say) check what comes out instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import re
+import shutil
+import sqlite3
+import struct
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from editordesk.cli import main
+from editordesk.errors import EditorDeskError
+from editordesk.media.tweets import parse_tweet_url
+from editordesk.services.exporting import ExportOptions, Outcome, export_stories
+from editordesk.services.library import import_image_file
+from editordesk.services.stories import (
+    RelatedRecord,
+    StoryDraft,
+    create_story,
+    get_story,
+    save_story,
+)
+from editordesk.settings import Settings
+from editordesk.store.db import Store
+from editordesk.store.location import StoreLocation, resolve
+from tests.helpers import image_bytes, write_harbour
+from tests.robustness._html import active_content
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "bad-input.md"
+SCRIPT = '<script>alert("x")</script>'
+
+
+# ---------------------------------------------------------------- the desk and its proof
+
+
+@dataclass
+class Desk:
+    """A store with the harbour story in it, and a folder to put bad files in."""
+
+    tmp: Path
+    location: StoreLocation
+    capsys: pytest.CaptureFixture[str]
+
+    @property
+    def db(self) -> list[str]:
+        return ["--db", str(self.location.sqlite_path)]
+
+    def open(self) -> Store:
+        return Store.open(self.location)
+
+    def file(self, name: str, data: bytes | str) -> Path:
+        path = self.tmp / "in" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        path.write_bytes(data)
+        return path
+
+    def story_with_figure(self, name: str, data: bytes) -> Path:
+        """A .md file whose figure is `name`, holding `data`."""
+        self.file(name, data)
+        return self.file(
+            "story.md",
+            f'---\ntitle: Pier\nauthor: M\n---\n\nText.\n\n{{{{< figure src="{name}" >}}}}\n',
+        )
+
+    def cli_error(self, *argv: str) -> str:
+        """Run the command; it must fail with one clear `editordesk: error:` line."""
+        self.capsys.readouterr()
+        code = main([*self.db, *argv])
+        out, err = self.capsys.readouterr()
+        assert code == 1, (out, err)
+        assert "Traceback" not in err
+        errors = [line for line in err.splitlines() if line.startswith("editordesk: error:")]
+        assert errors, err
+        return err
+
+    def import_error(self, path: Path) -> str:
+        err = self.cli_error("import", str(path))
+        assert str(path) in err  # the message names the file
+        return err
+
+    def export_error(self, *argv: str, story: int = 1) -> str:
+        err = self.cli_error("export", str(story), "-o", str(self.tmp / "out"), "--force", *argv)
+        assert "failed 1" in err or "error:" in err
+        return err
+
+
+def fingerprint(location: StoreLocation) -> dict[str, Any]:
+    """Row counts, story versions, revision numbers, image hashes and the media folder."""
+    path = location.sqlite_path
+    assert path is not None
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master "
+                "WHERE type = 'table' AND name NOT LIKE 'stories_fts%'"
+            )
+        ]
+        state: dict[str, Any] = {
+            "counts": {
+                t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables
+            },
+            "stories": conn.execute("SELECT id, version FROM stories ORDER BY id").fetchall(),
+            "revisions": conn.execute(
+                "SELECT story_id, number FROM revisions ORDER BY story_id, number"
+            ).fetchall(),
+            "images": conn.execute("SELECT sha256 FROM images ORDER BY id").fetchall(),
+            "schema": conn.execute("SELECT version_num FROM alembic_version").fetchall(),
+        }
+    finally:
+        conn.close()
+    media = location.media_dir
+    state["media"] = sorted(
+        (p.relative_to(media).as_posix(), p.stat().st_size) for p in media.rglob("*") if p.is_file()
+    )
+    return state
+
+
+def file_state(path: Path) -> str:
+    """The bytes of a store file and its WAL, for cases where the file itself is the input."""
+    digest = hashlib.sha256()
+    for suffix in ("", "-wal"):  # an empty WAL (a reader leaves one) is as good as none
+        part = path.with_name(path.name + suffix)
+        digest.update(part.read_bytes() if part.exists() else b"")
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def desk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Desk:
+    location = resolve(str(tmp_path / "desk" / "news.sqlite"))
+    d = Desk(tmp_path, location, capsys)
+    assert main([*d.db, "import", str(write_harbour(tmp_path / "harbour"))]) == 0
+    capsys.readouterr()
+    return d
+
+
+# ---------------------------------------------------------------- bad files
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that claims `width`×`height` pixels (a decompression bomb's header)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    rows = zlib.compress(b"\x00" * 64)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+
+
+def jpeg_corrupt(d: Desk) -> str:
+    data = bytearray(image_bytes(size=(200, 150)))
+    data[200:600] = os.urandom(400)
+    return d.import_error(d.story_with_figure("pier.jpg", bytes(data)))
+
+
+def jpeg_truncated(d: Desk) -> str:
+    data = image_bytes(size=(400, 300))
+    return d.import_error(d.story_with_figure("pier.jpg", data[: len(data) // 2]))
+
+
+def image_empty(d: Desk) -> str:
+    return d.import_error(d.story_with_figure("pier.jpg", b""))
+
+
+def image_bomb(d: Desk) -> str:
+    return d.import_error(d.story_with_figure("pier.png", _png_header(40_000, 40_000)))
+
+
+def image_over_limit(d: Desk) -> str:
+    return d.import_error(d.story_with_figure("pier.png", _png_header(12_000, 11_000)))
+
+
+def svg_as_jpg(d: Desk) -> str:
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>'
+    return d.import_error(d.story_with_figure("pier.jpg", svg))
+
+
+def html_as_jpg(d: Desk) -> str:
+    return d.import_error(d.story_with_figure("pier.jpg", f"<html><body>{SCRIPT}</body></html>"))
+
+
+def tiff_image(d: Desk) -> str:
+    buf = io.BytesIO()
+    from PIL import Image
+
+    Image.new("RGB", (8, 8)).save(buf, "TIFF")
+    return d.import_error(d.story_with_figure("pier.jpg", buf.getvalue()))
+
+
+def library_not_image(d: Desk) -> str:
+    path = d.file("notes.jpg", "just some text")
+    with d.open() as store, pytest.raises(EditorDeskError) as caught, store.write() as session:
+        import_image_file(session, store.media, path)
+    return str(caught.value)
+
+
+# ---------------------------------------------------------------- Markdown files
+
+
+def md_yaml_malformed(d: Desk) -> str:
+    return d.import_error(d.file("s.md", "---\ntitle: [unclosed\nauthor: M\n---\n\nBody.\n"))
+
+
+def md_front_matter_unclosed(d: Desk) -> str:
+    return d.import_error(d.file("s.md", "---\ntitle: T\n\nBody with no closing fence.\n"))
+
+
+def md_front_matter_not_mapping(d: Desk) -> str:
+    return d.import_error(d.file("s.md", "---\n- a\n- b\n---\n\nBody.\n"))
+
+
+def md_toml_front_matter(d: Desk) -> str:
+    return d.import_error(d.file("s.md", '+++\ntitle = "T"\n+++\n\nBody.\n'))
+
+
+def md_not_utf8(d: Desk) -> str:
+    return d.import_error(d.file("s.md", "---\ntitle: Café\n---\n\nNaïve.\n".encode("latin-1")))
+
+
+def md_nul_in_front_matter(d: Desk) -> str:
+    return d.import_error(d.file("s.md", "---\ntitle: A\x00B\n---\n\nBody.\n"))
+
+
+def md_unknown_status(d: Desk) -> str:
+    return d.import_error(d.file("s.md", "---\ntitle: T\nstatus: archived\n---\n\nBody.\n"))
+
+
+def md_bad_date(d: Desk) -> str:
+    return d.import_error(d.file("s.md", "---\ntitle: T\ndate: next tuesday\n---\n\nBody.\n"))
+
+
+def md_bad_slug(d: Desk) -> str:
+    return d.import_error(d.file("s.md", "---\ntitle: T\nslug: ../../etc\n---\n\nBody.\n"))
+
+
+def md_figure_dotdot(d: Desk) -> str:
+    write_image(d.tmp / "secret.jpg")
+    return d.import_error(
+        d.file("s.md", '---\ntitle: T\n---\n\n{{< figure src="../secret.jpg" >}}\n')
+    )
+
+
+def md_figure_absolute(d: Desk) -> str:
+    return d.import_error(
+        d.file("s.md", '---\ntitle: T\n---\n\n{{< figure src="/etc/passwd" >}}\n')
+    )
+
+
+def md_figure_url(d: Desk) -> str:
+    body = '{{< figure src="https://example.org/a.jpg" >}}'
+    return d.import_error(d.file("s.md", f"---\ntitle: T\n---\n\n{body}\n"))
+
+
+def md_figure_symlink_out(d: Desk) -> str:
+    outside = write_image(d.tmp / "outside" / "private.jpg")
+    (d.tmp / "in").mkdir(parents=True, exist_ok=True)
+    (d.tmp / "in" / "pier.jpg").symlink_to(outside)
+    return d.import_error(d.file("s.md", '---\ntitle: T\n---\n\n{{< figure src="pier.jpg" >}}\n'))
+
+
+def md_figure_missing(d: Desk) -> str:
+    return d.import_error(d.file("s.md", '---\ntitle: T\n---\n\n{{< figure src="gone.jpg" >}}\n'))
+
+
+def md_shortcode_unclosed(d: Desk) -> str:
+    return d.import_error(d.file("s.md", '---\ntitle: T\n---\n\n{{< figure src="a.jpg"\n\nMore.\n'))
+
+
+def md_related_javascript(d: Desk) -> str:
+    text = "---\ntitle: T\nrelated:\n  - title: Click\n    url: javascript:alert(1)\n---\n\nB.\n"
+    return d.import_error(d.file("s.md", text))
+
+
+def md_related_self(d: Desk) -> str:
+    text = "---\ntitle: T\nslug: me\nrelated:\n  - title: Me\n    story: me\n---\n\nB.\n"
+    return d.import_error(d.file("s.md", text))
+
+
+def md_tweet_bad_id(d: Desk) -> str:
+    return d.import_error(
+        d.file("s.md", '---\ntitle: T\n---\n\n{{< x user="someone" id="12ab" >}}\n')
+    )
+
+
+def md_tweet_bad_handle(d: Desk) -> str:
+    return d.import_error(
+        d.file("s.md", '---\ntitle: T\n---\n\n{{< x user="no such/handle" id="123" >}}\n')
+    )
+
+
+def md_body_20mb(d: Desk) -> str:
+    return d.import_error(
+        d.file("s.md", "---\ntitle: T\n---\n\n" + "words in a line\n" * 1_300_000)
+    )
+
+
+def import_folder(d: Desk) -> str:
+    (d.tmp / "in" / "folder.md").mkdir(parents=True)
+    return d.import_error(d.tmp / "in" / "folder.md")
+
+
+def import_unknown_kind(d: Desk) -> str:
+    return d.import_error(d.file("s.txt", "plain text"))
+
+
+# ---------------------------------------------------------------- Word files
+
+
+def _zip(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buf.getvalue()
+
+
+def docx_not_zip(d: Desk) -> str:
+    return d.import_error(d.file("copy.docx", "This is not a Word file at all."))
+
+
+def docx_zip_bomb(d: Desk) -> str:
+    bomb = _zip({"word/document.xml": b"\0" * (40 * 1024 * 1024), "[Content_Types].xml": b"<x/>"})
+    return d.import_error(d.file("copy.docx", bomb))
+
+
+def docx_truncated(d: Desk) -> str:
+    whole = _zip({"word/document.xml": b"<w:document/>" * 2000, "[Content_Types].xml": b"<x/>"})
+    return d.import_error(d.file("copy.docx", whole[: len(whole) // 2]))
+
+
+def docx_password(d: Desk) -> str:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000
+    return d.import_error(d.file("copy.docx", ole))
+
+
+def docx_zip_without_document(d: Desk) -> str:
+    return d.import_error(d.file("copy.docx", _zip({"readme.txt": b"hello"})))
+
+
+# ---------------------------------------------------------------- text an editor types
+
+
+def _new_story(d: Desk, draft: StoryDraft) -> str:
+    with d.open() as store, pytest.raises(EditorDeskError) as caught, store.write() as session:
+        create_story(session, draft, author="Editor")
+    return str(caught.value)
+
+
+def _save_over(d: Desk, **changes: Any) -> str:
+    with d.open() as store, pytest.raises(EditorDeskError) as caught, store.write() as session:
+        story = get_story(session, 1)
+        draft = StoryDraft(
+            headline=story.headline, body=story.body, related=story.related, slug=story.slug
+        )
+        save_story(
+            session, 1, replace(draft, **changes), base_version=story.version, author="Editor"
+        )
+    return str(caught.value)
+
+
+def related_self(d: Desk) -> str:
+    return _save_over(d, related=(RelatedRecord(title="Itself", story_id=1),))
+
+
+def related_javascript(d: Desk) -> str:
+    return _save_over(d, related=(RelatedRecord(title="Click", url="javascript:alert(1)"),))
+
+
+def related_data_url(d: Desk) -> str:
+    return _save_over(
+        d, related=(RelatedRecord(title="Click", url="data:text/html,<script>1</script>"),)
+    )
+
+
+def related_missing_story(d: Desk) -> str:
+    return _save_over(d, related=(RelatedRecord(title="Gone", story_id=999),))
+
+
+def slug_invalid(d: Desk) -> str:
+    return _save_over(d, slug="../Harbour Wall!")
+
+
+def status_unknown(d: Desk) -> str:
+    return _new_story(d, StoryDraft(headline="T", status="archived"))  # type: ignore[arg-type]
+
+
+def body_20mb(d: Desk) -> str:
+    return _save_over(d, body="A line of a story far too long.\n" * 660_000)
+
+
+def tweet_url_not_tweet(d: Desk) -> str:
+    with pytest.raises(EditorDeskError) as caught:
+        parse_tweet_url("https://example.org/EllanCoastguard/status/1727344556789012345")
+    return str(caught.value)
+
+
+def tweet_url_profile(d: Desk) -> str:
+    with pytest.raises(EditorDeskError) as caught:
+        parse_tweet_url("https://x.com/EllanCoastguard")
+    return str(caught.value)
+
+
+def _export_text(d: Desk, story_id: int, fmt: str = "html") -> str:
+    part = {"docx": "word/document.xml", "docx-rels": "word/_rels/document.xml.rels"}.get(fmt)
+    fmt = "docx" if part else fmt
+    out = d.tmp / f"out-{fmt}"
+    with d.open() as store:
+        [result] = export_stories(store, [story_id], fmt, out, ExportOptions(force=True))
+    assert result.outcome is Outcome.EXPORTED, result.error
+    assert result.path is not None
+    if part:
+        with zipfile.ZipFile(result.path) as archive:
+            return archive.read(part).decode("utf-8")
+    return result.path.read_text(encoding="utf-8")
+
+
+def script_in_every_field(d: Desk) -> str:
+    hostile = f'{SCRIPT}<img src=x onerror="alert(2)"><iframe src="https://evil.test">'
+    quoted = hostile.replace('"', '\\"')
+    text = (
+        f"---\ntitle: '{hostile}'\ndescription: '{hostile}'\nauthor: '{hostile}'\n"
+        f"dateline: '{hostile}'\nsection: '{hostile}'\ntags: ['{hostile}']\n---\n\n"
+        f"{hostile}\n\nA paragraph with {hostile} inline.\n\n"
+        f'{{{{< figure src="p.jpg" caption="{quoted}" attr="{quoted}" alt="{quoted}" >}}}}\n'
+    )
+    write_image(d.tmp / "in" / "p.jpg")
+    path = d.file("hostile.md", text)
+    assert main([*d.db, "import", str(path)]) == 0
+    html = _export_text(d, 2)
+    assert active_content(html) == []
+    assert "<h1>&lt;script&gt;" in html  # the headline's text, shown as typed, never run
+    docx = _export_text(d, 2, "docx")
+    assert "<script" not in docx
+    return "stored as typed; exported escaped or removed"
+
+
+def links_javascript_and_data(d: Desk) -> str:
+    body = (
+        "[one](javascript:alert(1)) [two](JaVaScRiPt:alert(2)) [three](java\tscript:alert(3)) "
+        "[four](data:text/html;base64,PHNjcmlwdD4=) [five](vbscript:x) "
+        '<a href="javascript:alert(6)">six</a> [ok](https://example.org/)'
+    )
+    with d.open() as store, store.write() as session:
+        create_story(session, StoryDraft(headline="Links", byline="M", body=body), author="E")
+    html = _export_text(d, 2)
+    assert 'href="https://example.org/"' in html
+    assert active_content(html) == []
+    rels = _export_text(d, 2, "docx-rels")
+    targets = re.findall(r'Target="([^"]*)"', rels)
+    assert "https://example.org/" in targets
+    assert not [t for t in targets if re.match(r"(?i)\s*(java|vb)\s*script|data:", t)]
+    return "link kept as words, its target dropped"
+
+
+def control_characters(d: Desk) -> str:
+    body = "Nul \x00 bell \x07 vertical \x0b escape \x1b[31m and \ufffe end."
+    with d.open() as store, store.write() as session:
+        create_story(session, StoryDraft(headline="C\x00trl", byline="M", body=body), author="E")
+    with d.open() as store, store.read() as session:
+        stored = get_story(session, 2)
+    assert stored.headline == "Ctrl" and "\x00" not in stored.body and "\x1b" not in stored.body
+    html = _export_text(d, 2)
+    assert "\x00" not in html
+    docx = _export_text(d, 2, "docx")
+    assert "\x00" not in docx and "\x0b" not in docx
+    return "stored; exports drop what HTML and XML cannot carry"
+
+
+# ---------------------------------------------------------------- templates and exports
+
+
+def _template(d: Desk, text: str | bytes, name: str = "article.html") -> Path:
+    folder = d.tmp / "templates"
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return folder
+
+
+def template_python_internals(d: Desk) -> str:
+    folder = _template(d, "{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    return d.export_error("--template", str(folder))
+
+
+def template_globals(d: Desk) -> str:
+    folder = _template(d, "{{ cycler.__init__.__globals__.os.popen('id').read() }}")
+    return d.export_error("--template", str(folder))
+
+
+def template_include_dotdot(d: Desk) -> str:
+    folder = _template(d, "{% include '../../../../etc/passwd' %}")
+    return d.export_error("--template", str(folder))
+
+
+def template_include_absolute(d: Desk) -> str:
+    folder = _template(d, "{% include '/etc/passwd' %}")
+    return d.export_error("--template", str(folder))
+
+
+def template_recursion(d: Desk) -> str:
+    folder = _template(d, "{% include 'article.html' %}")
+    return d.export_error("--template", str(folder))
+
+
+def template_memory_bomb(d: Desk) -> str:
+    folder = _template(d, "{{ 'x' * 10 ** 10 }}{{ 'y'|center(10 ** 9) }}")
+    return d.export_error("--template", str(folder))
+
+
+def template_huge_range(d: Desk) -> str:
+    folder = _template(d, "{% for i in range(10 ** 9) %}{{ i }}{% endfor %}")
+    return d.export_error("--template", str(folder))
+
+
+def template_syntax_error(d: Desk) -> str:
+    folder = _template(d, "{% if story.headline %}never closed")
+    return d.export_error("--template", str(folder))
+
+
+def template_not_utf8(d: Desk) -> str:
+    folder = _template(d, "Caf\xe9 {{ story.headline }}".encode("latin-1"))
+    return d.export_error("--template", str(folder))
+
+
+def template_folder_missing(d: Desk) -> str:
+    return d.export_error("--template", str(d.tmp / "no-such-folder"))
+
+
+def reference_not_docx(d: Desk) -> str:
+    ref = d.file("reference.docx", "not a Word file")
+    return d.export_error("--format", "docx", "--reference", str(ref))
+
+
+def export_into_a_file(d: Desk) -> str:
+    target = d.file("exists.txt", "a file")
+    return d.cli_error("export", "--all", "-o", str(target))
+
+
+def media_symlink_out(d: Desk) -> str:
+    """A media file replaced by a link to a file outside the media folder."""
+    secret = d.tmp / "secret.txt"
+    secret.write_text("password=hunter2")
+    media = d.location.media_dir
+    [picture] = [p for p in media.rglob("*") if p.is_file()]
+    aside = d.tmp / "picture-aside"
+    shutil.move(picture, aside)
+    picture.symlink_to(secret)
+    try:
+        err = d.export_error("--embed-images")
+        assert "hunter2" not in err
+        assert not list((d.tmp / "out").glob("*.html"))
+    finally:
+        picture.unlink()
+        shutil.move(aside, picture)
+    return err
+
+
+def _sql(d: Desk, statement: str, *params: Any) -> None:
+    """Change the store behind EditorDesk's back, as a damaged or crafted file would be."""
+    assert d.location.sqlite_path is not None
+    conn = sqlite3.connect(d.location.sqlite_path)
+    conn.execute(statement, params)
+    conn.commit()
+    conn.close()
+
+
+def crafted_image_path(d: Desk) -> None:
+    _sql(d, "UPDATE images SET path = '../../../../etc/passwd'")
+
+
+def media_path_in_record(d: Desk) -> str:
+    """An image record (a crafted store) pointing outside the media folder."""
+    return d.export_error("--embed-images")
+
+
+# ---------------------------------------------------------------- the store itself
+
+
+def _other_store(d: Desk, name: str) -> list[str]:
+    return ["--db", str(d.tmp / "other" / name)]
+
+
+def store_not_database(d: Desk) -> str:
+    path = d.file("notes.sqlite", "This is a text file, not a database.\n" * 100)
+    before = file_state(path)
+    d.capsys.readouterr()
+    assert main(["--db", str(path), "list"]) == 1
+    err = d.capsys.readouterr().err
+    assert file_state(path) == before
+    return err
+
+
+def store_truncated(d: Desk) -> str:
+    source = d.location.sqlite_path
+    assert source is not None
+    copy = d.tmp / "cut" / "cut.sqlite"
+    copy.parent.mkdir()
+    with d.open():
+        pass  # closed: the WAL is folded into the file
+    data = source.read_bytes()
+    copy.write_bytes(data[: len(data) // 3])
+    before = file_state(copy)
+    d.capsys.readouterr()
+    assert main(["--db", str(copy), "list"]) == 1
+    err = d.capsys.readouterr().err
+    assert file_state(copy) == before
+    return err
+
+
+def store_of_another_program(d: Desk) -> str:
+    path = d.tmp / "other" / "contacts.sqlite"
+    path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = file_state(path)
+    d.capsys.readouterr()
+    assert main(["--db", str(path), "list"]) == 1
+    err = d.capsys.readouterr().err
+    assert file_state(path) == before
+    return err
+
+
+def newer_schema(d: Desk) -> None:
+    _sql(d, "UPDATE alembic_version SET version_num = '9999'")
+
+
+def store_newer(d: Desk) -> str:
+    assert d.location.sqlite_path is not None
+    before = file_state(d.location.sqlite_path)
+    err = d.cli_error("import", str(d.file("s.md", "# New\n\nText.\n")))
+    assert file_state(d.location.sqlite_path) == before
+    return err
+
+
+def store_is_a_folder(d: Desk) -> str:
+    folder = d.tmp / "other" / "news.sqlite"
+    folder.mkdir(parents=True)
+    d.capsys.readouterr()
+    assert main(["--db", str(folder), "list"]) == 1
+    return d.capsys.readouterr().err
+
+
+def store_unknown_engine(d: Desk) -> str:
+    d.capsys.readouterr()
+    assert main(["--db", "mysql://desk@localhost/news", "list"]) == 1
+    return d.capsys.readouterr().err
+
+
+def store_read_only(d: Desk) -> str:
+    # A world-readable folder, so an unprivileged user can reach it.
+    base = Path(tempfile.mkdtemp(prefix="editordesk-ro-"))
+    try:
+        base.chmod(0o755)
+        path = base / "ro.sqlite"
+        shutil.copy(d.location.sqlite_path, path)  # type: ignore[arg-type]
+        path.chmod(0o444)
+        story = d.file("s.md", "# New\n\nText.\n")
+        for part in (d.tmp, d.tmp / "in", story):
+            part.chmod(part.stat().st_mode | 0o755)
+        argv = ["--db", str(path), "--media", str(base / "media"), "import", str(story)]
+        assert main(["--db", str(d.tmp / "warm.sqlite"), "import", str(story)]) == 0  # load code
+        before = file_state(path)
+        d.capsys.readouterr()
+        config = os.environ["EDITORDESK_CONFIG"]
+        os.environ["EDITORDESK_CONFIG"] = str(base / "settings.yaml")
+        try:
+            with _unprivileged():
+                code = main(argv)
+        finally:
+            os.environ["EDITORDESK_CONFIG"] = config
+        err = d.capsys.readouterr().err
+        assert code == 1, err
+        assert file_state(path) == before
+        return err
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _unprivileged() -> Iterator[None]:
+    if os.geteuid() != 0:
+        yield
+        return
+    os.seteuid(65534)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+
+
+def _limit_pages(store: Store) -> None:
+    """A full disk, as SQLite meets it: the file may grow no further."""
+
+    @event.listens_for(store.engine, "connect")
+    def _full(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    store.engine.dispose()
+
+
+def disk_full_on_save(d: Desk) -> str:
+    with d.open() as store:
+        _limit_pages(store)
+        with pytest.raises(EditorDeskError) as caught, store.write() as session:
+            story = get_story(session, 1)
+            save_story(
+                session,
+                1,
+                StoryDraft(headline=story.headline, body=story.body + "\n\n" + "More. " * 200_000),
+                base_version=story.version,
+                author="Editor",
+            )
+    return str(caught.value)
+
+
+def disk_full_on_import(d: Desk) -> str:
+    write_image(d.tmp / "in" / "new-picture.jpg")
+    story = d.file(
+        "long.md",
+        '---\ntitle: Long\n---\n\n{{< figure src="new-picture.jpg" >}}\n\n'
+        + "A long line of copy. " * 100_000,
+    )
+    with d.open() as store:
+        _limit_pages(store)
+        from editordesk.services.importing import import_files
+
+        [result] = import_files(store, [story], author="Editor")
+    assert result.error is not None
+    return result.error
+
+
+def long_story(d: Desk) -> None:
+    with d.open() as store, store.write() as session:
+        create_story(
+            session, StoryDraft(headline="Long", byline="M", body="Copy. " * 20_000), author="E"
+        )
+
+
+def disk_full_on_export(d: Desk) -> str:
+    """The export's file system is full: simulated with a file size limit in a child."""
+    import subprocess
+    import sys
+
+    out = d.tmp / "out"
+    code = (
+        "import resource, signal, sys\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (40000, 40000))\n"
+        "from editordesk.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *d.db, "export", "2", "-o", str(out), "--force"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert not out.exists() or not [p for p in out.iterdir()]  # nothing half-written left
+    return done.stderr
+
+
+def two_windows_same_copy(d: Desk) -> str:
+    """Two windows on one SQLite file save from the same copy: the second is refused."""
+    with d.open() as first, d.open() as second:
+        with first.read() as session:
+            base = get_story(session, 1)
+        with first.write() as session:
+            save_story(
+                session,
+                1,
+                StoryDraft(headline="First window", body=base.body),
+                base_version=base.version,
+                author="A",
+            )
+        with pytest.raises(EditorDeskError) as caught, second.write() as session:
+            save_story(
+                session,
+                1,
+                StoryDraft(headline="Second window", body=base.body),
+                base_version=base.version,
+                author="B",
+            )
+    with d.open() as store, store.read() as session:
+        assert get_story(session, 1).headline == "First window"
+    return str(caught.value)
+
+
+def settings_malformed(d: Desk) -> str:
+    config = Path(os.environ["EDITORDESK_CONFIG"])
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("store: [unclosed\nautosave_seconds: often\n")
+    d.capsys.readouterr()
+    assert main(["list"]) == 1
+    err = d.capsys.readouterr().err
+    assert err.count("\n") == 1  # one line
+    return err
+
+
+def settings_not_a_number(d: Desk) -> str:
+    config = Path(os.environ["EDITORDESK_CONFIG"])
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("backups_keep: lots\n")
+    d.capsys.readouterr()
+    assert main(["list"]) == 1
+    assert isinstance(Settings().backups_keep, int)
+    return d.capsys.readouterr().err
+
+
+def restore_not_a_backup(d: Desk) -> str:
+    return d.cli_error("restore", str(d.file("backup.zip", "not a zip")))
+
+
+# ---------------------------------------------------------------- the catalogue
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    run: Callable[[Desk], str]
+    says: str  # a regular expression the message must match
+    changes_store: bool = False  # accepted and neutralised: one story added, nothing lost
+    prepare: Callable[[Desk], None] | None = None  # sets the scene before the fingerprint
+
+
+def write_image(path: Path) -> Path:
+    """A picture no other test file has (its colour comes from its name)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shade = hashlib.sha256(path.name.encode()).digest()
+    path.write_bytes(image_bytes(color=(shade[0], shade[1], shade[2])))
+    return path
+
+
+CASES = [
+    Case("jpeg-corrupt", jpeg_corrupt, r"damaged or truncated|not an image"),
+    Case("jpeg-truncated", jpeg_truncated, r"damaged or truncated"),
+    Case("image-empty", image_empty, r"is empty \(0 bytes\)"),
+    Case("image-bomb", image_bomb, r"too large to decode safely|more than EditorDesk accepts"),
+    Case("image-over-limit", image_over_limit, r"more than EditorDesk accepts"),
+    Case("svg-as-jpg", svg_as_jpg, r"not an image EditorDesk can read"),
+    Case("html-as-jpg", html_as_jpg, r"not an image EditorDesk can read"),
+    Case("tiff-image", tiff_image, r"is a TIFF image; use JPEG, PNG, WebP or GIF"),
+    Case("library-not-image", library_not_image, r"notes.jpg is not an image"),
+    Case("md-yaml-malformed", md_yaml_malformed, r":\d+: front matter is not valid YAML"),
+    Case("md-front-matter-unclosed", md_front_matter_unclosed, r"never closed with ---"),
+    Case("md-front-matter-not-mapping", md_front_matter_not_mapping, r"key: value lines"),
+    Case("md-toml-front-matter", md_toml_front_matter, r"TOML front matter"),
+    Case("md-not-utf8", md_not_utf8, r":\d+: is not UTF-8 text"),
+    Case("md-nul-in-front-matter", md_nul_in_front_matter, r":2: .*holds the character U\+0000"),
+    Case("md-unknown-status", md_unknown_status, r":3: unknown status 'archived'"),
+    Case("md-bad-date", md_bad_date, r":3: date 'next tuesday' is not an ISO 8601"),
+    Case("md-bad-slug", md_bad_slug, r"slug '\.\./\.\./etc' may hold only"),
+    Case("md-figure-dotdot", md_figure_dotdot, r"lies outside the story's folder"),
+    Case("md-figure-absolute", md_figure_absolute, r"lies outside the story's folder"),
+    Case("md-figure-url", md_figure_url, r"does not fetch images from the web"),
+    Case("md-figure-symlink-out", md_figure_symlink_out, r"lies outside the story's folder"),
+    Case("md-figure-missing", md_figure_missing, r"figure file 'gone.jpg' is missing"),
+    Case("md-shortcode-unclosed", md_shortcode_unclosed, r":\d+: .*(never closed|not closed)"),
+    Case("md-related-javascript", md_related_javascript, r"not an http\(s\) address"),
+    Case("md-related-self", md_related_self, r"cannot list itself as related"),
+    Case("md-tweet-bad-id", md_tweet_bad_id, r"tweet id '12ab' is not a number"),
+    Case("md-tweet-bad-handle", md_tweet_bad_handle, r"is not a Twitter handle"),
+    Case("md-body-20mb", md_body_20mb, r"body is [\d.]+ million characters"),
+    Case("import-folder", import_folder, r"is a folder, not a story file"),
+    Case("import-unknown-kind", import_unknown_kind, r"is not a file EditorDesk imports"),
+    Case("docx-not-zip", docx_not_zip, r"is not a Word .docx file"),
+    Case("docx-zip-bomb", docx_zip_bomb, r"zip bomb"),
+    Case("docx-truncated", docx_truncated, r"damaged or cut short"),
+    Case("docx-password", docx_password, r"password-protected or an old .doc"),
+    Case("docx-zip-without-document", docx_zip_without_document, r"without word/document.xml"),
+    Case("related-self", related_self, r"cannot list itself as related"),
+    Case("related-javascript", related_javascript, r"not an http\(s\) address"),
+    Case("related-data-url", related_data_url, r"not an http\(s\) address"),
+    Case("related-missing-story", related_missing_story, r"related story 999 is not in the store"),
+    Case("slug-invalid", slug_invalid, r"may hold only lowercase letters"),
+    Case("status-unknown", status_unknown, r"unknown status 'archived'"),
+    Case("body-20mb", body_20mb, r"body is [\d.]+ million characters"),
+    Case("tweet-url-not-tweet", tweet_url_not_tweet, r"is not a tweet link"),
+    Case("tweet-url-profile", tweet_url_profile, r"is not a link to one tweet"),
+    Case("script-in-every-field", script_in_every_field, r"stored as typed", changes_store=True),
+    Case("links-javascript-data", links_javascript_and_data, r"target dropped", changes_store=True),
+    Case("control-characters", control_characters, r"exports drop", changes_store=True),
+    Case("template-python-internals", template_python_internals, r"unsafe and was stopped"),
+    Case("template-globals", template_globals, r"unsafe and was stopped"),
+    Case("template-include-dotdot", template_include_dotdot, r"template '.*passwd' was not found"),
+    Case("template-include-absolute", template_include_absolute, r"'/etc/passwd' was not found"),
+    Case("template-recursion", template_recursion, r"includes or extends itself"),
+    Case("template-memory-bomb", template_memory_bomb, r"unsafe and was stopped"),
+    Case("template-huge-range", template_huge_range, r"asked for too much|larger than a template"),
+    Case("template-syntax-error", template_syntax_error, r"article.html:1: Unexpected end"),
+    Case("template-not-utf8", template_not_utf8, r"not UTF-8 text"),
+    Case("template-folder-missing", template_folder_missing, r"template folder .* does not exist"),
+    Case("reference-not-docx", reference_not_docx, r"reference document .* is not a Word"),
+    Case("export-into-a-file", export_into_a_file, r"is a file; give a folder"),
+    Case("media-symlink-out", media_symlink_out, r"leads outside the media folder"),
+    Case(
+        "media-path-in-record",
+        media_path_in_record,
+        r"is not inside the media folder",
+        prepare=crafted_image_path,
+    ),
+    Case("store-not-database", store_not_database, r"is not an EditorDesk store"),
+    Case("store-truncated", store_truncated, r"cannot open the store .*damaged.*restore a backup"),
+    Case("store-of-another-program", store_of_another_program, r"not an EditorDesk store"),
+    Case(
+        "store-newer",
+        store_newer,
+        r"written by a newer EditorDesk .* left untouched",
+        prepare=newer_schema,
+    ),
+    Case("store-is-a-folder", store_is_a_folder, r"is a folder, not a store file"),
+    Case("store-unknown-engine", store_unknown_engine, r"SQLite or PostgreSQL, not mysql"),
+    Case("store-read-only", store_read_only, r"read-only"),
+    Case("disk-full-on-save", disk_full_on_save, r"(disk|store) is full.*nothing was saved"),
+    Case("disk-full-on-import", disk_full_on_import, r"(disk|store) is full.*nothing was saved"),
+    Case(
+        "disk-full-on-export",
+        disk_full_on_export,
+        r"cannot write: .*no half-written file was left",
+        prepare=long_story,
+    ),
+    Case(
+        "two-windows-same-copy",
+        two_windows_same_copy,
+        r"changed by someone else.*nothing was overwritten",
+        changes_store=True,
+    ),
+    Case("settings-malformed", settings_malformed, r"settings file .* is not valid YAML"),
+    Case("settings-not-a-number", settings_not_a_number, r"backups_keep should be a number"),
+    Case("restore-not-a-backup", restore_not_a_backup, r"is not an EditorDesk backup"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_bad_input(case: Case, desk: Desk) -> None:
+    if case.prepare:
+        case.prepare(desk)
+    before = fingerprint(desk.location)
+    message = case.run(desk)
+    print(f"\n[{case.id}] {message.strip()}")
+    assert re.search(case.says, message), message
+    assert "Traceback" not in message
+    after = fingerprint(desk.location)
+    if case.changes_store:  # nothing that was there is lost
+        assert {i for i, _ in before["stories"]} <= {i for i, _ in after["stories"]}
+        assert set(before["revisions"]) <= set(after["revisions"])
+        assert set(before["media"]) <= set(after["media"])
+    else:
+        assert after == before
+
+
+def _table_ids() -> list[str]:
+    ids = []
+    for line in DOC.read_text(encoding="utf-8").splitlines():
+        found = re.match(r"\|\s*`([a-z0-9-]+)`\s*\|", line)
+        if found:
+            ids.append(found.group(1))
+    return ids
+
+
+def test_every_row_of_the_catalogue_has_its_test_and_every_test_its_row() -> None:
+    ids = _table_ids()
+    assert len(ids) == len(set(ids)), "an id appears twice in docs/bad-input.md"
+    assert len(ids) >= 30
+    assert sorted(ids) == sorted(c.id for c in CASES)

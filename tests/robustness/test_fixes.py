@@ -1,0 +1,88 @@
+"""Fixes the bad-input catalogue found that are not rows of it (docs/bad-input.md, "Found and
+fixed beside the table")."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+from pathlib import Path
+
+from PIL import Image
+
+from editordesk import settings as prefs
+from editordesk.media.images import inspect_image
+from editordesk.media.thumbnails import thumbnail
+from editordesk.services.exporting import ExportOptions, Outcome, export_stories
+from editordesk.services.importing import import_files
+from editordesk.services.library import import_image_file
+from editordesk.services.stories import StoryDraft, create_story, get_story
+from editordesk.store.db import Store
+from tests.helpers import write_harbour
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def test_exported_files_and_media_are_readable_as_the_umask_says(
+    store: Store, tmp_path: Path
+) -> None:
+    [result] = import_files(store, [write_harbour(tmp_path / "in")], author="E")
+    assert result.story is not None
+    expected = 0o666 & ~_umask()
+    for fmt in ("html", "docx", "md"):
+        [done] = export_stories(
+            store, [result.story.id], fmt, tmp_path / f"out-{fmt}", ExportOptions(force=True)
+        )
+        assert done.outcome is Outcome.EXPORTED, done.error
+    written = [p for p in tmp_path.glob("out-*/**/*") if p.is_file()]
+    written += [p for p in store.location.media_dir.rglob("*") if p.is_file()]
+    assert len(written) >= 5
+    for path in written:
+        assert stat.S_IMODE(path.stat().st_mode) == expected, path
+
+
+def test_a_replaced_file_keeps_its_mode_and_the_settings_file_stays_private(
+    store: Store, tmp_path: Path
+) -> None:
+    with store.write() as session:
+        story = create_story(session, StoryDraft(headline="Modes", byline="M"), author="E")
+    target = tmp_path / "page.html"
+    target.write_text("old")
+    target.chmod(0o640)
+    [done] = export_stories(store, [story.id], "html", target, ExportOptions(force=True))
+    assert done.outcome is Outcome.EXPORTED
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    path = tmp_path / "config" / "settings.yaml"
+    prefs.save(prefs.Settings(store="postgresql://desk:secret@db/news"), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_100_megapixel_photo_is_not_taken_for_a_bomb(store: Store, tmp_path: Path) -> None:
+    picture = tmp_path / "gfx100.png"
+    buf = io.BytesIO()
+    Image.new("1", (11648, 8736)).save(buf, "PNG")  # a 102-megapixel frame
+    picture.write_bytes(buf.getvalue())
+    assert inspect_image(picture.read_bytes()).width == 11648
+    with store.write() as session:
+        record = import_image_file(session, store.media, picture)
+    assert thumbnail(store.media, record.path, record.sha256).is_file()
+
+
+def test_unshowable_characters_are_dropped_on_save(store: Store) -> None:
+    draft = StoryDraft(
+        headline="Lone \ud800 surrogate and NUL \x00",
+        byline="A\x07B",
+        tags=("t\x00ag",),
+        body="Line one\x0bline two \ufffe\x1b[0m done.",
+    )
+    with store.write() as session:
+        story = create_story(session, draft, author="E")
+    with store.read() as session:
+        saved = get_story(session, story.id)
+    assert saved.headline == "Lone surrogate and NUL"
+    assert saved.byline == "AB" and saved.tags == ("tag",)
+    assert saved.body == "Line oneline two [0m done."
