@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,9 +18,13 @@ if TYPE_CHECKING:
     from editordesk.store.db import Store
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, files: Sequence[str] = ()) -> int:
+    """The window; `files` (.md, .docx) are imported as new drafts once the store is open."""
     app, window = _start(
-        getattr(args, "db", None), getattr(args, "media", None), getattr(args, "author", None)
+        getattr(args, "db", None),
+        getattr(args, "media", None),
+        getattr(args, "author", None),
+        files=files,
     )
     code = app.exec()
     if window.has_store:
@@ -33,6 +38,7 @@ def _start(
     author: str | None = None,
     *,
     greet: bool = True,
+    files: Sequence[str] = (),
 ) -> tuple[QApplication, MainWindow]:
     """The application and its window, shown at once; the store opens on the thread pool and
     is attached when ready (or the editor is told why it cannot be, and may choose another)."""
@@ -83,7 +89,9 @@ def _start(
     quit_after_start = os.environ.get("EDITORDESK_QUIT_AFTER_START") == "1"
 
     def attached(store: Store) -> None:
-        window.attach_store(store, greet=greet and not quit_after_start)
+        window.attach_store(store, greet=greet and not quit_after_start and not files)
+        if files:
+            window.import_paths([Path(f) for f in files])
         if quit_after_start:
             QTimer.singleShot(0, lambda: (window.close(), app.quit()))
 

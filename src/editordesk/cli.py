@@ -390,9 +390,22 @@ COMMANDS = {
 }
 
 
+STORY_SUFFIXES = (".md", ".markdown", ".docx")
+
+
+def split_story_files(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """`editordesk story.md copy.docx` (how a desktop's "Open with" calls a program) opens the
+    window and imports the files; with a command named, every argument is the command's."""
+    if any(token in COMMANDS for token in argv):
+        return [], list(argv)
+    files = [t for t in argv if not t.startswith("-") and t.lower().endswith(STORY_SUFFIXES)]
+    return files, [t for t in argv if t not in files]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    files, rest = split_story_files(sys.argv[1:] if argv is None else list(argv))
+    args = parser.parse_args(rest)
     if args.command is None:
         try:
             from editordesk.app import run
@@ -400,7 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _err(f"the window cannot start: {exc}; the commands below still work")
             parser.print_help()
             return EXIT_USAGE
-        return run(args)
+        return run(args, files)
     try:
         return COMMANDS[args.command](args)
     except EditorDeskError as exc:
