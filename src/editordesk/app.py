@@ -7,11 +7,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
     from editordesk.gui.main_window import MainWindow
@@ -50,7 +51,7 @@ def _start(
     from editordesk.gui.main_window import APP_NAME, MainWindow, app_icon
     from editordesk.gui.workers import run_in_background
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or _application_class()(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
@@ -88,12 +89,27 @@ def _start(
     # Set by the packaging test (tests/packaging): start, attach the store, close, exit 0.
     quit_after_start = os.environ.get("EDITORDESK_QUIT_AFTER_START") == "1"
 
+    opened = [Path(f) for f in files]  # files to import once the store is attached
+
     def attached(store: Store) -> None:
-        window.attach_store(store, greet=greet and not quit_after_start and not files)
-        if files:
-            window.import_paths([Path(f) for f in files])
+        window.attach_store(store, greet=greet and not quit_after_start and not opened)
+        if opened:
+            window.import_paths(list(opened))
+            opened.clear()
         if quit_after_start:
             QTimer.singleShot(0, lambda: (window.close(), app.quit()))
+
+    def file_opened(path: str) -> None:
+        """macOS hands "Open with" files to a running app as events, not arguments."""
+        if window.has_store:
+            window.import_paths([Path(path)])
+        else:
+            opened.append(Path(path))
+
+    if isinstance(app, _application_class()):
+        app.file_opened = file_opened  # type: ignore[attr-defined]
+    else:  # an application made by someone else (a test run): watch its events instead
+        app.installEventFilter(_file_open_filter(file_opened, app))
 
     def attempt(db: str | None, media: str | None) -> None:
         run_in_background(open_store, db, media, on_done=attached, on_error=failed)
@@ -127,3 +143,44 @@ def _start(
     app.processEvents()
     attempt(db or settings.store or None, media or settings.media or None)
     return app, window
+
+
+def _file_open_filter(on_file: Callable[[str], None], parent: QApplication) -> QObject:
+    """An application event filter passing QFileOpenEvent paths to `on_file` (made here so
+    Qt is imported only when the window starts)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QFileOpenEvent  # the event's type is QEvent.Type.FileOpen
+
+    class Filter(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if isinstance(event, QFileOpenEvent) and event.file():
+                on_file(event.file())
+                return True
+            return super().eventFilter(watched, event)
+
+    return Filter(parent)
+
+
+def _application_class() -> type[QApplication]:
+    """EditorDesk's QApplication: it takes the files the desktop hands over while running
+    (macOS "Open with"), which arrive as events to the application object itself."""
+    global _APP_CLASS
+    if _APP_CLASS is None:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QFileOpenEvent
+        from PySide6.QtWidgets import QApplication
+
+        class EditorDeskApplication(QApplication):
+            file_opened: Callable[[str], None] | None = None
+
+            def event(self, event: QEvent) -> bool:
+                if isinstance(event, QFileOpenEvent) and event.file() and self.file_opened:
+                    self.file_opened(event.file())
+                    return True
+                return super().event(event)
+
+        _APP_CLASS = EditorDeskApplication
+    return _APP_CLASS
+
+
+_APP_CLASS: type[QApplication] | None = None

@@ -36,3 +36,56 @@ def test_a_file_given_at_start_becomes_an_open_draft(qtbot: QtBot, tmp_path: Pat
     window.store.close()
     with Store.open(resolve(str(db))) as store, store.read() as session:
         assert [s.headline for s in list_stories(session)] == ["Lifeboat launched twice"]
+
+
+def test_a_file_handed_over_by_the_desktop_is_imported(qtbot: QtBot, tmp_path: Path) -> None:
+    """macOS sends "Open with" files to the running app as a QFileOpenEvent."""
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    story = tmp_path / "harbour.md"
+    story.write_text("---\ntitle: Harbour wall repaired\n---\nWork ends a week early.\n")
+    _app, window = _start(str(tmp_path / "store.sqlite"), None, "Ana Ruiz", greet=False)
+    qtbot.addWidget(window, before_close_func=_forget_unsaved)
+    qtbot.waitUntil(lambda: window.has_store, timeout=15_000)
+    QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(story)))
+    qtbot.waitUntil(lambda: window.current_editor() is not None, timeout=15_000)
+    editor = window.current_editor()
+    assert editor is not None and editor.headline.text() == "Harbour wall repaired"
+    window.store.close()
+
+
+def test_editordesks_own_application_takes_the_file_too(tmp_path: Path) -> None:
+    """Outside a test run EditorDesk makes its own QApplication, which takes the event itself
+    (no filter over every event); run it in a process of its own to see that."""
+    import os
+    import subprocess
+    import sys
+
+    story = tmp_path / "ferry.md"
+    story.write_text("---\ntitle: Ferry back in service\n---\nRepairs done.\n")
+    script = f"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication
+from editordesk.app import _start
+app, window = _start({str(tmp_path / "s.sqlite")!r}, None, "Ana", greet=False)
+def poll():
+    if window.has_store and not getattr(poll, "sent", False):
+        poll.sent = True
+        QApplication.sendEvent(app, QFileOpenEvent({str(story)!r}))
+    editor = window.current_editor()
+    if editor is not None:
+        print(type(app).__name__, editor.headline.text())
+        editor.dirty = False
+        app.quit()
+timer = QTimer(); timer.timeout.connect(poll); timer.start(50)
+QTimer.singleShot(20000, app.quit)
+app.exec()
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert "EditorDeskApplication Ferry back in service" in done.stdout, done.stderr
