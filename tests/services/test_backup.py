@@ -334,3 +334,49 @@ def test_the_window_makes_the_daily_backup_when_it_opens_the_store(tmp_path: Pat
     assert folder is not None
     [made] = list(folder.iterdir())
     assert made.name.startswith("daily-") and looks_like_backup(made)
+
+
+def test_a_postgresql_store_is_dumped_and_restored_with_its_media(tmp_path: Path) -> None:
+    from tests import pg
+
+    try:
+        server = pg.server()
+    except pg.NoServer as exc:
+        pytest.skip(str(exc))
+    if shutil.which("pg_dump") is None or shutil.which("pg_restore") is None:
+        pytest.skip("the PostgreSQL client tools (pg_dump, pg_restore) are not installed")
+    with server.database() as first_url, server.database() as second_url:
+        source = resolve(first_url.render_as_string(hide_password=False), str(tmp_path / "m1"))
+        with Store.open(source) as store:
+            [result] = import_files(store, [write_harbour(tmp_path / "in")], author="Mara")
+            assert result.story is not None
+        info = create_backup(source, tmp_path / "pg.zip")
+        assert info.engine == "postgresql" and info.stories == 1 and info.media_files == 1
+        with zipfile.ZipFile(info.path) as archive:
+            assert "store.pgdump" in archive.namelist()
+            assert f":{first_url.password}@" not in archive.read(MANIFEST).decode()
+
+        target = resolve(second_url.render_as_string(hide_password=False), str(tmp_path / "m2"))
+        Store.open(target).close()  # an empty store is there already
+        restore_backup(info.path, target)
+        with Store.open(target) as store, store.read() as session:
+            story = get_story(session, 1)
+        assert story.headline == "Harbour wall gives way after week of storms"
+        assert sorted(p.name for p in (tmp_path / "m2").rglob("*.jpg")) == sorted(
+            p.name for p in (tmp_path / "m1").rglob("*.jpg")
+        )
+        # A store with stories in it is refused, as on SQLite.
+        with pytest.raises(StoreError, match="is not empty"):
+            restore_backup(info.path, target)
+
+
+def test_the_thumbnail_cache_and_hidden_files_stay_out_of_a_backup(tmp_path: Path) -> None:
+    location = _filled(tmp_path)
+    (location.media_dir / ".thumbs" / "ab").mkdir(parents=True)
+    (location.media_dir / ".thumbs" / "ab" / "thumb.jpg").write_bytes(b"cache")
+    (location.media_dir / ".editordesk-store").write_text("mark")
+    info = create_backup(location, tmp_path / "b")
+    assert info.media_files == 1
+    assert [p.name for p in (info.path / "media").rglob("*") if p.is_file()] == [
+        next(p.name for p in location.media_dir.rglob("*.jpg") if ".thumbs" not in p.parts)
+    ]

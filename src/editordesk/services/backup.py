@@ -99,9 +99,15 @@ def _image_paths(conn: sqlite3.Connection) -> list[str]:
 
 
 def _media_files(root: Path) -> list[Path]:
+    """The pictures in a media folder; hidden files and folders (the thumbnail cache, the
+    shared folder's mark, temporary files) are the folder's own business, not the store's."""
     if not root.is_dir():
         return []
-    return sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
