@@ -365,9 +365,15 @@ def test_a_postgresql_store_is_dumped_and_restored_with_its_media(tmp_path: Path
         assert sorted(p.name for p in (tmp_path / "m2").rglob("*.jpg")) == sorted(
             p.name for p in (tmp_path / "m1").rglob("*.jpg")
         )
-        # A store with stories in it is refused, as on SQLite.
+        # A store with stories in it is refused, as on SQLite; with force, it is dumped aside.
         with pytest.raises(StoreError, match="is not empty"):
             restore_backup(info.path, target)
+        result = restore_backup(info.path, target, force=True)
+        dump, media = result.kept_aside
+        assert dump.name.startswith("m2-database.before-restore-") and looks_like_backup(dump)
+        assert media.name.startswith("m2.before-restore-") and media.is_dir()
+        with Store.open(target) as store, store.read() as session:
+            assert get_story(session, 1).headline.startswith("Harbour wall")
 
 
 def test_the_thumbnail_cache_and_hidden_files_stay_out_of_a_backup(tmp_path: Path) -> None:

@@ -498,7 +498,8 @@ def restore_backup(backup: Path, location: StoreLocation, *, force: bool = False
     """Put the store and media of `backup` at `location`.
 
     A store there that holds anything is refused unless `force`; then it is kept aside
-    (`news.sqlite.before-restore-<time>`, its media folder likewise), never deleted."""
+    (`news.sqlite.before-restore-<time>`, its media folder likewise; a PostgreSQL database
+    is first backed up beside its media folder), never deleted."""
     backup = backup.expanduser().resolve()
     stamp = _stamp(_now())
     holding = _store_holds_anything(location)
@@ -529,7 +530,15 @@ def restore_backup(backup: Path, location: StoreLocation, *, force: bool = False
             for path in _media_files(media_src):
                 _safe_member(path.relative_to(media_src).as_posix())
             # Everything checked: now the store in place is replaced.
-            kept = _keep_aside(location, stamp) if holding else []
+            kept = []
+            if holding and not location.is_sqlite:
+                # A server database cannot be renamed aside: it is dumped aside first.
+                aside = location.media_dir.with_name(
+                    f"{location.media_dir.name}-database.before-restore-{stamp}.zip"
+                )
+                kept.append(create_backup(location, aside).path)
+            if holding:
+                kept += _keep_aside(location, stamp)
             if location.is_sqlite:
                 _place_sqlite(folder / SQLITE_NAME, location)
             else:
