@@ -5,6 +5,7 @@ database on a real PostgreSQL server (tests/pg.py says where the server comes fr
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -67,6 +68,21 @@ def store(store_location: StoreLocation) -> Iterator[Store]:
 @pytest.fixture(scope="session")
 def pg_server() -> pg.PgServer:
     return pg.server()
+
+
+@pytest.fixture
+def pg_private_server() -> Iterator[pg.PgServer]:
+    """A PostgreSQL cluster for this test alone (it may stop and start it)."""
+    try:
+        server = pg.private_server()
+    except pg.NoServer as exc:
+        if os.environ.get(pg.REQUIRE_ENV) == "1":
+            pytest.fail(f"{pg.REQUIRE_ENV}=1 but no PostgreSQL cluster could be started: {exc}")
+        pytest.skip(f"no PostgreSQL cluster of its own for this test: {exc}")
+    try:
+        yield server
+    finally:
+        server.shut_down()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import shutil
 import socket
 import subprocess
@@ -207,43 +208,55 @@ def _packaged_cluster(bin_dir: Path) -> PgServer:
     return PgServer(url, "cluster", start, stop, [stop] if started_here else [])
 
 
-def _throwaway_cluster(bin_dir: Path) -> PgServer:
-    """As an ordinary user: initdb into a temporary folder, pg_ctl on a free port."""
+def _throwaway_cluster(bin_dir: Path, run_as: str | None = None) -> PgServer:
+    """initdb into a temporary folder, pg_ctl on a free port; as root, run as `run_as`
+    (PostgreSQL will not run as root)."""
     workdir = Path(tempfile.mkdtemp(prefix="editordesk-pg-"))
     data = workdir / "data"
     pwfile = workdir / "pw"
     pwfile.write_text(PASSWORD + "\n")
+    if run_as is not None:
+        for path in (workdir, pwfile):
+            shutil.chown(path, run_as)
+
+    def as_owner(args: list[str]) -> list[str]:
+        return args if run_as is None else ["su", run_as, "-c", shlex.join(args)]
+
     _run(
-        [
-            str(bin_dir / "initdb"),
-            "-D",
-            str(data),
-            "-U",
-            ROLE,
-            "--pwfile",
-            str(pwfile),
-            "-A",
-            "scram-sha-256",
-            "-E",
-            "UTF8",
-            "--locale",
-            "C",
-        ]
+        as_owner(
+            [
+                str(bin_dir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                ROLE,
+                "--pwfile",
+                str(pwfile),
+                "-A",
+                "scram-sha-256",
+                "-E",
+                "UTF8",
+                "--locale",
+                "C",
+            ]
+        )
     )
     port = _free_port()
     options = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off"
-    start = [
-        str(bin_dir / "pg_ctl"),
-        "-D",
-        str(data),
-        "-l",
-        str(workdir / "log"),
-        "-o",
-        options,
-        "-w",
-        "start",
-    ]
-    stop = [str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]
+    start = as_owner(
+        [
+            str(bin_dir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(workdir / "log"),
+            "-o",
+            options,
+            "-w",
+            "start",
+        ]
+    )
+    stop = as_owner([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"])
     _run(start)
     url = URL.create(
         "postgresql+psycopg",
@@ -270,6 +283,18 @@ def start_server() -> PgServer:
     if os.geteuid() == 0:
         return _packaged_cluster(bin_dir)
     return _throwaway_cluster(bin_dir)
+
+
+def private_server() -> PgServer:
+    """A cluster of its own, for a test that stops and starts its server: the shared one
+    (the packaged cluster, or the session's) stays up for everyone else. The caller shuts it
+    down."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as exc:
+        raise NoServer("psycopg 3 is not installed (pip install '.[postgres]')") from exc
+    bin_dir = _bin_dir()
+    return _throwaway_cluster(bin_dir, run_as="postgres" if os.geteuid() == 0 else None)
 
 
 _server: PgServer | None = None

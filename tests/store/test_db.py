@@ -143,3 +143,27 @@ def test_a_server_store_keeps_one_shared_media_folder(tmp_path: Path) -> None:
             assert shared_media_folder(second) == str(shared)
         with pytest.raises(StoreError, match="not the shared media folder"):
             Store.open(resolve(db, str(tmp_path / "a-local-folder")))
+
+
+def test_a_restored_media_folder_without_its_mark_is_recognised_by_its_pictures(
+    tmp_path: Path,
+) -> None:
+    from editordesk.services.images import add_image
+    from editordesk.store.db import MEDIA_MARK
+    from tests import pg
+    from tests.helpers import image_bytes
+
+    server = pg.server()
+    with server.database() as url:
+        db = url.render_as_string(hide_password=False)
+        shared = tmp_path / "share"
+        with Store.open(resolve(db, str(shared))) as first, first.write() as session:
+            add_image(session, first.media, image_bytes(), "quay.jpg")
+        restored = tmp_path / "restored"
+        shutil.copytree(shared, restored, ignore=shutil.ignore_patterns(MEDIA_MARK))
+        with Store.open(resolve(db, str(restored))):
+            pass
+        assert (restored / MEDIA_MARK).read_text() == (shared / MEDIA_MARK).read_text()
+        (tmp_path / "empty").mkdir()
+        with pytest.raises(StoreError, match="not the shared media folder"):
+            Store.open(resolve(db, str(tmp_path / "empty")))

@@ -128,6 +128,9 @@ class LiveDesk(QObject):
 
         story_id, store, window_id = editor.story_id, self.store, self.window_id
         editor.holds_lock = False
+        for other in self._editors():  # another tab here on the same story keeps it
+            if other is not editor and other.story_id == story_id and other.holds_lock:
+                return
 
         def release() -> None:
             with store.write() as session:
@@ -265,8 +268,8 @@ class LiveDesk(QObject):
             state = latest.get(editor.story_id, "unknown")
             if state is None:
                 editor.notice.show_text(
-                    "This story was deleted from the store. Your text stays here; save it "
-                    "as a new story by copying it into one."
+                    "This story was deleted from the store. Its text stays in this tab "
+                    "until you close it."
                 )
             elif state != "unknown":
                 version, author = state
@@ -287,12 +290,11 @@ class LiveDesk(QObject):
         if not editor.dirty:
             if editor.read_only:  # nothing of ours to lose: follow along
                 self._reload(editor)
-                editor.notice.show_text(
-                    f"Updated: saved by {author}. "
-                    + (editor.notice.label.text() if editor.notice.isVisible() else ""),
-                )
-                if (lock := self.locks.get(editor.story_id or -1)) is not None:
+                lock = self.locks.get(editor.story_id or -1)
+                if lock is not None:
                     self._show_locked(editor, lock)
+                else:
+                    editor.notice.show_text(f"Updated: saved by {author}.")
                 return
             editor.notice.show_text(
                 f"Changed by {author} — reload?",

@@ -266,17 +266,38 @@ def _check_shared_media(engine: Engine, location: StoreLocation) -> None:
             ) from exc
         return
     try:
-        found = mark.read_text(encoding="utf-8").strip()
+        found: str | None = mark.read_text(encoding="utf-8").strip()
     except OSError:
         found = None
+    recorded = settings.get(SETTING_MEDIA, "?")
+    if found is None and _holds_the_stores_pictures(engine, location, recorded):
+        # A folder restored from a backup (which leaves the mark out): it is the store's.
+        with contextlib.suppress(OSError):
+            mark.write_text(store_id + "\n", encoding="utf-8")
+        return
     if found != store_id:
-        recorded = settings.get(SETTING_MEDIA, "?")
         raise StoreError(
             f"{location.media_dir} is not the shared media folder of the store "
             f"{location.describe()} (the desk's folder was first given as {recorded}); "
             "give --media the shared folder every editor uses, so the whole desk sees the "
             "same pictures"
         )
+
+
+def _holds_the_stores_pictures(engine: Engine, location: StoreLocation, recorded: str) -> bool:
+    """Whether an unmarked folder is the store's own: it holds the newest pictures the store
+    knows, or, for a store with none yet, it is the folder first recorded."""
+    from editordesk.store.models import Image
+
+    with Session(engine) as session:
+        paths = list(session.scalars(select(Image.path).order_by(Image.id.desc()).limit(20)))
+    if not paths:
+        return str(location.media_dir) == recorded and location.media_dir.is_dir()
+    media = MediaFolder(location.media_dir)
+    try:
+        return all(media.path_of(path).is_file() for path in paths)
+    except Exception:
+        return False
 
 
 def shared_media_folder(store: Store) -> str | None:
