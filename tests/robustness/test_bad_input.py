@@ -247,6 +247,16 @@ def md_nul_in_front_matter(d: Desk) -> str:
     return d.import_error(d.file("s.md", "---\ntitle: A\x00B\n---\n\nBody.\n"))
 
 
+def md_yaml_billion_laughs(d: Desk) -> str:
+    """Nine lines of YAML aliases that stand for a billion strings."""
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    text = "---\ntitle: Laughs\n" + "\n".join(lines)
+    text += "\nrelated:\n  - title: x\n    url: https://example.org/\n    excerpt: *a8\n---\n\nB.\n"
+    return d.import_error(d.file("s.md", text))
+
+
 def md_unknown_status(d: Desk) -> str:
     return d.import_error(d.file("s.md", "---\ntitle: T\nstatus: archived\n---\n\nBody.\n"))
 
@@ -357,6 +367,28 @@ def docx_truncated(d: Desk) -> str:
 def docx_password(d: Desk) -> str:
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000
     return d.import_error(d.file("copy.docx", ole))
+
+
+def docx_xml_entity_bomb(d: Desk) -> str:
+    """A Word file whose document part defines entities that expand to a billion "lol"s."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("BODYTEXT")
+    buf = io.BytesIO()
+    document.save(buf)
+    entities = '<!DOCTYPE w:document [<!ENTITY lol0 "lol">' + "".join(
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    members = {}
+    with zipfile.ZipFile(buf) as original:
+        for name in original.namelist():
+            data = original.read(name)
+            if name == "word/document.xml":
+                head, rest = data.decode("utf-8").split("?>", 1)
+                data = (head + "?>" + entities + "]>" + rest.replace("BODYTEXT", "&lol9;")).encode()
+            members[name] = data
+    return d.import_error(d.file("copy.docx", _zip(members)))
 
 
 def docx_zip_without_document(d: Desk) -> str:
@@ -879,6 +911,7 @@ CASES = [
     Case("md-toml-front-matter", md_toml_front_matter, r"TOML front matter"),
     Case("md-not-utf8", md_not_utf8, r":\d+: is not UTF-8 text"),
     Case("md-nul-in-front-matter", md_nul_in_front_matter, r":2: .*holds the character U\+0000"),
+    Case("md-yaml-billion-laughs", md_yaml_billion_laughs, r":4: .*uses the YAML alias \*a0"),
     Case("md-unknown-status", md_unknown_status, r":3: unknown status 'archived'"),
     Case("md-bad-date", md_bad_date, r":3: date 'next tuesday' is not an ISO 8601"),
     Case("md-bad-slug", md_bad_slug, r"slug '\.\./\.\./etc' may hold only"),
@@ -899,6 +932,7 @@ CASES = [
     Case("docx-zip-bomb", docx_zip_bomb, r"zip bomb"),
     Case("docx-truncated", docx_truncated, r"damaged or cut short"),
     Case("docx-password", docx_password, r"password-protected or an old .doc"),
+    Case("docx-xml-entity-bomb", docx_xml_entity_bomb, r"is damaged: .*amplification"),
     Case("docx-zip-without-document", docx_zip_without_document, r"without word/document.xml"),
     Case("related-self", related_self, r"cannot list itself as related"),
     Case("related-javascript", related_javascript, r"not an http\(s\) address"),

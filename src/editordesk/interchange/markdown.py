@@ -123,6 +123,15 @@ class _FrontMatter:
 
     def __init__(self, text: str) -> None:
         try:
+            for event in yaml.parse(text, Loader=yaml.SafeLoader):
+                if isinstance(event, yaml.AliasEvent):
+                    # Aliases let a few lines stand for billions of values ("billion
+                    # laughs"); front matter never needs them.
+                    raise InputError(
+                        f"front matter uses the YAML alias *{event.anchor}; write the value "
+                        "out in full",
+                        line=event.start_mark.line + 2,
+                    )
             node = yaml.compose(text, Loader=yaml.SafeLoader)
             data = yaml.safe_load(text)
         except yaml.MarkedYAMLError as exc:
