@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,9 +17,10 @@ from pytestqt.qtbot import QtBot
 from editordesk import settings as prefs
 from editordesk.gui.editor.story_editor import StoryEditor
 from editordesk.gui.main_window import MainWindow
-from editordesk.services.stories import StoryDraft, create_story, save_story
+from editordesk.services.stories import StoryDraft, create_story, get_story, save_story
 from editordesk.store.db import Store
-from editordesk.store.location import StoreLocation
+from editordesk.store.location import StoreLocation, resolve
+from tests.pg import PgServer
 
 WAIT_MS = 20_000  # bound on waiting for another window's change (not a timing assertion)
 ENGINES = pytest.mark.parametrize("engine_name", ["sqlite", "postgresql"], indirect=True)
@@ -121,3 +123,41 @@ def test_others_saves_and_new_stories_appear_without_a_restart(
     with second_store.write() as session:
         new = create_story(session, StoryDraft(headline="Lifeboat launch"), author="Bob Lane")
     qtbot.waitUntil(lambda: model.row_of(new.id) >= 0, timeout=WAIT_MS)
+
+
+def test_a_lost_server_is_reported_edits_stay_and_saving_resumes(
+    qtbot: QtBot, pg_private_server: PgServer, tmp_path: Path
+) -> None:
+    server = pg_private_server
+    with server.database() as url:
+        location = resolve(url.render_as_string(hide_password=False), str(tmp_path / "media"))
+        store = Store.open(location)
+        try:
+            with store.write() as session:
+                story = create_story(session, StoryDraft(headline="Storm diary"), author="Ana")
+            win = _window(qtbot, store, "Ana Ruiz")
+            editor = win.open_story(story.id)
+            assert editor is not None and editor.holds_lock
+            label = win.live.connection_label
+
+            server.stop()
+            try:
+                qtbot.waitUntil(lambda: label.isVisible(), timeout=WAIT_MS)
+                assert "unreachable" in label.text()
+                editor.body.setPlainText("Noon: the wall gave way.")
+                assert not win.save_current()  # refused in words, no dialog in the way
+                assert "Not saved" in win.statusBar().currentMessage()
+                assert editor.dirty and editor.body.toPlainText() == "Noon: the wall gave way."
+                win.autosave()  # the timer's work, now: kept on this computer
+                qtbot.waitUntil(lambda: "computer" in win.save_state.text(), timeout=WAIT_MS)
+            finally:
+                server.start()
+
+            qtbot.waitUntil(lambda: not label.isVisible(), timeout=WAIT_MS)
+            assert win.save_current()
+            assert not editor.dirty
+            with store.read() as session:
+                assert get_story(session, story.id).body == "Noon: the wall gave way."
+            win.close()
+        finally:
+            store.close()

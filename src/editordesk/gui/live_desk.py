@@ -212,6 +212,9 @@ class LiveDesk(QObject):
         changes, self._pending = self._pending, []
         if any(c.kind in ("story", "all") for c in changes):
             self.window.story_list.refresh()
+        if any(c.kind in ("image", "all") for c in changes):
+            for editor in self._editors():  # a credit or caption corrected elsewhere
+                editor.schedule_preview()
         open_ids = {e.story_id for e in self._editors() if e.story_id is not None}
         store = self.store
 
