@@ -434,6 +434,11 @@ def related_missing_story(d: Desk) -> str:
     return _save_over(d, related=(RelatedRecord(title="Gone", story_id=999),))
 
 
+def field_too_long(d: Desk) -> str:
+    """A byline longer than its column: PostgreSQL refused it with a raw database error."""
+    return _save_over(d, byline="B" * 400)
+
+
 def slug_invalid(d: Desk) -> str:
     return _save_over(d, slug="../Harbour Wall!")
 
@@ -938,6 +943,11 @@ CASES = [
     Case("related-javascript", related_javascript, r"not an http\(s\) address"),
     Case("related-data-url", related_data_url, r"not an http\(s\) address"),
     Case("related-missing-story", related_missing_story, r"related story 999 is not in the store"),
+    Case(
+        "field-too-long",
+        field_too_long,
+        r"the story.s byline is 400 characters long; it may have up to 300",
+    ),
     Case("slug-invalid", slug_invalid, r"may hold only lowercase letters"),
     Case("status-unknown", status_unknown, r"unknown status 'archived'"),
     Case("body-20mb", body_20mb, r"body is [\d.]+ million characters"),

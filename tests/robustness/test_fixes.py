@@ -3,22 +3,38 @@ fixed beside the table")."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import re
 import stat
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PIL import Image
 
 from editordesk import settings as prefs
+from editordesk.errors import ValidationError
 from editordesk.media.images import inspect_image
 from editordesk.media.thumbnails import thumbnail
+from editordesk.media.tweets import TweetRef
 from editordesk.services.exporting import ExportOptions, Outcome, export_stories
+from editordesk.services.images import add_image
 from editordesk.services.importing import import_files
 from editordesk.services.library import import_image_file
-from editordesk.services.stories import StoryDraft, create_story, get_story
+from editordesk.services.stories import (
+    RelatedRecord,
+    StoryDraft,
+    count_stories,
+    create_story,
+    get_story,
+)
+from editordesk.services.tweets import put_tweet
 from editordesk.store.db import Store
-from tests.helpers import write_harbour
+from editordesk.store.location import resolve
+from editordesk.store.records import ImageFields
+from tests.helpers import image_bytes, write_harbour
 
 
 def _umask() -> int:
@@ -86,3 +102,63 @@ def test_unshowable_characters_are_dropped_on_save(store: Store) -> None:
     assert saved.headline == "Lone surrogate and NUL"
     assert saved.byline == "AB" and saved.tags == ("tag",)
     assert saved.body == "Line oneline two [0m done."
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_text_longer_than_its_column_is_refused_in_words_on_both_engines(
+    engine: str, tmp_path: Path
+) -> None:
+    """PostgreSQL refused a 400-character byline with a raw database error (SQLite kept it)."""
+    if engine == "sqlite":
+        location = resolve(str(tmp_path / "s.sqlite"))
+        context: contextlib.AbstractContextManager[object] = contextlib.nullcontext()
+    else:
+        from tests import pg
+
+        try:
+            server = pg.server()
+        except pg.NoServer as exc:
+            pytest.skip(str(exc))
+        context = server.database()
+    with context as url:
+        if url is not None:
+            location = resolve(url.render_as_string(hide_password=False), str(tmp_path / "m"))
+        with Store.open(location) as store:
+            attempts: list[tuple[Any, str]] = [
+                (
+                    lambda s: create_story(
+                        s, StoryDraft(headline="H", byline="B" * 400), author="E"
+                    ),
+                    "the story's byline is 400 characters long; it may have up to 300",
+                ),
+                (
+                    lambda s: create_story(
+                        s,
+                        StoryDraft(
+                            headline="H",
+                            related=(RelatedRecord(title="T", url="https://e.org/" + "a" * 3000),),
+                        ),
+                        author="E",
+                    ),
+                    "related link 1's url is 3,014 characters long; it may have up to 2,000",
+                ),
+                (
+                    lambda s: add_image(
+                        s, store.media, image_bytes(), "p.jpg", ImageFields(credit="C" * 600)
+                    ),
+                    "the picture's credit is 600 characters long; it may have up to 500",
+                ),
+                (
+                    lambda s: put_tweet(s, TweetRef("1", "desk"), display_name="N" * 301),
+                    "the tweet's display name is 301 characters long; it may have up to 300",
+                ),
+                (
+                    lambda s: create_story(s, StoryDraft(headline="H"), author="A" * 301),
+                    "the revision's author is 301 characters long; it may have up to 300",
+                ),
+            ]
+            for attempt, message in attempts:
+                with pytest.raises(ValidationError, match=re.escape(message)), store.write() as s:
+                    attempt(s)
+            with store.read() as session:
+                assert count_stories(session) == 0

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from editordesk.errors import NotFoundError
 from editordesk.media.folder import MediaFolder
 from editordesk.media.images import inspect_image
+from editordesk.services.limits import check_lengths
 from editordesk.store.db import NEW_MEDIA
 from editordesk.store.models import Image, Story, story_images, utcnow
 from editordesk.store.records import FIELD_NAMES, ImageFields, ImageRecord
@@ -44,6 +45,8 @@ def add_image(
     library has nothing yet: the library's own credit is never overwritten by an import.
     """
     info = inspect_image(data, original_name)
+    check_lengths(Image, {n: getattr(given, n).strip() for n in FIELD_NAMES}, "the picture")
+    original_name = original_name[-300:]  # the end of a long name keeps its extension
     image = session.scalars(select(Image).where(Image.sha256 == info.sha256)).first()
     if image is None:
         path, written = media.put(data, info.sha256, info.extension)
@@ -80,6 +83,7 @@ def update_image(session: Session, image_id: int, new: ImageFields) -> ImageReco
     image = session.get(Image, image_id)
     if image is None:
         raise NotFoundError(f"image {image_id} is not in the library")
+    check_lengths(Image, {n: getattr(new, n).strip() for n in FIELD_NAMES}, "the picture")
     for name in FIELD_NAMES:
         setattr(image, name, getattr(new, name).strip())
     image.updated = utcnow()

@@ -16,6 +16,7 @@ from editordesk.document.shortcodes import scan
 from editordesk.document.text import body_words
 from editordesk.errors import ConflictError, NotFoundError, ValidationError
 from editordesk.media.tweets import check_handle, check_status_id
+from editordesk.services.limits import check_lengths
 from editordesk.store import search
 from editordesk.store.models import (
     Image,
@@ -93,7 +94,7 @@ def _clean_draft(draft: StoryDraft) -> StoryDraft:
             f"to {MAX_BODY_CHARS / 1e6:.0f} million (about 800,000 words). Is this really one "
             "story? Nothing was saved"
         )
-    return replace(
+    draft = replace(
         draft,
         headline=" ".join(_showable(draft.headline).split()),
         byline=_showable(draft.byline).strip(),
@@ -104,6 +105,12 @@ def _clean_draft(draft: StoryDraft) -> StoryDraft:
         status=parse_status(draft.status),
         body=normalise_body(draft.body),
     )
+    check_lengths(
+        Story,
+        {"byline": draft.byline, "dateline": draft.dateline, "section": draft.section},
+        "the story",
+    )
+    return draft
 
 
 def _unique_slug(session: Session, wanted: str, story_id: int | None) -> str:
@@ -210,6 +217,11 @@ def _related_rows(
             title, section, excerpt, date = link.title, link.section, link.excerpt, link.date
         if not title.strip():
             raise ValidationError(f"related link {position + 1} has no title")
+        check_lengths(
+            RelatedLink,
+            {"url": url, "section": section.strip(), "target_slug": target_slug},
+            f"related link {position + 1}",
+        )
         rows.append(
             {
                 "story_id": story_id,
@@ -297,6 +309,7 @@ def _sync_links(
 def _keep_revision(
     session: Session, record: StoryRecord, *, number: int, author: str, note: str
 ) -> None:
+    check_lengths(Revision, {"author": author, "note": note}, "the revision")
     session.execute(
         INSERT_REVISION,
         {

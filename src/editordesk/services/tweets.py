@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from editordesk.errors import NotFoundError
 from editordesk.media.tweets import TweetRef
+from editordesk.services.limits import check_lengths
 from editordesk.store.models import Tweet, utcnow
 from editordesk.store.records import TweetRecord
 
@@ -49,6 +50,9 @@ def put_tweet(
         "posted": posted,
         "language": language.strip(),
     }
+    check_lengths(
+        Tweet, {"display_name": given["display_name"], "language": given["language"]}, "the tweet"
+    )
     changed = False
     for name, value in given.items():
         if value and (overwrite or not getattr(tweet, name)) and getattr(tweet, name) != value:
