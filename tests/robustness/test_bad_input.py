@@ -976,7 +976,11 @@ CASES = [
         prepare=crafted_image_path,
     ),
     Case("store-not-database", store_not_database, r"is not an EditorDesk store"),
-    Case("store-truncated", store_truncated, r"cannot open the store .*damaged.*restore a backup"),
+    Case(
+        "store-truncated",
+        store_truncated,
+        r"cannot open the store .*damaged.*restore BACKUP --force",
+    ),
     Case("store-of-another-program", store_of_another_program, r"not an EditorDesk store"),
     Case(
         "store-newer",

@@ -386,3 +386,21 @@ def test_the_thumbnail_cache_and_hidden_files_stay_out_of_a_backup(tmp_path: Pat
     assert [p.name for p in (info.path / "media").rglob("*") if p.is_file()] == [
         next(p.name for p in location.media_dir.rglob("*.jpg") if ".thumbs" not in p.parts)
     ]
+
+
+def test_a_damaged_store_is_replaced_by_its_backup_and_kept_aside(tmp_path: Path) -> None:
+    """What the "it is damaged" message tells an editor to do, done."""
+    location = _filled(tmp_path)
+    backup = create_backup(location, tmp_path / "b.zip").path
+    path = location.sqlite_path
+    assert path is not None
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    with pytest.raises(StoreError, match=r"damaged.*editordesk restore BACKUP --force"):
+        Store.open(location)
+    with pytest.raises(StoreError, match="is not empty"):
+        restore_backup(backup, location)
+    result = restore_backup(backup, location, force=True)
+    assert result.kept_aside[0].read_bytes() == data[: len(data) // 3]
+    with Store.open(location) as store, store.read() as session:
+        assert get_story(session, 1).headline == "Harbour wall: repairs begin"

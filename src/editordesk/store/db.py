@@ -331,7 +331,7 @@ def _reason(exc: DatabaseError) -> str:
     if "malformed" in text:
         return (
             "it is damaged (SQLite says: database disk image is malformed); restore a backup "
-            "with `editordesk restore PATH`"
+            "with `editordesk restore BACKUP --force`, which keeps the damaged file aside"
         )
     return " ".join(text.split())
 
