@@ -8,6 +8,8 @@ import io
 import os
 import re
 import stat
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -162,3 +164,77 @@ def test_text_longer_than_its_column_is_refused_in_words_on_both_engines(
                     attempt(s)
             with store.read() as session:
                 assert count_stories(session) == 0
+
+
+def _race(store: Store, act: Callable[[Any], Any]) -> tuple[Any, Any]:
+    """Two editors do `act` at the same moment on a PostgreSQL store: the first has inserted
+    and not yet committed when the second inserts (and waits on the unique index)."""
+    inserted, release = threading.Event(), threading.Event()
+    results: dict[str, Any] = {}
+
+    def first() -> None:
+        with store.write() as session:
+            results["first"] = act(session)
+            inserted.set()
+            release.wait()
+
+    def second() -> None:
+        try:
+            with store.write() as session:
+                results["second"] = act(session)
+        except Exception as exc:
+            results["second"] = exc
+
+    one = threading.Thread(target=first)
+    one.start()
+    inserted.wait()
+    two = threading.Thread(target=second)
+    two.start()
+    with store.engine.connect() as watcher:  # until the second waits on the first's lock
+        for _ in range(6000):
+            waiting = watcher.exec_driver_sql(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            ).scalar()
+            if waiting or not two.is_alive():
+                break
+            threading.Event().wait(0.01)
+    release.set()
+    one.join()
+    two.join()
+    return results["first"], results["second"]
+
+
+def test_two_editors_adding_the_same_thing_at_once_on_postgresql(tmp_path: Path) -> None:
+    """Both looked, found nothing and inserted: the second got a raw UniqueViolation."""
+    from tests import pg
+
+    try:
+        server = pg.server()
+    except pg.NoServer as exc:
+        pytest.skip(str(exc))
+    with server.database() as url:
+        location = resolve(url.render_as_string(hide_password=False), str(tmp_path / "m"))
+        with Store.open(location) as store:
+            data = image_bytes(color=(1, 2, 3))
+            a, b = _race(store, lambda s: add_image(s, store.media, data, "same.jpg"))
+            assert a.id == b.id  # one picture, both imports use it
+
+            a, b = _race(store, lambda s: put_tweet(s, TweetRef("77", "desk"), text="Hi"))
+            assert a.status_id == b.status_id == "77"
+
+            a, b = _race(
+                store,
+                lambda s: create_story(
+                    s, StoryDraft(headline="Same headline"), author="E", strict_slug=False
+                ),
+            )
+            assert (a.slug, b.slug) == ("same-headline", "same-headline-2")
+
+            a, b = _race(
+                store, lambda s: create_story(s, StoryDraft(headline="H", slug="taken"), author="E")
+            )
+            assert a.slug == "taken"
+            assert isinstance(b, ValidationError) and "was taken by another story" in str(b)
+            with store.read() as session:
+                assert count_stories(session) == 3

@@ -9,6 +9,7 @@ from editordesk.errors import NotFoundError
 from editordesk.media.folder import MediaFolder
 from editordesk.media.images import inspect_image
 from editordesk.services.limits import check_lengths
+from editordesk.services.races import IntegrityError, racing_insert
 from editordesk.store.db import NEW_MEDIA
 from editordesk.store.models import Image, Story, story_images, utcnow
 from editordesk.store.records import FIELD_NAMES, ImageFields, ImageRecord
@@ -62,9 +63,13 @@ def add_image(
             height=info.height,
             **{name: getattr(given, name).strip() for name in FIELD_NAMES},
         )
-        session.add(image)
-        session.flush()
-        return _record(image)
+        try:
+            with racing_insert(session):
+                session.add(image)
+                session.flush()
+            return _record(image)
+        except IntegrityError:  # another editor stored the same picture a moment ago
+            image = session.scalars(select(Image).where(Image.sha256 == info.sha256)).one()
     current = _record(image).fields
     merged = ImageFields(
         **{n: getattr(current, n) or getattr(given, n).strip() for n in FIELD_NAMES}

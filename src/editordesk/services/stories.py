@@ -17,6 +17,7 @@ from editordesk.document.text import body_words
 from editordesk.errors import ConflictError, NotFoundError, ValidationError
 from editordesk.media.tweets import check_handle, check_status_id
 from editordesk.services.limits import check_lengths
+from editordesk.services.races import IntegrityError, racing_insert
 from editordesk.store import search
 from editordesk.store.models import (
     Image,
@@ -283,9 +284,15 @@ def _sync_links(
                     handle=handle,
                     url=f"https://twitter.com/{handle}/status/{status_id}",
                 )
-                session.add(tweet)
-                session.flush()
-                known[status_id] = tweet.id
+                try:
+                    with racing_insert(session):
+                        session.add(tweet)
+                        session.flush()
+                    known[status_id] = tweet.id
+                except IntegrityError:  # another editor recorded it a moment ago
+                    known[status_id] = session.scalars(
+                        select(Tweet.id).where(Tweet.status_id == status_id)
+                    ).one()
         tweet_ids = set(known.values())
 
     if not new:
@@ -343,12 +350,23 @@ def create_story(
 ) -> StoryRecord:
     """Add a new story and its first revision."""
     draft = _clean_draft(draft)
-    slug = _choose_slug(session, draft, None, strict_slug)
     now = utcnow()
     fields = _fields(draft)
-    story_id = session.execute(
-        INSERT_STORY, {"slug": slug, "created": now, "updated": now, "version": 1, **fields}
-    ).scalar_one()
+    for attempt in range(5):
+        slug = _choose_slug(session, draft, None, strict_slug)
+        try:
+            with racing_insert(session):
+                story_id = session.execute(
+                    INSERT_STORY,
+                    {"slug": slug, "created": now, "updated": now, "version": 1, **fields},
+                ).scalar_one()
+            break
+        except IntegrityError as exc:
+            # Another editor's new story took the slug a moment ago (PostgreSQL only).
+            if strict_slug or attempt == 4 or "slug" not in str(exc.orig):
+                raise ValidationError(
+                    f"slug {slug!r} was taken by another story a moment ago; choose another"
+                ) from exc
     related = _sync_links(session, story_id, draft, new=True)
     record = StoryRecord(
         id=story_id,
@@ -387,6 +405,10 @@ def save_story(
     except StaleDataError:
         # Someone committed between our read and our write: the version guard caught it.
         raise ConflictError(story_id, base_version, base_version + 1) from None
+    except IntegrityError as exc:  # a new story took this slug a moment ago (PostgreSQL)
+        raise ValidationError(
+            f"slug {story.slug!r} was taken by another story a moment ago; choose another"
+        ) from exc
     record = _record(session, story, _sync_links(session, story_id, draft, new=False))
     number = session.scalar(select(func.max(Revision.number)).where(Revision.story_id == story_id))
     _keep_revision(session, record, number=(number or 0) + 1, author=author, note=note)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from editordesk.errors import NotFoundError
 from editordesk.media.tweets import TweetRef
 from editordesk.services.limits import check_lengths
+from editordesk.services.races import IntegrityError, racing_insert
 from editordesk.store.models import Tweet, utcnow
 from editordesk.store.records import TweetRecord
 
@@ -43,7 +44,12 @@ def put_tweet(
     tweet = session.scalars(select(Tweet).where(Tweet.status_id == ref.status_id)).first()
     if tweet is None:
         tweet = Tweet(status_id=ref.status_id, handle=ref.handle, url=ref.url)
-        session.add(tweet)
+        try:
+            with racing_insert(session):
+                session.add(tweet)
+                session.flush()
+        except IntegrityError:  # another editor recorded it a moment ago
+            tweet = session.scalars(select(Tweet).where(Tweet.status_id == ref.status_id)).one()
     given = {
         "display_name": display_name.strip(),
         "text": text.strip(),
