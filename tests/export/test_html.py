@@ -169,14 +169,14 @@ def _hostile_article(store: Store) -> Article:
             StoryDraft(
                 headline=EVIL,
                 standfirst=EVIL,
-                byline=EVIL,
-                dateline=EVIL,
-                section=EVIL,
+                byline=EVIL[:300],  # as long as these columns take
+                dateline=EVIL[:300],
+                section=EVIL[:200],
                 tags=(EVIL, "javascript:alert(7)"),
                 body=body,
                 related=(
                     RelatedRecord(
-                        title=EVIL, url="https://ok.example/x", excerpt=EVIL, section=EVIL
+                        title=EVIL, url="https://ok.example/x", excerpt=EVIL, section=EVIL[:200]
                     ),
                     RelatedRecord(story_id=target.id),
                 ),

@@ -515,6 +515,29 @@ def links_javascript_and_data(d: Desk) -> str:
     return "link kept as words, its target dropped"
 
 
+def deep_nesting(d: Desk) -> str:
+    """Emphasis 50,000 levels deep, lists 40 deep, quotes 90 deep, and a paragraph after."""
+    body = (
+        "*" * 100_000
+        + "deep"
+        + "*" * 100_000
+        + "\n\n"
+        + "".join("  " * i + f"- level{i}\n" for i in range(40))
+        + "\n"
+        + "> " * 90
+        + "quoted\n\nThe paragraph after."
+    )
+    with d.open() as store, store.write() as session:
+        create_story(session, StoryDraft(headline="Deep", byline="M", body=body), author="E")
+    html = _export_text(d, 2)
+    for words in ("deep", "level39", "quoted", "The paragraph after."):
+        assert words in html
+    assert active_content(html) == []
+    docx = _export_text(d, 2, "docx")
+    assert "deep" in docx and "level39" in docx and "The paragraph after." in docx
+    return "stored; exported with its words, nesting kept within reason"
+
+
 def control_characters(d: Desk) -> str:
     body = "Nul \x00 bell \x07 vertical \x0b escape \x1b[31m and \ufffe end."
     with d.open() as store, store.write() as session:
@@ -955,6 +978,7 @@ CASES = [
     Case("tweet-url-profile", tweet_url_profile, r"is not a link to one tweet"),
     Case("script-in-every-field", script_in_every_field, r"stored as typed", changes_store=True),
     Case("links-javascript-data", links_javascript_and_data, r"target dropped", changes_store=True),
+    Case("deep-nesting", deep_nesting, r"exported with its words", changes_store=True),
     Case("control-characters", control_characters, r"exports drop", changes_store=True),
     Case("template-python-internals", template_python_internals, r"unsafe and was stopped"),
     Case("template-globals", template_globals, r"unsafe and was stopped"),

@@ -21,7 +21,10 @@ from editordesk.store.records import ImageRecord, StoryRecord, TweetRecord
 
 TWEET_NAMES = frozenset({"x", "tweet", "twitter"})
 _MARK = re.compile("\ue000(\\d+)\ue001")
-_MD = MarkdownIt("commonmark")
+# markdown-it stops at 20 levels of blocks within blocks and silently drops the rest of the
+# body (ten nested lists were enough); 100 keeps any real story whole and recursion shallow.
+_MD = MarkdownIt("commonmark", {"maxNesting": 100})
+MAX_INLINE_DEPTH = 32  # emphasis inside emphasis deeper than this keeps its words only
 
 
 class _Builder:
@@ -88,7 +91,11 @@ class _Builder:
             elif t.endswith("_close"):
                 opener, parent = stack.pop()
                 children = tuple(_merge_text(current))
-                if opener.type == "em_open":
+                if len(stack) >= MAX_INLINE_DEPTH:
+                    # "***…***" thousands deep: no text means that; keep the words, and keep
+                    # every writer's recursion shallow.
+                    parent.extend(children)
+                elif opener.type == "em_open":
                     parent.append(n.Emphasis(children))
                 elif opener.type == "strong_open":
                     parent.append(n.Strong(children))

@@ -23,3 +23,9 @@ def check_lengths(model: Any, values: Mapping[str, object], what: str) -> None:
                 f"{what}'s {label} is {len(value):,} characters long; it may have up to "
                 f"{limit:,}. Nothing was saved"
             )
+
+
+def clip_to_column(model: Any, name: str, value: str) -> str:
+    """`value`, cut to the length of its column of `model` if it has one."""
+    limit = getattr(model.__table__.c[name].type, "length", None)
+    return value[:limit].rstrip() if limit and len(value) > limit else value

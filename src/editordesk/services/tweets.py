@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from editordesk.errors import NotFoundError
 from editordesk.media.tweets import TweetRef
-from editordesk.services.limits import check_lengths
+from editordesk.services.limits import clip_to_column
 from editordesk.services.races import IntegrityError, racing_insert
 from editordesk.store.models import Tweet, utcnow
 from editordesk.store.records import TweetRecord
@@ -56,9 +56,10 @@ def put_tweet(
         "posted": posted,
         "language": language.strip(),
     }
-    check_lengths(
-        Tweet, {"display_name": given["display_name"], "language": given["language"]}, "the tweet"
-    )
+    # What a tweet's page or a pasted shortcode says of it is clipped to fit, never refused:
+    # a long display name must not keep the tweet out of a story.
+    for name in ("display_name", "language"):
+        given[name] = clip_to_column(Tweet, name, str(given[name]))
     changed = False
     for name, value in given.items():
         if value and (overwrite or not getattr(tweet, name)) and getattr(tweet, name) != value:
