@@ -335,6 +335,24 @@ def import_folder(d: Desk) -> str:
     return d.import_error(d.tmp / "in" / "folder.md")
 
 
+def import_device_file(d: Desk) -> str:
+    """A story name that leads to /dev/zero (reading it never ends) and one that is a pipe."""
+    (d.tmp / "in").mkdir(parents=True, exist_ok=True)
+    (d.tmp / "in" / "zero.md").symlink_to("/dev/zero")
+    os.mkfifo(d.tmp / "in" / "pipe.md")
+    first = d.import_error(d.tmp / "in" / "zero.md")
+    assert "not a regular file" in d.import_error(d.tmp / "in" / "pipe.md")
+    return first
+
+
+def library_device_file(d: Desk) -> str:
+    (d.tmp / "in").mkdir(parents=True, exist_ok=True)
+    (d.tmp / "in" / "zero.jpg").symlink_to("/dev/zero")
+    with d.open() as store, pytest.raises(EditorDeskError) as caught, store.write() as session:
+        import_image_file(session, store.media, d.tmp / "in" / "zero.jpg")
+    return str(caught.value)
+
+
 def import_unknown_kind(d: Desk) -> str:
     return d.import_error(d.file("s.txt", "plain text"))
 
@@ -955,6 +973,8 @@ CASES = [
     Case("md-tweet-bad-handle", md_tweet_bad_handle, r"is not a Twitter handle"),
     Case("md-body-20mb", md_body_20mb, r"body is [\d.]+ million characters"),
     Case("import-folder", import_folder, r"is a folder, not a story file"),
+    Case("import-device-file", import_device_file, r"zero.md: is not a regular file"),
+    Case("library-device-file", library_device_file, r"zero.jpg is not a regular file"),
     Case("import-unknown-kind", import_unknown_kind, r"is not a file EditorDesk imports"),
     Case("docx-not-zip", docx_not_zip, r"is not a Word .docx file"),
     Case("docx-zip-bomb", docx_zip_bomb, r"zip bomb"),

@@ -78,6 +78,8 @@ def import_file(session: Session, media: MediaFolder, path: Path, *, author: str
         raise InputError("is a folder, not a story file", path)
     if not path.exists():
         raise InputError("does not exist", path)
+    if not path.is_file():  # /dev/zero or a pipe behind a story's name would never end
+        raise InputError("is not a regular file (a device, a pipe or a socket)", path)
     kind = IMPORTERS.get(path.suffix.lower())
     if kind is None:
         known = ", ".join(sorted(IMPORTERS))

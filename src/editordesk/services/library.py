@@ -48,6 +48,8 @@ def import_image_file(session: Session, media: MediaFolder, path: Path) -> Image
         size = path.stat().st_size
         if path.is_dir():
             raise InputError(f"{name} is a folder, not a picture")
+        if not path.is_file():  # a device or a pipe: reading it would never end
+            raise InputError(f"{name} is not a regular file (a device, a pipe or a socket)")
         if size > MAX_FILE_BYTES:
             raise InputError(
                 f"{name} is {size / 1_000_000:,.0f} MB; EditorDesk takes pictures up to "
