@@ -53,6 +53,8 @@ def settings_path() -> Path:
 def load(path: Path | None = None) -> Settings:
     """Read settings; a missing file gives the defaults, a damaged one a clear error."""
     path = path or settings_path()
+    if path.exists() and not path.is_file():  # a folder, or a device that never ends
+        raise ValidationError(f"the settings file {path} is not a regular file")
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

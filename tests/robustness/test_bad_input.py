@@ -635,6 +635,10 @@ def reference_not_docx(d: Desk) -> str:
     return d.export_error("--format", "docx", "--reference", str(ref))
 
 
+def reference_device(d: Desk) -> str:
+    return d.export_error("--format", "docx", "--reference", "/dev/zero")
+
+
 def export_into_a_file(d: Desk) -> str:
     target = d.file("exists.txt", "a file")
     return d.cli_error("export", "--all", "-o", str(target))
@@ -917,6 +921,13 @@ def settings_not_a_number(d: Desk) -> str:
     return d.capsys.readouterr().err
 
 
+def settings_device(d: Desk) -> str:
+    d.capsys.readouterr()
+    os.environ["EDITORDESK_CONFIG"] = "/dev/zero"  # isolated_env (conftest) restores it after
+    assert main(["list"]) == 1
+    return d.capsys.readouterr().err
+
+
 def restore_not_a_backup(d: Desk) -> str:
     return d.cli_error("restore", str(d.file("backup.zip", "not a zip")))
 
@@ -1011,6 +1022,7 @@ CASES = [
     Case("template-not-utf8", template_not_utf8, r"not UTF-8 text"),
     Case("template-folder-missing", template_folder_missing, r"template folder .* does not exist"),
     Case("reference-not-docx", reference_not_docx, r"reference document .* is not a Word"),
+    Case("reference-device", reference_device, r"reference document /dev/zero is not a Word"),
     Case("export-into-a-file", export_into_a_file, r"is a file; give a folder"),
     Case("media-symlink-out", media_symlink_out, r"leads outside the media folder"),
     Case(
@@ -1051,6 +1063,7 @@ CASES = [
     ),
     Case("settings-malformed", settings_malformed, r"settings file .* is not valid YAML"),
     Case("settings-not-a-number", settings_not_a_number, r"backups_keep should be a number"),
+    Case("settings-device", settings_device, r"settings file /dev/zero is not a regular file"),
     Case("restore-not-a-backup", restore_not_a_backup, r"is not an EditorDesk backup"),
 ]
 

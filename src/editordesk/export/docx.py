@@ -124,6 +124,8 @@ def _open_reference(reference: Path | None) -> _Template:
         data, name = _shipped_reference(), "the shipped reference.docx"
     else:
         name = str(reference)
+        if reference.exists() and not reference.is_file():  # a folder, a device, a pipe
+            raise ValidationError(f"reference document {name} is not a Word file")
         try:
             data = reference.read_bytes()
         except FileNotFoundError as exc:
