@@ -187,7 +187,7 @@ def _kill_at_random(run: Run, rng: random.Random, token: int) -> None:
     buffer = b""
     # Mostly after the store is open, sometimes while it opens; then a random time.
     wait_for_ready = rng.random() < 0.9
-    delay = rng.uniform(0.0, 0.25)
+    delay = rng.uniform(0.0, 0.25) if wait_for_ready else rng.uniform(0.0, 0.01)
     deadline = None if wait_for_ready else time.monotonic() + delay
     while True:
         timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
