@@ -126,3 +126,17 @@ def test_the_shared_media_folder_shows_one_editors_picture_to_another(
         image = add_image(session, store.media, image_bytes(), "quay.jpg")
     assert other_window.media.path_of(image.path).read_bytes() == image_bytes()
     assert isinstance(other_window.media, MediaFolder)
+
+
+def test_polling_follows_a_server_store_too(store: Store, other_window: Store) -> None:
+    """Where LISTEN is not to be had (a connection pooler in transaction mode), the same log
+    is polled; on SQLite polling is the only way."""
+    box = Inbox()
+    watcher = live.StoreWatcher(store, box.put, use_listen=False, poll_seconds=0.2).start()
+    try:
+        assert watcher.wait_ready(WAIT_S) and watcher.mechanism == "poll"
+        with other_window.write() as session:
+            story = create_story(session, StoryDraft(headline="Polled"), author="Bob")
+        assert box.next_matching("story", "insert", story.id).version == 1
+    finally:
+        watcher.stop()

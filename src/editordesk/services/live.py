@@ -153,6 +153,7 @@ class StoreWatcher:
 
     def _run(self) -> None:
         delay = 0.5
+        listen_failures = 0
         while not self._stop.is_set():
             try:
                 if self.mechanism == "listen":
@@ -162,9 +163,25 @@ class StoreWatcher:
                 delay = 0.5
             except Exception as exc:  # the store went away: say so, try again later
                 log.debug("store watcher: %r", exc)
+                if self.mechanism == "listen" and self._store_answers():
+                    # The server answers queries but not LISTEN (a pooler in transaction
+                    # mode, say): after a few tries, follow the log by polling instead.
+                    listen_failures += 1
+                    if listen_failures >= 3:
+                        log.info("store watcher: LISTEN unavailable (%s); polling", exc)
+                        self.mechanism = "poll"
+                    continue
                 self._set_reachable(False, _describe(exc))
                 self._stop.wait(delay)
                 delay = min(delay * 2, 5.0)
+
+    def _store_answers(self) -> bool:
+        try:
+            with self.store.read() as session:
+                latest_change_id(session)
+        except Exception:
+            return False
+        return True
 
     def _set_reachable(self, reachable: bool, message: str = "") -> None:
         if reachable == self.reachable:
