@@ -217,10 +217,10 @@ def _fill_folder(location: StoreLocation, folder: Path) -> dict[str, object]:
             raise StoreError(f"pg_dump failed: {done.stderr.strip() or done.returncode}")
         from editordesk.store.db import Store
 
-        with Store.open(location) as store, store.engine.connect() as conn:
-            schema = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-            stories = conn.exec_driver_sql("SELECT count(*) FROM stories").scalar() or 0
-            referenced = list(conn.exec_driver_sql("SELECT path FROM images").scalars())
+        with Store.open(location) as store, store.engine.connect() as db:
+            schema = db.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            stories = db.exec_driver_sql("SELECT count(*) FROM stories").scalar() or 0
+            referenced = list(db.exec_driver_sql("SELECT path FROM images").scalars())
         engine, database = "postgresql", PG_NAME
     # After the database: every picture the copied database names was written before it.
     files = _media_files(media_root)
@@ -459,11 +459,11 @@ def _store_holds_anything(location: StoreLocation) -> str | None:
         return None
     from editordesk.store.db import Store
 
-    with Store.open(location) as store, store.engine.connect() as conn:
-        rows = sum(
-            conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() or 0 for t in _CONTENT_TABLES
-        )
-    return f"{rows} stories, pictures, tweets or autosaves" if rows or media else None
+    with Store.open(location) as store, store.engine.connect() as db:
+        total = 0
+        for table in _CONTENT_TABLES:
+            total += int(db.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() or 0)
+    return f"{total} stories, pictures, tweets or autosaves" if total or media else None
 
 
 def _aside_name(path: Path, stamp: str) -> Path:
