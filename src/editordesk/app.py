@@ -78,13 +78,19 @@ def _start(
         from editordesk.store.db import Store
         from editordesk.store.location import resolve
 
-        store = Store.open(resolve(db, media))
+        return Store.open(resolve(db, media))
+
+    def daily_backup(store: Store) -> str | None:
         from editordesk.services.backup import daily_backup_or_warning
 
-        warning = daily_backup_or_warning(store.location, settings.backups_keep)
-        if warning:  # a failed backup must not keep the editor from working
+        return daily_backup_or_warning(store.location, settings.backups_keep)
+
+    def backed_up(warning: str | None) -> None:
+        if warning:  # a failed backup must not keep the editor from working: say so, go on
             print(f"editordesk: {warning}", file=sys.stderr)
-        return store
+            window.statusBar().showMessage(warning[:1].upper() + warning[1:], 30_000)
+        if quit_after_start:
+            QTimer.singleShot(0, lambda: (window.close(), app.quit()))
 
     # Set by the packaging test (tests/packaging): start, attach the store, close, exit 0.
     quit_after_start = os.environ.get("EDITORDESK_QUIT_AFTER_START") == "1"
@@ -96,8 +102,14 @@ def _start(
         if opened:
             window.import_paths(list(opened))
             opened.clear()
-        if quit_after_start:
-            QTimer.singleShot(0, lambda: (window.close(), app.quit()))
+        # The day's first backup runs once the list is filling, on a worker thread.
+        run_in_background(
+            daily_backup,
+            store,
+            on_done=backed_up,
+            on_error=lambda exc: backed_up(f"today's automatic backup failed: {exc}"),
+            owner=window,
+        )
 
     def file_opened(path: str) -> None:
         """macOS hands "Open with" files to a running app as events, not arguments."""

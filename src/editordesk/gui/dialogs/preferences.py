@@ -103,6 +103,16 @@ class PreferencesDialog(QDialog):
         self.autosave.setValue(settings.autosave_seconds)
         self.autosave.setAccessibleName("Autosave interval")
         self.autosave.setToolTip("How often unsaved text is kept safe in the store")
+        self.backups = QSpinBox(self)
+        self.backups.setRange(0, 365)
+        self.backups.setSpecialValueText("none (no daily backups)")
+        self.backups.setSuffix(" days")
+        self.backups.setValue(settings.backups_keep)
+        self.backups.setAccessibleName("Daily backups kept")
+        self.backups.setToolTip(
+            "A SQLite store is backed up, pictures included, the first time it is opened each "
+            "day, beside the store file; this many days are kept"
+        )
         self.template_dir = _PathField(
             settings.template_dir,
             _pick_folder,
@@ -122,6 +132,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Store", self.store)
         form.addRow("Media folder", self.media)
         form.addRow("Autosave every", self.autosave)
+        form.addRow("Daily backups kept", self.backups)
         form.addRow("HTML templates", self.template_dir)
         form.addRow("Word reference", self.reference)
         buttons = QDialogButtonBox(
@@ -141,6 +152,7 @@ class PreferencesDialog(QDialog):
             store=self.store.text(),
             media=self.media.text(),
             autosave_seconds=self.autosave.value(),
+            backups_keep=self.backups.value(),
             template_dir=self.template_dir.text(),
             reference_docx=self.reference.text(),
         )
