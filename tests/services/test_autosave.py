@@ -75,3 +75,55 @@ def test_deleting_a_story_drops_its_autosaves(store: Store) -> None:
         delete_story(session, story.id)
     with store.read() as session:
         assert recoverable(session, "Ann") == []
+
+
+def test_a_damaged_autosave_does_not_hide_the_others(store: Store) -> None:
+    """A row damaged on disk (or by hand) is skipped; every readable one is still offered."""
+    from sqlalchemy import update
+
+    from editordesk.store.models import Autosave
+
+    with store.write() as session:
+        for key, body in (("tab-1", "Kept."), ("tab-2", "Damaged."), ("tab-3", "Kept too.")):
+            put_autosave(
+                session,
+                key,
+                StoryDraft(headline=key, body=body),
+                story_id=None,
+                base_version=None,
+                editor="Ann",
+            )
+    with store.engine.begin() as connection:
+        connection.execute(
+            update(Autosave.__table__)
+            .where(Autosave.__table__.c.key == "tab-2")
+            .values(draft=["not", "a", "draft"])
+        )
+    with store.read() as session:
+        found = recoverable(session, "Ann")
+    assert [r.draft.body for r in found] == ["Kept.", "Kept too."]
+
+
+def test_an_autosave_that_is_not_json_is_skipped(store: Store) -> None:
+    """SQLite keeps JSON as text, so a damaged file can hold half a document there."""
+    import pytest
+    from sqlalchemy import text
+
+    if not store.location.is_sqlite:
+        pytest.skip("PostgreSQL checks JSON itself: a row cannot hold half a document")
+    with store.write() as session:
+        for key in ("tab-1", "tab-2"):
+            put_autosave(
+                session,
+                key,
+                StoryDraft(headline=key, body=key),
+                story_id=None,
+                base_version=None,
+                editor="Ann",
+            )
+    with store.engine.begin() as connection:
+        connection.execute(
+            text("UPDATE autosaves SET draft = '{\"body\": \"cut off' WHERE key = 'tab-1'")
+        )
+    with store.read() as session:
+        assert [r.key for r in recoverable(session, "Ann")] == ["tab-2"]

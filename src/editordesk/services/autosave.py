@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Text, cast, delete, select
 from sqlalchemy.orm import Session
 
 from editordesk.files import write_atomic
@@ -77,23 +77,35 @@ def recoverable(session: Session, editor: str) -> list[Recoverable]:
     """This editor's autosaves, oldest first (others' belong to their own windows), with
     any this computer kept while the store could not be reached."""
     rows = session.execute(
-        select(Autosave, Story.version)
+        select(
+            Autosave.key,
+            Autosave.story_id,
+            Autosave.base_version,
+            Autosave.saved,
+            cast(Autosave.draft, Text),  # parsed here, so one damaged row cannot hide the rest
+            Story.version,
+        )
         .outerjoin(Story, Story.id == Autosave.story_id)
         .where(Autosave.editor == editor)
         .order_by(Autosave.saved)
     )
-    found = {
-        a.key: Recoverable(
-            a.key, a.story_id, a.base_version, a.editor, a.saved, draft_from_dict(a.draft), version
-        )
-        for a, version in rows
-    }
+    found = {}
+    for key, story_id, base_version, saved, raw, version in rows:
+        draft = _readable_draft(raw)
+        if draft is not None:
+            found[key] = Recoverable(key, story_id, base_version, editor, saved, draft, version)
     folder = session.info.get(RECOVERY_DIR)
     if folder is not None:
         for data in LocalDrafts(folder).all():
             if data.get("editor") != editor:
                 continue
-            saved = dt.datetime.fromisoformat(data["saved"])
+            draft = _readable_draft(data.get("draft"))
+            try:
+                saved = dt.datetime.fromisoformat(data["saved"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            if draft is None or not isinstance(data.get("key"), str):
+                continue  # damaged by hand or by a disk: skip it, offer the rest
             known = found.get(data["key"])
             if known is not None and known.saved >= saved:
                 continue  # the store has a newer copy of this tab
@@ -107,10 +119,21 @@ def recoverable(session: Session, editor: str) -> list[Recoverable]:
                 data.get("base_version"),
                 editor,
                 saved,
-                draft_from_dict(data["draft"]),
+                draft,
                 current.version if current is not None else None,
             )
     return sorted(found.values(), key=lambda r: r.saved)
+
+
+def _readable_draft(raw: object) -> StoryDraft | None:
+    """A kept draft from its JSON (text or already parsed), or None if it is damaged."""
+    try:
+        data = json.loads(raw) if isinstance(raw, str | bytes) else raw
+        if not isinstance(data, dict):
+            return None
+        return draft_from_dict(data)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 class LocalDrafts:
