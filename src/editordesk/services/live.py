@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from editordesk.store.db import Store
+from editordesk.store.db import PG_CONNECT_ARGS, Store
 from editordesk.store.models import StoreChange
 
 log = logging.getLogger(__name__)
@@ -246,7 +246,7 @@ class StoreWatcher:
 
         url = self.store.engine.url.set(drivername="postgresql")
         conninfo = url.render_as_string(hide_password=False)
-        with psycopg.connect(conninfo, autocommit=True, connect_timeout=5) as conn:
+        with psycopg.connect(conninfo, autocommit=True, **PG_CONNECT_ARGS) as conn:
             conn.execute(f"LISTEN {CHANNEL}")
             with contextlib.suppress(Exception), self.store.write() as session:
                 prune_changes(session)

@@ -27,6 +27,17 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 NEW_MEDIA = "editordesk.new_media"  # session.info key: files written by this action
 RECOVERY_DIR = "editordesk.recovery_dir"  # session.info key: this computer's crash recovery
 BUSY_TIMEOUT_S = 15.0
+# A server that is gone (a pulled cable, a sleeping laptop's network) must fail a save in
+# seconds, not hang the window until TCP gives up: a connect timeout, keepalives, and a
+# limit on how long sent data may stay unacknowledged.
+PG_CONNECT_ARGS = {
+    "connect_timeout": 10,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 15_000,
+}
 DISK_FULL = "the disk is full"
 
 
@@ -92,7 +103,7 @@ def _make_engine(location: StoreLocation) -> Engine:
 
         return engine
     if location.url.get_backend_name() == "postgresql":
-        return create_engine(location.url, pool_pre_ping=True)
+        return create_engine(location.url, pool_pre_ping=True, connect_args=PG_CONNECT_ARGS)
     raise StoreError(
         f"EditorDesk stores live in SQLite or PostgreSQL, not {location.url.get_backend_name()}"
     )
