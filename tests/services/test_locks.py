@@ -132,3 +132,40 @@ def test_two_windows_on_one_store_see_each_others_locks(
             locks.take_lock(session, story, holder="Ann", window="w-ann")
         with store.read() as session:
             assert locks.live_locks(session)[story].holder == "Bob"
+
+
+def test_of_many_windows_grabbing_one_free_story_at_once_exactly_one_wins(
+    store: Store, store_location: StoreLocation
+) -> None:
+    """Eight windows (each its own store and connections) lock the same story together."""
+    import threading
+
+    story = _story(store)
+    windows = [Store.open(store_location) for _ in range(8)]
+    start = threading.Barrier(len(windows))
+    outcomes: list[str] = []
+
+    def grab(n: int, window: Store) -> None:
+        start.wait()
+        try:
+            with window.write() as session:
+                locks.take_lock(session, story, holder=f"Editor {n}", window=f"w-{n}")
+        except locks.LockedError:
+            outcomes.append("refused")
+        else:
+            outcomes.append(f"w-{n}")
+
+    threads = [threading.Thread(target=grab, args=(n, w)) for n, w in enumerate(windows)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+    finally:
+        for window in windows:
+            window.close()
+    winners = [o for o in outcomes if o != "refused"]
+    assert len(outcomes) == 8 and len(winners) == 1
+    with store.read() as session:
+        held = locks.lock_of(session, story)
+        assert held is not None and held.window == winners[0]
