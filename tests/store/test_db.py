@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy.orm import Session
 
 from editordesk.errors import NewerStoreError, StoreError
 from editordesk.services.stories import StoryDraft, create_story, list_stories
@@ -167,3 +168,46 @@ def test_a_restored_media_folder_without_its_mark_is_recognised_by_its_pictures(
         (tmp_path / "empty").mkdir()
         with pytest.raises(StoreError, match="not the shared media folder"):
             Store.open(resolve(db, str(tmp_path / "empty")))
+
+
+def test_a_server_store_of_an_older_schema_is_upgraded_on_open(tmp_path: Path) -> None:
+    """A desk's PostgreSQL store from before shared editing (schema 0003) gains locks and
+    the change log when the first new window opens it; its stories stay searchable."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from editordesk.services.live import changes_since, latest_change_id
+    from editordesk.store.db import _alembic_config
+    from tests import pg
+
+    server = pg.server()
+    with server.database() as url:
+        engine = create_engine(url)
+        try:
+            with engine.begin() as conn:
+                command.upgrade(_alembic_config(conn), "0003")
+            with Session(engine) as session, session.begin():
+                create_story(session, StoryDraft(headline="Before the upgrade"), author="t")
+        finally:
+            engine.dispose()
+        db = url.render_as_string(hide_password=False)
+        with Store.open(resolve(db, str(tmp_path / "media"))) as store:
+            with store.engine.connect() as conn:
+                assert MigrationContext.configure(conn).get_current_revision() == head_revision()
+                storage = conn.execute(
+                    text(
+                        "SELECT attstorage FROM pg_attribute "
+                        "WHERE attrelid = 'story_search'::regclass AND attname = 'document'"
+                    )
+                ).scalar()
+                assert storage == "m"  # MAIN: kept in the table's own pages
+            with store.read() as session:
+                assert [s.headline for s in list_stories(session, query="upgrade")] == [
+                    "Before the upgrade"
+                ]
+                before = latest_change_id(session)
+            with store.write() as session:
+                create_story(session, StoryDraft(headline="After the upgrade"), author="t")
+            with store.read() as session:
+                [change] = changes_since(session, before)
+            assert (change.kind, change.action) == ("story", "insert")
