@@ -211,3 +211,43 @@ def test_a_server_store_of_an_older_schema_is_upgraded_on_open(tmp_path: Path) -
             with store.read() as session:
                 [change] = changes_since(session, before)
             assert (change.kind, change.action) == ("story", "insert")
+
+
+def test_a_store_from_before_shared_editing_is_backed_up_and_upgraded(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from editordesk.services.autosave import recoverable
+    from editordesk.services.live import changes_since, latest_change_id
+    from editordesk.services.locks import lock_of, take_lock
+    from editordesk.services.stories import get_story, save_story
+
+    old = tmp_path / "desk.sqlite"
+    shutil.copy(FIXTURES / "store-0003.sqlite", old)
+    with Store.open(resolve(str(old))) as store:
+        with store.engine.connect() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == head_revision()
+        with store.read() as session:
+            assert [s.slug for s in list_stories(session, query="quay")] == [
+                "harbour-wall-gives-way"
+            ]
+            [unsaved] = recoverable(session, "Mara Quinn")
+            assert unsaved.draft.body == "Unsaved: the tide is in."
+            assert not unsaved.someone_saved_since
+            before = latest_change_id(session)
+        with store.write() as session:
+            story = get_story(session, 1)
+            save_story(
+                session, 1, replace(story.draft(), body="Repaired."), base_version=2, author="t"
+            )
+            take_lock(session, 1, holder="Mara Quinn", window="w-1")
+        with store.read() as session:
+            assert [(c.kind, c.version) for c in changes_since(session, before)] == [
+                ("story", 3),
+                ("lock", None),
+            ]
+            held = lock_of(session, 1)
+            assert held is not None and held.holder == "Mara Quinn"
+    backup = tmp_path / "desk.sqlite.before-schema-0003.bak"
+    with sqlite3.connect(backup) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003"
+    raw.close()
