@@ -77,6 +77,8 @@ def test_a_story_open_elsewhere_is_read_only_shows_who_and_can_be_taken_over(
     row = model.row_of(story.id)
     tooltip = model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
     assert "Being edited by Ana Ruiz" in tooltip
+    spoken = model.data(model.index(row, 0), Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.startswith("Harbour wall, being edited by Ana Ruiz")
     assert ana.story_list.model.lock_text(story.id) == ""
 
     # Ben takes it over explicitly; Ana's tab learns it, goes read-only, keeps her text

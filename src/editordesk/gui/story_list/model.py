@@ -459,6 +459,12 @@ class StoryListModel(QAbstractTableModel):
             return self._status_icon(story.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(story, column)
+        if (
+            role == Qt.ItemDataRole.AccessibleTextRole
+            and column == HEADLINE
+            and story.id in self._locks
+        ):
+            return f"{self._text(story, column)}, being edited by {self._locks[story.id]}"
         if role == Qt.ItemDataRole.AccessibleTextRole and column == STATUS:
             return f"Status: {STATUS_WORDS[story.status]}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == WORDS:
