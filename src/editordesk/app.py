@@ -81,9 +81,16 @@ def _start(
         return Store.open(resolve(db, media))
 
     def daily_backup(store: Store) -> str | None:
+        """The day's backup, then the sweep of picture files a killed import left behind."""
         from editordesk.services.backup import daily_backup_or_warning
+        from editordesk.services.housekeeping import sweep_unrecorded_media
 
-        return daily_backup_or_warning(store.location, settings.backups_keep)
+        warning = daily_backup_or_warning(store.location, settings.backups_keep)
+        try:
+            sweep_unrecorded_media(store)
+        except (EditorDeskError, OSError) as exc:  # tidying must never stop the work
+            print(f"editordesk: the media folder was not tidied: {exc}", file=sys.stderr)
+        return warning
 
     def backed_up(warning: str | None) -> None:
         if warning:  # a failed backup must not keep the editor from working: say so, go on

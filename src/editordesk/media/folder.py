@@ -45,7 +45,11 @@ class MediaFolder:
         relative = self.relative_path(sha256, extension)
         path = self.path_of(relative)
         if path.is_file() and path.stat().st_size == len(data):
-            return relative, False
+            # Freshly used: the sweep of unrecorded files (services/housekeeping.py) leaves
+            # young files alone, and this one is about to be recorded again.
+            with contextlib.suppress(FileNotFoundError):
+                os.utime(path)
+                return relative, False
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
         return relative, True

@@ -1,0 +1,71 @@
+"""Tidying the media folder after crashes.
+
+An import writes a picture's file before it commits the record that names it, so a reader who
+hears of the record always finds the file. A process killed between the two leaves a file no
+record names: nothing is lost, it only takes space. The sweep removes such files once they are
+old enough that no import can still be about to record them (a day; imports take seconds,
+and a file being recorded again has its time refreshed by MediaFolder.put).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+
+from sqlalchemy import select
+
+from editordesk.store.db import Store
+from editordesk.store.models import Image
+
+# Only files named as the media folder names them (hash.extension in a two-digit fan-out
+# folder) are ever candidates: a file someone else put in the share is never touched.
+_OWN_FILE = re.compile(r"[0-9a-f]{64}\.[a-z0-9]{1,5}")
+_FAN_OUT = re.compile(r"[0-9a-f]{2}")
+SWEEP_AGE = dt.timedelta(days=1)
+
+
+def sweep_unrecorded_media(
+    store: Store, *, older_than: dt.timedelta = SWEEP_AGE, now: float | None = None
+) -> list[str]:
+    """Remove picture files that no image record names and that are older than `older_than`;
+    returns their relative paths.
+
+    Only a SQLite store's own media folder is swept. A server store's folder is shared, and a
+    database restored to an older dump would make newer pictures look unrecorded: there the
+    files are left for the desk's administrator."""
+    root = store.media.root
+    if not store.location.is_sqlite or not root.is_dir():
+        return []
+    cutoff = (time.time() if now is None else now) - older_than.total_seconds()
+    candidates = []
+    for fan in root.iterdir():
+        if not (fan.is_dir() and _FAN_OUT.fullmatch(fan.name)):
+            continue
+        for path in fan.iterdir():
+            if (
+                _OWN_FILE.fullmatch(path.name)
+                and path.is_file()
+                and path.stat().st_mtime < cutoff
+            ):
+                candidates.append(f"{fan.name}/{path.name}")
+    if not candidates:
+        return []
+    recorded: set[str] = set()
+    with store.read() as session:  # read after listing: a record made meanwhile is seen
+        for start in range(0, len(candidates), 500):
+            chunk = candidates[start : start + 500]
+            recorded.update(session.scalars(select(Image.path).where(Image.path.in_(chunk))))
+    removed = []
+    for relative in candidates:
+        if relative in recorded:
+            continue
+        path = store.media.path_of(relative)
+        try:
+            if path.stat().st_mtime >= cutoff:  # used again since it was listed
+                continue
+        except FileNotFoundError:
+            continue
+        store.media.discard(relative)
+        removed.append(relative)
+    return removed
