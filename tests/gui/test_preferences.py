@@ -55,3 +55,25 @@ def test_no_daily_backups_reads_as_none(qtbot: QtBot) -> None:
     assert dialog.backups.text().startswith("none")
     qtbot.keyClick(dialog.backups, Qt.Key.Key_Up)
     assert dialog.settings().backups_keep == 1
+
+
+def test_f1_lists_every_command_with_its_keys(qtbot: QtBot, store: Store) -> None:
+    from editordesk.gui.dialogs.shortcuts import ShortcutsDialog
+    from tests.gui.test_main_window import shortcut
+
+    window = _window(qtbot, store)
+    seen: list[list[tuple[str, str]]] = []
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, ShortcutsDialog)
+        seen.append(dialog.rows())
+        qtbot.keyClicks(dialog.filter, "credits")
+        seen.append(dialog.rows())
+        click_button(dialog, "Close")
+
+    on_next_dialog(look)
+    shortcut(qtbot, window, Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier)
+    everything, found = seen
+    assert ("Save", "Ctrl+S") in everything and ("Figure…", "Ctrl+Shift+G") in everything
+    assert ("Picture library…", "Ctrl+Shift+L") in everything
+    assert found == [("Photo credits report…", "Ctrl+Shift+R")]

@@ -368,6 +368,15 @@ class MainWindow(QMainWindow):
         )
 
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(
+            a(
+                "shortcuts",
+                "&Keyboard shortcuts",
+                self.show_shortcuts,
+                "F1",
+                "Every command and its keys",
+            )
+        )
         help_menu.addAction(a("about", "&About EditorDesk", self.about, tip="Version and licences"))
 
         toolbar = QToolBar("Main toolbar", self)
@@ -1170,6 +1179,11 @@ class MainWindow(QMainWindow):
                 "Store changed",
                 "EditorDesk will use the new store the next time it starts.",
             )
+
+    def show_shortcuts(self) -> None:
+        from editordesk.gui.dialogs.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self.menuBar(), self).exec()
 
     def about(self) -> None:
         from editordesk.gui.dialogs.about import AboutDialog
