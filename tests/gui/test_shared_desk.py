@@ -163,3 +163,41 @@ def test_a_lost_server_is_reported_edits_stay_and_saving_resumes(
             win.close()
         finally:
             store.close()
+
+
+@ENGINES
+def test_a_picture_another_editor_imports_appears_in_the_open_library(
+    qtbot: QtBot, store: Store, second_store: Store
+) -> None:
+    import io
+
+    from PIL import Image as PILImage
+
+    from editordesk.gui.library.view import LibraryDialog
+    from editordesk.services.images import add_image
+    from editordesk.store.records import ImageFields
+    from tests.gui.test_main_window import click_button, on_next_dialog
+
+    ana = _window(qtbot, store, "Ana Ruiz")
+    seen: list[str] = []
+
+    def while_open(dialog: object) -> None:
+        assert isinstance(dialog, LibraryDialog)
+        buffer = io.BytesIO()
+        PILImage.new("RGB", (12, 9), (0, 120, 200)).save(buffer, "PNG")
+        with second_store.write() as session:  # Bob, at another desk
+            picture = add_image(
+                session,
+                second_store.media,
+                buffer.getvalue(),
+                "quay.png",
+                ImageFields(credit="Bob Lane"),
+            )
+        model = dialog.view.model
+        qtbot.waitUntil(lambda: model.row_of(picture.id) >= 0, timeout=WAIT_MS)
+        seen.append(model.record(model.row_of(picture.id)).fields.credit)
+        click_button(dialog, "Close")
+
+    on_next_dialog(while_open)  # type: ignore[arg-type]
+    ana.open_library()
+    assert seen == ["Bob Lane"]

@@ -215,6 +215,9 @@ class LiveDesk(QObject):
         if any(c.kind in ("image", "all") for c in changes):
             for editor in self._editors():  # a credit or caption corrected elsewhere
                 editor.schedule_preview()
+            library = self.window.library_dialog
+            if library is not None and shiboken6.isValid(library):
+                library.view.refresh()  # type: ignore[attr-defined]  # new pictures, new credits
         open_ids = {e.story_id for e in self._editors() if e.story_id is not None}
         store = self.store
 
