@@ -32,6 +32,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 
 ENV = "EDITORDESK_TEST_PG"
 REQUIRE_ENV = "EDITORDESK_REQUIRE_PG"  # CI sets it: a missing server fails, not skips
@@ -121,8 +122,17 @@ class PgServer:
         return self.database_url(name)
 
     def drop_database(self, url: URL) -> None:
-        with _admin(self.url) as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+        """Drop a test's database; a connection the role may not end (an autovacuum worker,
+        where the role lacks pg_signal_backend) is waited out for a few seconds."""
+        for attempt in range(20):
+            try:
+                with _admin(self.url) as conn:
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+                return
+            except DBAPIError:
+                if attempt == 19:
+                    raise
+                time.sleep(0.25)
 
     @contextlib.contextmanager
     def database(self) -> Iterator[URL]:
@@ -185,6 +195,9 @@ def _packaged_cluster(bin_dir: Path) -> PgServer:
     sql = (
         f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ROLE}') THEN "
         f"CREATE ROLE {ROLE} LOGIN CREATEDB PASSWORD '{PASSWORD}'; END IF; END $$;"
+        # DROP DATABASE … WITH (FORCE) also ends an autovacuum worker busy in the database,
+        # which only a superuser or a member of pg_signal_backend may do.
+        f"GRANT pg_signal_backend TO {ROLE};"
     )
     deadline = time.monotonic() + 60
     while True:  # the server may still be starting
