@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from editordesk.errors import EditorDeskError, StoreError
+from editordesk.files import replacing
 from editordesk.store.location import StoreLocation
 
 FORMAT = "editordesk-backup"
@@ -288,23 +289,14 @@ def create_backup(location: StoreLocation, target: Path) -> BackupInfo:
 
 
 def _zip_folder(folder: Path, target: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", allowZip64=True) as archive:
-            for path in sorted(folder.rglob("*")):
-                if not path.is_file():
-                    continue
-                name = path.relative_to(folder).as_posix()
-                # Pictures are compressed already; the database shrinks a lot.
-                method = zipfile.ZIP_STORED if name.startswith(MEDIA) else zipfile.ZIP_DEFLATED
-                archive.write(path, name, compress_type=method)
-            archive.fp.flush()  # type: ignore[union-attr]
-            os.fsync(raw.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with replacing(target) as tmp, zipfile.ZipFile(tmp, "w", allowZip64=True) as archive:
+        for path in sorted(folder.rglob("*")):
+            if not path.is_file():
+                continue
+            name = path.relative_to(folder).as_posix()
+            # Pictures are compressed already; the database shrinks a lot.
+            method = zipfile.ZIP_STORED if name.startswith(MEDIA) else zipfile.ZIP_DEFLATED
+            archive.write(path, name, compress_type=method)
 
 
 # ---------------------------------------------------------------- daily backups
@@ -561,9 +553,7 @@ def _place_sqlite(source: Path, location: StoreLocation) -> None:
     for suffix in ("-wal", "-shm"):  # left by an empty store; they belong to the old file
         with contextlib.suppress(FileNotFoundError):
             path.with_name(path.name + suffix).unlink()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    with replacing(path) as tmp:
         src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
         dest = sqlite3.connect(tmp)
         try:
@@ -571,13 +561,6 @@ def _place_sqlite(source: Path, location: StoreLocation) -> None:
         finally:
             dest.close()
             src.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _place_postgres(dump: Path, location: StoreLocation) -> None:
