@@ -262,3 +262,21 @@ def test_backup_of_a_store_that_is_not_there_says_so(
     assert main([*db, "backup", str(tmp_path / "b")]) == 1
     assert "there is no store at" in capsys.readouterr().err
     assert not (tmp_path / "cli.sqlite").exists()
+
+
+def test_list_says_who_is_editing_a_story(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from editordesk.services.locks import take_lock
+    from editordesk.store.db import Store
+    from editordesk.store.location import resolve
+
+    main([*db, "import", str(write_harbour(tmp_path / "in"))])
+    story_id = int(capsys.readouterr().out)
+    with Store.open(resolve(db[1])) as store, store.write() as session:
+        take_lock(session, story_id, holder="Mara Quinn", window="w1")
+    assert main([*db, "list"]) == 0
+    assert "[being edited by Mara Quinn since " in capsys.readouterr().out
+    assert main([*db, "list", "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["being_edited_by"]["editor"] == "Mara Quinn"

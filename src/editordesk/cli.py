@@ -212,6 +212,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     if args.limit is not None and args.limit < 0:
         raise EditorDeskError("--limit must be 0 or more")
+    from editordesk.services.locks import live_locks
+
     store, _ = _open_store(args)
     with store, store.read() as session:
         rows = list_stories(
@@ -222,13 +224,26 @@ def cmd_list(args: argparse.Namespace) -> int:
             query=args.search,
             limit=args.limit,
         )
+        locks = live_locks(session, [r.id for r in rows])  # who has a story open to edit
     if args.json:
-        json.dump([r.as_json() for r in rows], sys.stdout, ensure_ascii=False, indent=1)
+        found = []
+        for r in rows:
+            item = r.as_json()
+            lock = locks.get(r.id)
+            item["being_edited_by"] = (
+                {"editor": lock.holder, "since": lock.since.isoformat()} if lock else None
+            )
+            found.append(item)
+        json.dump(found, sys.stdout, ensure_ascii=False, indent=1)
         print()
         return EXIT_OK
     for r in rows:
         updated = r.updated.astimezone().strftime("%Y-%m-%d %H:%M")
-        print(f"{r.id:>6}  {r.status.value:<9}  {updated}  {r.word_count:>6}w  {r.headline}")
+        lock = locks.get(r.id)
+        editing = f"  [being edited by {lock.describe()}]" if lock else ""
+        print(
+            f"{r.id:>6}  {r.status.value:<9}  {updated}  {r.word_count:>6}w  {r.headline}{editing}"
+        )
     return EXIT_OK
 
 
