@@ -55,7 +55,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
-        self.resize(460, 620)
+        self.resize(460, 700)
 
     def rows(self) -> list[tuple[str, str]]:
         """The visible commands and keys, as the editor sees them."""
