@@ -127,8 +127,9 @@ def _start(
 
     if isinstance(app, _application_class()):
         app.file_opened = file_opened  # type: ignore[attr-defined]
-    else:  # an application made by someone else (a test run): watch its events instead
-        app.installEventFilter(_file_open_filter(file_opened, app))
+    else:  # an application made by someone else (a test run): watch its events instead,
+        # through a filter that goes when the window goes
+        app.installEventFilter(_file_open_filter(file_opened, window))
 
     def attempt(db: str | None, media: str | None) -> None:
         run_in_background(open_store, db, media, on_done=attached, on_error=failed)
@@ -164,7 +165,7 @@ def _start(
     return app, window
 
 
-def _file_open_filter(on_file: Callable[[str], None], parent: QApplication) -> QObject:
+def _file_open_filter(on_file: Callable[[str], None], parent: QObject) -> QObject:
     """An application event filter passing QFileOpenEvent paths to `on_file` (made here so
     Qt is imported only when the window starts)."""
     from PySide6.QtCore import QEvent, QObject
