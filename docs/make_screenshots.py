@@ -1,4 +1,5 @@
-"""Make the README's pictures of the library and the export dialog from a throwaway store.
+"""Make the README's pictures (the window, the library, the export dialog) from a throwaway
+store.
 
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
 
@@ -70,9 +71,12 @@ def main() -> int:
     from editordesk.store.records import ImageFields
 
     app = QApplication.instance() or QApplication(sys.argv)
-    with tempfile.TemporaryDirectory() as tmp, Store.open(resolve(f"{tmp}/s.sqlite")) as store:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        Store.open(resolve(f"{tmp}/Newsroom/news.sqlite")) as store,
+    ):
         os.environ["EDITORDESK_CONFIG"] = f"{tmp}/settings.yaml"
-        add_sample_story(store, author="Ana Ruiz")
+        sample = add_sample_story(store, author="Ana Ruiz")
         with store.write() as session:
             ids = []
             for data, (caption, credit, creator, licence, alt) in zip(
@@ -103,8 +107,16 @@ def main() -> int:
                 author="Ana Ruiz",
             )
         window = MainWindow(store, prefs.Settings(editor_name="Ana Ruiz"))
-        window.resize(1300, 820)
+        window.restore_window_state()  # the first-start layout: list, editor, preview
+        window.resize(1400, 860)
         window.show()
+        editor = window.open_story(sample.id)
+        assert editor is not None
+        for _ in range(300):  # the list and the preview are made on worker threads
+            app.processEvents()
+            QApplication.instance().thread().msleep(10)  # type: ignore[union-attr]
+        window.story_list.table_view.clearSelection()
+        window.grab().save(str(HERE / "screenshot.png"))
         library = LibraryDialog(store, window)
         library.resize(1150, 700)
         library.show()
@@ -131,7 +143,7 @@ def main() -> int:
         export.grab().save(str(HERE / "export-dialog.png"))
         export.close()
         window.close()
-    print("wrote", HERE / "library.png", "and", HERE / "export-dialog.png")
+    print("wrote screenshot.png, library.png and export-dialog.png in", HERE)
     return 0
 
 
