@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from editordesk.gui.dialogs.tweet import TweetDialog
@@ -17,7 +17,7 @@ from editordesk.gui.main_window import MainWindow
 from editordesk.services.stories import StoryDraft, create_story, get_story, list_stories
 from editordesk.store.db import Store
 from editordesk.store.models import Tweet
-from tests.gui.test_main_window import _window, click_button, on_next_dialog, shortcut
+from tests.gui.test_main_window import _window, click_button, drop_files, on_next_dialog, shortcut
 
 ID = "1860000000000000007"
 FORMS = (
@@ -68,9 +68,7 @@ def test_three_forms_of_one_tweet_make_one_tweet(
     assert "Keep away from the north pier." in seen[3]
     with store.read() as session:
         tweets = [(t.status_id, t.handle, t.text) for t in session.query(Tweet).all()]
-    assert tweets == [
-        (ID, "EllanCoast", "Keep away from the north pier.")
-    ]
+    assert tweets == [(ID, "EllanCoast", "Keep away from the north pier.")]
     assert editor.body.toPlainText().count(f'id="{ID}"') == 3
 
 
@@ -234,25 +232,7 @@ def test_a_word_file_dropped_on_the_window_becomes_a_draft(
     path = tmp_path / "copy.docx"
     document.save(str(path))
     (tmp_path / "notes.txt").write_text("not a story")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path)), QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
-    enter = QDragEnterEvent(
-        QPoint(200, 200),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, enter)  # a drop goes to the widget that took the drag
-    assert enter.isAccepted()
-    drop = QDropEvent(
-        QPointF(200, 200),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, drop)
+    drop_files(window, [path, tmp_path / "notes.txt"])
     qtbot.waitUntil(lambda: window.current_editor() is not None, timeout=10_000)
     editor = window.current_editor()
     assert editor is not None and editor.headline.text() == "Lifeboat crew honoured"

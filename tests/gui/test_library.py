@@ -7,14 +7,12 @@ from __future__ import annotations
 import csv
 import io
 import os
-import struct
 from pathlib import Path
 
 import pytest
 from PIL import Image as PILImage
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from editordesk.gui.library.view import LibraryDialog
@@ -26,66 +24,33 @@ from editordesk.services.stories import StoryDraft, create_story
 from editordesk.store.db import Store
 from editordesk.store.models import Image
 from editordesk.store.records import ImageFields
-from tests.gui.test_main_window import _window, click_button, on_next_dialog, shortcut
+from tests.gui.test_main_window import (
+    _window,
+    click_button,
+    drop_files,
+    on_next_dialog,
+    shortcut,
+)
+from tests.media.test_metadata import jpeg_with, xmp_packet
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-def _alt(tag: str, text: str) -> str:
-    return f'<{tag}><rdf:Alt><rdf:li xml:lang="x-default">{text}</rdf:li></rdf:Alt></{tag}>'
+PHOTO_CARD = {
+    "creator": "Morag Quayle",
+    "rights": "© 2026 Morag Quayle",
+    "description": "The ferry leaves Port Ellan at dawn.",
+    "alt_text": "A white ferry on grey water below a lighthouse",
+}
+XMP = xmp_packet(credit="Harbour Photo Agency", **PHOTO_CARD)
+NO_CREDIT = xmp_packet(**PHOTO_CARD)
 
 
-XMP = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about=""
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"
-    xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/"
-    photoshop:Credit="Harbour Photo Agency">
-   <dc:creator><rdf:Seq><rdf:li>Morag Quayle</rdf:li></rdf:Seq></dc:creator>
-   {_alt("dc:rights", "© 2026 Morag Quayle")}
-   {_alt("dc:description", "The ferry leaves Port Ellan at dawn.")}
-   {_alt("Iptc4xmpCore:AltTextAccessibility", "A white ferry on grey water below a lighthouse")}
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>"""
-NO_CREDIT = XMP.replace('photoshop:Credit="Harbour Photo Agency"', "")
-
-
-def jpeg_with_xmp(path: Path, packet: str = XMP) -> Path:
-    """A real JPEG with an XMP packet in its APP1 segment, as cameras and agencies write it."""
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (64, 48), (40, 90, 140)).save(buffer, "JPEG")
-    data = buffer.getvalue()
-    payload = b"http://ns.adobe.com/xap/1.0/\x00" + packet.encode("utf-8")
-    segment = b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload
-    path.write_bytes(data[:2] + segment + data[2:])  # right after the start-of-image marker
+def jpeg_with_xmp(path: Path, packet: bytes = XMP) -> Path:
+    """A real JPEG carrying an XMP packet, as cameras and agencies write it, saved as a file
+    an editor could drop."""
+    path.write_bytes(jpeg_with(xmp=packet, size=(64, 48)))
     return path
-
-
-def drop_files(target: QWidget, paths: list[Path]) -> None:
-    """Drag files onto a widget and drop them, as from a file manager."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(
-        QPoint(20, 20),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(target, enter)
-    assert enter.isAccepted(), "the library refused the drag"
-    drop = QDropEvent(
-        QPointF(20, 20),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(target, drop)
 
 
 @pytest.fixture
@@ -145,9 +110,7 @@ def test_a_photos_own_credit_and_alt_text_fill_the_card_and_reach_the_preview(
 def test_a_missing_credit_is_fixed_from_the_checks(
     qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
 ) -> None:
-    photo = jpeg_with_xmp(
-        tmp_path / "pier.jpg", XMP.replace('photoshop:Credit="Harbour Photo Agency"', "")
-    )
+    photo = jpeg_with_xmp(tmp_path / "pier.jpg", NO_CREDIT)
     with store.write() as session:
         image = add_image(
             session,

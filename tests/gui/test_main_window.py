@@ -11,8 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -74,6 +74,30 @@ def shortcut(qtbot: QtBot, window: QWidget, key: Qt.Key, modifiers: Qt.KeyboardM
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     target = QApplication.focusWidget() or window
     qtbot.keyClick(target, key, modifiers)
+
+
+def drop_files(target: QWidget, paths: list[Path]) -> None:
+    """Drag files onto a widget and drop them, as from a file manager (a drop goes to the
+    widget that accepted the drag, so the drag comes first)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(
+        QPoint(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted(), f"{target.accessibleName() or target} refused the drag"
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, drop)
 
 
 def click_button(dialog: QWidget, text: str) -> None:
