@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from editordesk.errors import ValidationError
 from editordesk.files import write_atomic
+
+_FAN_OUT = re.compile(r"[0-9a-f]{2}")
+_STORED = re.compile(r"(?P<sha>[0-9a-f]{64})\.[a-z0-9]{1,5}")
 
 
 class MediaFolder:
@@ -23,6 +28,19 @@ class MediaFolder:
 
     def relative_path(self, sha256: str, extension: str) -> str:
         return f"{sha256[:2]}/{sha256}{extension}"
+
+    def stored_files(self) -> Iterator[tuple[str, Path]]:
+        """Every file named as `relative_path` names them (relative path, path); anything
+        else someone put in the folder is not EditorDesk's and is never listed."""
+        if not self.root.is_dir():
+            return
+        for fan in self.root.iterdir():
+            if not (fan.is_dir() and _FAN_OUT.fullmatch(fan.name)):
+                continue
+            for path in fan.iterdir():
+                match = _STORED.fullmatch(path.name)
+                if match and match["sha"].startswith(fan.name) and path.is_file():
+                    yield f"{fan.name}/{path.name}", path
 
     def path_of(self, relative: str) -> Path:
         """The file for a stored relative path; refuses anything that would leave the folder."""

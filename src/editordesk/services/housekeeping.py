@@ -10,7 +10,6 @@ and a file being recorded again has its time refreshed by MediaFolder.put).
 from __future__ import annotations
 
 import datetime as dt
-import re
 import time
 
 from sqlalchemy import select
@@ -18,10 +17,6 @@ from sqlalchemy import select
 from editordesk.store.db import Store
 from editordesk.store.models import Image
 
-# Only files named as the media folder names them (hash.extension in a two-digit fan-out
-# folder) are ever candidates: a file someone else put in the share is never touched.
-_OWN_FILE = re.compile(r"[0-9a-f]{64}\.[a-z0-9]{1,5}")
-_FAN_OUT = re.compile(r"[0-9a-f]{2}")
 SWEEP_AGE = dt.timedelta(days=1)
 
 
@@ -34,21 +29,12 @@ def sweep_unrecorded_media(
     Only a SQLite store's own media folder is swept. A server store's folder is shared, and a
     database restored to an older dump would make newer pictures look unrecorded: there the
     files are left for the desk's administrator."""
-    root = store.media.root
-    if not store.location.is_sqlite or not root.is_dir():
+    if not store.location.is_sqlite:
         return []
     cutoff = (time.time() if now is None else now) - older_than.total_seconds()
-    candidates = []
-    for fan in root.iterdir():
-        if not (fan.is_dir() and _FAN_OUT.fullmatch(fan.name)):
-            continue
-        for path in fan.iterdir():
-            if (
-                _OWN_FILE.fullmatch(path.name)
-                and path.is_file()
-                and path.stat().st_mtime < cutoff
-            ):
-                candidates.append(f"{fan.name}/{path.name}")
+    candidates = [
+        relative for relative, path in store.media.stored_files() if path.stat().st_mtime < cutoff
+    ]
     if not candidates:
         return []
     recorded: set[str] = set()
