@@ -16,7 +16,6 @@ import io
 import os
 import platform
 import random
-import struct
 import sys
 import tempfile
 import time
@@ -51,10 +50,8 @@ def camera_jpeg(n: int, rng: random.Random) -> bytes:
             fill=(rng.randrange(256), rng.randrange(256), rng.randrange(256)),
         )
     buffer = io.BytesIO()
-    picture.save(buffer, "JPEG", quality=88)
-    data = buffer.getvalue()
-    payload = b"http://ns.adobe.com/xap/1.0/\x00" + XMP.format(n=n).encode()
-    return data[:2] + b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload + data[2:]
+    picture.save(buffer, "JPEG", quality=88, xmp=XMP.format(n=n).encode())
+    return buffer.getvalue()
 
 
 def main() -> int:
