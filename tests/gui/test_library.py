@@ -281,3 +281,29 @@ def test_the_side_panel_replaces_a_picture_edits_a_tweet_and_takes_one_out(
     editor.body.setFocus()
     qtbot.keyClick(editor.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
     assert tweet_code(ref) in editor.body.toPlainText()
+
+
+def test_the_librarys_credits_button_opens_the_report_whose_rows_open_stories(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    from editordesk.gui.library.credits import CreditsReportDialog
+
+    with store.write() as session:
+        image = add_image(
+            session, store.media, jpeg_with_xmp(tmp_path / "a.jpg").read_bytes(), "a.jpg"
+        )
+        story = create_story(
+            session, StoryDraft(headline="Quay", byline="A", body=figure_code(image.id)), author="t"
+        )
+    library = LibraryDialog(store)
+    qtbot.addWidget(library)
+    opened: list[int] = []
+    library.view.open_story_requested.connect(opened.append)
+    library.view.credits_button.click()
+    [report] = library.view.findChildren(CreditsReportDialog)
+    qtbot.waitUntil(lambda: report.table_model.rowCount() == 1, timeout=10_000)
+    qtbot.waitExposed(report)
+    cell = report.table.visualRect(report.proxy.index(0, 1)).center()
+    qtbot.mouseClick(report.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(report.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert opened == [story.id]

@@ -1002,11 +1002,7 @@ class MainWindow(QMainWindow):
         from editordesk.gui.library.credits import CreditsReportDialog
 
         ids = self.story_list.selected_story_ids() or None
-        dialog = CreditsReportDialog(self.store, self, story_ids=ids)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open_story_requested.connect(self.open_story)
-        self.credits_dialog = dialog
-        dialog.show()
+        self.credits_dialog = CreditsReportDialog.show_for(self.store, self, ids, self.open_story)
 
     def replace_figure(self, editor: StoryEditor, token: str) -> None:
         from editordesk.gui.library.view import LibraryDialog

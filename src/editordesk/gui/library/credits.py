@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -250,6 +250,21 @@ class CreditsReportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.table.doubleClicked.connect(self._open_story)
         self.refresh()
+
+    @classmethod
+    def show_for(
+        cls,
+        store: Store | None,
+        parent: QWidget,
+        story_ids: Sequence[int] | None,
+        open_story: Callable[[int], object],
+    ) -> CreditsReportDialog:
+        """Open the report beside its parent (not modal; it goes when closed)."""
+        dialog = cls(store, parent, story_ids=story_ids)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_story_requested.connect(open_story)
+        dialog.show()
+        return dialog
 
     def _date_edit(self, date: QDate, name: str, tip: str) -> QDateEdit:
         edit = QDateEdit(date, self)

@@ -462,11 +462,9 @@ class LibraryView(QWidget):
         """Open the photo credits report (for these stories, or a date range)."""
         from editordesk.gui.library.credits import CreditsReportDialog
 
-        dialog = CreditsReportDialog(self._store, self, story_ids=story_ids)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open_story_requested.connect(self.open_story_requested)
-        dialog.show()
-        return dialog
+        return CreditsReportDialog.show_for(
+            self._store, self, story_ids, self.open_story_requested.emit
+        )
 
     # ------------------------------------------------------------ inside
 
