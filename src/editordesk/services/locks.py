@@ -114,19 +114,18 @@ def take_lock(
         return LockInfo(story_id, holder, window, existing.since, expires)
     try:
         with session.begin_nested():
-            session.add(
-                EditLock(
-                    story_id=story_id,
-                    holder=holder,
-                    window=window,
-                    since=now,
-                    heartbeat=now,
-                    expires=expires,
-                )
-            )
+            session.add(_new_lock(story_id, holder, window, now, expires))
     except IntegrityError:  # another window locked it between our look and our insert
         return _locked_by_other(session, story_id, now)
     return LockInfo(story_id, holder, window, now, expires)
+
+
+def _new_lock(
+    story_id: int, holder: str, window: str, now: dt.datetime, expires: dt.datetime
+) -> EditLock:
+    return EditLock(
+        story_id=story_id, holder=holder, window=window, since=now, heartbeat=now, expires=expires
+    )
 
 
 def _locked_by_other(session: Session, story_id: int, now: dt.datetime) -> LockInfo:
@@ -157,14 +156,7 @@ def take_over(
         with session.begin_nested():
             session.execute(delete(EditLock).where(EditLock.story_id == story_id))
             session.add(
-                EditLock(
-                    story_id=story_id,
-                    holder=holder,
-                    window=window,
-                    since=now,
-                    heartbeat=now,
-                    expires=now + dt.timedelta(seconds=seconds),
-                )
+                _new_lock(story_id, holder, window, now, now + dt.timedelta(seconds=seconds))
             )
     except IntegrityError:  # someone else took it over in the same instant
         return _locked_by_other(session, story_id, now)
