@@ -106,3 +106,36 @@ def test_any_story_survives_import_export_import(meta: dict, blocks: list[str]) 
             [again] = export_stories(second, [two.story.id], "md", root / "again")
             assert again.path is not None
             assert again.path.read_text(encoding="utf-8") == out.path.read_text(encoding="utf-8")
+
+
+def test_line_breaks_yaml_folds_survive_the_front_matter(tmp_path: Path) -> None:
+    """Found by the property tests: a standfirst holding NEL (U+0085) came back with a space
+    in its place, because PyYAML wrote it raw in a single-quoted scalar."""
+    from editordesk.services.stories import StoryDraft, create_story, get_story
+
+    with (
+        Store.open(resolve(str(tmp_path / "a.sqlite"))) as first,
+        Store.open(resolve(str(tmp_path / "b.sqlite"))) as second,
+    ):
+        with first.write() as session:
+            story = create_story(
+                session,
+                StoryDraft(
+                    headline="Ferry",
+                    standfirst="Delayed\x85again",
+                    byline="A\u2028B",
+                    dateline="PORT\u2029ELLAN",
+                ),
+                author="t",
+            )
+        [out] = export_stories(first, [story.id], "md", tmp_path / "out")
+        assert out.path is not None
+        [back] = import_files(second, [out.path], author="t")
+        assert back.story is not None, back.error
+        with second.read() as session:
+            again = get_story(session, back.story.id)
+        assert (again.standfirst, again.byline, again.dateline) == (
+            "Delayed\x85again",
+            "A\u2028B",
+            "PORT\u2029ELLAN",
+        )

@@ -453,6 +453,20 @@ def image_file_names(images: list[ImageRecord]) -> dict[int, str]:
     return names
 
 
+class _FrontMatterDumper(yaml.SafeDumper):
+    """PyYAML writes a line-break character other than newline (NEL, LS, PS) raw inside a
+    single-quoted scalar, and a NEL written so reads back as a space: such text is written
+    double-quoted, where it is escaped (\\N, \\L, \\P) and reads back as it was."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = '"' if any(c in text for c in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_FrontMatterDumper.add_representer(str, _represent_text)
+
+
 def _front_matter(story: StoryRecord) -> str:
     data: dict[str, Any] = {"title": story.headline}
     for key, value in (
@@ -487,7 +501,9 @@ def _front_matter(story: StoryRecord) -> str:
         related.append(item)
     if related:
         data["related"] = related
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(
+        data, Dumper=_FrontMatterDumper, sort_keys=False, allow_unicode=True, width=100
+    )
 
 
 def write_markdown(
