@@ -654,7 +654,7 @@ def test_the_model_can_read_on_the_calling_thread_a_page_at_a_time(store: Store)
 def test_store_failures_become_sentences() -> None:
     locked = OperationalError("SELECT 1", {}, sqlite3.OperationalError("database is locked"))
     assert describe_error(locked) == (
-        "the story list could not be read from the store: database is locked"
+        "the story list could not be read: database is locked"
     )
     assert describe_error(RuntimeError("disk on fire")) == (
         "the story list could not be read: disk on fire"

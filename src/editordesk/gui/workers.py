@@ -11,6 +11,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from editordesk.errors import EditorDeskError
+
 
 class _Signals(QObject):
     done = Signal(object)
@@ -84,3 +86,19 @@ def run_in_background(
 def wait_for_background(timeout_ms: int = 10_000) -> bool:
     """Let running tasks finish (on quit, and in tests)."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+def describe_error(exc: BaseException, doing: str) -> str:
+    """A sentence for a message or status line about work that failed: the core's own words
+    when it has them, the database's or the system's reason otherwise, never a traceback."""
+    if isinstance(exc, EditorDeskError):
+        return str(exc)
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        return f"{doing}: {str(exc.orig).strip() or type(exc.orig).__name__}"
+    if isinstance(exc, SQLAlchemyError):
+        return f"{doing}: {type(exc).__name__}"
+    if isinstance(exc, OSError):
+        return f"{doing}: {exc.strerror or exc}"
+    return f"{doing}: {str(exc) or type(exc).__name__}"

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -14,13 +16,14 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
 
 from editordesk.errors import EditorDeskError
+from editordesk.gui.paging import Index, Page, PagedRows
+from editordesk.gui.workers import describe_error as describe_failure
 from editordesk.gui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -33,8 +36,6 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 120
 THUMB_SIZE = 256  # the cached file: sharp at 128 px on a 2× screen
 ICON_SIZE = 128  # as the grid shows it
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -52,17 +53,7 @@ class ImageFilters:
 
 def describe_error(exc: BaseException, doing: str = "the library could not be read") -> str:
     """A sentence for a message or status line: the core's own words, never a traceback."""
-    if isinstance(exc, EditorDeskError):
-        return str(exc)
-    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-
-    if isinstance(exc, DBAPIError) and exc.orig is not None:
-        return f"{doing}: {str(exc.orig).strip() or type(exc.orig).__name__}"
-    if isinstance(exc, SQLAlchemyError):
-        return f"{doing}: {type(exc).__name__}"
-    if isinstance(exc, OSError):
-        return f"{doing}: {exc.strerror or exc}"
-    return f"{doing}: {exc or type(exc).__name__}"
+    return describe_failure(exc, doing)
 
 
 def placeholder_icon(size: int = ICON_SIZE, broken: bool = False) -> QIcon:
@@ -149,24 +140,8 @@ def make_thumbnails(
     return made
 
 
-class _Generation:
-    """The number of the current listing, read by workers to skip stale reads."""
-
-    def __init__(self) -> None:
-        self.value = 0
-
-
-def _read_page(
-    store: Store,
-    filters: ImageFilters,
-    limit: int,
-    offset: int,
-    generation: _Generation,
-    wanted: int,
-) -> tuple[list[ImageRecord], int] | None:
-    """Runs on a worker: one page and the number of matches (None if already stale)."""
-    if generation.value != wanted:
-        return None
+def _read_page(store: Store, filters: ImageFilters, limit: int, offset: int) -> Page[ImageRecord]:
+    """Runs on a worker: one page, and the number of matches with the first."""
     from editordesk.services.library import count_images, list_images
 
     flags = {
@@ -180,7 +155,7 @@ def _read_page(
     return rows, total
 
 
-class ImageListModel(QAbstractListModel):
+class ImageListModel(PagedRows["ImageRecord"], QAbstractListModel):
     """Library pictures, newest first, a page at a time; each row's icon is its thumbnail
     once made (a placeholder until then).
 
@@ -196,20 +171,15 @@ class ImageListModel(QAbstractListModel):
     thumbnail_progress = Signal(int, int, str)
     thumbnails_settled = Signal()
 
+    _read_failed = "the library could not be read"
+
     def __init__(
         self, store: Store | None, parent: QObject | None = None, *, page_size: int = PAGE_SIZE
     ) -> None:
         super().__init__(parent)
+        self._init_paging(page_size)
         self._store = store
-        self._page_size = page_size
-        self._rows: list[ImageRecord] = []
-        self._ids: set[int] = set()
         self._filters = ImageFilters()
-        self._generation = _Generation()
-        self._loading = False
-        self._has_more = False
-        self._total = 0
-        self._error = ""
         self._icons: dict[str, QIcon] = {}
         self._no_preview: set[str] = set()
         self._queued: dict[str, tuple[str, str, str]] = {}
@@ -226,33 +196,14 @@ class ImageListModel(QAbstractListModel):
         return self._filters
 
     @property
-    def total(self) -> int:
-        """How many pictures match the filters (loaded or not)."""
-        return self._total
-
-    @property
-    def is_loading(self) -> bool:
-        return self._loading
-
-    @property
     def thumbnails_busy(self) -> bool:
         return self._batch_running or bool(self._queued)
-
-    @property
-    def error_message(self) -> str:
-        return self._error
 
     def record(self, row: int) -> ImageRecord:
         return self._rows[row]
 
     def records(self) -> list[ImageRecord]:
         return list(self._rows)
-
-    def row_of(self, image_id: int) -> int:
-        """The row showing `image_id`, or -1 when it is not loaded."""
-        if image_id not in self._ids:
-            return -1
-        return next(row for row, record in enumerate(self._rows) if record.id == image_id)
 
     def has_thumbnail(self, image_id: int) -> bool:
         row = self.row_of(image_id)
@@ -266,14 +217,6 @@ class ImageListModel(QAbstractListModel):
             self._filters = filters
             self.reload()
 
-    def reload(self) -> None:
-        """Read the first page again."""
-        self._start(offset=0, limit=self._page_size, replace=True)
-
-    def refresh(self) -> None:
-        """Read again as many pictures as are shown, so every row shows what is stored now."""
-        self._start(offset=0, limit=max(self._page_size, len(self._rows)), replace=True)
-
     def replace_record(self, record: ImageRecord) -> None:
         """Show a picture's saved fields in its row (it stays even if the filters would now
         leave it out, until the next reload)."""
@@ -285,103 +228,16 @@ class ImageListModel(QAbstractListModel):
 
     def bring_to_top(self, records: list[ImageRecord]) -> None:
         """Show these pictures first (just imported, whatever page they would fall on)."""
-        wanted = [r for r in records if r.id not in self._ids]
-        if wanted:
-            self.beginInsertRows(QModelIndex(), 0, len(wanted) - 1)
-            self._rows[0:0] = wanted
-            self._ids.update(r.id for r in wanted)
-            self.endInsertRows()
-            self._queue_thumbnails(wanted)
+        self._queue_thumbnails(self._prepend_rows(records))
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._has_more and not self._loading
+    def _can_read(self) -> bool:
+        return self._store is not None
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
-            self._start(offset=len(self._rows), limit=self._page_size, replace=False)
+    def _page_reader(self, offset: int, limit: int) -> Callable[[], Page[ImageRecord]]:
+        return partial(_read_page, self._store, self._filters, limit, offset)
 
-    def _start(self, *, offset: int, limit: int, replace: bool) -> None:
-        if replace:
-            self._generation.value += 1
-        generation = self._generation.value
-        if self._store is None:
-            self._settle(generation, ([], 0), limit, replace)
-            return
-        self._loading = True
-        self.load_started.emit()
-
-        def done(result: tuple[list[ImageRecord], int] | None) -> None:
-            if result is not None and shiboken6.isValid(self):
-                self._settle(generation, result, limit, replace)
-
-        def failed(exc: Exception) -> None:
-            if shiboken6.isValid(self) and generation == self._generation.value:
-                log.debug("library read failed: %s", getattr(exc, "__editordesk_traceback__", exc))
-                self._loading = False
-                self._has_more = False
-                self._error = describe_error(exc)
-                self.error.emit(self._error)
-                self.loaded.emit()
-
-        run_in_background(
-            _read_page,
-            self._store,
-            self._filters,
-            limit + 1,  # one more than shown tells whether more exist
-            offset,
-            self._generation,
-            generation,
-            on_done=done,
-            on_error=failed,
-        )
-
-    def _settle(
-        self, generation: int, result: tuple[list[ImageRecord], int], limit: int, replace: bool
-    ) -> None:
-        if generation != self._generation.value:
-            return
-        rows, total = result
-        self._loading = False
-        self._error = ""
-        self._has_more = len(rows) > limit
-        rows = rows[:limit]
-        if total >= 0:
-            self._total = total
-        if replace:
-            self._replace_rows(rows)
-        else:
-            rows = [r for r in rows if r.id not in self._ids]  # one imported between pages
-            if rows:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-                self._rows.extend(rows)
-                self._ids.update(r.id for r in rows)
-                self.endInsertRows()
+    def _rows_settled(self, rows: list[ImageRecord]) -> None:
         self._queue_thumbnails(rows)
-        self.loaded.emit()
-
-    def _replace_rows(self, rows: list[ImageRecord]) -> None:
-        """Show `rows` instead, keeping views' selections on the same pictures."""
-        old_count, new_count = len(self._rows), len(rows)
-        if new_count > old_count:
-            self.beginInsertRows(QModelIndex(), old_count, new_count - 1)
-            self._rows.extend(rows[old_count:])
-            self.endInsertRows()
-        self.layoutAboutToBeChanged.emit()
-        new_row_of = {record.id: row for row, record in enumerate(rows)}
-        before = self.persistentIndexList()
-        after = []
-        for index in before:
-            row = new_row_of.get(self._rows[index.row()].id)
-            after.append(self.createIndex(row, 0) if row is not None else QModelIndex())
-        self._rows = list(rows) + self._rows[new_count:]
-        self.changePersistentIndexList(before, after)
-        self.layoutChanged.emit()
-        if new_count < old_count:
-            self.beginRemoveRows(QModelIndex(), new_count, old_count - 1)
-            del self._rows[new_count:]
-            self.endRemoveRows()
-        self._ids = set(new_row_of)
 
     # ------------------------------------------------------------ thumbnails
 

@@ -8,19 +8,17 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-from editordesk.errors import EditorDeskError
-from editordesk.gui.workers import run_in_background
+from editordesk.gui.paging import Index, Page, PagedRows
+from editordesk.gui.workers import describe_error as describe_failure
 from editordesk.store.records import StoryStatus
 
 if TYPE_CHECKING:  # the store's modules load with the store, after the window shows
@@ -30,8 +28,6 @@ if TYPE_CHECKING:  # the store's modules load with the store, after the window s
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -87,16 +83,7 @@ def format_updated(when: dt.datetime, this_year: int | None = None) -> str:
 
 def describe_error(exc: BaseException) -> str:
     """A sentence for the status line: the store's own message, never a traceback."""
-    if isinstance(exc, EditorDeskError):
-        return str(exc)
-    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-
-    if isinstance(exc, DBAPIError) and exc.orig is not None:
-        reason = str(exc.orig).strip() or type(exc.orig).__name__
-        return f"the story list could not be read from the store: {reason}"
-    if isinstance(exc, SQLAlchemyError):
-        return f"the story list could not be read from the store: {type(exc).__name__}"
-    return f"the story list could not be read: {exc or type(exc).__name__}"
+    return describe_failure(exc, StoryListModel._read_failed)
 
 
 @dataclass(frozen=True)
@@ -124,32 +111,25 @@ class _PageRequest:
     limit: int
     offset: int
 
-    def run(self) -> list[StorySummary]:
+    def __call__(self) -> Page[StorySummary]:
         from editordesk.services.stories import list_stories
 
         with self.store.read() as session:
-            return list_stories(
+            rows = list_stories(
                 session,
                 status=self.filters.status,
                 section=self.filters.section or None,
                 tag=self.filters.tag or None,
                 query=self.filters.query or None,
-                limit=self.limit + 1,  # one more than shown tells whether more exist
+                limit=self.limit,
                 offset=self.offset,
                 order=self.order,
                 descending=self.descending,
             )
+        return rows, -1  # the list does not count its matches
 
 
-class _Generation:
-    """The number of the current load, shared with worker threads so a read that is already
-    stale when its turn comes does not touch the store at all."""
-
-    def __init__(self) -> None:
-        self.value = 0
-
-
-class StoryListModel(QAbstractTableModel):
+class StoryListModel(PagedRows["StorySummary"], QAbstractTableModel):
     """Stories matching the filters, in pages of `page_size` rows fetched as the view asks.
 
     Every read runs in the background and carries a generation number; a result for an
@@ -164,6 +144,8 @@ class StoryListModel(QAbstractTableModel):
     loaded = Signal()  # a read has settled: its rows are in, or `error` was emitted
     error = Signal(str)  # why the last read failed, as a sentence
 
+    _read_failed = "the story list could not be read"
+
     def __init__(
         self,
         store: Store | None = None,
@@ -173,18 +155,11 @@ class StoryListModel(QAbstractTableModel):
         background: bool = True,
     ) -> None:
         super().__init__(parent)
+        self._init_paging(page_size, background=background)
         self._store = store
-        self._page_size = page_size
-        self._background = background  # False: read on the calling thread (tests, scripts)
-        self._rows: list[StorySummary] = []
-        self._ids: set[int] = set()
         self._filters = StoryFilters()
         self._sort_column: int | None = None  # None: newest first, or best match if searching
         self._sort_order = _NEWEST
-        self._generation = _Generation()
-        self._loading = False
-        self._has_more = False
-        self._error = ""
         self._this_year = dt.date.today().year
         self._icons: dict[StoryStatus, QIcon] = {}
         self._locks: dict[int, str] = {}  # story id -> who edits it elsewhere, since when
@@ -209,21 +184,6 @@ class StoryListModel(QAbstractTableModel):
     def sort_order(self) -> Qt.SortOrder:
         return self._sort_order
 
-    @property
-    def is_loading(self) -> bool:
-        """Whether a read is on its way (a reload or a further page)."""
-        return self._loading
-
-    @property
-    def has_more(self) -> bool:
-        """Whether the store holds more matching stories than are loaded."""
-        return self._has_more
-
-    @property
-    def error_message(self) -> str:
-        """The message of the last read if it failed, else ''."""
-        return self._error
-
     def story_id(self, row: int) -> int:
         return self._rows[row].id
 
@@ -246,12 +206,6 @@ class StoryListModel(QAbstractTableModel):
     def lock_text(self, story_id: int) -> str:
         """Who edits the story in another window ("Ann since 10:14"), or ''."""
         return self._locks.get(story_id, "")
-
-    def row_of(self, story_id: int) -> int:
-        """The row showing `story_id`, or -1 if it is not loaded."""
-        if story_id not in self._ids:
-            return -1
-        return next(row for row, story in enumerate(self._rows) if story.id == story_id)
 
     # ------------------------------------------------------------ what changes the listing
 
@@ -284,38 +238,14 @@ class StoryListModel(QAbstractTableModel):
         self._sort_column, self._sort_order = wanted, order
         self.reload()
 
-    def reload(self) -> None:
-        """Read the first page again (after the filters or the order changed)."""
-        self._start(offset=0, limit=self._page_size, replace=True)
-
-    def refresh(self) -> None:
-        """Read again as many stories as are loaded, with the same filters and order, so the
-        rows show what is stored now; the selected story stays selected if still listed."""
-        self._start(offset=0, limit=max(self._page_size, len(self._rows)), replace=True)
-
     # ------------------------------------------------------------ lazy loading
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return (
-            not parent.isValid()
-            and self._has_more
-            and not self._loading
-            and self._store is not None
-        )
+    def _can_read(self) -> bool:
+        return self._store is not None
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
-            self._start(offset=len(self._rows), limit=self._page_size, replace=False)
-
-    def _start(self, *, offset: int, limit: int, replace: bool) -> None:
-        if replace:
-            self._generation.value += 1  # whatever is on its way now is stale
-        generation = self._generation.value
-        if self._store is None:
-            self._loading = False
-            self._settle(generation, [], limit, replace)
-            return
-        request = _PageRequest(
+    def _page_reader(self, offset: int, limit: int) -> _PageRequest:
+        assert self._store is not None
+        return _PageRequest(
             store=self._store,
             filters=self._filters,
             order=COLUMNS[self._sort_column].order if self._sort_column is not None else None,
@@ -323,97 +253,9 @@ class StoryListModel(QAbstractTableModel):
             limit=limit,
             offset=offset,
         )
-        self._loading = True
-        self.load_started.emit()
 
-        def done(rows: list[StorySummary] | None) -> None:
-            if rows is not None and shiboken6.isValid(self):
-                self._settle(generation, rows, limit, replace)
-
-        def failed(exc: Exception) -> None:
-            if shiboken6.isValid(self):
-                self._fail(generation, exc, replace)
-
-        if not self._background:
-            try:
-                rows = request.run()
-            except Exception as exc:  # reported through `error`, never raised into Qt
-                failed(exc)
-            else:
-                done(rows)
-            return
-        run_in_background(
-            _read_unless_stale, request, self._generation, generation, on_done=done, on_error=failed
-        )
-
-    def _settle(self, generation: int, rows: list[StorySummary], limit: int, replace: bool) -> None:
-        if generation != self._generation.value:
-            return  # a newer search, sort or refresh has been asked for since
-        self._loading = False
-        self._error = ""
-        self._has_more = len(rows) > limit
+    def _rows_settled(self, rows: list[StorySummary]) -> None:
         self._this_year = dt.date.today().year
-        if replace:
-            self._replace_rows(rows[:limit])
-        else:
-            self._append_rows(rows[:limit])
-        self.loaded.emit()
-
-    def _fail(self, generation: int, exc: Exception, replace: bool) -> None:
-        if generation != self._generation.value:
-            return
-        log.debug(
-            "story list read failed: %s",
-            getattr(exc, "__editordesk_traceback__", None) or repr(exc),
-        )
-        self._loading = False
-        self._has_more = False  # a failed page is not asked for again until a reload
-        self._error = describe_error(exc)
-        if replace:  # the rows shown belong to a listing that was left behind
-            self._replace_rows([])
-        self.error.emit(self._error)
-        self.loaded.emit()
-
-    def _append_rows(self, rows: list[StorySummary]) -> None:
-        # A story saved between two pages shifts the offsets; never show it twice.
-        fresh = [story for story in rows if story.id not in self._ids]
-        if not fresh:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        self._rows.extend(fresh)
-        self._ids.update(story.id for story in fresh)
-        self.endInsertRows()
-
-    def _replace_rows(self, rows: list[StorySummary]) -> None:
-        """Show `rows` instead, moving every persistent index (a view's selection and
-        current row) to its story's new row, or dropping it if the story is gone.
-
-        The row count is changed only at the end of the table and outside the layout change,
-        so views see only well-formed signals: rows appended, then a layout change over the
-        same number of rows, then rows removed from the end."""
-        old_count, new_count = len(self._rows), len(rows)
-        if new_count > old_count:
-            self.beginInsertRows(QModelIndex(), old_count, new_count - 1)
-            self._rows.extend(rows[old_count:])  # placeholders: the layout change sorts all
-            self.endInsertRows()
-        self.layoutAboutToBeChanged.emit()
-        new_row_of = {story.id: row for row, story in enumerate(rows)}
-        before = self.persistentIndexList()
-        after = []
-        for index in before:
-            row = new_row_of.get(self._rows[index.row()].id)
-            after.append(
-                self.createIndex(row, index.column()) if row is not None else QModelIndex()
-            )
-        self._rows = list(rows) + self._rows[new_count:]  # the tail goes just below
-        self.changePersistentIndexList(before, after)
-        self.layoutChanged.emit()
-        if new_count < old_count:
-            self.beginRemoveRows(QModelIndex(), new_count, old_count - 1)
-            del self._rows[new_count:]
-            self.endRemoveRows()
-        self._ids = set(new_row_of)
 
     # ------------------------------------------------------------ the table
 
@@ -514,15 +356,6 @@ class StoryListModel(QAbstractTableModel):
         if icon is None:
             icon = self._icons[status] = _dot(STATUS_COLOURS[status])
         return icon
-
-
-def _read_unless_stale(
-    request: _PageRequest, current: _Generation, generation: int
-) -> list[StorySummary] | None:
-    """Runs on a worker: a read asked for by a load that has since been replaced is skipped."""
-    if current.value != generation:
-        return None
-    return request.run()
 
 
 def _dot(colour: QColor, size: int = 12) -> QIcon:
