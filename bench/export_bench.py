@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from newsgen import NewsGenerator
 from PIL import Image, ImageDraw
 
-from editordesk.services.exporting import export_stories
+from editordesk.assets import resource
+from editordesk.services.exporting import ExportOptions, export_stories
 from editordesk.services.importing import import_files
 from editordesk.store.db import Store
 from editordesk.store.location import resolve
@@ -167,6 +168,22 @@ def main() -> None:
             f"pandoc {theirs * 1000:.0f} ms for one, {theirs_batch * 1000:.0f} ms/story "
             f"over {runs} processes"
         )
+    # A desk's own templates run in the sandbox, timed line by line: what does that cost?
+    desk = tmp / "desk-templates"
+    shutil.copytree(Path(str(resource("templates", "html"))), desk)
+    timed = {}
+    for name, template_dir in (("built-in", None), ("desk", desk)):
+        options = ExportOptions(template_dir=template_dir)
+        out = tmp / f"out-{name}"
+        start = time.perf_counter()
+        assert all(r.path for r in export_stories(store, ids, "html", out, options))
+        timed[name] = (time.perf_counter() - start) / len(ids)
+        shutil.rmtree(out)
+    print(
+        f"html with a desk's template folder (sandboxed, timed): {timed['desk'] * 1000:.1f} "
+        f"ms/story against {timed['built-in'] * 1000:.1f} with the built-in templates "
+        f"({timed['desk'] / timed['built-in']:.2f}x)"
+    )
     for fmt, target in (("html", 5.0), ("docx", 1.25)):
         single, batch, theirs, theirs_batch = results[fmt]
         print(

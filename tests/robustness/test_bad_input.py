@@ -18,6 +18,7 @@ import shutil
 import sqlite3
 import struct
 import tempfile
+import time
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -30,6 +31,7 @@ from sqlalchemy import event
 
 from editordesk.cli import main
 from editordesk.errors import EditorDeskError
+from editordesk.export import html as html_export
 from editordesk.media.tweets import parse_tweet_url
 from editordesk.services.exporting import ExportOptions, Outcome, export_stories
 from editordesk.services.library import import_image_file
@@ -616,6 +618,22 @@ def template_huge_range(d: Desk) -> str:
     return d.export_error("--template", str(folder))
 
 
+def template_endless_loop(d: Desk) -> str:
+    loops = "{% for i in range(10 ** 5) %}{% for j in range(10 ** 5) %}{% endfor %}{% endfor %}"
+    folder = _template(d, loops)
+    with pytest.MonkeyPatch.context() as patch:  # ten seconds, as shipped, is long for a test
+        patch.setattr(html_export, "DESK_TEMPLATE_SECONDS", 0.5)
+        started = time.monotonic()
+        message = d.export_error("--template", str(folder))
+        assert time.monotonic() - started < 30
+    return message
+
+
+def template_page_flood(d: Desk) -> str:
+    folder = _template(d, "{% for i in range(10 ** 5) %}{{ 'x' * 10 ** 6 }}{% endfor %}")
+    return d.export_error("--template", str(folder))
+
+
 def template_syntax_error(d: Desk) -> str:
     folder = _template(d, "{% if story.headline %}never closed")
     return d.export_error("--template", str(folder))
@@ -1018,6 +1036,8 @@ CASES = [
     Case("template-recursion", template_recursion, r"includes or extends itself"),
     Case("template-memory-bomb", template_memory_bomb, r"unsafe and was stopped"),
     Case("template-huge-range", template_huge_range, r"asked for too much|larger than a template"),
+    Case("template-endless-loop", template_endless_loop, r"ran for more than 0.5 seconds"),
+    Case("template-page-flood", template_page_flood, r"wrote more than 50,000,000 characters"),
     Case("template-syntax-error", template_syntax_error, r"article.html:1: Unexpected end"),
     Case("template-not-utf8", template_not_utf8, r"not UTF-8 text"),
     Case("template-folder-missing", template_folder_missing, r"template folder .* does not exist"),

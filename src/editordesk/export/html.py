@@ -9,9 +9,12 @@ its own template folder, which is then rendered in Jinja's sandbox.
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import re
-from collections.abc import Callable
+import sys
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -158,6 +161,94 @@ def _bounded(fn: Callable[..., Any]) -> Callable[..., Any]:
     return bounded
 
 
+# A desk's template is stopped if it runs this long or writes this much: a loop inside a
+# loop (each bounded by the sandbox) can still ask for 10**14 turns.
+DESK_TEMPLATE_SECONDS = 10.0
+DESK_PAGE_MAX_CHARS = 50_000_000
+
+
+class _OutOfTime(Exception):
+    """Raised inside a desk template's own code when its time is up."""
+
+
+@contextlib.contextmanager
+def _desk_clock(env: jinja2.Environment) -> Iterator[None]:
+    """Time a desk template's code line by line, on this thread only, and stop it when
+    DESK_TEMPLATE_SECONDS have passed; our own templates and Python code are not traced."""
+    if not isinstance(env, _DeskSandbox):
+        yield
+        return
+    deadline = time.monotonic() + DESK_TEMPLATE_SECONDS
+
+    def on_line(frame: Any, event: str, arg: Any) -> Any:
+        if event == "line" and time.monotonic() > deadline:
+            raise _OutOfTime
+        return on_line
+
+    def on_call(frame: Any, event: str, arg: Any) -> Any:
+        # Jinja runs a compiled template with its environment among the module's globals.
+        return on_line if frame.f_globals.get("environment") is env else None
+
+    previous = sys.gettrace()
+    sys.settrace(on_call)
+    try:
+        yield
+    finally:
+        sys.settrace(previous)
+
+
+def _render(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """A template's text; a desk's template is stopped once it writes too much (its time is
+    kept by `_desk_clock`, around the whole export)."""
+    template = env.get_template(name)
+    if not isinstance(env, _DeskSandbox):
+        return template.render(**context)
+    parts, size = [], 0
+    for part in template.generate(**context):
+        size += len(part)
+        if size > DESK_PAGE_MAX_CHARS:
+            raise jinja2.exceptions.SecurityError(
+                f"it wrote more than {DESK_PAGE_MAX_CHARS:,} characters"
+            )
+        parts.append(part)
+    return "".join(parts)
+
+
+@contextlib.contextmanager
+def _template_errors() -> Iterator[None]:
+    """A template's failure as a sentence naming what to fix, never a traceback."""
+    try:
+        yield
+    except jinja2.TemplateSyntaxError as exc:
+        raise ValidationError(
+            f"template {exc.filename or exc.name}:{exc.lineno}: {exc.message}"
+        ) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise ValidationError(f"template {exc.name!r} was not found") from exc
+    except jinja2.exceptions.SecurityError as exc:
+        raise ValidationError(f"a template tried something unsafe and was stopped: {exc}") from exc
+    except jinja2.UndefinedError as exc:
+        raise ValidationError(
+            f"a template used something EditorDesk does not provide: {exc}"
+        ) from exc
+    except _OutOfTime as exc:
+        raise ValidationError(
+            f"a template ran for more than {DESK_TEMPLATE_SECONDS:g} seconds and was stopped; "
+            "look for a {% for %} loop inside another"
+        ) from exc
+    except RecursionError as exc:
+        raise ValidationError(
+            "a template includes or extends itself without end; check its {% include %} "
+            "and {% extends %}"
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            f"a template file is not UTF-8 text ({exc.reason}); save it as UTF-8"
+        ) from exc
+    except (OverflowError, MemoryError) as exc:  # the sandbox's range limit, for one
+        raise ValidationError(f"a template asked for too much and was stopped: {exc}") from exc
+
+
 @functools.lru_cache(maxsize=8)
 def _cached_environment(
     template_dir: Path | None, _state: tuple[tuple[str, int], ...]
@@ -246,7 +337,7 @@ class _BodyWriter:
             "licence": f.licence,
             "copyright": f.copyright,
         }
-        return self.env.get_template("partials/figure.html").render(figure=context).strip()
+        return _render(self.env, "partials/figure.html", figure=context).strip()
 
     def tweet(self, block: n.Tweet) -> str:
         return tweet_html(self.env, block.tweet, block.handle, block.status_id)
@@ -298,12 +389,14 @@ def tweet_html(
         "date_text": long_date(record.posted) if record and record.posted else "",
         "lang": record.language if record else "",
     }
-    return env.get_template("partials/tweet.html").render(tweet=context).strip()
+    return _render(env, "partials/tweet.html", tweet=context).strip()
 
 
 def render_tweet(record: TweetRecord, template_dir: Path | None = None) -> str:
     """One tweet's embed, exactly as a page will hold it (for the tweet dialog's preview)."""
-    return tweet_html(_environment(template_dir), record, record.handle, record.status_id)
+    env = _environment(template_dir)
+    with _template_errors(), _desk_clock(env):
+        return tweet_html(env, record, record.handle, record.status_id)
 
 
 def _related(links: tuple[RelatedRecord, ...]) -> list[dict[str, Any]]:
@@ -359,7 +452,7 @@ def render_html(article: n.Article, media: MediaFolder, options: HtmlOptions) ->
         return name
 
     writer = _BodyWriter(env, image_src)
-    try:
+    with _template_errors(), _desk_clock(env):
         body = Markup(writer.block_seq(article.body.children))
         story = article.story
         figures = [b for b in n.walk(article.body.children) if isinstance(b, n.Figure) and b.image]
@@ -387,33 +480,10 @@ def render_html(article: n.Article, media: MediaFolder, options: HtmlOptions) ->
             "canonical": f"{story.slug}.html",
             "lead_image": {"src": image_src(lead), "alt": lead.fields.alt_text} if lead else None,
         }
-        template = env.get_template("fragment.html" if options.fragment else "article.html")
+        name = "fragment.html" if options.fragment else "article.html"
         # Characters HTML forbids (NUL, other controls, U+FFFE/U+FFFF) never reach a page,
         # whatever an older store or a desk template holds.
-        text = _NOT_HTML.sub("", template.render(**context))
-    except jinja2.TemplateSyntaxError as exc:
-        raise ValidationError(
-            f"template {exc.filename or exc.name}:{exc.lineno}: {exc.message}"
-        ) from exc
-    except jinja2.TemplateNotFound as exc:
-        raise ValidationError(f"template {exc.name!r} was not found") from exc
-    except jinja2.exceptions.SecurityError as exc:
-        raise ValidationError(f"a template tried something unsafe and was stopped: {exc}") from exc
-    except jinja2.UndefinedError as exc:
-        raise ValidationError(
-            f"a template used something EditorDesk does not provide: {exc}"
-        ) from exc
-    except RecursionError as exc:
-        raise ValidationError(
-            "a template includes or extends itself without end; check its {% include %} "
-            "and {% extends %}"
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise ValidationError(
-            f"a template file is not UTF-8 text ({exc.reason}); save it as UTF-8"
-        ) from exc
-    except (OverflowError, MemoryError) as exc:  # the sandbox's range limit, for one
-        raise ValidationError(f"a template asked for too much and was stopped: {exc}") from exc
+        text = _NOT_HTML.sub("", _render(env, name, **context))
     return RenderedHtml(text, files)
 
 
