@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editordesk.document import nodes as n
-from editordesk.document.parse import parse_body
+from editordesk.document.parse import MAX_BLOCK_DEPTH, parse_body
 
 
 def test_blocks_and_inlines() -> None:
@@ -74,3 +76,44 @@ def test_any_text_parses(text: str) -> None:
     doc = parse_body(text)
     assert isinstance(doc, n.Document)
     list(n.walk(doc.children))
+
+
+def _nesting(blocks: tuple[n.Block, ...]) -> int:
+    deepest = 0
+    for block in blocks:
+        if isinstance(block, n.BlockQuote):
+            deepest = max(deepest, 1 + _nesting(block.children))
+        elif isinstance(block, n.BulletList | n.OrderedList):
+            for item in block.items:
+                deepest = max(deepest, 1 + _nesting(item.children))
+    return deepest
+
+
+def _paragraph_texts(doc: n.Document) -> list[str]:
+    return [
+        "".join(c.text for c in b.children if isinstance(c, n.Text))
+        for b in n.walk(doc.children)
+        if isinstance(b, n.Paragraph)
+    ]
+
+
+def test_nesting_past_the_parsers_limit_loses_no_words() -> None:
+    """markdown-it drops the rest of the body past its nesting limit (50 lists reach it)."""
+    before = sys.getrecursionlimit()
+    lists = "".join("  " * i + f"- level{i}\n" for i in range(70)) + "\nAfter the lists.\n"
+    doc = parse_body(lists + "\n" + "> " * 3000 + "quoted\n\nAfter the quotes.\n")
+    texts = _paragraph_texts(doc)
+    assert texts == [f"level{i}" for i in range(70)] + ["After the lists.", "quoted"] + [
+        "After the quotes."
+    ]
+    assert _nesting(doc.children) == MAX_BLOCK_DEPTH  # the deepest holds the rest side by side
+    assert sys.getrecursionlimit() == before
+
+    # Under the limit nothing changes: 20 lists stay 20 lists deep.
+    shallow = parse_body("".join("  " * i + f"- l{i}\n" for i in range(20)))
+    assert _nesting(shallow.children) == 20
+
+
+def test_a_line_of_a_million_container_markers_is_parsed_whole() -> None:
+    doc = parse_body("- " * 1_000_000 + "marked\n\nafter\n")
+    assert _paragraph_texts(doc) == ["marked", "after"]

@@ -536,25 +536,31 @@ def links_javascript_and_data(d: Desk) -> str:
 
 
 def deep_nesting(d: Desk) -> str:
-    """Emphasis 50,000 levels deep, lists 40 deep, quotes 90 deep, and a paragraph after."""
+    """Emphasis 50,000 levels deep, lists 60 deep, quotes 1,000 deep, 10,000 list markers on
+    one line, and a paragraph after each."""
     body = (
         "*" * 100_000
         + "deep"
         + "*" * 100_000
         + "\n\n"
-        + "".join("  " * i + f"- level{i}\n" for i in range(40))
-        + "\n"
-        + "> " * 90
-        + "quoted\n\nThe paragraph after."
+        + "".join("  " * i + f"- level{i}\n" for i in range(60))
+        + "\nAfter the lists.\n\n"
+        + "> " * 1000
+        + "quoted\n\nAfter the quotes.\n\n"
+        + "- " * 10_000
+        + "marked\n\nThe paragraph after."
     )
     with d.open() as store, store.write() as session:
         create_story(session, StoryDraft(headline="Deep", byline="M", body=body), author="E")
     html = _export_text(d, 2)
-    for words in ("deep", "level39", "quoted", "The paragraph after."):
-        assert words in html
+    words = ["deep", "level59", "After the lists.", "quoted", "After the quotes.", "marked"]
+    words.append("The paragraph after.")
+    for word in words:
+        assert word in html
     assert active_content(html) == []
     docx = _export_text(d, 2, "docx")
-    assert "deep" in docx and "level39" in docx and "The paragraph after." in docx
+    for word in words:
+        assert word in docx
     return "stored; exported with its words, nesting kept within reason"
 
 

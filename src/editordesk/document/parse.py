@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import re
+import sys
+import threading
 from collections.abc import Mapping, Sequence
 
 from markdown_it import MarkdownIt
@@ -21,10 +23,20 @@ from editordesk.store.records import ImageRecord, StoryRecord, TweetRecord
 
 TWEET_NAMES = frozenset({"x", "tweet", "twitter"})
 _MARK = re.compile("\ue000(\\d+)\ue001")
-# markdown-it stops at 20 levels of blocks within blocks and silently drops the rest of the
-# body (ten nested lists were enough); 100 keeps any real story whole and recursion shallow.
-_MD = MarkdownIt("commonmark", {"maxNesting": 100})
+# markdown-it stops at `maxNesting` levels of blocks within blocks and silently drops the rest
+# of the body (its default of 20 took ten nested lists); 100 keeps any real story whole with
+# shallow recursion, and a body that reaches it is parsed again without a limit (_parse_deep).
+_NESTING = 100
+_MD = MarkdownIt("commonmark", {"maxNesting": _NESTING})
+_MD_DEEP = MarkdownIt("commonmark", {"maxNesting": 1 << 30})
+_DEEP_LOCK = threading.Lock()
+# A line opening more containers than this ("> > > …", "- - - …") opens only this many: the
+# depth past MAX_BLOCK_DEPTH is flattened anyway, and each level costs the parser stack.
+_MARKER = r"(?:>[ ]*|[-+*][ ]+|\d{1,9}[.)][ ]+)"  # spaces go to the marker before them
+_DEEP_PREFIX = re.compile(rf"^[ ]{{0,3}}(?:{_MARKER}){{201,}}", re.MULTILINE)
+_ONE_MARKER = re.compile(rf"[ ]{{0,3}}{_MARKER}")
 MAX_INLINE_DEPTH = 32  # emphasis inside emphasis deeper than this keeps its words only
+MAX_BLOCK_DEPTH = 32  # lists and quotes inside each other deeper than this keep their blocks
 
 
 class _Builder:
@@ -153,56 +165,78 @@ class _Builder:
 
     # -------------------------------------------------- blocks
 
-    def blocks(self, tokens: list[Token]) -> tuple[n.Block, ...]:
+    def blocks(self, tokens: list[Token], depth: int = 0) -> tuple[n.Block, ...]:
         out: list[n.Block] = []
         i = 0
         while i < len(tokens):
             tok = tokens[i]
-            line = tok.map[0] + 1 if tok.map else 0
-            t = tok.type
-            if t in ("paragraph_open", "heading_open"):
-                inline = tokens[i + 1].children or []
-                if t == "heading_open":
-                    out.append(n.Heading(int(tok.tag[1]), self.inlines(inline), line))
-                else:
-                    out.extend(self.paragraph(inline, line))
-                i += 3
+            if tok.type not in _CONTAINERS:
+                i = self._leaf(tokens, i, out)
                 continue
-            if t in ("fence", "code_block"):
-                out.append(n.CodeBlock(self.literal(tok.content), tok.info.strip(), line))
-            elif t == "hr":
-                out.append(n.Rule(line))
-            elif t == "html_block":
-                out.append(n.RawBlock(self.literal(tok.content), line))
-            elif t in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
-                end = _closing(tokens, i)
-                inner = tokens[i + 1 : end]
-                if t == "blockquote_open":
-                    out.append(n.BlockQuote(self.blocks(inner), line))
+            end = _closing(tokens, i)
+            inner = tokens[i + 1 : end]
+            if depth >= MAX_BLOCK_DEPTH:
+                out.extend(self._flattened(inner))
+            elif tok.type == "blockquote_open":
+                out.append(n.BlockQuote(self.blocks(inner, depth + 1), _line(tok)))
+            else:
+                items = self._items(inner, depth + 1)
+                tight = all(tk.hidden for tk in inner if tk.type == "paragraph_open")
+                if tok.type == "bullet_list_open":
+                    out.append(n.BulletList(items, tight, _line(tok)))
                 else:
-                    items = self._items(inner)
-                    tight = all(tk.hidden for tk in inner if tk.type == "paragraph_open")
-                    if t == "bullet_list_open":
-                        out.append(n.BulletList(items, tight, line))
-                    else:
-                        start = int(tok.attrs.get("start", 1) or 1)
-                        out.append(n.OrderedList(items, start, tight, line))
-                i = end + 1
-                continue
-            i += 1
+                    start = int(tok.attrs.get("start", 1) or 1)
+                    out.append(n.OrderedList(items, start, tight, _line(tok)))
+            i = end + 1
         return tuple(out)
 
-    def _items(self, tokens: list[Token]) -> tuple[n.ListItem, ...]:
+    def _leaf(self, tokens: list[Token], i: int, out: list[n.Block]) -> int:
+        """The block starting at `i` (a paragraph, heading, code, rule or HTML) added to
+        `out`; returns where the next one starts. Other tokens are stepped over."""
+        tok = tokens[i]
+        t = tok.type
+        if t in ("paragraph_open", "heading_open"):
+            inline = tokens[i + 1].children or []
+            if t == "heading_open":
+                out.append(n.Heading(int(tok.tag[1]), self.inlines(inline), _line(tok)))
+            else:
+                out.extend(self.paragraph(inline, _line(tok)))
+            return i + 3
+        if t in ("fence", "code_block"):
+            out.append(n.CodeBlock(self.literal(tok.content), tok.info.strip(), _line(tok)))
+        elif t == "hr":
+            out.append(n.Rule(_line(tok)))
+        elif t == "html_block":
+            out.append(n.RawBlock(self.literal(tok.content), _line(tok)))
+        return i + 1
+
+    def _flattened(self, tokens: list[Token]) -> list[n.Block]:
+        """Blocks nested deeper than MAX_BLOCK_DEPTH, side by side: no story means that
+        nesting, and every writer walks the tree recursively; their words are all kept."""
+        out: list[n.Block] = []
+        i = 0
+        while i < len(tokens):
+            i = self._leaf(tokens, i, out)
+        return out
+
+    def _items(self, tokens: list[Token], depth: int) -> tuple[n.ListItem, ...]:
         items = []
         i = 0
         while i < len(tokens):
             if tokens[i].type == "list_item_open":
                 end = _closing(tokens, i)
-                items.append(n.ListItem(self.blocks(tokens[i + 1 : end])))
+                items.append(n.ListItem(self.blocks(tokens[i + 1 : end], depth)))
                 i = end + 1
             else:
                 i += 1
         return tuple(items)
+
+
+_CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
+
+
+def _line(tok: Token) -> int:
+    return tok.map[0] + 1 if tok.map else 0
 
 
 def _text_token(text: str) -> Token:
@@ -306,7 +340,45 @@ def parse_body(
             pieces.append(f"\ue000{len(shortcodes)}\ue001")
             shortcodes.append(part)
     builder = _Builder(shortcodes, body, images or {}, tweets or {})
-    return n.Document(builder.blocks(_MD.parse("".join(pieces))))
+    text = "".join(pieces)
+    if _has_deep_prefix(text):  # the parser would scan that line once per level opened
+        tokens = _parse_deep(text)
+    else:
+        tokens = _MD.parse(text)
+        if any(tok.level >= _NESTING - 1 for tok in tokens):
+            tokens = _parse_deep(text)
+    return n.Document(builder.blocks(tokens))
+
+
+def _parse_deep(text: str) -> list[Token]:
+    """Parse a body nested past markdown-it's limit, so nothing in or after it is dropped.
+
+    Each level of nesting is a few Python calls; the recursion limit is raised for as long as
+    this takes (CPython runs Python calls in Python calls without the C stack)."""
+    text = _DEEP_PREFIX.sub(lambda m: _first_prefixes(m.group(0), 200), text)
+    with _DEEP_LOCK:
+        before = sys.getrecursionlimit()
+        sys.setrecursionlimit(before + 8 * min(len(text), 2_000_000) + 1000)
+        try:
+            return _MD_DEEP.parse(text)
+        finally:
+            sys.setrecursionlimit(before)
+
+
+def _has_deep_prefix(text: str) -> bool:
+    """Whether a line opens more than 200 containers (looked for only in lines long enough)."""
+    return any(len(line) > 200 and _DEEP_PREFIX.match(line) for line in text.split("\n"))
+
+
+def _first_prefixes(run: str, count: int) -> str:
+    """The first `count` container markers of a run of them."""
+    pos = 0
+    for _ in range(count):
+        match = _ONE_MARKER.match(run, pos)
+        if match is None:
+            break
+        pos = match.end()
+    return run[:pos]
 
 
 def build_article(
