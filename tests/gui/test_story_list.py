@@ -13,13 +13,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtGui import QColor, QContextMenuEvent, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 
 from editordesk.gui.state import window_settings
 from editordesk.gui.story_list.model import (
+    BYLINE,
     HEADLINE,
+    SECTION,
     STATUS,
     UPDATED,
     WORDS,
@@ -616,6 +619,67 @@ def test_column_widths_and_sort_are_saved_and_restored(
     assert again.table_view.horizontalHeader().sectionSize(STATUS) == 140
     assert again.model.sort_column == WORDS
     assert _column(again, WORDS)[0] == "80"
+
+
+def _shown(widget: StoryListWidget) -> list[int]:
+    header = widget.table_view.horizontalHeader()
+    return [c for c in range(header.count()) if not header.isSectionHidden(c)]
+
+
+def _right_click_header_and_choose(qtbot: QtBot, widget: StoryListWidget, text: str) -> None:
+    header = widget.table_view.horizontalHeader()
+    where = QPoint(header.sectionViewportPosition(HEADLINE) + 10, header.height() // 2)
+    QApplication.sendEvent(
+        header.viewport(),
+        QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where, header.mapToGlobal(where)),
+    )
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    [action] = [a for a in menu.actions() if a.text() == text]
+    assert action.isEnabled()
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+
+
+def test_a_narrow_list_gives_the_headline_room_and_the_editor_may_choose_columns(
+    qtbot: QtBot, open_list: Callable[..., StoryListWidget], newsroom: dict[str, svc.StoryRecord]
+) -> None:
+    widget = open_list()
+    assert _shown(widget) == [HEADLINE, STATUS, SECTION, BYLINE, UPDATED, WORDS]
+    widget.resize(420, 500)  # the first-start list beside the editor
+    qtbot.waitUntil(lambda: WORDS not in _shown(widget))
+    assert _shown(widget)[:2] == [HEADLINE, STATUS] and BYLINE not in _shown(widget)
+    header = widget.table_view.horizontalHeader()
+    assert header.sectionSize(HEADLINE) >= 180
+    widget.resize(900, 500)
+    qtbot.waitUntil(lambda: len(_shown(widget)) == 6)
+
+    # The editor's choice stands, whatever the width, and is kept with the window's state.
+    _right_click_header_and_choose(qtbot, widget, "Words")
+    assert WORDS not in _shown(widget)
+    _right_click_header_and_choose(qtbot, widget, "Section")
+    widget.resize(1200, 500)
+    qtbot.wait(50)
+    assert _shown(widget) == [HEADLINE, STATUS, BYLINE, UPDATED]
+    settings = window_settings()
+    widget.save_state(settings)
+    settings.sync()
+    again = open_list()
+    again.resize(1200, 500)
+    again.restore_state(window_settings())
+    assert _shown(again) == [HEADLINE, STATUS, BYLINE, UPDATED]
+    again.resize(420, 500)
+    qtbot.wait(50)
+    assert _shown(again) == [HEADLINE, STATUS, BYLINE, UPDATED]  # chosen: nothing gives way
+
+    # "Fit columns" hands the choice back to the width.
+    _right_click_header_and_choose(qtbot, again, "Fit columns to the list's width")
+    assert WORDS not in _shown(again) and again.table_view.horizontalHeader().sectionSize(
+        HEADLINE
+    ) >= 180
+    again.resize(1200, 500)
+    qtbot.waitUntil(lambda: len(_shown(again)) == 6)
 
 
 def test_restoring_with_nothing_saved_changes_nothing(

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPoint,
     QSettings,
     Qt,
     QTimer,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from editordesk.gui.story_list.model import (
     BYLINE,
+    COLUMNS,
     HEADLINE,
     SECTION,
     STATUS,
@@ -52,6 +55,9 @@ if TYPE_CHECKING:
 SEARCH_DELAY_MS = 250
 BUSY_NOTICE_MS = 400  # a read slower than this says so in the status line
 HEADER_KEY = "storyList/header"
+CHOSEN_KEY = "storyList/columnsChosen"  # the editor picked the columns: no more fitting
+HEADLINE_ROOM = 180  # px the headline keeps before columns give way in a narrow list
+FIT_ORDER = (WORDS, BYLINE, SECTION, UPDATED, STATUS)  # the first give way first
 SEARCH_PLACEHOLDER = 'Search stories (words, "phrases", -exclude, headline:…)'
 SEARCH_TIP = (
     'Words must all match; use "quoted phrases", OR, -word to leave out, word* for a '
@@ -187,9 +193,17 @@ class StoryListWidget(QWidget):
         }
         for column, width in widths.items():
             header.resizeSection(column, width)
+        self._widths = widths  # as last seen shown: a hidden section reports 0
+        header.sectionResized.connect(self._remember_width)
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)  # newest or best match first
         view.setSortingEnabled(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_column_menu)
+        header.setToolTip("Right-click to choose the columns")
+        self._columns_chosen = False  # until then, columns give way when the list is narrow
+        self._viewport = view.viewport()
+        self._viewport.installEventFilter(self)
 
     # ------------------------------------------------------------ public
 
@@ -230,11 +244,73 @@ class StoryListWidget(QWidget):
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(HEADER_KEY, self.table_view.horizontalHeader().saveState())
+        settings.setValue(CHOSEN_KEY, self._columns_chosen)
 
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value(HEADER_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self.table_view.horizontalHeader().restoreState(state)
+            header = self.table_view.horizontalHeader()
+            header.restoreState(state)
+            for column in self._widths:
+                if not header.isSectionHidden(column):
+                    self._widths[column] = header.sectionSize(column)
+            self._columns_chosen = settings.value(CHOSEN_KEY, False, type=bool)
+            self._fit_columns()
+
+    # ------------------------------------------------------------ columns
+
+    def column_menu(self) -> QMenu:
+        """The header's right-click menu: a tick for each column the editor may hide."""
+        header = self.table_view.horizontalHeader()
+        menu = QMenu("Columns", self)
+        for column, spec in enumerate(COLUMNS):
+            action = menu.addAction(spec.title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column != HEADLINE)  # a list without headlines says nothing
+            action.toggled.connect(lambda shown, c=column: self.show_column(c, shown))
+        menu.addSeparator()
+        fit = menu.addAction("Fit columns to the list's width")
+        fit.setToolTip("Hide the least needed columns whenever the list is narrow")
+        fit.triggered.connect(self.fit_columns_automatically)
+        return menu
+
+    def show_column(self, column: int, shown: bool) -> None:
+        """Show or hide a column as the editor chose; from now on the choice stands."""
+        if column == HEADLINE:
+            return
+        self._columns_chosen = True
+        self.table_view.horizontalHeader().setSectionHidden(column, not shown)
+
+    def fit_columns_automatically(self) -> None:
+        """Go back to hiding the least needed columns when the list is narrow."""
+        self._columns_chosen = False
+        for column in FIT_ORDER:
+            self.table_view.horizontalHeader().showSection(column)
+        self._fit_columns()
+
+    def _show_column_menu(self, pos: QPoint) -> None:
+        menu = self.column_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table_view.horizontalHeader().mapToGlobal(pos))
+
+    def _fit_columns(self) -> None:
+        """Hide columns, least needed first, until the headline has room; bring them back as
+        the list widens. An editor who picked the columns keeps them."""
+        if self._columns_chosen:
+            return
+        header = self.table_view.horizontalHeader()
+        room = self.table_view.viewport().width() - HEADLINE_ROOM
+        for column in reversed(FIT_ORDER):  # the most needed claim their room first
+            fits = self._widths[column] <= room
+            if header.isSectionHidden(column) == fits:
+                header.setSectionHidden(column, not fits)
+            if fits:
+                room -= self._widths[column]
+
+    def _remember_width(self, column: int, _old: int, new: int) -> None:
+        if new > 0 and column != HEADLINE:
+            self._widths[column] = new
 
     # ------------------------------------------------------------ filters
 
@@ -378,6 +454,8 @@ class StoryListWidget(QWidget):
             self.open_requested.emit(self.model.story_id(index.row()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._viewport and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if watched is self.table_view and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
