@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from editordesk import settings as prefs
 from editordesk.gui.main_window import MainWindow
+from editordesk.gui.story_list.model import WORDS
 from editordesk.services.stories import (
     StoryDraft,
     create_story,
@@ -333,3 +334,21 @@ def test_an_empty_store_offers_the_sample_and_a_screenshot_shows_it(
     assert image.width() >= 1000 and len(colours) > 50  # not blank: text, picture, chrome
     if os.environ.get("EDITORDESK_SCREENSHOT"):
         Path(os.environ["EDITORDESK_SCREENSHOT"]).write_bytes(shot.read_bytes())
+
+
+def test_the_story_menu_chooses_the_lists_columns(qtbot: QtBot, window: MainWindow) -> None:
+    """The header's right-click menu, also where a keyboard reaches it: Story ▸ List columns."""
+    [story] = [a.menu() for a in window.menuBar().actions() if a.text() == "&Story"]
+    [columns] = [a.menu() for a in story.actions() if a.text() == "List &columns"]
+    columns.popup(window.mapToGlobal(QPoint(100, 100)))
+    qtbot.waitUntil(columns.isVisible)
+    ticks = {a.text(): a for a in columns.actions() if a.isCheckable()}
+    assert list(ticks) == ["Headline", "Status", "Section", "Byline", "Updated", "Words"]
+    assert not ticks["Headline"].isEnabled()
+    header = window.story_list.table_view.horizontalHeader()
+    shown = not header.isSectionHidden(WORDS)
+    assert ticks["Words"].isChecked() == shown
+    qtbot.mouseClick(
+        columns, Qt.MouseButton.LeftButton, pos=columns.actionGeometry(ticks["Words"]).center()
+    )
+    qtbot.waitUntil(lambda: header.isSectionHidden(WORDS) == shown)

@@ -346,6 +346,9 @@ class MainWindow(QMainWindow):
         toggle.setCheckable(True)
         toggle.setChecked(True)
         story.addAction(toggle)
+        columns = story.addMenu("List &columns")
+        columns.setToolTip("Choose the story list's columns (or right-click its header)")
+        columns.aboutToShow.connect(lambda: self.story_list.fill_column_menu(columns))
 
         library = self.menuBar().addMenu("&Library")
         library.addAction(

@@ -261,8 +261,14 @@ class StoryListWidget(QWidget):
 
     def column_menu(self) -> QMenu:
         """The header's right-click menu: a tick for each column the editor may hide."""
-        header = self.table_view.horizontalHeader()
         menu = QMenu("Columns", self)
+        self.fill_column_menu(menu)
+        return menu
+
+    def fill_column_menu(self, menu: QMenu) -> None:
+        """(Re)fill `menu` with the columns as they are now (also the Story menu's submenu)."""
+        menu.clear()
+        header = self.table_view.horizontalHeader()
         for column, spec in enumerate(COLUMNS):
             action = menu.addAction(spec.title)
             action.setCheckable(True)
@@ -273,7 +279,6 @@ class StoryListWidget(QWidget):
         fit = menu.addAction("Fit columns to the list's width")
         fit.setToolTip("Hide the least needed columns whenever the list is narrow")
         fit.triggered.connect(self.fit_columns_automatically)
-        return menu
 
     def show_column(self, column: int, shown: bool) -> None:
         """Show or hide a column as the editor chose; from now on the choice stands."""
