@@ -26,6 +26,7 @@ from editordesk.store.models import (
     Story,
     StoryStatus,
     Tweet,
+    headline_sort_key,
     story_images,
     story_tweets,
     utcnow,
@@ -529,7 +530,7 @@ def revisions(session: Session, story_id: int) -> list[RevisionRecord]:
 
 SORTABLE = {
     "updated": Story.updated,
-    "headline": Story.headline,
+    "headline": headline_sort_key,
     "status": Story.status,
     "section": Story.section,
     "byline": Story.byline,
