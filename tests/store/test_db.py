@@ -69,7 +69,8 @@ def test_a_sorted_page_of_the_list_is_read_from_its_index(
     a literal number would leave the index unused and sort every story)."""
     with store.write() as session:
         for n in range(30):
-            create_story(session, StoryDraft(headline=f"Story {n:02}", byline=f"B{n % 7}"), author="t")
+            draft = StoryDraft(headline=f"Story {n:02}", byline=f"B{n % 7}")
+            create_story(session, draft, author="t")
     statements: list[tuple[str, object]] = []
 
     def capture(conn: object, cursor: object, sql: str, params: object, *_: object) -> None:
