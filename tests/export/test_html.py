@@ -292,8 +292,14 @@ def test_a_desk_template_that_loops_or_floods_is_stopped_and_the_tracer_put_back
         assert sys.gettrace() is outer
     finally:
         sys.settrace(None)
+    # Not run again until saved: with all the time in the world it still stops at once (a
+    # second run would hang until pytest's timeout).
+    monkeypatch.setattr(html_export, "DESK_TEMPLATE_SECONDS", 10_000.0)
+    with pytest.raises(ValidationError, match="run again once one of their files is saved"):
+        render_html(golden_article, store.media, HtmlOptions(template_dir=desk))
 
     figure.write_text("{% for i in range(99999) %}{{ 'x' * 9999999 }}{% endfor %}")
+    os.utime(figure, ns=(figure.stat().st_atime_ns, figure.stat().st_mtime_ns + 10**9))
     with pytest.raises(ValidationError, match="wrote more than 50,000,000 characters"):
         render_html(golden_article, store.media, HtmlOptions(template_dir=desk))
     assert sys.gettrace() is None

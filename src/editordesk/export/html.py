@@ -112,6 +112,10 @@ class _DeskSandbox(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**", "%"})
     MAX_ITEMS = _DESK_MAX_ITEMS
+    # Set once the templates have run out of time: they are not run again until a file in the
+    # folder changes (a new environment), so a preview refreshed at every pause in typing, or
+    # a batch of a hundred stories, does not spend ten seconds a time on the same loop.
+    out_of_time = False
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int) and abs(right) > 1000:
@@ -178,10 +182,13 @@ def _desk_clock(env: jinja2.Environment) -> Iterator[None]:
     if not isinstance(env, _DeskSandbox):
         yield
         return
+    if env.out_of_time:
+        raise _OutOfTime
     deadline = time.monotonic() + DESK_TEMPLATE_SECONDS
 
     def on_line(frame: Any, event: str, arg: Any) -> Any:
         if event == "line" and time.monotonic() > deadline:
+            env.out_of_time = True
             raise _OutOfTime
         return on_line
 
@@ -234,7 +241,8 @@ def _template_errors() -> Iterator[None]:
     except _OutOfTime as exc:
         raise ValidationError(
             f"a template ran for more than {DESK_TEMPLATE_SECONDS:g} seconds and was stopped; "
-            "look for a {% for %} loop inside another"
+            "look for a {% for %} loop inside another (the templates run again once one of "
+            "their files is saved)"
         ) from exc
     except RecursionError as exc:
         raise ValidationError(
