@@ -290,8 +290,6 @@ class StoryListWidget(QWidget):
     def fit_columns_automatically(self) -> None:
         """Go back to hiding the least needed columns when the list is narrow."""
         self._columns_chosen = False
-        for column in FIT_ORDER:
-            self.table_view.horizontalHeader().showSection(column)
         self._fit_columns()
 
     def _show_column_menu(self, pos: QPoint) -> None:
