@@ -32,8 +32,9 @@ _MD_DEEP = MarkdownIt("commonmark", {"maxNesting": 1 << 30})
 _DEEP_LOCK = threading.Lock()
 # A line opening more containers than this ("> > > …", "- - - …") opens only this many: the
 # depth past MAX_BLOCK_DEPTH is flattened anyway, and each level costs the parser stack.
+_MAX_LINE_MARKERS = 200
 _MARKER = r"(?:>[ ]*|[-+*][ ]+|\d{1,9}[.)][ ]+)"  # spaces go to the marker before them
-_DEEP_PREFIX = re.compile(rf"^[ ]{{0,3}}(?:{_MARKER}){{201,}}", re.MULTILINE)
+_DEEP_PREFIX = re.compile(rf"^[ ]{{0,3}}(?:{_MARKER}){{{_MAX_LINE_MARKERS + 1},}}", re.MULTILINE)
 _ONE_MARKER = re.compile(rf"[ ]{{0,3}}{_MARKER}")
 MAX_INLINE_DEPTH = 32  # emphasis inside emphasis deeper than this keeps its words only
 MAX_BLOCK_DEPTH = 32  # lists and quotes inside each other deeper than this keep their blocks
@@ -355,7 +356,7 @@ def _parse_deep(text: str) -> list[Token]:
 
     Each level of nesting is a few Python calls; the recursion limit is raised for as long as
     this takes (CPython runs Python calls in Python calls without the C stack)."""
-    text = _DEEP_PREFIX.sub(lambda m: _first_prefixes(m.group(0), 200), text)
+    text = _DEEP_PREFIX.sub(lambda m: _first_markers(m.group(0)), text)
     with _DEEP_LOCK:
         before = sys.getrecursionlimit()
         sys.setrecursionlimit(before + 8 * min(len(text), 2_000_000) + 1000)
@@ -366,14 +367,17 @@ def _parse_deep(text: str) -> list[Token]:
 
 
 def _has_deep_prefix(text: str) -> bool:
-    """Whether a line opens more than 200 containers (looked for only in lines long enough)."""
-    return any(len(line) > 200 and _DEEP_PREFIX.match(line) for line in text.split("\n"))
+    """Whether a line opens more than _MAX_LINE_MARKERS containers (looked for only in lines
+    long enough to)."""
+    return any(
+        len(line) > _MAX_LINE_MARKERS and _DEEP_PREFIX.match(line) for line in text.split("\n")
+    )
 
 
-def _first_prefixes(run: str, count: int) -> str:
-    """The first `count` container markers of a run of them."""
+def _first_markers(run: str) -> str:
+    """The first _MAX_LINE_MARKERS container markers of a run of them."""
     pos = 0
-    for _ in range(count):
+    for _ in range(_MAX_LINE_MARKERS):
         match = _ONE_MARKER.match(run, pos)
         if match is None:
             break
