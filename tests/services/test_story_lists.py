@@ -82,3 +82,22 @@ def test_choices_follow_saves_and_deletes(store: Store) -> None:
     with store.read() as session:
         assert svc.list_sections(session) == ["Business"]
         assert svc.list_tags(session) == ["ferry", "jobs"]
+
+
+def test_headlines_and_bylines_sort_ignoring_case_on_every_engine(store: Store) -> None:
+    """SQLite compares bytes ("van Dyke" after "Young"); the list's order must not depend on
+    which engine the desk uses."""
+    people = [("apple harvest", "van Dyke"), ("Banana boat", "Young"), ("cherry fair", "Adams")]
+    with store.write() as session:
+        for headline, byline in people:
+            svc.create_story(session, StoryDraft(headline=headline, byline=byline), author="t")
+    with store.read() as session:
+        a_to_z = {"descending": False}
+        by_headline = [s.headline for s in svc.list_stories(session, order="headline", **a_to_z)]
+        by_byline = [s.byline for s in svc.list_stories(session, order="byline", **a_to_z)]
+        backwards = [
+            s.headline for s in svc.list_stories(session, order="headline", descending=True)
+        ]
+    assert by_headline == ["apple harvest", "Banana boat", "cherry fair"]
+    assert by_byline == ["Adams", "van Dyke", "Young"]
+    assert backwards == by_headline[::-1]

@@ -139,17 +139,19 @@ class Story(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
-# The list sorts by headline on its first HEADLINE_SORT_CHARS (a btree entry must stay small on
-# PostgreSQL, and a headline has no length limit); literal numbers, so the engines see the
-# index's own expression in each query's ORDER BY.
+# The list sorts headlines and bylines ignoring case, the same on both engines (SQLite would
+# put "van Dyke" after "Young"), and headlines on their first HEADLINE_SORT_CHARS: a btree
+# entry must stay small on PostgreSQL, and a headline has no length limit. The numbers are
+# literals so that each engine sees its index's own expression in the list's ORDER BY.
 HEADLINE_SORT_CHARS = 200
-headline_sort_key = func.substr(
-    Story.headline, literal_column("1"), literal_column(str(HEADLINE_SORT_CHARS))
+headline_sort_key = func.lower(
+    func.substr(Story.headline, literal_column("1"), literal_column(str(HEADLINE_SORT_CHARS)))
 )
-# Each sortable column with the id that breaks its ties: a click on a column header reads the
-# first page from the index instead of sorting every story.
+byline_sort_key = func.lower(Story.byline)
+# Each with the id that breaks its ties: a click on a column header reads the first page
+# from the index instead of sorting every story.
 Index("ix_stories_list_headline", headline_sort_key, Story.id)
-Index("ix_stories_list_byline", Story.byline, Story.id)
+Index("ix_stories_list_byline", byline_sort_key, Story.id)
 Index("ix_stories_list_words", Story.word_count, Story.id)
 
 
