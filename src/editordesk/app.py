@@ -83,11 +83,11 @@ def _start(
     def daily_backup(store: Store) -> str | None:
         """The day's backup, then the sweep of picture files a killed import left behind."""
         from editordesk.services.backup import daily_backup_or_warning
-        from editordesk.services.housekeeping import sweep_unrecorded_media
+        from editordesk.services.housekeeping import sweep_when_due
 
         warning = daily_backup_or_warning(store.location, settings.backups_keep)
         try:
-            sweep_unrecorded_media(store)
+            sweep_when_due(store)
         except (EditorDeskError, OSError) as exc:  # tidying must never stop the work
             print(f"editordesk: the media folder was not tidied: {exc}", file=sys.stderr)
         return warning

@@ -10,7 +10,13 @@ import time
 import pytest
 from PIL import Image as PILImage
 
-from editordesk.services.housekeeping import SWEEP_AGE, sweep_unrecorded_media
+from editordesk.services.housekeeping import (
+    SWEEP_AGE,
+    SWEEP_EVERY,
+    SWEPT_MARK,
+    sweep_unrecorded_media,
+    sweep_when_due,
+)
 from editordesk.services.images import add_image
 from editordesk.store.db import Store
 
@@ -72,4 +78,30 @@ def test_a_server_store_is_never_swept(store: Store) -> None:
     relative, _ = store.media.put(data, hashlib.sha256(data).hexdigest(), ".png")
     _age(store.media.path_of(relative), SWEEP_AGE.total_seconds() + 60)
     assert sweep_unrecorded_media(store) == []
+    assert sweep_when_due(store) is None
     assert store.media.path_of(relative).is_file()
+    assert not (store.media.root / SWEPT_MARK).exists()
+
+
+def test_the_window_sweeps_once_a_day_not_at_every_start(store: Store) -> None:
+    if not store.location.is_sqlite:
+        pytest.skip("a server store's shared media folder is never swept")
+    now = time.time()
+    orphans = []
+    for shade in (60, 70):
+        data = _png(shade)
+        relative, _ = store.media.put(data, hashlib.sha256(data).hexdigest(), ".png")
+        _age(store.media.path_of(relative), SWEEP_AGE.total_seconds() + 60)
+        orphans.append(relative)
+    assert sorted(sweep_when_due(store, now=now) or []) == sorted(orphans)
+    mark = store.media.root / SWEPT_MARK
+    assert mark.is_file()
+
+    third = _png(80)
+    orphan, _ = store.media.put(third, hashlib.sha256(third).hexdigest(), ".png")
+    _age(store.media.path_of(orphan), SWEEP_AGE.total_seconds() + 60)
+    later_today = now + SWEEP_EVERY.total_seconds() / 2
+    assert sweep_when_due(store, now=later_today) is None  # started again the same day
+    assert store.media.path_of(orphan).is_file()
+    tomorrow = now + SWEEP_EVERY.total_seconds() + 60
+    assert sweep_when_due(store, now=tomorrow) == [orphan]

@@ -10,6 +10,7 @@ and a file being recorded again has its time refreshed by MediaFolder.put).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 
 from sqlalchemy import select
@@ -18,6 +19,8 @@ from editordesk.store.db import Store
 from editordesk.store.models import Image
 
 SWEEP_AGE = dt.timedelta(days=1)
+SWEEP_EVERY = dt.timedelta(days=1)
+SWEPT_MARK = ".editordesk-swept"  # in the media folder: its time is the last sweep's
 
 
 def sweep_unrecorded_media(
@@ -54,4 +57,25 @@ def sweep_unrecorded_media(
             continue
         store.media.discard(relative)
         removed.append(relative)
+    return removed
+
+
+def sweep_when_due(
+    store: Store, *, every: dt.timedelta = SWEEP_EVERY, now: float | None = None
+) -> list[str] | None:
+    """The sweep, at most once per `every` for a media folder (the window calls this at each
+    start: a library of thousands need not be listed every time). None when not yet due."""
+    if not store.location.is_sqlite:
+        return None
+    mark = store.media.root / SWEPT_MARK
+    clock = time.time() if now is None else now
+    try:
+        if clock - mark.stat().st_mtime < every.total_seconds():
+            return None
+    except FileNotFoundError:
+        pass
+    removed = sweep_unrecorded_media(store, now=clock)
+    if store.media.root.is_dir():
+        mark.touch()
+        os.utime(mark, (clock, clock))
     return removed
