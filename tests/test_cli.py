@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -280,3 +281,16 @@ def test_list_says_who_is_editing_a_story(
     assert main([*db, "list", "--json"]) == 0
     [row] = json.loads(capsys.readouterr().out)
     assert row["being_edited_by"]["editor"] == "Mara Quinn"
+
+
+def test_an_old_store_is_upgraded_with_a_word_on_stderr_then_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = tmp_path / "old.sqlite"
+    shutil.copy(Path(__file__).parent / "_fixtures" / "store-0003.sqlite", old)
+    assert main(["--db", str(old), "list", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert err.startswith("editordesk: upgrading the store ") and "keeping a copy" in err
+    assert json.loads(out)  # the fixture's stories, listed from the upgraded store
+    assert main(["--db", str(old), "list", "--json"]) == 0
+    assert capsys.readouterr().err == ""  # upgraded once

@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -74,11 +74,14 @@ def _start(
     if problem:
         QMessageBox.warning(window, APP_NAME, problem)
 
+    upgrading = _messenger(window)  # from the worker to the status bar, on the UI thread
+    upgrading.said.connect(lambda text: window.statusBar().showMessage(text))
+
     def open_store(db: str | None, media: str | None) -> object:
         from editordesk.store.db import Store
         from editordesk.store.location import resolve
 
-        return Store.open(resolve(db, media))
+        return Store.open(resolve(db, media), on_upgrade=upgrading.said.emit)
 
     def daily_backup(store: Store) -> str | None:
         """The day's backup, then the sweep of picture files a killed import left behind."""
@@ -105,6 +108,7 @@ def _start(
     opened = [Path(f) for f in files]  # files to import once the store is attached
 
     def attached(store: Store) -> None:
+        window.statusBar().clearMessage()  # "Upgrading the store…", if it was
         window.attach_store(store, greet=greet and not quit_after_start and not opened)
         if opened:
             window.import_paths(list(opened))
@@ -163,6 +167,17 @@ def _start(
     app.processEvents()
     attempt(db or settings.store or None, media or settings.media or None)
     return app, window
+
+
+def _messenger(parent: QObject) -> Any:
+    """A QObject with a `said(str)` signal: a worker thread emits, the UI thread hears (made
+    here so Qt is imported only when the window starts)."""
+    from PySide6.QtCore import QObject, Signal
+
+    class Messenger(QObject):
+        said = Signal(str)
+
+    return Messenger(parent)
 
 
 def _file_open_filter(on_file: Callable[[str], None], parent: QObject) -> QObject:

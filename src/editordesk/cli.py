@@ -182,7 +182,8 @@ def _open_store(args: argparse.Namespace) -> tuple[Store, str]:
     from editordesk.store.db import Store
 
     location = _location(args)
-    return Store.open(location), (args.author or prefs.load().author())
+    store = Store.open(location, on_upgrade=lambda text: _err(text[:1].lower() + text[1:]))
+    return store, (args.author or prefs.load().author())
 
 
 def _err(message: str) -> None:

@@ -3,6 +3,7 @@ and imports the file as a new draft, without offering the sample story."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -13,6 +14,8 @@ from editordesk.services.stories import list_stories
 from editordesk.store.db import Store
 from editordesk.store.location import resolve
 from tests.gui.test_main_window import _forget_unsaved
+
+FIXTURES = Path(__file__).parent.parent / "_fixtures"
 
 
 def test_story_files_on_the_command_line_are_opened_not_taken_for_commands() -> None:
@@ -89,3 +92,21 @@ app.exec()
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
     )
     assert "EditorDeskApplication Ferry back in service" in done.stdout, done.stderr
+
+
+def test_a_store_being_upgraded_says_so_while_the_window_waits(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """An old store is copied aside and upgraded before it opens, which takes a while on a
+    large one: the status bar says what is happening, then the store opens as usual."""
+    db = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURES / "store-0003.sqlite", db)
+    said: list[str] = []
+    _app, window = _start(str(db), None, "Ana Ruiz", greet=False)
+    qtbot.addWidget(window, before_close_func=_forget_unsaved)
+    window.statusBar().messageChanged.connect(said.append)
+    qtbot.waitUntil(lambda: window.has_store, timeout=15_000)
+    assert any(m.startswith("Upgrading the store") and "keeping a copy" in m for m in said), said
+    assert window.statusBar().currentMessage() == ""
+    assert list(tmp_path.glob("old.sqlite.before-schema-0003.bak"))
+    window.store.close()

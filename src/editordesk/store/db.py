@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -140,14 +140,21 @@ class Store:
         )
 
     @classmethod
-    def open(cls, location: StoreLocation, *, backup_before_upgrade: bool = True) -> Store:
-        """Open (creating or upgrading as needed) the store at `location`."""
+    def open(
+        cls,
+        location: StoreLocation,
+        *,
+        backup_before_upgrade: bool = True,
+        on_upgrade: Callable[[str], None] | None = None,
+    ) -> Store:
+        """Open (creating or upgrading as needed) the store at `location`; `on_upgrade` hears
+        a sentence first when an existing store is upgraded (a large one takes a while)."""
         path = location.sqlite_path
         if path is not None:
             _check_sqlite_file(path)
         engine = _make_engine(location)
         try:
-            _migrate(engine, location, backup_before_upgrade)
+            _migrate(engine, location, backup_before_upgrade, on_upgrade)
             if location.is_sqlite:
                 _use_wal(engine)
             else:
@@ -357,7 +364,12 @@ def _current_revision(engine: Engine) -> tuple[str | None, bool]:
     return (rows[0][0] if rows else None), True
 
 
-def _migrate(engine: Engine, location: StoreLocation, backup: bool) -> None:
+def _migrate(
+    engine: Engine,
+    location: StoreLocation,
+    backup: bool,
+    on_upgrade: Callable[[str], None] | None = None,
+) -> None:
     from editordesk.store.migrations import HEAD
 
     current, has_tables = _current_revision(engine)
@@ -378,6 +390,9 @@ def _migrate(engine: Engine, location: StoreLocation, backup: bool) -> None:
         )
     if current == head:
         return
+    if current is not None and on_upgrade is not None:
+        kept = " after keeping a copy of it" if backup and location.sqlite_path else ""
+        on_upgrade(f"Upgrading the store {location.describe()} for this EditorDesk{kept}…")
     if current is not None and backup and location.sqlite_path is not None:
         _backup_sqlite(engine, location.sqlite_path, current)
     from alembic import command
