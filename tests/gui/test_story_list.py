@@ -723,3 +723,40 @@ def test_store_failures_become_sentences() -> None:
     assert describe_error(RuntimeError("disk on fire")) == (
         "the story list could not be read: disk on fire"
     )
+
+
+def test_a_failed_refresh_keeps_the_rows_a_failed_new_listing_clears_them(
+    store: Store, tmp_path: Path
+) -> None:
+    """A refresh reads the same listing again: if the store cannot be read just then (a
+    network share gone for a moment), the rows stay, older, beside the error. A new search
+    or filter that fails has nothing of its own to show."""
+    for n in range(3):
+        _create(store, f"Story {n}")
+    model = StoryListModel(store, background=False)
+    errors: list[str] = []
+    model.error.connect(errors.append)
+    model.reload()
+    assert model.rowCount() == 3
+    path = store.location.sqlite_path
+    assert path is not None
+    store.close()
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    moved = [p for p in path.parent.glob(path.name + "*") if p.is_file()]
+    for p in moved:
+        p.rename(aside / p.name)  # the file gone: a new connection finds no stories table
+    try:
+        model.refresh()
+        assert len(errors) == 1 and "cannot be reached" in errors[0], errors
+        assert model.rowCount() == 3 and model.error_message == errors[0]
+        model.set_filters(StoryFilters(query="Story"))
+        assert len(errors) == 2 and model.rowCount() == 0
+    finally:
+        store.close()
+        for leftover in path.parent.glob(path.name + "*"):
+            leftover.unlink()
+        for p in moved:
+            (aside / p.name).rename(p)
+    model.refresh()
+    assert model.rowCount() == 3 and model.error_message == ""

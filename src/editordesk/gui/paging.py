@@ -121,8 +121,10 @@ class PagedRows(Generic[R]):
 
     def refresh(self) -> None:
         """Read again as many rows as are loaded, so each shows what is stored now; the
-        selected record stays selected if still listed."""
-        self._start(offset=0, limit=max(self._page_size, len(self._rows)), replace=True)
+        selected record stays selected if still listed. If the read fails, the rows stay:
+        they are the same listing, only older."""
+        limit = max(self._page_size, len(self._rows))
+        self._start(offset=0, limit=limit, replace=True, keep_on_failure=True)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._has_more and not self._loading and self._can_read()
@@ -131,7 +133,9 @@ class PagedRows(Generic[R]):
         if self.canFetchMore(parent):
             self._start(offset=len(self._rows), limit=self._page_size, replace=False)
 
-    def _start(self, *, offset: int, limit: int, replace: bool) -> None:
+    def _start(
+        self, *, offset: int, limit: int, replace: bool, keep_on_failure: bool = False
+    ) -> None:
         if replace:
             self._generation.value += 1  # whatever is on its way now is stale
         generation = self._generation.value
@@ -149,7 +153,7 @@ class PagedRows(Generic[R]):
 
         def failed(exc: Exception) -> None:
             if shiboken6.isValid(self):
-                self._fail(generation, exc, replace)
+                self._fail(generation, exc, clear=replace and not keep_on_failure)
 
         if not self._background:
             try:
@@ -180,7 +184,7 @@ class PagedRows(Generic[R]):
         self._rows_settled(rows)
         self.loaded.emit()
 
-    def _fail(self, generation: int, exc: Exception, replace: bool) -> None:
+    def _fail(self, generation: int, exc: Exception, *, clear: bool) -> None:
         if generation != self._generation.value:
             return
         log.debug(
@@ -189,7 +193,7 @@ class PagedRows(Generic[R]):
         self._loading = False
         self._has_more = False  # a failed page is not asked for again until a reload
         self._error = describe_error(exc, self._read_failed)
-        if replace:  # the rows shown belong to a listing that was left behind
+        if clear:  # the rows shown belong to a listing that was left behind
             self._replace_rows([])
         self.error.emit(self._error)
         self.loaded.emit()
