@@ -226,7 +226,7 @@ def test_backup_then_restore_path_brings_the_store_back(
     assert main([*db, "backup", str(archive)]) == 0
     out, err = capsys.readouterr()
     assert out.strip() == str(archive)
-    assert "backed up 1 stories and 1 media files" in err
+    assert "backed up 1 story and 1 media file" in err
 
     other = ["--db", str(tmp_path / "other.sqlite")]
     assert main([*other, "restore", str(archive)]) == 0

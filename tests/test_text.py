@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from editordesk.errors import ValidationError
-from editordesk.text import check_url, count_words, is_slug, slugify
+from editordesk.text import check_url, count_words, counted, is_slug, slugify
 
 
 def test_slugs_are_lowercase_ascii_words() -> None:
@@ -30,3 +30,9 @@ def test_http_links_pass(url: str) -> None:
 def test_other_links_are_refused(url: str) -> None:
     with pytest.raises(ValidationError, match="not an http"):
         check_url(url)
+
+
+def test_counted_says_one_or_many() -> None:
+    assert counted(1, "story", "stories") == "1 story"
+    assert counted(0, "story", "stories") == "0 stories"
+    assert counted(1204, "media file", "media files") == "1,204 media files"

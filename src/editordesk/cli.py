@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from editordesk import __version__
 from editordesk.errors import EditorDeskError
+from editordesk.text import counted
 
 if TYPE_CHECKING:  # the store is imported only when a command needs it
     from editordesk.store.db import Store
@@ -374,7 +375,8 @@ def _restore_backup(args: argparse.Namespace) -> int:
     info = result.backup
     print(
         f"restored {location.describe()} from {path} (made {info.created}: "
-        f"{info.stories} stories, {info.media_files} media files)"
+        f"{counted(info.stories, 'story', 'stories')}, "
+        f"{counted(info.media_files, 'media file', 'media files')})"
     )
     return EXIT_OK
 
@@ -386,11 +388,14 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if location.sqlite_path is not None and not location.sqlite_path.is_file():
         raise EditorDeskError(f"there is no store at {location.describe()} to back up")
     _open_store(args)[0].close()  # refuses a newer store, upgrades an older one first
-    info = create_backup(location, args.path)
+    info = create_backup(location, args.path, progress=Progress("backing up"))
     for missing in info.missing_media:
         _err(f"warning: the media file {missing} was already missing from the store")
     print(info.path)
-    _err(f"backed up {info.stories} stories and {info.media_files} media files")
+    _err(
+        f"backed up {counted(info.stories, 'story', 'stories')} and "
+        f"{counted(info.media_files, 'media file', 'media files')}"
+    )
     return EXIT_OK
 
 

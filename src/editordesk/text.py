@@ -24,6 +24,11 @@ def slugify(text: str, fallback: str = "story") -> str:
     return slug or fallback
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """'1 story', '2 stories', '1,204 stories'."""
+    return f"{count:,} {one if count == 1 else many}"
+
+
 def is_slug(text: str) -> bool:
     return len(text) <= 200 and SLUG_PATTERN.fullmatch(text) is not None
 

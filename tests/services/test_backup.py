@@ -78,6 +78,21 @@ def test_a_backup_restored_into_a_new_place_is_the_same_store(tmp_path: Path, ki
     assert restored.media_dir.is_dir() and not list(restored.media_dir.parent.glob(".restore-*"))
 
 
+def test_a_backup_reports_its_progress_picture_by_picture_then_file_by_file(
+    tmp_path: Path,
+) -> None:
+    source = _filled(tmp_path)
+    heard: list[tuple[int, int, str]] = []
+    create_backup(source, tmp_path / "b.zip", progress=lambda *step: heard.append(step))
+    copying = [step for step in heard if step[1] == 1]  # the one picture
+    archiving = [step for step in heard if step[1] != 1]
+    assert len(copying) == 1 and copying[0][0] == 1 and copying[0][2].endswith(".jpg")
+    total = archiving[0][1]
+    assert [done for done, _, _ in archiving] == list(range(1, total + 1))
+    names = {name for _, _, name in archiving}
+    assert {SQLITE_NAME, MANIFEST} <= names and any(n.startswith("media/") for n in names)
+
+
 def test_a_backup_into_an_existing_folder_gets_a_name_of_its_own(tmp_path: Path) -> None:
     source = _filled(tmp_path)
     (tmp_path / "shelf").mkdir()

@@ -28,13 +28,15 @@ import sqlite3
 import subprocess
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from editordesk.errors import EditorDeskError, StoreError
 from editordesk.files import replacing
 from editordesk.store.location import StoreLocation
+
+Progress = Callable[[int, int, str], None]  # done, in all, the item's name
 
 FORMAT = "editordesk-backup"
 FORMAT_VERSION = 1
@@ -187,7 +189,9 @@ def _pg_tool(name: str) -> str:
 # ---------------------------------------------------------------- backing up
 
 
-def _fill_folder(location: StoreLocation, folder: Path) -> dict[str, object]:
+def _fill_folder(
+    location: StoreLocation, folder: Path, progress: Progress | None = None
+) -> dict[str, object]:
     """Write the database and the media into `folder`; the manifest's contents."""
     moment = _now()
     media_root = location.media_dir
@@ -225,8 +229,10 @@ def _fill_folder(location: StoreLocation, folder: Path) -> dict[str, object]:
         engine, database = "postgresql", PG_NAME
     # After the database: every picture the copied database names was written before it.
     files = _media_files(media_root)
-    for path in files:
+    for number, path in enumerate(files, 1):
         _link_or_copy(path, folder / MEDIA / path.relative_to(media_root))
+        if progress is not None:
+            progress(number, len(files), path.name)
     present = {p.relative_to(media_root).as_posix() for p in files}
     missing = sorted(set(referenced) - present)
     return {
@@ -261,11 +267,15 @@ def default_backup_name(location: StoreLocation, moment: dt.datetime | None = No
     return f"{stem}-backup-{_stamp(moment or _now())}"
 
 
-def create_backup(location: StoreLocation, target: Path) -> BackupInfo:
+def create_backup(
+    location: StoreLocation, target: Path, *, progress: Progress | None = None
+) -> BackupInfo:
     """Back up the store at `location` to `target`.
 
     `target` ending in .zip gets one archive file; any other new path becomes a folder; an
-    existing folder receives a new backup named after the store and the time."""
+    existing folder receives a new backup named after the store and the time. `progress`
+    hears (done, total, name) as the pictures are copied, then again as the archive is
+    written."""
     target = target.expanduser().resolve()
     if target.is_dir() and not (target / MANIFEST).exists():
         target = target / default_backup_name(location)
@@ -274,10 +284,10 @@ def create_backup(location: StoreLocation, target: Path) -> BackupInfo:
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent))
     try:
-        manifest = _fill_folder(location, work)
+        manifest = _fill_folder(location, work, progress)
         _write_manifest(work, manifest)
         if target.suffix.lower() == ".zip":
-            _zip_folder(work, target)
+            _zip_folder(work, target, progress)
         else:
             _fsync_tree(work)
             os.rename(work, target)
@@ -288,15 +298,16 @@ def create_backup(location: StoreLocation, target: Path) -> BackupInfo:
     return _info(target, manifest)
 
 
-def _zip_folder(folder: Path, target: Path) -> None:
+def _zip_folder(folder: Path, target: Path, progress: Progress | None = None) -> None:
+    paths = sorted(p for p in folder.rglob("*") if p.is_file())
     with replacing(target) as tmp, zipfile.ZipFile(tmp, "w", allowZip64=True) as archive:
-        for path in sorted(folder.rglob("*")):
-            if not path.is_file():
-                continue
+        for number, path in enumerate(paths, 1):
             name = path.relative_to(folder).as_posix()
             # Pictures are compressed already; the database shrinks a lot.
             method = zipfile.ZIP_STORED if name.startswith(MEDIA) else zipfile.ZIP_DEFLATED
             archive.write(path, name, compress_type=method)
+            if progress is not None:
+                progress(number, len(paths), name)
 
 
 # ---------------------------------------------------------------- daily backups
