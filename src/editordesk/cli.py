@@ -369,7 +369,7 @@ def _restore_backup(args: argparse.Namespace) -> int:
             )
         raise EditorDeskError(f"{path} is not an EditorDesk backup (a folder or .zip)")
     location = _location(args)
-    result = restore_backup(path, location, force=args.force)
+    result = restore_backup(path, location, force=args.force, progress=Progress("restoring"))
     for kept in result.kept_aside:
         _err(f"the store that was there is kept as {kept}")
     info = result.backup

@@ -93,6 +93,23 @@ def test_a_backup_reports_its_progress_picture_by_picture_then_file_by_file(
     assert {SQLITE_NAME, MANIFEST} <= names and any(n.startswith("media/") for n in names)
 
 
+@pytest.mark.parametrize("kind", ["folder", "zip"])
+def test_a_restore_reports_its_progress(tmp_path: Path, kind: str) -> None:
+    backup = create_backup(_filled(tmp_path), tmp_path / ("b.zip" if kind == "zip" else "b"))
+    heard: list[tuple[int, int, str]] = []
+    restore_backup(
+        backup.path,
+        resolve(str(tmp_path / "copy" / "copy.sqlite")),
+        progress=lambda *step: heard.append(step),
+    )
+    assert heard and heard[-1][0] == heard[-1][1]  # it ends with all done
+    names = [name for _, _, name in heard]
+    if kind == "zip":  # unpacked member by member (the pictures then move as one folder)
+        assert SQLITE_NAME in names and MANIFEST in names
+    else:  # the pictures copied one by one
+        assert len(heard) == 1 and names[0].endswith(".jpg")
+
+
 def test_a_backup_into_an_existing_folder_gets_a_name_of_its_own(tmp_path: Path) -> None:
     source = _filled(tmp_path)
     (tmp_path / "shelf").mkdir()

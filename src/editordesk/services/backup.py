@@ -387,7 +387,7 @@ def read_manifest(folder: Path) -> dict[str, object]:
 
 
 @contextlib.contextmanager
-def _opened(backup: Path, scratch: Path) -> Iterator[Path]:
+def _opened(backup: Path, scratch: Path, progress: Progress | None = None) -> Iterator[Path]:
     """The backup as a folder: itself, or a .zip unpacked into `scratch`."""
     if backup.is_dir():
         yield backup
@@ -396,7 +396,8 @@ def _opened(backup: Path, scratch: Path) -> Iterator[Path]:
         raise StoreError(f"there is no backup at {backup}")
     try:
         with zipfile.ZipFile(backup) as archive:
-            for member in archive.infolist():
+            members = archive.infolist()
+            for number, member in enumerate(members, 1):
                 name = _safe_member(member.filename)
                 if member.is_dir():
                     continue
@@ -404,6 +405,8 @@ def _opened(backup: Path, scratch: Path) -> Iterator[Path]:
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 with archive.open(member) as src, dest.open("wb") as out:
                     shutil.copyfileobj(src, out, 1024 * 1024)
+                if progress is not None:
+                    progress(number, len(members), name.as_posix())
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
         raise StoreError(f"{backup} is not a whole EditorDesk backup: {exc}") from exc
     yield scratch
@@ -497,12 +500,19 @@ def _keep_aside(location: StoreLocation, stamp: str) -> list[Path]:
     return moved
 
 
-def restore_backup(backup: Path, location: StoreLocation, *, force: bool = False) -> RestoreResult:
+def restore_backup(
+    backup: Path,
+    location: StoreLocation,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> RestoreResult:
     """Put the store and media of `backup` at `location`.
 
     A store there that holds anything is refused unless `force`; then it is kept aside
     (`news.sqlite.before-restore-<time>`, its media folder likewise; a PostgreSQL database
-    is first backed up beside its media folder), never deleted."""
+    is first backed up beside its media folder), never deleted. `progress` hears (done,
+    total, name) as an archive is unpacked and as pictures are copied."""
     backup = backup.expanduser().resolve()
     stamp = _stamp(_now())
     holding = _store_holds_anything(location)
@@ -517,7 +527,7 @@ def restore_backup(backup: Path, location: StoreLocation, *, force: bool = False
         tempfile.mkdtemp(prefix=".restore-", suffix=".partial", dir=location.media_dir.parent)
     )
     try:
-        with _opened(backup, scratch) as folder:
+        with _opened(backup, scratch, progress) as folder:
             manifest = read_manifest(folder)
             info = _info(backup, manifest)
             engine = manifest.get("engine")
@@ -546,7 +556,9 @@ def restore_backup(backup: Path, location: StoreLocation, *, force: bool = False
                 _place_sqlite(folder / SQLITE_NAME, location)
             else:
                 _place_postgres(folder / PG_NAME, location)
-            _place_media(media_src, location.media_dir, same_disk=folder == scratch)
+            _place_media(
+                media_src, location.media_dir, same_disk=folder == scratch, progress=progress
+            )
     except OSError as exc:
         raise StoreError(f"cannot restore from {backup}: {exc.strerror or exc}") from exc
     finally:
@@ -590,7 +602,9 @@ def _place_postgres(dump: Path, location: StoreLocation) -> None:
         raise StoreError(f"pg_restore failed: {done.stderr.strip() or done.returncode}")
 
 
-def _place_media(source: Path, target: Path, *, same_disk: bool) -> None:
+def _place_media(
+    source: Path, target: Path, *, same_disk: bool, progress: Progress | None = None
+) -> None:
     if target.exists():  # an empty store's (empty) media folder
         shutil.rmtree(target)
     if not source.is_dir():
@@ -599,8 +613,11 @@ def _place_media(source: Path, target: Path, *, same_disk: bool) -> None:
     if same_disk:
         os.rename(source, target)
         return
-    for path in _media_files(source):
+    files = _media_files(source)
+    for number, path in enumerate(files, 1):
         _link_or_copy(path, target / path.relative_to(source))
+        if progress is not None:
+            progress(number, len(files), path.name)
     target.mkdir(parents=True, exist_ok=True)
 
 
