@@ -404,6 +404,13 @@ def new_story(store: Store, headline: str, body: str) -> int:
         return create_story(session, StoryDraft(headline=headline, body=body), author=AUTHOR).id
 
 
+def resave(store: Store, story_id: int, headline: str, body: str) -> None:
+    with store.write() as session:
+        version = get_story(session, story_id).version
+        draft = StoryDraft(headline=headline, body=body)
+        save_story(session, story_id, draft, base_version=version, author=AUTHOR)
+
+
 def test_image_usage_lists_the_stories_that_show_each_picture(store: Store) -> None:
     wall = add(store, "wall.jpg", 10)
     quay = add(store, "quay.jpg", 11)
@@ -428,37 +435,13 @@ def test_image_usage_follows_edits_and_deletions(store: Store) -> None:
     story_id = new_story(store, "Wall", figure(wall.id))
     with store.read() as session:
         assert image_usage(session, [wall.id])[wall.id] == [(story_id, "Wall")]
-    with store.write() as session:
-        version = get_story(session, story_id).version
-        save_story(
-            session,
-            story_id,
-            StoryDraft(headline="Wall, renamed", body=figure(wall.id)),
-            base_version=version,
-            author=AUTHOR,
-        )
+    resave(store, story_id, "Wall, renamed", figure(wall.id))
     with store.read() as session:
         assert image_usage(session, [wall.id])[wall.id] == [(story_id, "Wall, renamed")]
-    with store.write() as session:
-        version = get_story(session, story_id).version
-        save_story(
-            session,
-            story_id,
-            StoryDraft(headline="Wall, renamed", body="Picture taken out."),
-            base_version=version,
-            author=AUTHOR,
-        )
+    resave(store, story_id, "Wall, renamed", "Picture taken out.")
     with store.read() as session:
         assert image_usage(session, [wall.id]) == {wall.id: []}
-    with store.write() as session:
-        version = get_story(session, story_id).version
-        save_story(
-            session,
-            story_id,
-            StoryDraft(headline="Wall, renamed", body=figure(wall.id)),
-            base_version=version,
-            author=AUTHOR,
-        )
+    resave(store, story_id, "Wall, renamed", figure(wall.id))
     with store.write() as session:
         delete_story(session, story_id)
     with store.read() as session:
