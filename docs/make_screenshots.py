@@ -63,12 +63,12 @@ def main() -> int:
     from editordesk.gui.library.view import LibraryDialog
     from editordesk.gui.main_window import MainWindow
     from editordesk.interchange.markdown import figure_code
+    from editordesk.model import ImageFields
     from editordesk.services.images import add_image
     from editordesk.services.sample import add_sample_story
     from editordesk.services.stories import StoryDraft, create_story
     from editordesk.store.db import Store
     from editordesk.store.location import resolve
-    from editordesk.store.records import ImageFields
 
     app = QApplication.instance() or QApplication(sys.argv)
     with (

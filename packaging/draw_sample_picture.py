@@ -47,8 +47,16 @@ def draw() -> Image.Image:
 
 
 if __name__ == "__main__":
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else (
-        Path(__file__).parent.parent / "resources" / "sample" / "harbour-museum" / "museum-quay.jpg"
+    out = (
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else (
+            Path(__file__).parent.parent
+            / "resources"
+            / "sample"
+            / "harbour-museum"
+            / "museum-quay.jpg"
+        )
     )
     draw().save(out, "JPEG", quality=82, optimize=True)
     print(out, out.stat().st_size)

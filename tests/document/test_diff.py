@@ -19,8 +19,8 @@ from editordesk.document.diff import (
     side_by_side,
     word_spans,
 )
+from editordesk.model import RelatedRecord, StoryDraft
 from editordesk.store.models import StoryStatus
-from editordesk.store.records import RelatedRecord, StoryDraft
 
 
 def _side(rows: list[DiffRow], side: str) -> str:

@@ -34,13 +34,13 @@ from editordesk.errors import EditorDeskError, ValidationError
 from editordesk.export.docx import render_docx, write_docx
 from editordesk.media.folder import MediaFolder
 from editordesk.media.tweets import TweetRef
+from editordesk.model import ImageRecord, StoryRecord, TweetRecord
 from editordesk.services.exporting import load_bundle
 from editordesk.services.images import ImageFields, add_image
 from editordesk.services.stories import RelatedRecord, StoryDraft, create_story
 from editordesk.services.tweets import put_tweet
 from editordesk.store.db import Store
 from editordesk.store.models import StoryStatus
-from editordesk.store.records import ImageRecord, StoryRecord, TweetRecord
 from tests.export.conftest import REFERENCE
 from tests.helpers import image_bytes
 

@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 from editordesk.errors import ConflictError
 from editordesk.gui.dialogs.conflict import ConflictChoice, ConflictDialog, when_text
 from editordesk.gui.dialogs.diff_view import DiffView
+from editordesk.model import StoryDraft, StoryRecord
 from editordesk.services import stories as svc
 from editordesk.store.db import Store
-from editordesk.store.records import StoryDraft, StoryRecord
 
 OPENED = "The ferry runs from the south slip.\n\nTimes are on the council site."
 THEIRS = "The ferry runs from the north pier.\n\nTimes are on the council site."

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from editordesk.document.diff import display_time
 from editordesk.gui.dialogs.diff_view import DiffView
 from editordesk.gui.dialogs.history import HistoryDialog
+from editordesk.model import StoryDraft, StoryRecord
 from editordesk.services import stories as svc
 from editordesk.store.db import Store
-from editordesk.store.records import StoryDraft, StoryRecord
 from tests.helpers import snapshot
 
 BODY_1 = "The harbour wall at Port Ellan collapsed on Thursday night.\n\nCrews are on site."

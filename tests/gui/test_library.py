@@ -18,12 +18,12 @@ from pytestqt.qtbot import QtBot
 from editordesk.gui.library.view import LibraryDialog
 from editordesk.gui.main_window import MainWindow
 from editordesk.interchange.markdown import figure_code
+from editordesk.model import ImageFields
 from editordesk.services.credits import CSV_HEADER
 from editordesk.services.images import add_image
 from editordesk.services.stories import StoryDraft, create_story
 from editordesk.store.db import Store
 from editordesk.store.models import Image
-from editordesk.store.records import ImageFields
 from tests.gui.test_main_window import (
     _window,
     click_button,

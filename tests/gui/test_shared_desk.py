@@ -174,8 +174,8 @@ def test_a_picture_another_editor_imports_appears_in_the_open_library(
     from PIL import Image as PILImage
 
     from editordesk.gui.library.view import LibraryDialog
+    from editordesk.model import ImageFields
     from editordesk.services.images import add_image
-    from editordesk.store.records import ImageFields
     from tests.gui.test_main_window import click_button, on_next_dialog
 
     ana = _window(qtbot, store, "Ana Ruiz")

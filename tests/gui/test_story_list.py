@@ -675,9 +675,10 @@ def test_a_narrow_list_gives_the_headline_room_and_the_editor_may_choose_columns
 
     # "Fit columns" hands the choice back to the width.
     _right_click_header_and_choose(qtbot, again, "Fit columns to the list's width")
-    assert WORDS not in _shown(again) and again.table_view.horizontalHeader().sectionSize(
-        HEADLINE
-    ) >= 180
+    assert (
+        WORDS not in _shown(again)
+        and again.table_view.horizontalHeader().sectionSize(HEADLINE) >= 180
+    )
     again.resize(1200, 500)
     qtbot.waitUntil(lambda: len(_shown(again)) == 6)
 
@@ -717,9 +718,7 @@ def test_the_model_can_read_on_the_calling_thread_a_page_at_a_time(store: Store)
 
 def test_store_failures_become_sentences() -> None:
     locked = OperationalError("SELECT 1", {}, sqlite3.OperationalError("database is locked"))
-    assert describe_error(locked) == (
-        "the story list could not be read: database is locked"
-    )
+    assert describe_error(locked) == ("the story list could not be read: database is locked")
     assert describe_error(RuntimeError("disk on fire")) == (
         "the story list could not be read: disk on fire"
     )

@@ -77,7 +77,7 @@ def test_a_plain_markdown_file_takes_its_first_heading_as_headline(tmp_path: Pat
 
 
 def test_image_file_names_are_safe_and_distinct(tmp_path: Path) -> None:
-    from editordesk.store.records import ImageFields, ImageRecord
+    from editordesk.model import ImageFields, ImageRecord
 
     now = dt.datetime.now(dt.UTC)
 

@@ -21,6 +21,7 @@ from editordesk.errors import ValidationError
 from editordesk.media.images import inspect_image
 from editordesk.media.thumbnails import thumbnail
 from editordesk.media.tweets import TweetRef
+from editordesk.model import ImageFields
 from editordesk.services.exporting import ExportOptions, Outcome, export_stories
 from editordesk.services.images import add_image
 from editordesk.services.importing import import_files
@@ -35,7 +36,6 @@ from editordesk.services.stories import (
 from editordesk.services.tweets import put_tweet
 from editordesk.store.db import Store
 from editordesk.store.location import resolve
-from editordesk.store.records import ImageFields
 from tests.helpers import image_bytes, write_harbour
 
 

@@ -32,12 +32,7 @@ from editordesk.export.docx import render_docx
 from editordesk.export.html import HtmlOptions, render_html
 from editordesk.media.folder import MediaFolder
 from editordesk.media.images import inspect_image
-from editordesk.services.exporting import export_stories
-from editordesk.services.importing import import_files
-from editordesk.services.stories import get_story
-from editordesk.store.db import Store
-from editordesk.store.location import resolve
-from editordesk.store.records import (
+from editordesk.model import (
     ImageFields,
     ImageRecord,
     RelatedRecord,
@@ -45,6 +40,11 @@ from editordesk.store.records import (
     StoryStatus,
     TweetRecord,
 )
+from editordesk.services.exporting import export_stories
+from editordesk.services.importing import import_files
+from editordesk.services.stories import get_story
+from editordesk.store.db import Store
+from editordesk.store.location import resolve
 from tests.helpers import image_bytes, write_image
 from tests.robustness._html import active_content
 

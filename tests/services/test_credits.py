@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import update
 
+from editordesk.model import ImageFields, ImageRecord, StoryDraft, StoryStatus
 from editordesk.services.credits import (
     CSV_HEADER,
     CreditRow,
@@ -26,7 +27,6 @@ from editordesk.services.images import add_image, update_image
 from editordesk.services.stories import create_story, get_story, save_story
 from editordesk.store.db import Store
 from editordesk.store.models import Story
-from editordesk.store.records import ImageFields, ImageRecord, StoryDraft, StoryStatus
 from tests.helpers import image_bytes
 
 AUTHOR = "Test Editor"

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import update
 
 from editordesk.errors import InputError
+from editordesk.model import ImageFields, ImageRecord, StoryDraft
 from editordesk.services import library
 from editordesk.services.images import add_image, get_image, update_image
 from editordesk.services.library import (
@@ -22,7 +23,6 @@ from editordesk.services.library import (
 from editordesk.services.stories import create_story, delete_story, get_story, save_story
 from editordesk.store.db import Store
 from editordesk.store.models import Image
-from editordesk.store.records import ImageFields, ImageRecord, StoryDraft
 from tests.helpers import image_bytes, snapshot
 from tests.media.test_metadata import (
     EXIF_ARTIST,

@@ -24,9 +24,7 @@ def _expire(store: Store, story_id: int) -> None:
     """What a crashed window leaves: a lock whose heartbeat stopped long ago."""
     past = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     with store.write() as session:
-        session.execute(
-            update(EditLock).where(EditLock.story_id == story_id).values(expires=past)
-        )
+        session.execute(update(EditLock).where(EditLock.story_id == story_id).values(expires=past))
 
 
 def test_a_lock_is_seen_by_others_and_refused_to_them(store: Store) -> None:

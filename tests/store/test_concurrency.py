@@ -22,9 +22,7 @@ SAVES = 100
 STORIES = 3  # fewer stories than processes: every story is fought over
 
 
-def _editor(
-    db: str, media: str, worker: int, story_ids: list[int], out: str, barrier: Any
-) -> None:
+def _editor(db: str, media: str, worker: int, story_ids: list[int], out: str, barrier: Any) -> None:
     """One editor in its own process: read a story, change it, save from what was read."""
     results = []
     with Store.open(resolve(db, media)) as store:

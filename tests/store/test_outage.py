@@ -86,9 +86,17 @@ def test_the_server_stops_and_returns_and_no_edit_is_lost(
                 saved = save_story(
                     session, story.id, typed, base_version=story.version, author="Ann"
                 )
-            assert keep_unsaved(
-                store, "tab-1", typed, story_id=story.id, base_version=saved.version, editor="Ann"
-            ) == "store"
+            assert (
+                keep_unsaved(
+                    store,
+                    "tab-1",
+                    typed,
+                    story_id=story.id,
+                    base_version=saved.version,
+                    editor="Ann",
+                )
+                == "store"
+            )
             assert LocalDrafts(store.recovery_dir).all() == []  # the store has it again
 
             # and the watcher, listening again, hears the next change

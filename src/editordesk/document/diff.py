@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from editordesk.store.records import StoryDraft
+from editordesk.model import StoryDraft
 
 # A line is split into words, runs of spaces and single punctuation marks, so a changed
 # comma highlights the comma, not the word beside it. Every character is in exactly one token.

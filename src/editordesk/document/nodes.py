@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from editordesk.store.records import ImageRecord, RelatedRecord, StoryRecord, TweetRecord
+from editordesk.model import ImageRecord, RelatedRecord, StoryRecord, TweetRecord
 
 # ---------------------------------------------------------------- inlines
 

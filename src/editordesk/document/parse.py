@@ -19,7 +19,7 @@ from markdown_it.token import Token
 from editordesk.document import nodes as n
 from editordesk.document.shortcodes import Shortcode as ScannedShortcode
 from editordesk.document.shortcodes import scan
-from editordesk.store.records import ImageRecord, StoryRecord, TweetRecord
+from editordesk.model import ImageRecord, StoryRecord, TweetRecord
 
 TWEET_NAMES = frozenset({"x", "tweet", "twitter"})
 _MARK = re.compile("\ue000(\\d+)\ue001")

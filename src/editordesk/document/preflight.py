@@ -14,7 +14,7 @@ from editordesk.document import nodes as n
 from editordesk.document.shortcodes import scan
 from editordesk.errors import ValidationError
 from editordesk.media.tweets import check_handle, check_status_id
-from editordesk.store.records import ImageRecord
+from editordesk.model import ImageRecord
 from editordesk.text import check_url, safe_href
 
 

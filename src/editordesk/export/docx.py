@@ -34,7 +34,7 @@ from editordesk.export import docx_oxml as ox
 from editordesk.export.safe import html_to_text, safe_href
 from editordesk.files import write_atomic
 from editordesk.media.folder import MediaFolder
-from editordesk.store.records import ImageRecord, RelatedRecord, StoryRecord
+from editordesk.model import ImageRecord, RelatedRecord, StoryRecord
 from editordesk.text import long_date
 
 # Every style the writer names; a reference document must define them all.

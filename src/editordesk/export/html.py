@@ -29,7 +29,7 @@ from editordesk.errors import EditorDeskError, ValidationError
 from editordesk.export.safe import clean_html, safe_href
 from editordesk.files import write_atomic
 from editordesk.media.folder import MediaFolder
-from editordesk.store.records import ImageRecord, RelatedRecord, TweetRecord
+from editordesk.model import ImageRecord, RelatedRecord, TweetRecord
 from editordesk.text import long_date
 
 TEMPLATE_NAMES = (

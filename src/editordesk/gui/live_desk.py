@@ -383,4 +383,3 @@ class LiveDesk(QObject):
             "save again when the store is back.",
             15000,
         )
-

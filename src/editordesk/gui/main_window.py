@@ -29,8 +29,8 @@ from editordesk.gui.workers import run_in_background
 
 if TYPE_CHECKING:  # the store opens after the window shows; the editor loads with a tab
     from editordesk.gui.editor.story_editor import StoryEditor
+    from editordesk.model import StoryDraft, StoryRecord
     from editordesk.store.db import Store
-    from editordesk.store.records import StoryDraft, StoryRecord
 
 APP_NAME = "EditorDesk"
 
@@ -509,7 +509,7 @@ class MainWindow(QMainWindow):
     def new_story(self) -> StoryEditor:
         """A new draft, not in the store until saved, with the cursor in its headline."""
         from editordesk.gui.editor.story_editor import StoryEditor
-        from editordesk.store.records import StoryDraft
+        from editordesk.model import StoryDraft
 
         editor = StoryEditor(
             self.store,

@@ -30,8 +30,7 @@ from markdown_it import MarkdownIt
 from editordesk.errors import InputError
 from editordesk.interchange.markdown import FigureSource, MarkdownStory, Part
 from editordesk.media.images import inspect_image
-from editordesk.store.models import StoryStatus
-from editordesk.store.records import ImageFields, StoryDraft
+from editordesk.model import ImageFields, StoryDraft, StoryStatus
 from editordesk.text import SAFE_SCHEMES
 
 MAX_FILE_BYTES = 100 * 1024 * 1024

@@ -21,13 +21,13 @@ from editordesk.document.shortcodes import Shortcode, format_shortcode, scan
 from editordesk.errors import InputError, ValidationError
 from editordesk.media.images import inspect_image
 from editordesk.media.tweets import TweetRef, check_handle, check_status_id
-from editordesk.store.models import StoryStatus
-from editordesk.store.records import (
+from editordesk.model import (
     ImageFields,
     ImageRecord,
     RelatedRecord,
     StoryDraft,
     StoryRecord,
+    StoryStatus,
     TweetRecord,
 )
 from editordesk.text import check_url, is_slug

@@ -26,7 +26,7 @@ __all__ = ["FIELD_LIMITS", "EmbeddedFields", "read_metadata"]
 
 @dataclass(frozen=True)
 class EmbeddedFields:
-    """What a file says about itself, with the store's field names (see store.records.ImageFields,
+    """What a file says about itself, with the store's field names (see model.ImageFields,
     which this layer may not import)."""
 
     caption: str = ""

@@ -20,9 +20,9 @@ from sqlalchemy import Text, cast, delete, select
 from sqlalchemy.orm import Session
 
 from editordesk.files import write_atomic
+from editordesk.model import StoryDraft, draft_from_dict, draft_to_dict
 from editordesk.store.db import RECOVERY_DIR, Store, StoreUnavailableError
 from editordesk.store.models import Autosave, Story, utcnow
-from editordesk.store.records import StoryDraft, draft_from_dict, draft_to_dict
 
 
 @dataclass(frozen=True)

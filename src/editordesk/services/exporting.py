@@ -23,11 +23,11 @@ from editordesk.errors import EditorDeskError, ValidationError
 from editordesk.files import write_atomic
 from editordesk.interchange.markdown import TWEET_NAMES, image_file_names, write_markdown
 from editordesk.media.folder import MediaFolder
+from editordesk.model import ImageRecord, StoryRecord, TweetRecord
 from editordesk.services.images import get_images
 from editordesk.services.stories import get_story
 from editordesk.services.tweets import get_tweets
 from editordesk.store.db import Store
-from editordesk.store.records import ImageRecord, StoryRecord, TweetRecord
 
 Progress = Callable[[int, int, str], None]
 

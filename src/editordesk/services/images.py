@@ -8,11 +8,11 @@ from sqlalchemy.orm import Session
 from editordesk.errors import NotFoundError
 from editordesk.media.folder import MediaFolder
 from editordesk.media.images import inspect_image
+from editordesk.model import FIELD_NAMES, ImageFields, ImageRecord
 from editordesk.services.limits import check_lengths
 from editordesk.services.races import IntegrityError, racing_insert
 from editordesk.store.db import NEW_MEDIA
 from editordesk.store.models import Image, Story, story_images, utcnow
-from editordesk.store.records import FIELD_NAMES, ImageFields, ImageRecord
 
 __all__ = ["ImageFields", "ImageRecord"]
 

@@ -12,11 +12,11 @@ from editordesk.errors import EditorDeskError, InputError
 from editordesk.interchange.docx_in import read_docx
 from editordesk.interchange.markdown import MarkdownStory, read_markdown, store_body
 from editordesk.media.folder import MediaFolder
+from editordesk.model import StoryRecord
 from editordesk.services.images import add_image
 from editordesk.services.stories import create_story
 from editordesk.services.tweets import put_tweet
 from editordesk.store.db import Store
-from editordesk.store.records import StoryRecord
 
 Progress = Callable[[int, int, Path], None]
 IMPORTERS = {".md": "Markdown", ".markdown": "Markdown", ".docx": "Word"}

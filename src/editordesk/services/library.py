@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from editordesk.errors import InputError
 from editordesk.media.folder import MediaFolder
 from editordesk.media.metadata import read_metadata
+from editordesk.model import FIELD_NAMES, ImageFields, ImageRecord
 from editordesk.services.images import _record, add_image
 from editordesk.store.models import Image, Story, story_images
-from editordesk.store.records import FIELD_NAMES, ImageFields, ImageRecord
 
 __all__ = [
     "IMPORTABLE_SUFFIXES",

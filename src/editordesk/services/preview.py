@@ -18,12 +18,12 @@ from editordesk.document.shortcodes import scan
 from editordesk.errors import EditorDeskError
 from editordesk.export.html import HtmlOptions, render_html
 from editordesk.interchange.markdown import TWEET_NAMES
+from editordesk.model import ImageRecord, StoryDraft, StoryRecord
 from editordesk.services.images import get_images
 from editordesk.services.related import related_from_story
 from editordesk.services.stories import _clean_draft
 from editordesk.services.tweets import get_tweets
 from editordesk.store.db import Store
-from editordesk.store.records import ImageRecord, StoryDraft, StoryRecord
 from editordesk.text import count_words
 
 

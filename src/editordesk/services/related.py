@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from editordesk.errors import NotFoundError
+from editordesk.model import RelatedRecord
 from editordesk.services.stories import list_stories
 from editordesk.store.models import Story
-from editordesk.store.records import RelatedRecord
 
 # Words too common in news to say what a story is about.
 _STOP = frozenset(

@@ -6,9 +6,9 @@ from importlib import resources
 from pathlib import Path
 
 from editordesk.assets import resource
+from editordesk.model import StoryRecord
 from editordesk.services.importing import import_markdown
 from editordesk.store.db import Store
-from editordesk.store.records import StoryRecord
 
 SAMPLE = ("sample", "harbour-museum", "index.md")
 

@@ -16,6 +16,13 @@ from editordesk.document.shortcodes import scan
 from editordesk.document.text import body_words
 from editordesk.errors import ConflictError, NotFoundError, ValidationError
 from editordesk.media.tweets import check_handle, check_status_id
+from editordesk.model import (
+    RelatedRecord,
+    RevisionRecord,
+    StoryDraft,
+    StoryRecord,
+    StorySummary,
+)
 from editordesk.services.limits import check_lengths
 from editordesk.services.races import IntegrityError, racing_insert
 from editordesk.store import search
@@ -31,13 +38,6 @@ from editordesk.store.models import (
     story_images,
     story_tweets,
     utcnow,
-)
-from editordesk.store.records import (
-    RelatedRecord,
-    RevisionRecord,
-    StoryDraft,
-    StoryRecord,
-    StorySummary,
 )
 from editordesk.text import check_url, is_slug, slugify
 

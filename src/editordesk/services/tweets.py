@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 
 from editordesk.errors import NotFoundError
 from editordesk.media.tweets import TweetRef
+from editordesk.model import TweetRecord
 from editordesk.services.limits import clip_to_column
 from editordesk.services.races import IntegrityError, racing_insert
 from editordesk.store.models import Tweet, utcnow
-from editordesk.store.records import TweetRecord
 
 __all__ = ["TweetRecord"]
 

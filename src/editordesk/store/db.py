@@ -259,9 +259,7 @@ def _check_shared_media(engine: Engine, location: StoreLocation) -> None:
         settings = {
             s.key: s.value
             for s in session.scalars(
-                select(StoreSetting).where(
-                    StoreSetting.key.in_([SETTING_STORE_ID, SETTING_MEDIA])
-                )
+                select(StoreSetting).where(StoreSetting.key.in_([SETTING_STORE_ID, SETTING_MEDIA]))
             )
         }
     store_id = settings.get(SETTING_STORE_ID)

@@ -32,7 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-from editordesk.store.records import StoryStatus
+from editordesk.model import StoryStatus
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",

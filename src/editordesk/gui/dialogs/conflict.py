@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from editordesk.document.diff import display_time
 from editordesk.gui.dialogs.diff_view import DiffView
-from editordesk.store.records import StoryDraft, StoryRecord
+from editordesk.model import StoryDraft, StoryRecord
 
 
 class ConflictChoice(enum.Enum):

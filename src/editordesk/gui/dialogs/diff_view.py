@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from editordesk.document.diff import DiffRow, FieldChange, RowKind, Span, field_changes
 from editordesk.document.diff import side_by_side as diff_lines
-from editordesk.store.records import StoryDraft
+from editordesk.model import StoryDraft
 
 # Translucent tints read on light and dark palettes alike: the base colour shows through.
 _REMOVED = QColor(220, 50, 47)

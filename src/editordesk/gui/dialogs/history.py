@@ -27,9 +27,9 @@ from editordesk.errors import EditorDeskError
 from editordesk.gui.dialogs.diff_view import DiffView
 from editordesk.gui.state import window_settings
 from editordesk.gui.workers import run_in_background
+from editordesk.model import RevisionRecord, StoryRecord
 from editordesk.services.stories import get_story, restore_revision, revisions
 from editordesk.store.db import Store
-from editordesk.store.records import RevisionRecord, StoryRecord
 
 log = logging.getLogger(__name__)
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from editordesk.errors import EditorDeskError
 from editordesk.gui.workers import run_in_background
 from editordesk.media.tweets import TweetDetails, TweetRef, fetch_oembed, parse_tweet_url
+from editordesk.model import TweetRecord
 from editordesk.store.db import Store
-from editordesk.store.records import TweetRecord
 
 
 class TweetDialog(QDialog):

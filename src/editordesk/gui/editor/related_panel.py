@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from editordesk.errors import EditorDeskError
 from editordesk.gui.workers import run_in_background
+from editordesk.model import RelatedRecord
 from editordesk.store.db import Store
-from editordesk.store.records import RelatedRecord
 from editordesk.text import check_url, long_date
 
 

@@ -39,7 +39,7 @@ from editordesk.gui.editor.body_edit import BodyEdit
 from editordesk.gui.editor.preflight_panel import PreflightPanel
 from editordesk.gui.editor.related_panel import RelatedPanel
 from editordesk.gui.workers import run_in_background
-from editordesk.store.records import RelatedRecord, StoryDraft, StoryRecord, StoryStatus
+from editordesk.model import RelatedRecord, StoryDraft, StoryRecord, StoryStatus
 from editordesk.text import count_words
 
 if TYPE_CHECKING:  # the store's and the preview's modules load on first use
@@ -150,9 +150,7 @@ class NoticeBar(QFrame):
             layout.addWidget(button)
         self.hide()
 
-    def show_text(
-        self, text: str, *actions: tuple[str, Callable[[], None]]
-    ) -> None:
+    def show_text(self, text: str, *actions: tuple[str, Callable[[], None]]) -> None:
         """Show `text` with buttons (label, what a click does)."""
         self.label.setText(text)
         for index, button in enumerate(self.buttons):

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from editordesk.errors import EditorDeskError
 
 if TYPE_CHECKING:
+    from editordesk.model import ImageRecord
     from editordesk.store.db import Store
-    from editordesk.store.records import ImageRecord
 
 PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 MAX_FOLDER_FILES = 5000  # a dropped folder: enough for any assignment, not a whole disk

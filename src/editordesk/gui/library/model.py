@@ -28,8 +28,8 @@ from editordesk.gui.workers import run_in_background
 
 if TYPE_CHECKING:
     from editordesk.media.folder import MediaFolder
+    from editordesk.model import ImageRecord
     from editordesk.store.db import Store
-    from editordesk.store.records import ImageRecord
 
 log = logging.getLogger(__name__)
 

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from editordesk.gui.library.model import describe_error, describe_size
 from editordesk.gui.workers import run_in_background
-from editordesk.store.records import FIELD_NAMES, ImageFields
+from editordesk.model import FIELD_NAMES, ImageFields
 
 if TYPE_CHECKING:
+    from editordesk.model import ImageRecord
     from editordesk.store.db import Store
-    from editordesk.store.records import ImageRecord
 
 log = logging.getLogger(__name__)
 

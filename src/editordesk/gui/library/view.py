@@ -55,8 +55,8 @@ from editordesk.gui.workers import run_in_background
 
 if TYPE_CHECKING:
     from editordesk.gui.library.credits import CreditsReportDialog
+    from editordesk.model import ImageRecord
     from editordesk.store.db import Store
-    from editordesk.store.records import ImageRecord
 
 log = logging.getLogger(__name__)
 

@@ -19,11 +19,11 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from editordesk.gui.paging import Index, Page, PagedRows
 from editordesk.gui.workers import describe_error as describe_failure
-from editordesk.store.records import StoryStatus
+from editordesk.model import StoryStatus
 
 if TYPE_CHECKING:  # the store's modules load with the store, after the window shows
+    from editordesk.model import StorySummary
     from editordesk.store.db import Store
-    from editordesk.store.records import StorySummary
 
 log = logging.getLogger(__name__)
 

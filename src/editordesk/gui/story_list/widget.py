@@ -47,7 +47,7 @@ from editordesk.gui.story_list.model import (
     describe_error,
 )
 from editordesk.gui.workers import run_in_background
-from editordesk.store.records import StoryStatus
+from editordesk.model import StoryStatus
 
 if TYPE_CHECKING:
     from editordesk.store.db import Store
