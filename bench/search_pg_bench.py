@@ -7,7 +7,7 @@ Fills a new SQLite file and a new PostgreSQL database with the same generated st
 20 queries (ranked, best 20; each run 5 times, its median counts) on both, and the newest
 100 listed. `--pg` is a server URL of a role that may create databases (or set
 EDITORDESK_BENCH_PG); without one, the server comes up as the tests start it (tests/pg.py:
-the packaged cluster as root, a throwaway cluster otherwise). The database is dropped at the
+a throwaway cluster of its own). The database is dropped at the
 end unless --keep.
 """
 

@@ -4,12 +4,13 @@ Where the server comes from, in order:
 
 1. ``EDITORDESK_TEST_PG``: an SQLAlchemy URL of a role that may create databases. The tests
    use it as it is and never stop it (the outage test skips).
-2. Running as root (CI): Debian's packaged cluster, started with ``pg_ctlcluster`` (the
-   packaged ``postgresql`` creates it; it is created here if missing). A role that may create
-   databases is made through ``su postgres -c psql``. PostgreSQL refuses to run as root, and
-   ``pg_ctlcluster`` runs it as ``postgres``.
-3. Otherwise: a throwaway cluster, ``initdb`` into a temporary folder and ``pg_ctl`` on a free
-   loopback port, removed at the end.
+2. Otherwise: a throwaway cluster of this session's own, ``initdb`` into a temporary folder
+   and ``pg_ctl`` on a free loopback port, stopped and removed at the end. As root (CI) it runs
+   as the ``postgres`` user, since PostgreSQL refuses to run as root.
+
+A session stops only a server it started itself. (It used to take Debian's one packaged
+cluster when run as root, and whichever of two test runs on a machine finished first stopped
+that cluster under the other.)
 
 With no binaries at all, every test that needs the server is skipped, with the reason.
 """
@@ -94,7 +95,7 @@ class PgServer:
     from the environment) a way to stop and start it again."""
 
     url: URL
-    kind: str  # "env", "cluster" or "throwaway"
+    kind: str  # "env" or "throwaway"
     start_cmd: list[str] = field(default_factory=list)
     stop_cmd: list[str] = field(default_factory=list)
     cleanup: list[list[str]] = field(default_factory=list)
@@ -174,53 +175,6 @@ def _from_env(value: str) -> PgServer:
     return PgServer(url, "env")
 
 
-def _packaged_cluster(bin_dir: Path) -> PgServer:
-    """As root: Debian's cluster of this version, started with pg_ctlcluster."""
-    version = bin_dir.parent.name
-    if not shutil.which("pg_ctlcluster"):
-        raise NoServer("running as root but pg_ctlcluster is missing (postgresql-common)")
-    listing = _run(["pg_lsclusters", "--no-header"])
-    clusters = [line.split() for line in listing.splitlines() if line.strip()]
-    mine = [c for c in clusters if c[0] == version]
-    if not mine:
-        _run(["pg_createcluster", version, "main"])
-        listing = _run(["pg_lsclusters", "--no-header"])
-        mine = [line.split() for line in listing.splitlines() if line.split()[:1] == [version]]
-    name, port, status = mine[0][1], int(mine[0][2]), mine[0][3]
-    start = ["pg_ctlcluster", version, name, "start"]
-    stop = ["pg_ctlcluster", version, name, "stop", "-m", "fast"]
-    started_here = status != "online"
-    if started_here:
-        _run(start)
-    sql = (
-        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ROLE}') THEN "
-        f"CREATE ROLE {ROLE} LOGIN CREATEDB PASSWORD '{PASSWORD}'; END IF; END $$;"
-        # DROP DATABASE … WITH (FORCE) also ends an autovacuum worker busy in the database,
-        # which only a superuser or a member of pg_signal_backend may do.
-        f"GRANT pg_signal_backend TO {ROLE};"
-    )
-    deadline = time.monotonic() + 60
-    while True:  # the server may still be starting
-        try:
-            # on stdin: no shell quoting to get wrong ($$ would be the shell's)
-            _run(["su", "postgres", "-c", f"psql -p {port} -v ON_ERROR_STOP=1 -q"], input=sql)
-            break
-        except NoServer:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.3)
-    url = URL.create(
-        "postgresql+psycopg",
-        username=ROLE,
-        password=PASSWORD,
-        host="127.0.0.1",
-        port=port,
-        database="postgres",
-    )
-    _wait_for(url)
-    return PgServer(url, "cluster", start, stop, [stop] if started_here else [])
-
-
 def _throwaway_cluster(bin_dir: Path, run_as: str | None = None) -> PgServer:
     """initdb into a temporary folder, pg_ctl on a free port; as root, run as `run_as`
     (PostgreSQL will not run as root)."""
@@ -254,23 +208,30 @@ def _throwaway_cluster(bin_dir: Path, run_as: str | None = None) -> PgServer:
             ]
         )
     )
-    port = _free_port()
-    options = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off"
-    start = as_owner(
-        [
-            str(bin_dir / "pg_ctl"),
-            "-D",
-            str(data),
-            "-l",
-            str(workdir / "log"),
-            "-o",
-            options,
-            "-w",
-            "start",
-        ]
-    )
     stop = as_owner([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"])
-    _run(start)
+    for attempt in range(5):  # another session may take the free port first
+        port = _free_port()
+        options = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off"
+        start = as_owner(
+            [
+                str(bin_dir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(workdir / "log"),
+                "-o",
+                options,
+                "-w",
+                "start",
+            ]
+        )
+        try:
+            _run(start)
+            break
+        except NoServer:
+            if attempt == 4:
+                shutil.rmtree(workdir, ignore_errors=True)
+                raise
     url = URL.create(
         "postgresql+psycopg",
         username=ROLE,
@@ -292,22 +253,23 @@ def start_server() -> PgServer:
         import psycopg  # noqa: F401
     except ImportError as exc:
         raise NoServer("psycopg 3 is not installed (pip install '.[postgres]')") from exc
-    bin_dir = _bin_dir()
-    if os.geteuid() == 0:
-        return _packaged_cluster(bin_dir)
-    return _throwaway_cluster(bin_dir)
+    return _throwaway_cluster(_bin_dir(), run_as=_cluster_user())
+
+
+def _cluster_user() -> str | None:
+    """Who runs a throwaway cluster: as root, the postgres user (PostgreSQL will not run as
+    root); otherwise the user running the tests."""
+    return "postgres" if os.geteuid() == 0 else None
 
 
 def private_server() -> PgServer:
-    """A cluster of its own, for a test that stops and starts its server: the shared one
-    (the packaged cluster, or the session's) stays up for everyone else. The caller shuts it
-    down."""
+    """A cluster of its own, for a test that stops and starts its server: the session's
+    stays up for everyone else. The caller shuts it down."""
     try:
         import psycopg  # noqa: F401
     except ImportError as exc:
         raise NoServer("psycopg 3 is not installed (pip install '.[postgres]')") from exc
-    bin_dir = _bin_dir()
-    return _throwaway_cluster(bin_dir, run_as="postgres" if os.geteuid() == 0 else None)
+    return _throwaway_cluster(_bin_dir(), run_as=_cluster_user())
 
 
 _server: PgServer | None = None
