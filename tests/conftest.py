@@ -16,6 +16,20 @@ from editordesk.store.location import StoreLocation, resolve
 from tests import pg
 
 BOTH_ENGINES_UNDER = ("tests/store/", "tests/services/")
+REGENERATE_ENV = "EDITORDESK_REGENERATE_GOLDEN"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="write the exports' reference files in tests/_reference anew (review with git diff)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--update-golden"):
+        os.environ[REGENERATE_ENV] = "1"  # the older golden tests read this
 
 
 @pytest.fixture(autouse=True)
