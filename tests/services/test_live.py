@@ -140,3 +140,19 @@ def test_polling_follows_a_server_store_too(store: Store, other_window: Store) -
         assert box.next_matching("story", "insert", story.id).version == 1
     finally:
         watcher.stop()
+
+
+def test_the_desk_state_names_locks_and_each_open_storys_latest_save(store: Store) -> None:
+    with store.write() as session:
+        kept = create_story(session, StoryDraft(headline="Quay"), author="Ana")
+        gone = create_story(session, StoryDraft(headline="Pier"), author="Ana")
+    with store.write() as session:
+        save_story(session, kept.id, kept.draft(), base_version=kept.version, author="Bob Lane")
+        delete_story(session, gone.id)
+        locks.take_lock(session, kept.id, holder="Bob Lane", window="w-bob")
+    with store.read() as session:
+        state = live.desk_state(session, [kept.id, gone.id])
+    assert state.latest == {kept.id: live.LatestSave(kept.version + 1, "Bob Lane"), gone.id: None}
+    assert list(state.locks) == [kept.id] and state.locks[kept.id].holder == "Bob Lane"
+    assert state.others_locks("w-bob") == {}
+    assert list(state.others_locks("w-ana")) == [kept.id]

@@ -3,25 +3,30 @@ shown as they happen, and the store's reachability in the status bar.
 
 The watcher (services/live.py) runs on its own thread and knows nothing of Qt; its callbacks
 emit signals here, which Qt delivers on the UI thread. Reads that follow a change run on the
-thread pool. Nothing here decides what a save does: saving stays the main window's, and the
-version check stays the safety net under the locks."""
+thread pool. Nothing here decides what a save does: saving stays the window's, and the
+version check stays the safety net under the locks.
+
+LiveDesk knows the open tabs (a callable gives them) and the editor's name, not the window:
+what the window should show it says through signals (a status line, a warning, the list or
+the library to read again, others' locks), so the window can be read and changed apart."""
 
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from editordesk.errors import EditorDeskError
+from editordesk.gui.plain import plain_label, tooltip
 from editordesk.gui.workers import run_in_background
 
 if TYPE_CHECKING:
     from editordesk.gui.editor.story_editor import StoryEditor
-    from editordesk.gui.main_window import MainWindow
-    from editordesk.services.live import Change, StoreWatcher
+    from editordesk.services.live import Change, DeskState, StoreWatcher
     from editordesk.services.locks import LockInfo
     from editordesk.store.db import Store
 
@@ -29,30 +34,42 @@ REFRESH_DELAY_MS = 150  # changes arriving together make one refresh
 
 
 class LiveDesk(QObject):
-    """Locks, live refresh and connection state for one main window."""
+    """Locks, live refresh and connection state for one window's tabs."""
 
     changes_arrived = Signal(object)  # list[Change], from the watcher's thread
     connection_changed = Signal(bool, str)  # reachable, why not
     refreshed = Signal()  # the list and the open tabs show the latest (tests wait on it)
+    # What the window shows:
+    message = Signal(str, int)  # a status-bar line, and for how many ms (0: until replaced)
+    problem = Signal(str, str)  # a warning to show: its title and its sentence
+    stories_changed = Signal()  # stories changed elsewhere: the list reads again
+    images_changed = Signal()  # pictures changed elsewhere: an open library reads again
+    locks_changed = Signal(object)  # {story id: "Ann since 10:14"}, other windows' locks
+    reloaded = Signal(object)  # a StoryEditor now shows the stored story
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        editors: Callable[[], list[StoryEditor]],
+        author: Callable[[], str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._all_editors = editors
+        self._author = author
         self.window_id = uuid.uuid4().hex  # names this window's locks
         self.store: Store | None = None
         self.watcher: StoreWatcher | None = None
         self.reachable = True
         self.locks: dict[int, LockInfo] = {}  # live locks of other windows, by story
         self._pending: list[Change] = []
-        self.connection_label = QLabel(window)
+        # the window places it in its status bar
+        self.connection_label = plain_label(QLabel())
         self.connection_label.setAccessibleName("Connection to the store")
         self.connection_label.hide()
-        window.statusBar().addPermanentWidget(self.connection_label)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh)
-        from editordesk.services.locks import HEARTBEAT_SECONDS
-
-        self._heartbeat = QTimer(self, interval=HEARTBEAT_SECONDS * 1000)
+        self._heartbeat = QTimer(self)  # its interval is set on attaching: the services
+        # (and the database layer with them) are not imported before the window shows
         self._heartbeat.timeout.connect(self.heartbeat)
         self.changes_arrived.connect(self._on_changes)
         self.connection_changed.connect(self._on_connection)
@@ -62,6 +79,7 @@ class LiveDesk(QObject):
     def attach(self, store: Store, *, poll_seconds: float = 1.0) -> None:
         """Follow the store: start the watcher and the lock heartbeat."""
         from editordesk.services.live import StoreWatcher
+        from editordesk.services.locks import HEARTBEAT_SECONDS
 
         if self.watcher is not None:  # another store (or the same one again)
             self.watcher.stop()
@@ -77,7 +95,7 @@ class LiveDesk(QObject):
 
         self.watcher = StoreWatcher(store, changes, connection, poll_seconds=poll_seconds)
         self.watcher.start()
-        self._heartbeat.start()
+        self._heartbeat.start(HEARTBEAT_SECONDS * 1000)
         self._refresh_timer.start()  # the locks held now
 
     def shut_down(self) -> None:
@@ -106,13 +124,11 @@ class LiveDesk(QObject):
 
         try:
             with self.store.write() as session:
-                take_lock(
-                    session, editor.story_id, holder=self.window.author, window=self.window_id
-                )
+                take_lock(session, editor.story_id, holder=self._author(), window=self.window_id)
         except LockedError as exc:
             self._show_locked(editor, exc.lock)
         except EditorDeskError as exc:  # unreachable: edit on, the version check guards
-            self.window.statusBar().showMessage(f"The story could not be locked: {exc}", 8000)
+            self.message.emit(f"The story could not be locked: {exc}", 8000)
         else:
             editor.holds_lock = True
 
@@ -147,19 +163,19 @@ class LiveDesk(QObject):
         try:
             with self.store.write() as session:
                 before = take_over(
-                    session, editor.story_id, holder=self.window.author, window=self.window_id
+                    session, editor.story_id, holder=self._author(), window=self.window_id
                 )
         except LockedError as exc:
             self._show_locked(editor, exc.lock)
             return
         except EditorDeskError as exc:
-            self.window.warn("The story was not taken over", str(exc))
+            self.problem.emit("The story was not taken over", str(exc))
             return
         editor.holds_lock = True
         editor.set_read_only(False)
         editor.notice.clear()
         if before is not None:
-            self.window.statusBar().showMessage(
+            self.message.emit(
                 f"You took over “{editor.headline.text()}” from {before.holder}", 6000
             )
         self._reload_if_behind(editor)
@@ -199,7 +215,7 @@ class LiveDesk(QObject):
     # ------------------------------------------------------------ changes
 
     def _editors(self) -> list[StoryEditor]:
-        return [e for e in self.window.editors() if shiboken6.isValid(e)]
+        return [e for e in self._all_editors() if shiboken6.isValid(e)]
 
     def _on_changes(self, changes: list[Change]) -> None:
         self._pending.extend(changes)
@@ -211,46 +227,27 @@ class LiveDesk(QObject):
             return
         changes, self._pending = self._pending, []
         if any(c.kind in ("story", "all") for c in changes):
-            self.window.story_list.refresh()
+            self.stories_changed.emit()
         if any(c.kind in ("image", "all") for c in changes):
             for editor in self._editors():  # a credit or caption corrected elsewhere
                 editor.schedule_preview()
-            library = self.window.library_dialog
-            if library is not None and shiboken6.isValid(library):
-                library.view.refresh()  # type: ignore[attr-defined]  # new pictures, new credits
+            self.images_changed.emit()  # new pictures, new credits
         open_ids = {e.story_id for e in self._editors() if e.story_id is not None}
         store = self.store
 
-        def read() -> tuple[dict[int, LockInfo], dict[int, tuple[int, str] | None]]:
-            from sqlalchemy import select
-
-            from editordesk.services.locks import live_locks
-            from editordesk.store.models import Revision, Story
+        def read() -> DeskState:
+            from editordesk.services.live import desk_state
 
             with store.read() as session:
-                locks = live_locks(session)
-                latest: dict[int, tuple[int, str] | None] = {}
-                for story_id in open_ids:
-                    version = session.scalar(select(Story.version).where(Story.id == story_id))
-                    if version is None:
-                        latest[story_id] = None  # deleted
-                        continue
-                    author = session.scalar(
-                        select(Revision.author)
-                        .where(Revision.story_id == story_id)
-                        .order_by(Revision.number.desc())
-                        .limit(1)
-                    )
-                    latest[story_id] = (version, author or "someone")
-            return locks, latest
+                return desk_state(session, open_ids)
 
         run_in_background(read, on_done=self._show, on_error=lambda _exc: None, owner=self)
 
-    def _show(self, result: tuple[dict[int, LockInfo], dict[int, Any]]) -> None:
-        locks, latest = result
-        others = {i: lock for i, lock in locks.items() if lock.window != self.window_id}
+    def _show(self, state: DeskState) -> None:
+        locks, latest = state.locks, state.latest
+        others = state.others_locks(self.window_id)
         self.locks = others
-        self.window.story_list.model.set_locks({i: lock.describe() for i, lock in others.items()})
+        self.locks_changed.emit({i: lock.describe() for i, lock in others.items()})
         for editor in self._editors():
             if editor.story_id is None:
                 continue
@@ -259,7 +256,7 @@ class LiveDesk(QObject):
             if editor.holds_lock and lock is not None:
                 # taken over: keep the text, stop typing into a story someone else edits
                 self._show_locked(editor, lock)
-                self.window.statusBar().showMessage(
+                self.message.emit(
                     f"{lock.holder} took over “{editor.headline.text()}”; your unsaved text "
                     "is still in its tab",
                     8000,
@@ -271,18 +268,19 @@ class LiveDesk(QObject):
                 )
             elif editor.read_only and lock is not None:
                 self._show_locked(editor, lock)
-            state = latest.get(editor.story_id, "unknown")
-            if state is None:
+            if editor.story_id not in latest:
+                continue  # opened while the state was read
+            saved = latest[editor.story_id]
+            if saved is None:
                 editor.notice.show_text(
                     "This story was deleted from the store. Its text stays in this tab "
                     "until you close it."
                 )
-            elif state != "unknown":
-                version, author = state
-                behind = editor.base_version is not None and version > editor.base_version
-                if behind and editor.property("notifiedVersion") != version:
-                    editor.setProperty("notifiedVersion", version)
-                    self._changed_elsewhere(editor, author)
+                continue
+            behind = editor.base_version is not None and saved.version > editor.base_version
+            if behind and editor.property("notifiedVersion") != saved.version:
+                editor.setProperty("notifiedVersion", saved.version)
+                self._changed_elsewhere(editor, saved.author)
         self.refreshed.emit()
 
     def _edit_now(self, editor: StoryEditor) -> None:
@@ -342,14 +340,12 @@ class LiveDesk(QObject):
                 if editor.dirty:
                     discard_autosave(session, editor.key)
         except EditorDeskError as exc:
-            self.window.warn("The story could not be reloaded", str(exc))
+            self.problem.emit("The story could not be reloaded", str(exc))
             return
         editor.notice.clear()
         editor.load(record)
         editor.autosaved_text = None
-        index = self.window.tabs.indexOf(editor)
-        if index >= 0:
-            self.window.tabs.setTabText(index, self.window._tab_title(editor))
+        self.reloaded.emit(editor)
 
     # ------------------------------------------------------------ connection
 
@@ -359,26 +355,28 @@ class LiveDesk(QObject):
         if not reachable:
             self.connection_label.setText("⚠ Store unreachable — edits kept here")
             self.connection_label.setToolTip(
-                f"The store cannot be reached ({message}). Your edits stay in their tabs and "
-                "are kept on this computer; saving resumes when the store is back."
+                tooltip(
+                    f"The store cannot be reached ({message}). Your edits stay in their tabs "
+                    "and are kept on this computer; saving resumes when the store is back."
+                )
             )
             self.connection_label.show()
-            self.window.statusBar().showMessage(f"Lost the connection to the store: {message}")
+            self.message.emit(f"Lost the connection to the store: {message}", 0)
             return
         self.connection_label.hide()
         self.connection_label.setToolTip("")
         if not was:
-            self.window.statusBar().showMessage("The store is reachable again", 6000)
+            self.message.emit("The store is reachable again", 6000)
             for editor in self._editors():
                 editor.autosaved_text = None  # the next autosave goes to the store again
                 if editor.story_id is not None and not editor.holds_lock and not editor.read_only:
                     self.editor_added(editor)
-            self.window.story_list.refresh()
+            self.stories_changed.emit()
             self._refresh_timer.start()
 
     def save_failed(self, exc: Exception) -> None:
         """A save that could not reach the store: say so calmly, keep everything."""
-        self.window.statusBar().showMessage(
+        self.message.emit(
             f"Not saved — {exc}. Your text stays in the tab and on this computer; "
             "save again when the store is back.",
             15000,

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from editordesk import settings as prefs
 from editordesk.errors import ConflictError, EditorDeskError, NotFoundError
+from editordesk.gui.live_desk import LiveDesk  # locks, live refresh, connection state
 from editordesk.gui.workers import run_in_background
 
 if TYPE_CHECKING:  # the store opens after the window shows; the editor loads with a tab
@@ -101,9 +103,14 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start(max(1, settings.autosave_seconds) * 1000)
         self._update_actions()
-        from editordesk.gui.live_desk import LiveDesk  # locks, live refresh, connection state
-
-        self.live = LiveDesk(self)
+        self.live = LiveDesk(self.editors, lambda: self.author, self)
+        self.statusBar().addPermanentWidget(self.live.connection_label)
+        self.live.message.connect(self.say)
+        self.live.problem.connect(self.warn)
+        self.live.stories_changed.connect(self.story_list.refresh)
+        self.live.images_changed.connect(self._refresh_library)
+        self.live.locks_changed.connect(self.story_list.model.set_locks)
+        self.live.reloaded.connect(self._editor_changed)
         if store is not None:
             self.live.attach(store)
 
@@ -1191,6 +1198,15 @@ class MainWindow(QMainWindow):
 
     def warn(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
+
+    def say(self, text: str, timeout_ms: int = 0) -> None:
+        """A line in the status bar (shown as plain text), for `timeout_ms` or until the next."""
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def _refresh_library(self) -> None:
+        library = self.library_dialog
+        if library is not None and shiboken6.isValid(library):
+            library.view.refresh()  # type: ignore[attr-defined]
 
 
 def app_icon() -> QIcon:

@@ -20,15 +20,16 @@ import json
 import logging
 import threading
 from collections import deque
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from editordesk.services.locks import LockInfo, live_locks
 from editordesk.store.db import PG_CONNECT_ARGS, Store
-from editordesk.store.models import StoreChange
+from editordesk.store.models import Revision, StoreChange, Story
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,45 @@ def story_changes(changes: list[Change]) -> dict[int, Change]:
         if change.kind == "story" and change.item_id is not None:
             out[change.item_id] = change
     return out
+
+
+@dataclass(frozen=True)
+class LatestSave:
+    """A story's newest version and who saved it."""
+
+    version: int
+    author: str
+
+
+@dataclass(frozen=True)
+class DeskState:
+    """What a window shows of the others on a shared desk: every live lock by story, and for
+    each story it has open, the newest save (None when the story was deleted)."""
+
+    locks: dict[int, LockInfo] = field(default_factory=dict)
+    latest: dict[int, LatestSave | None] = field(default_factory=dict)
+
+    def others_locks(self, window: str) -> dict[int, LockInfo]:
+        """The locks held by windows other than `window`."""
+        return {i: lock for i, lock in self.locks.items() if lock.window != window}
+
+
+def desk_state(session: Session, open_ids: Iterable[int]) -> DeskState:
+    """Who holds which lock, and where each of the open stories stands now."""
+    latest: dict[int, LatestSave | None] = {}
+    for story_id in sorted(set(open_ids)):
+        version = session.scalar(select(Story.version).where(Story.id == story_id))
+        if version is None:
+            latest[story_id] = None  # deleted
+            continue
+        author = session.scalar(
+            select(Revision.author)
+            .where(Revision.story_id == story_id)
+            .order_by(Revision.number.desc())
+            .limit(1)
+        )
+        latest[story_id] = LatestSave(int(version), author or "someone")
+    return DeskState(live_locks(session), latest)
 
 
 class StoreWatcher:

@@ -1,90 +1,20 @@
-"""Bringing picture files into the library from the window: one store action per file, so
-one bad file never keeps the good ones out, and every problem comes back as a sentence."""
+"""Picture import as the library window shows it: the file dialog's filter and the message
+naming each file that could not be imported. The import itself is a service
+(services/picture_import.py); its names are passed on here for the library's views."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
+from editordesk.services.picture_import import (
+    ImportOutcome,
+    expand_paths,
+    import_pictures,
+)
 
-from editordesk.errors import EditorDeskError
+import_paths = import_pictures  # the library view's name for it
 
-if TYPE_CHECKING:
-    from editordesk.model import ImageRecord
-    from editordesk.store.db import Store
+__all__ = ["FILE_FILTER", "ImportOutcome", "expand_paths", "import_paths", "problems_text"]
 
-PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
-MAX_FOLDER_FILES = 5000  # a dropped folder: enough for any assignment, not a whole disk
 FILE_FILTER = "Pictures (*.jpg *.jpeg *.png *.webp *.gif);;All files (*)"
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    """What an import did: the pictures now in the library (new or already there), and for
-    each file that could not be used, its name and the reason."""
-
-    records: tuple[ImageRecord, ...]
-    problems: tuple[tuple[str, str], ...]
-    asked: int
-
-    def summary(self) -> str:
-        done = len(self.records)
-        noun = "picture" if done == 1 else "pictures"
-        if not self.problems:
-            return f"{done} {noun} in the library"
-        return f"{done} {noun} in the library; {len(self.problems)} not imported"
-
-
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; a folder gives the pictures inside it (and its subfolders), by name."""
-    out: list[Path] = []
-    seen: set[Path] = set()
-    for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in PICTURE_SUFFIXES and not p.name.startswith(".")
-            )[:MAX_FOLDER_FILES]
-            candidates = [p for p in found if p.is_file()]
-        else:
-            candidates = [path]
-        for candidate in candidates:
-            if candidate not in seen:
-                seen.add(candidate)
-                out.append(candidate)
-    return out
-
-
-def import_paths(
-    store: Store,
-    paths: Sequence[Path],
-    progress: Callable[[int, int, str], None] | None = None,
-) -> ImportOutcome:
-    """Runs on a worker: import each file in its own store action."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from editordesk.gui.library.model import describe_error
-    from editordesk.services.library import import_image_file
-
-    files = expand_paths(paths)
-    records: list[ImageRecord] = []
-    problems: list[tuple[str, str]] = []
-    for number, path in enumerate(files, 1):
-        if progress is not None:
-            progress(number - 1, len(files), path.name)
-        try:
-            with store.write() as session:
-                records.append(import_image_file(session, store.media, path))
-        except EditorDeskError as exc:
-            problems.append((path.name, str(exc)))
-        except (SQLAlchemyError, OSError) as exc:
-            problems.append((path.name, describe_error(exc, f"{path.name} was not stored")))
-    if progress is not None and files:
-        progress(len(files), len(files), "")
-    unique = {record.id: record for record in records}  # the same picture dropped twice
-    return ImportOutcome(tuple(unique.values()), tuple(problems), len(files))
 
 
 def problems_text(outcome: ImportOutcome, shown: int = 15) -> tuple[str, str]:
