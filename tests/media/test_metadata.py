@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
-from editordesk.media.metadata import FIELD_LIMITS, EmbeddedFields, read_metadata
+from editordesk.media.metadata import FIELD_LIMITS, read_metadata
+from editordesk.model import ImageFields
 
 # ------------------------------------------------------------------ builders
 
@@ -231,7 +232,7 @@ def gif_with(*, xmp: bytes | None = None, size: tuple[int, int] = (40, 30)) -> b
 
 def test_a_file_without_metadata_gives_empty_fields() -> None:
     for data in (jpeg_with(), png_with(), webp_with(), gif_with()):
-        assert read_metadata(data) == EmbeddedFields()
+        assert read_metadata(data) == ImageFields()
 
 
 def test_xmp_in_a_jpeg_fills_every_field() -> None:
@@ -244,7 +245,7 @@ def test_xmp_in_a_jpeg_fills_every_field() -> None:
         source="Harbour Press",
         usage_terms="CC BY 4.0",
     )
-    assert read_metadata(jpeg_with(xmp=packet)) == EmbeddedFields(
+    assert read_metadata(jpeg_with(xmp=packet)) == ImageFields(
         caption="The breach at low tide.",
         credit="Photo: Ann Lee / Harbour Press",
         creator="Ann Lee",
@@ -306,7 +307,7 @@ def test_iptc_in_a_jpeg_fills_its_fields() -> None:
         copyright="(c) Reuters 2026",
         source="Reuters pool",
     )
-    assert read_metadata(jpeg_with(iptc=block)) == EmbeddedFields(
+    assert read_metadata(jpeg_with(iptc=block)) == ImageFields(
         caption="Boats at the quay",
         credit="Reuters",
         creator="Ann Lee; Bo Chen",  # 2:80 By-line repeats
@@ -377,7 +378,7 @@ def test_exif_in_a_jpeg_fills_creator_copyright_and_caption() -> None:
             EXIF_DESCRIPTION: exif_text("Boats at the quay"),
         }
     )
-    assert read_metadata(jpeg_with(exif=tiff)) == EmbeddedFields(
+    assert read_metadata(jpeg_with(exif=tiff)) == ImageFields(
         caption="Boats at the quay", creator="Ann Lee", copyright="Harbour Press"
     )
 
@@ -438,13 +439,14 @@ def test_png_xmp_plain_and_compressed_and_exif() -> None:
     assert found.creator == "Ann Lee"
 
 
-def test_png_xmp_in_text_and_ztxt_chunks() -> None:
+def test_png_xmp_in_text_chunks_after_the_pixels() -> None:
     packet = xmp_packet(credit="Old writer")
     plain = png_with()
     iend = plain.rindex(b"IEND") - 4
     for chunk in (
         png_chunk(b"tEXt", b"XML:com.adobe.xmp\x00" + packet),
         png_chunk(b"zTXt", b"XML:com.adobe.xmp\x00\x00" + zlib.compress(packet)),
+        png_chunk(b"iTXt", b"XML:com.adobe.xmp\x00\x00\x00\x00\x00" + packet),  # ExifTool's way
     ):
         assert read_metadata(plain[:iend] + chunk + plain[iend:]).credit == "Old writer"
 
@@ -453,7 +455,7 @@ def test_png_text_chunk_with_another_keyword_is_not_xmp() -> None:
     plain = png_with()
     iend = plain.rindex(b"IEND") - 4
     chunk = png_chunk(b"tEXt", b"Comment\x00" + xmp_packet(credit="Not XMP"))
-    assert read_metadata(plain[:iend] + chunk + plain[iend:]) == EmbeddedFields()
+    assert read_metadata(plain[:iend] + chunk + plain[iend:]) == ImageFields()
 
 
 def test_png_compressed_xmp_that_inflates_past_the_limit_is_ignored() -> None:
@@ -651,7 +653,7 @@ def _damaged_files() -> list[tuple[str, bytes]]:
 )
 def test_damaged_metadata_never_raises(name: str, data: bytes) -> None:
     found = read_metadata(data)
-    assert isinstance(found, EmbeddedFields)
+    assert isinstance(found, ImageFields)
     for value in vars(found).values():
         assert isinstance(value, str)
 
@@ -673,7 +675,7 @@ def test_damaged_metadata_gives_empty_fields() -> None:
         "empty",
         "not a picture",
     ):
-        assert read_metadata(damaged[name]) == EmbeddedFields(), name
+        assert read_metadata(damaged[name]) == ImageFields(), name
 
 
 def test_a_truncated_file_keeps_what_came_before_the_damage() -> None:
@@ -692,9 +694,9 @@ def test_mutated_real_files_never_raise() -> None:
     for position in range(2, header_end, 7):
         for byte in (0x00, 0xFF, 0x80):
             mutated = full[:position] + bytes([byte]) + full[position + 1 :]
-            assert isinstance(read_metadata(mutated), EmbeddedFields)
+            assert isinstance(read_metadata(mutated), ImageFields)
     for end in range(0, header_end, 11):
-        assert isinstance(read_metadata(full[:end]), EmbeddedFields)
+        assert isinstance(read_metadata(full[:end]), ImageFields)
 
 
 SIGNATURES = [
@@ -717,7 +719,7 @@ SIGNATURES = [
 @given(prefix=st.sampled_from(SIGNATURES), rest=st.binary(max_size=2048))
 def test_read_metadata_never_raises_on_arbitrary_bytes(prefix: bytes, rest: bytes) -> None:
     found = read_metadata(prefix + rest)
-    assert isinstance(found, EmbeddedFields)
+    assert isinstance(found, ImageFields)
     for name, value in vars(found).items():
         assert isinstance(value, str)
         assert len(value) <= FIELD_LIMITS[name]
@@ -738,4 +740,4 @@ def test_read_metadata_never_raises_on_mutated_metadata(
     for position, value in flips:
         if position < len(data):
             data[position] = value
-    assert isinstance(read_metadata(bytes(data[: max(cut, 2)])), EmbeddedFields)
+    assert isinstance(read_metadata(bytes(data[: max(cut, 2)])), ImageFields)

@@ -1,10 +1,23 @@
 """Credits a picture carries in its own file (XMP, IPTC-IIM, EXIF), read without trusting them.
 
 Agencies and photographers put the credit, creator, caption and alt text inside the file, so
-reading them at import saves the desk retyping. The bytes come from anywhere: every reader
-here walks the file's structure with bounds checked, refuses XML with a DOCTYPE or entities,
-and any damage only leaves a field empty — it never stops an import. Whether the bytes are a
-usable picture at all is `media.images.inspect_image`'s question, not this module's.
+reading them at import saves the desk retyping. The bytes come from anywhere: any damage only
+leaves a field empty, it never stops an import. Whether the bytes are a usable picture at all
+is `media.images.inspect_image`'s question, not this module's.
+
+Pillow does the reading it does well, without decoding a pixel: it walks PNG chunks (inflating
+compressed text within its own limits), opens WebP's container, and parses EXIF. Kept by hand,
+because Pillow does not do it or does it in a way that loses credits:
+- JPEG segments: Pillow refuses the whole file when one header segment is cut short (the
+  credits before the damage are lost), and parses each APP13 segment on its own, so the
+  IPTC block Photoshop spreads over several segments arrives cut in half.
+- IPTC-IIM datasets: Pillow's `getiptcinfo` hands back a dataset cut short by the end of its
+  block as if it were whole, and drops every dataset when one record number is unknown.
+- GIF's XMP application extension, which Pillow does not read at all.
+- The XMP packet itself: parsed with the standard library's expat after refusing any DOCTYPE
+  (no entity bombs, no file reads), as `Image.getxmp` would do only with defusedxml installed;
+  and it finds each property in any rdf:Description, by namespace, which `getxmp`'s
+  namespace-stripped dictionaries cannot say.
 
 Precedence, field by field: XMP, then IPTC-IIM, then EXIF (the order in which the metadata
 working group's guidelines say current tools keep them in step).
@@ -14,31 +27,21 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import io
 import itertools
 import re
+import warnings
 import xml.etree.ElementTree as ET
-import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field
 
-__all__ = ["FIELD_LIMITS", "EmbeddedFields", "read_metadata"]
+from PIL import Image as PILImage
+from PIL import PngImagePlugin
 
+from editordesk.model import ImageFields
 
-@dataclass(frozen=True)
-class EmbeddedFields:
-    """What a file says about itself, with the store's field names (see model.ImageFields,
-    which this layer may not import)."""
+__all__ = ["FIELD_LIMITS", "read_metadata"]
 
-    caption: str = ""
-    credit: str = ""
-    creator: str = ""
-    source: str = ""
-    copyright: str = ""
-    licence: str = ""
-    alt_text: str = ""
-
-
-NAMES = tuple(f.name for f in fields(EmbeddedFields))
 # Longest value kept per field: the store's column sizes (store/models.py, Image), so a file
 # with a 10 kB "credit" can never make an import fail on a database that enforces them.
 FIELD_LIMITS = {
@@ -51,15 +54,18 @@ FIELD_LIMITS = {
     "alt_text": 5000,
 }
 MULTI_LINE = {"caption", "alt_text"}
-MAX_XMP_BYTES = 16 * 1024 * 1024  # Photoshop's edit history can make XMP a few MB; no more
-MAX_INFLATED = MAX_XMP_BYTES
+# Photoshop's edit history can make XMP a few MB; no more. (Compressed PNG text is held to
+# Pillow's own, smaller limit: PngImagePlugin.MAX_TEXT_CHUNK, 1 MB inflated.)
+MAX_XMP_BYTES = 16 * 1024 * 1024
 MAX_DESCRIPTIONS = 200  # real packets have a handful of rdf:Description elements
+MAX_PNG_CHUNKS = 10_000  # a real PNG has tens; the pixels may be split in a few hundred
 
 XMP_JPEG_SIGNATURE = b"http://ns.adobe.com/xap/1.0/\x00"
 EXIF_SIGNATURE = b"Exif\x00\x00"
 PHOTOSHOP_SIGNATURE = b"Photoshop 3.0\x00"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-XMP_PNG_KEYWORD = b"XML:com.adobe.xmp"
+PNG_TEXT_CHUNKS = {b"iTXt", b"tEXt", b"zTXt", b"eXIf"}
+XMP_PNG_KEYWORD = "XML:com.adobe.xmp"
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 DC = "http://purl.org/dc/elements/1.1/"
@@ -111,65 +117,70 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
 
 
-def read_metadata(data: bytes) -> EmbeddedFields:
+@dataclass
+class _Blocks:
+    """The raw metadata blocks found in one file, before any of them is read."""
+
+    xmp: list[bytes] = field(default_factory=list)
+    photoshop: list[bytes] = field(default_factory=list)  # APP13 payloads, joined later
+    exif: list[bytes] = field(default_factory=list)
+
+
+def read_metadata(data: bytes) -> ImageFields:
     """The caption, credit, creator, source, copyright, licence and alt text a JPEG, PNG,
     WebP or GIF file carries; empty fields where it says nothing or says it in a damaged way.
 
     Never raises for anything in `data`."""
-    xmp: list[bytes] = []
-    iptc: list[bytes] = []
-    exif: list[bytes] = []
-    # If a reader meets a case it missed, what was found before it still counts.
-    with contextlib.suppress(Exception):
-        _collect(data, xmp, iptc, exif)
+    blocks = _Blocks()
+    # If a reader meets a case it missed, what was found before it still counts. Pillow
+    # warns about damaged EXIF and huge pictures; neither matters to the credits.
+    with contextlib.suppress(Exception), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _collect(data, blocks)
     found: dict[str, str] = {}
     for readers in (
-        [(_xmp_fields, p) for p in xmp],
-        [(_iptc_fields, b"".join(iptc))] if iptc else [],
-        [(_exif_fields, t) for t in exif],
+        [(_xmp_fields, p) for p in blocks.xmp],
+        [(_iptc_fields, b"".join(blocks.photoshop))] if blocks.photoshop else [],
+        [(_exif_fields, t) for t in blocks.exif],
     ):
         for reader, packet in readers:
             try:
-                values = reader(packet)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    values = reader(packet)
             except Exception:  # hostile or damaged metadata leaves its fields empty
                 continue
             for name, value in values.items():
                 cleaned = _clean(name, value)
                 if cleaned and name not in found:
                     found[name] = cleaned
-    return EmbeddedFields(**found)
+    return ImageFields(**found)
 
 
 # ------------------------------------------------------------------ containers
 
 
-def _collect(data: bytes, xmp: list[bytes], iptc: list[bytes], exif: list[bytes]) -> None:
+def _collect(data: bytes, blocks: _Blocks) -> None:
     if data[:2] == b"\xff\xd8":
         for marker, body in _jpeg_segments(data):
             if marker == 0xE1 and body.startswith(XMP_JPEG_SIGNATURE):
-                xmp.append(body[len(XMP_JPEG_SIGNATURE) :])
+                blocks.xmp.append(body[len(XMP_JPEG_SIGNATURE) :])
             elif marker == 0xE1 and body.startswith(EXIF_SIGNATURE):
-                exif.append(body[len(EXIF_SIGNATURE) :])
+                blocks.exif.append(body)
             elif marker == 0xED and body.startswith(PHOTOSHOP_SIGNATURE):
-                iptc.append(body[len(PHOTOSHOP_SIGNATURE) :])  # big blocks span segments
+                blocks.photoshop.append(body[len(PHOTOSHOP_SIGNATURE) :])
     elif data.startswith(PNG_SIGNATURE):
-        for kind, body in _png_chunks(data):
-            if kind == b"eXIf":
-                exif.append(body)
-            elif kind in (b"iTXt", b"tEXt", b"zTXt"):
-                packet = _png_text(kind, body, XMP_PNG_KEYWORD)
-                if packet is not None:
-                    xmp.append(packet)
+        _png_blocks(data, blocks)
     elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        for kind, body in _riff_chunks(data):
-            if kind == b"XMP ":
-                xmp.append(body)
-            elif kind == b"EXIF":
-                exif.append(body.removeprefix(EXIF_SIGNATURE))
+        with PILImage.open(io.BytesIO(data), formats=["WEBP"]) as webp:
+            if webp.info.get("xmp"):
+                blocks.xmp.append(webp.info["xmp"])
+            if webp.info.get("exif"):
+                blocks.exif.append(webp.info["exif"])
     elif data[:6] in (b"GIF87a", b"GIF89a"):
         packet = _gif_xmp(data)
         if packet is not None:
-            xmp.append(packet)
+            blocks.xmp.append(packet)
 
 
 def _jpeg_segments(data: bytes) -> Iterator[tuple[int, bytes]]:
@@ -195,59 +206,30 @@ def _jpeg_segments(data: bytes) -> Iterator[tuple[int, bytes]]:
         pos = end
 
 
-def _png_chunks(data: bytes) -> Iterator[tuple[bytes, bytes]]:
-    pos, size = len(PNG_SIGNATURE), len(data)
-    while pos + 12 <= size:
-        length = int.from_bytes(data[pos : pos + 4], "big")
-        kind = data[pos + 4 : pos + 8]
-        end = pos + 12 + length
-        if end > size or kind == b"IEND":
-            return
-        yield kind, data[pos + 8 : pos + 8 + length]
-        pos = end
-
-
-def _png_text(kind: bytes, body: bytes, keyword: bytes) -> bytes | None:
-    """The text of a PNG text chunk with this keyword, inflated if need be."""
-    name, sep, rest = body.partition(b"\x00")
-    if not sep or name != keyword:
-        return None
-    if kind == b"tEXt":
-        return rest
-    if kind == b"zTXt":
-        return _inflate(rest[1:]) if rest[:1] == b"\x00" else None
-    if len(rest) < 2:
-        return None
-    compressed, method, rest = rest[0], rest[1], rest[2:]
-    _language, _, rest = rest.partition(b"\x00")
-    _translated, sep, text = rest.partition(b"\x00")
-    if not sep:
-        return None
-    if compressed:
-        return _inflate(text) if method == 0 else None
-    return text
-
-
-def _inflate(data: bytes) -> bytes | None:
-    """zlib data, or None if it is damaged or would grow past MAX_INFLATED (a zip bomb)."""
-    inflater = zlib.decompressobj()
-    try:
-        out = inflater.decompress(data, MAX_INFLATED)
-    except zlib.error:
-        return None
-    return None if inflater.unconsumed_tail else out
-
-
-def _riff_chunks(data: bytes) -> Iterator[tuple[bytes, bytes]]:
-    pos, size = 12, min(len(data), 8 + int.from_bytes(data[4:8], "little"))
-    while pos + 8 <= size:
-        kind = data[pos : pos + 4]
-        length = int.from_bytes(data[pos + 4 : pos + 8], "little")
-        end = pos + 8 + length
-        if end > size:
-            return
-        yield kind, data[pos + 8 : end]
-        pos = end + (length & 1)
+def _png_blocks(data: bytes, blocks: _Blocks) -> None:
+    """XMP and EXIF from a PNG's chunks, wherever they are: Pillow's own chunk reader reads
+    the text chunks (ExifTool writes XMP after the pixels, which `Image.open` reads only
+    when it decodes them); the pixels are skipped unread."""
+    stream = PngImagePlugin.PngStream(io.BytesIO(data))
+    assert stream.fp is not None
+    stream.fp.seek(len(PNG_SIGNATURE))
+    with contextlib.suppress(Exception):  # cut short or damaged: keep what came before
+        for _ in range(MAX_PNG_CHUNKS):
+            kind, pos, length = stream.read()
+            if kind == b"IEND":
+                break
+            if kind in PNG_TEXT_CHUNKS:
+                with contextlib.suppress(ValueError, SyntaxError, UnicodeError):
+                    stream.call(kind, pos, length)  # a zip bomb or a bad chunk: skip it
+            stream.fp.seek(pos + length + 4)  # past the chunk and its checksum, unread
+    info = stream.im_info
+    packet = info.get("xmp")
+    if packet is None and isinstance(info.get(XMP_PNG_KEYWORD), str):
+        packet = info[XMP_PNG_KEYWORD].encode("latin-1", "replace")  # tEXt, zTXt
+    if packet:
+        blocks.xmp.append(packet)
+    if info.get("exif"):
+        blocks.exif.append(info["exif"])
 
 
 def _gif_xmp(data: bytes) -> bytes | None:
@@ -389,32 +371,19 @@ def _iim_datasets(block: bytes) -> Iterator[tuple[int, int, bytes]]:
 # ------------------------------------------------------------------ EXIF
 
 
-def _exif_fields(tiff: bytes) -> dict[str, str]:
-    order = {b"II": "little", b"MM": "big"}.get(tiff[:2])
-    if order is None or int.from_bytes(tiff[2:4], order) != 42:  # type: ignore[arg-type]
-        return {}
-
-    def number(start: int, width: int) -> int:
-        return int.from_bytes(tiff[start : start + width], order)  # type: ignore[arg-type]
-
-    ifd, size = number(4, 4), len(tiff)
-    if ifd + 2 > size:
-        return {}
-    count = min(number(ifd, 2), (size - ifd - 2) // 12)
+def _exif_fields(block: bytes) -> dict[str, str]:
+    """IFD0's artist, copyright and description, as Pillow parses them."""
+    exif = PILImage.Exif()
+    exif.load(block)
     found: dict[str, str] = {}
-    for index in range(count):
-        entry = ifd + 2 + 12 * index
-        name = EXIF_FIELDS.get(number(entry, 2))
-        kind, length = number(entry + 2, 2), number(entry + 4, 4)
-        if name is None or kind not in (1, 2, 7):  # BYTE, ASCII, UNDEFINED: one byte each
-            continue
-        if length <= 4:
-            raw = tiff[entry + 8 : entry + 8 + length]
+    for tag, name in EXIF_FIELDS.items():
+        value = exif.get(tag)
+        if isinstance(value, str):  # ASCII, which Pillow decodes as Latin-1: the bytes again
+            raw = value.encode("latin-1", "replace")
+        elif isinstance(value, bytes):  # BYTE or UNDEFINED
+            raw = value
         else:
-            offset = number(entry + 8, 4)
-            if offset + length > size:
-                continue
-            raw = tiff[offset : offset + length]
+            continue
         # Copyright may hold "photographer\0editor"; each part is a string of its own.
         parts = [_decode_text(p, False).strip() for p in raw.split(b"\x00")]
         text = "; ".join(p for p in parts if p)

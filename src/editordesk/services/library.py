@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from editordesk.errors import InputError
 from editordesk.media.folder import MediaFolder
 from editordesk.media.metadata import read_metadata
-from editordesk.model import FIELD_NAMES, ImageFields, ImageRecord
+from editordesk.model import ImageFields, ImageRecord
 from editordesk.services.images import _record, add_image
 from editordesk.store.models import Image, Story, story_images
 
@@ -34,8 +34,7 @@ _CHUNK = 500  # ids per IN (…): well inside every database's limit on bound pa
 
 def metadata_fields(data: bytes) -> ImageFields:
     """The fields a picture file fills in by itself (XMP, then IPTC, then EXIF)."""
-    found = read_metadata(data)
-    return ImageFields(**{name: getattr(found, name) for name in FIELD_NAMES})
+    return read_metadata(data)
 
 
 def import_image_file(session: Session, media: MediaFolder, path: Path) -> ImageRecord:
