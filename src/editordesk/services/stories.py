@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from editordesk.document.shortcodes import scan
-from editordesk.document.text import body_words
+from editordesk.document.words import body_words
 from editordesk.errors import ConflictError, NotFoundError, ValidationError
 from editordesk.media.tweets import check_handle, check_status_id
 from editordesk.model import (

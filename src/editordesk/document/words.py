@@ -1,4 +1,4 @@
-"""Plain text of a body, for word counts and excerpts, without building the whole tree."""
+"""Words a reader sees in a body (for word counts), without building the whole tree."""
 
 from __future__ import annotations
 
