@@ -172,7 +172,7 @@ class LocalDrafts:
             self._path(key).unlink()
 
     def all(self) -> list[dict[str, Any]]:
-        out = []
+        out: list[dict[str, Any]] = []
         if not self.folder.is_dir():
             return out
         for path in sorted(self.folder.glob("*.json")):

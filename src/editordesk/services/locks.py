@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import CursorResult, Delete, Update, and_, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -24,6 +25,11 @@ from editordesk.store.models import EditLock, Story, utcnow
 
 LOCK_SECONDS = 90  # a lock outlives three missed heartbeats
 HEARTBEAT_SECONDS = 30
+
+
+def _changed(session: Session, statement: Update | Delete) -> int:
+    """How many rows an UPDATE or DELETE changed."""
+    return cast("CursorResult[Any]", session.execute(statement)).rowcount or 0
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,8 @@ def take_lock(
         if existing.window != window and existing.expires > now:
             raise LockedError(_info(existing))
         # Ours, or expired: take it, unless someone else swaps it first (then theirs wins).
-        taken = session.execute(
+        taken = _changed(
+            session,
             update(EditLock)
             .where(
                 and_(
@@ -106,8 +113,8 @@ def take_lock(
                 heartbeat=now,
                 expires=expires,
             )
-            .execution_options(synchronize_session=False)
-        ).rowcount
+            .execution_options(synchronize_session=False),
+        )
         if taken != 1:
             return _locked_by_other(session, story_id, now)
         session.expire(existing)
@@ -221,4 +228,4 @@ def live_locks(session: Session, story_ids: Iterable[int] | None = None) -> dict
 def clear_expired(session: Session) -> int:
     """Remove locks whose windows stopped beating; how many went."""
     now = database_now(session)
-    return session.execute(delete(EditLock).where(EditLock.expires <= now)).rowcount or 0
+    return _changed(session, delete(EditLock).where(EditLock.expires <= now))
