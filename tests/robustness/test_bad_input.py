@@ -31,7 +31,7 @@ from sqlalchemy import event
 
 from editordesk.cli import main
 from editordesk.errors import EditorDeskError
-from editordesk.export import html as html_export
+from editordesk.export import templating
 from editordesk.media.tweets import parse_tweet_url
 from editordesk.services.exporting import ExportOptions, Outcome, export_stories
 from editordesk.services.library import import_image_file
@@ -628,7 +628,7 @@ def template_endless_loop(d: Desk) -> str:
     loops = "{% for i in range(10 ** 5) %}{% for j in range(10 ** 5) %}{% endfor %}{% endfor %}"
     folder = _template(d, loops)
     with pytest.MonkeyPatch.context() as patch:  # ten seconds, as shipped, is long for a test
-        patch.setattr(html_export, "DESK_TEMPLATE_SECONDS", 0.5)
+        patch.setattr(templating, "DESK_TEMPLATE_SECONDS", 0.5)
         started = time.monotonic()
         message = d.export_error("--template", str(folder))
         assert time.monotonic() - started < 30

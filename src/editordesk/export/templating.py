@@ -1,0 +1,559 @@
+"""Jinja environments for the HTML writer: ours trusted, a desk's own folder hardened.
+
+A desk's templates are data from outside: they run in Jinja's sandbox, read only files whose
+real path lies inside their folder, may not build anything larger than a page needs (every
+intermediate string or collection, and the page as it is written), and run in a worker
+process that is stopped when it runs over its time (or, on Linux, its memory). The worker
+is reused from story to story, so a batch pays for it once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import multiprocessing
+import os
+import re
+import stat
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Iterator, Sized
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any, TypeVar
+
+import jinja2
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.nodes import Concat
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from editordesk.assets import resource
+from editordesk.errors import EditorDeskError, ValidationError
+
+T = TypeVar("T")
+
+# What a desk's templates may do. A loop inside a loop (each bounded by the sandbox) can still
+# ask for 10**10 turns, and a filter on a bounded string can still multiply it; these stop both.
+DESK_TEMPLATE_SECONDS = 10.0
+DESK_PAGE_MAX_CHARS = 50_000_000
+DESK_MAX_ITEMS = 10_000_000  # characters or items of any one value a template builds
+DESK_TEMPLATE_MAX_BYTES = 1_000_000  # one template file
+DESK_WORKER_MEMORY = 1 << 30  # bytes a worker may take beyond what it started with (Linux)
+
+_HUGE_WIDTH = re.compile(r"[:%][^}%]*?\d{8,}")  # "{:>1000000000}", "%1000000000s"
+
+
+class _ResourceLoader(jinja2.BaseLoader):
+    """The shipped templates, read through importlib.resources (works from a wheel or bundle)."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        parts = jinja2.loaders.split_template_path(template)  # refuses ".." and the like
+        try:
+            text = resource("templates", "html", *parts).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise jinja2.TemplateNotFound(template) from None
+        return text, None, lambda: True
+
+
+class _DeskLoader(jinja2.BaseLoader):
+    """A desk's folder: a name is read only if its real path (links followed) stays inside
+    the folder and is a regular file of a template's size."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.root = Path(os.path.realpath(folder))
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        parts = jinja2.loaders.split_template_path(template)
+        path = self.folder.joinpath(*parts)
+        if not os.path.lexists(path):
+            raise jinja2.TemplateNotFound(template)
+        real = Path(os.path.realpath(path))
+        if real != self.root and self.root not in real.parents:
+            raise ValidationError(
+                f"template {template!r} in {self.folder} leads outside the folder (to {real}); "
+                "a desk template may use only files inside its own folder: copy the file in "
+                "instead of linking to it"
+            )
+        try:
+            info = real.stat()
+        except OSError:
+            raise jinja2.TemplateNotFound(template) from None
+        if not stat.S_ISREG(info.st_mode):
+            if stat.S_ISDIR(info.st_mode):
+                raise jinja2.TemplateNotFound(template)
+            raise ValidationError(
+                f"template {path} is not a regular file (a device, a pipe or a socket)"
+            )
+        if info.st_size > DESK_TEMPLATE_MAX_BYTES:
+            raise ValidationError(
+                f"template {path} is {info.st_size:,} bytes; a template may be at most "
+                f"{DESK_TEMPLATE_MAX_BYTES:,}"
+            )
+        with open(real, "rb") as f:  # no more than the cap, whatever it grew to
+            text = f.read(DESK_TEMPLATE_MAX_BYTES + 1).decode("utf-8")
+        mtime = info.st_mtime_ns
+        return text, str(path), lambda: real.stat().st_mtime_ns == mtime
+
+
+def _too_big(size: int, what: str = "it") -> jinja2.exceptions.SecurityError:
+    return jinja2.exceptions.SecurityError(
+        f"{what} would make {size:,} characters or items, more than a template may build "
+        f"({DESK_MAX_ITEMS:,})"
+    )
+
+
+def _size(value: Any) -> int:
+    return len(value) if isinstance(value, str | bytes | list | tuple | dict | set) else 0
+
+
+def _bounded_value(value: Any) -> Any:
+    """`value`, unless it is a string or collection larger than a template may build."""
+    size = _size(value)
+    if size > DESK_MAX_ITEMS:
+        raise _too_big(size)
+    return value
+
+
+def _check_sizes(args: tuple[Any, ...] | list[Any], kwargs: dict[str, Any]) -> None:
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int) and not isinstance(value, bool) and value > DESK_MAX_ITEMS:
+            raise jinja2.exceptions.SecurityError(
+                f"{value:,} is larger than a template may ask for ({DESK_MAX_ITEMS:,})"
+            )
+
+
+def _check_format(text: Any, args: Any) -> None:
+    """`'{0}{0}{0}'.format(big)` or `'%s%s' % (big, big)`: each field may hold the largest
+    argument, and a width no page needs is refused outright."""
+    if not isinstance(text, str):
+        return
+    if _HUGE_WIDTH.search(text):
+        raise jinja2.exceptions.SecurityError("a format width is larger than a page needs")
+    values = args if isinstance(args, tuple | list) else [args]
+    if isinstance(args, dict):
+        values = list(args.values())
+    widest = max((len(str(v)) for v in values if isinstance(v, str | bytes)), default=0)
+    fields = text.count("{") + text.count("%")
+    if len(text) + fields * widest > DESK_MAX_ITEMS:
+        raise _too_big(len(text) + fields * widest)
+
+
+def _replaced_size(s: Any, old: Any, new: Any, count: Any = -1) -> int:
+    if not (isinstance(s, str) and isinstance(old, str) and isinstance(new, str)):
+        return 0
+    found = s.count(old) if old else len(s) + 1
+    if isinstance(count, int) and count >= 0:
+        found = min(found, count)
+    return len(s) + found * max(len(new) - len(old), 0)
+
+
+def _joined_size(sep: Any, items: Any) -> int:
+    if not isinstance(items, Sized):
+        return 0
+    pieces = sum(len(x) if isinstance(x, str) else max(_size(x) * 4, 8) for x in items)
+    return pieces + len(str(sep)) * max(len(items) - 1, 0)
+
+
+def _check_method(obj: Any, args: list[Any], kwargs: dict[str, Any]) -> None:
+    """Refuse, before it runs, a method call whose result would multiply its inputs."""
+    owner = getattr(obj, "__self__", None)
+    name = getattr(obj, "__name__", "")
+    if isinstance(owner, str):
+        if name == "replace" and args:
+            size = _replaced_size(owner, *args[:3])
+        elif name == "join" and args:
+            if not isinstance(args[0], Sized):
+                args[0] = list(args[0])
+            size = _joined_size(owner, args[0])
+        elif name == "expandtabs":
+            tab = args[0] if args else kwargs.get("tabsize", 8)
+            size = len(owner) + owner.count("\t") * (tab if isinstance(tab, int) else 8)
+        elif name in ("format", "format_map"):
+            given = args[0] if name == "format_map" and args else [*args, *kwargs.values()]
+            _check_format(owner, given)
+            return
+        else:
+            return
+        if size > DESK_MAX_ITEMS:
+            raise _too_big(size, f"{name}()")
+    elif name == "generate_lorem_ipsum" or name == "lipsum":
+        paragraphs = args[0] if args else kwargs.get("n", 5)
+        if isinstance(paragraphs, int) and paragraphs * 1000 > DESK_MAX_ITEMS:
+            raise _too_big(paragraphs * 1000, "lipsum()")
+
+
+def _check_filter(name: str, args: list[Any], kwargs: dict[str, Any]) -> None:
+    """Refuse, before it runs, a filter whose result would multiply its inputs."""
+    value = args[0] if args else None
+    if name == "replace" and len(args) >= 3:
+        size = _replaced_size(str(value), str(args[1]), str(args[2]), *args[3:4])
+    elif name == "join" and args:
+        sep = args[1] if len(args) > 1 else kwargs.get("d", "")
+        size = _joined_size(sep, value)
+    elif name == "indent" and isinstance(value, str):
+        width = args[1] if len(args) > 1 else kwargs.get("width", 4)
+        per_line = width if isinstance(width, int) else len(str(width))
+        size = len(value) + (value.count("\n") + 1) * per_line
+    elif name == "wordwrap" and isinstance(value, str):
+        width = args[1] if len(args) > 1 else kwargs.get("width", 79)
+        wrap = args[3] if len(args) > 3 else kwargs.get("wrapstring") or "\n"
+        lines = len(value) // max(width, 1) if isinstance(width, int) else len(value)
+        size = len(value) + (lines + value.count("\n") + 1) * len(str(wrap))
+    elif name == "format":
+        _check_format(value, args[1:] or kwargs)
+        return
+    else:
+        return
+    if size > DESK_MAX_ITEMS:
+        raise _too_big(size, f"the {name} filter")
+
+
+def _bounded_filter(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that refuses sizes no page needs, before and after it runs, keeping Jinja's
+    marks (pass_context and the like) on the wrapper."""
+
+    @functools.wraps(fn)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        _check_sizes(args[1:], kwargs)
+        given = list(args)
+        at = 1 if getattr(fn, "jinja_pass_arg", None) else 0  # after a context, if passed one
+        if name == "join" and len(given) > at and not isinstance(given[at], Sized):
+            given[at] = list(given[at])
+        _check_filter(name, given[at:], kwargs)
+        return _bounded_value(fn(*given, **kwargs))
+
+    return bounded
+
+
+class _BoundedConcat(CodeGenerator):
+    """Compiles `a ~ b` so that its result is checked like every other value a desk's
+    template builds."""
+
+    def visit_Concat(self, node: Concat, frame: Frame) -> None:
+        self.write("environment.bounded(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
+class DeskSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox, also refusing anything that would fill the memory: `'a' * 10**10`,
+    `9 ** 9 ** 9`, a `~` or `+` doubling a string in a loop, `join`, `replace`, `format`,
+    `indent`, `wordwrap` and friends multiplying one. Each is stopped with a clear error."""
+
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    code_generator_class = _BoundedConcat
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.filters = {name: _bounded_filter(name, fn) for name, fn in self.filters.items()}
+
+    def bounded(self, value: Any) -> Any:
+        return _bounded_value(value)
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 1000:
+            raise jinja2.exceptions.SecurityError(f"a power of {right} is too large")
+        if operator == "%":
+            _check_format(left, right)
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if (
+                    isinstance(seq, str | bytes | list | tuple)
+                    and isinstance(times, int)
+                    and len(seq) * times > DESK_MAX_ITEMS
+                ):
+                    raise jinja2.exceptions.SecurityError(
+                        f"repeating something {times:,} times makes more than "
+                        f"{DESK_MAX_ITEMS:,} characters or items"
+                    )
+        if operator == "+" and _size(left) + _size(right) > DESK_MAX_ITEMS:
+            raise _too_big(_size(left) + _size(right))
+        return _bounded_value(super().call_binop(context, operator, left, right))
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        owner = getattr(value, "__self__", None)
+        if isinstance(owner, str) and _HUGE_WIDTH.search(owner):
+            raise jinja2.exceptions.SecurityError("a format width is larger than a page needs")
+        return super().wrap_str_format(value)
+
+    def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        _check_sizes(args, kwargs)  # "x".ljust(10**9), "x".zfill(10**9)…
+        given = list(args)
+        _check_method(__obj, given, kwargs)
+        return _bounded_value(super().call(__context, __obj, *given, **kwargs))
+
+
+_ENV_OPTIONS: dict[str, Any] = {
+    "autoescape": True,
+    "undefined": jinja2.StrictUndefined,
+    "trim_blocks": False,
+    "keep_trailing_newline": True,
+}
+
+
+@functools.cache
+def builtin_environment() -> jinja2.Environment:
+    """Our own templates, trusted."""
+    return jinja2.Environment(loader=_ResourceLoader(), **_ENV_OPTIONS)
+
+
+def folder_state(template_dir: Path) -> tuple[tuple[str, int], ...]:
+    """The folder's templates and their times: a desk may add or edit a template while
+    EditorDesk runs, and the next export must use it."""
+    if not template_dir.is_dir():
+        raise ValidationError(f"template folder {template_dir} does not exist")
+    return tuple(
+        sorted(
+            (str(p.relative_to(template_dir)), p.lstat().st_mtime_ns)
+            for p in template_dir.rglob("*.html")
+        )
+    )
+
+
+def desk_environment(template_dir: Path) -> DeskSandbox:
+    """The sandbox for a desk's folder as it is now, falling back to ours by name."""
+    return _cached_desk_environment(template_dir, folder_state(template_dir))
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_desk_environment(
+    template_dir: Path, _state: tuple[tuple[str, int], ...]
+) -> DeskSandbox:
+    loader = jinja2.ChoiceLoader([_DeskLoader(template_dir), _ResourceLoader()])
+    return DeskSandbox(loader=loader, **_ENV_OPTIONS)
+
+
+# ------------------------------------------------------------------ the page as it is written
+
+
+class _Budget(threading.local):
+    """Characters a desk's templates may still write in the job under way (the page and all
+    its partials together)."""
+
+    left: int | None = None
+
+
+_budget = _Budget()
+
+
+def render(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """A template's text; a desk's template is stopped as soon as it has written more than
+    DESK_PAGE_MAX_CHARS (counted over the page and every partial it includes)."""
+    template = env.get_template(name)
+    if not isinstance(env, DeskSandbox):
+        return template.render(**context)
+    shared = _budget.left is not None  # inside a worker's job: one budget for the page
+    left = _budget.left if _budget.left is not None else DESK_PAGE_MAX_CHARS
+    parts = []
+    for part in template.generate(**context):
+        left -= len(part)
+        if left < 0:
+            raise jinja2.exceptions.SecurityError(
+                f"it wrote more than {DESK_PAGE_MAX_CHARS:,} characters"
+            )
+        parts.append(part)
+    if shared:
+        _budget.left = left
+    return "".join(parts)
+
+
+# ------------------------------------------------------------------ errors as sentences
+
+
+def _where(exc: BaseException, folder: Path | None) -> str | None:
+    """`article.html:3` for the last line of a desk's template the error passed through."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if folder is not None and filename.startswith(str(folder)):
+            found = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found
+
+
+@contextlib.contextmanager
+def template_errors(folder: Path | None = None) -> Iterator[None]:
+    """A template's failure as a sentence naming what to fix, never a traceback."""
+    try:
+        yield
+    except EditorDeskError:
+        raise
+    except jinja2.TemplateSyntaxError as exc:
+        raise ValidationError(
+            f"template {exc.filename or exc.name}:{exc.lineno}: {exc.message}"
+        ) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise ValidationError(f"template {exc.name!r} was not found") from exc
+    except jinja2.exceptions.SecurityError as exc:
+        raise ValidationError(f"a template tried something unsafe and was stopped: {exc}") from exc
+    except jinja2.UndefinedError as exc:
+        raise ValidationError(
+            f"a template used something EditorDesk does not provide: {exc}"
+        ) from exc
+    except RecursionError as exc:
+        raise ValidationError(
+            "a template includes or extends itself without end; check its {% include %} "
+            "and {% extends %}"
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            f"a template file is not UTF-8 text ({exc.reason}); save it as UTF-8"
+        ) from exc
+    except (OverflowError, MemoryError) as exc:  # the sandbox's range limit, for one
+        raise ValidationError(f"a template asked for too much and was stopped: {exc}") from exc
+    except Exception as exc:  # 1/0, '{'.format(), range(1, 2, 0), wordwrap(0) in a desk's own
+        where = _where(exc, folder)
+        if where is None:
+            raise  # not a template's doing: our own bug, shown as one
+        raise ValidationError(
+            f"template {where}: {type(exc).__name__}: {exc} (an error in the template's own "
+            "code; the story was not exported)"
+        ) from exc
+
+
+# ------------------------------------------------------------------ the worker
+
+
+class _Stopped(Exception):
+    """The worker had to be stopped (its time ran out, or it died)."""
+
+
+def _limit_memory() -> None:
+    """On Linux, a worker may grow DESK_WORKER_MEMORY beyond its size at the start; past it,
+    an allocation fails with MemoryError in the worker, never in the window."""
+    if not sys.platform.startswith("linux"):
+        return
+    import resource as rlimit
+
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            pages = int(f.read().split()[0])
+        limit = pages * os.sysconf("SC_PAGE_SIZE") + DESK_WORKER_MEMORY
+        rlimit.setrlimit(rlimit.RLIMIT_AS, (limit, limit))
+    except (OSError, ValueError):
+        pass
+
+
+def _serve(conn: Connection, page_max: int) -> None:
+    """The worker's loop: run each job, send back its result or its error as a sentence."""
+    global DESK_PAGE_MAX_CHARS
+    DESK_PAGE_MAX_CHARS = page_max
+    _limit_memory()
+    while True:
+        try:
+            job, folder, args = conn.recv()
+        except (EOFError, OSError):
+            return
+        _budget.left = DESK_PAGE_MAX_CHARS
+        try:
+            with template_errors(folder):
+                reply: tuple[str, Any] = ("ok", job(*args))
+        except EditorDeskError as exc:
+            reply = ("error", (type(exc), str(exc)))
+        except BaseException:  # sent back, to be raised where it was asked for
+            reply = ("crash", traceback.format_exc())
+        try:
+            conn.send(reply)
+        except MemoryError:
+            conn.send(("error", (ValidationError, "a template asked for too much and was stopped")))
+
+
+class _Worker:
+    """One process running desk templates, and the pipe to it."""
+
+    def __init__(self) -> None:
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        context = multiprocessing.get_context(method)
+        self.conn, theirs = context.Pipe()
+        self.process = context.Process(
+            target=_serve, args=(theirs, DESK_PAGE_MAX_CHARS), daemon=True, name="desk-templates"
+        )
+        self.process.start()
+        theirs.close()
+        self.page_max = DESK_PAGE_MAX_CHARS
+
+    def run(self, job: Callable[..., T], folder: Path, args: tuple[Any, ...], seconds: float) -> T:
+        try:
+            self.conn.send((job, folder, args))
+            if not self.conn.poll(seconds):
+                raise _Stopped("time")
+            kind, value = self.conn.recv()
+        except (EOFError, OSError) as exc:
+            raise _Stopped("died") from exc
+        if kind == "ok":
+            return value  # type: ignore[no-any-return]
+        if kind == "error":
+            cls, message = value
+            raise cls(message)
+        raise RuntimeError(f"the desk-template worker failed:\n{value}")
+
+    def stop(self) -> None:
+        with contextlib.suppress(Exception):
+            self.process.kill()
+            self.process.join(5)
+        with contextlib.suppress(Exception):
+            self.conn.close()
+
+    def alive(self) -> bool:
+        return self.process.is_alive() and self.page_max == DESK_PAGE_MAX_CHARS
+
+
+_idle: list[_Worker] = []
+_idle_lock = threading.Lock()
+_MAX_IDLE = 2
+# A folder (as its files stood) whose templates ran out of time: not run again until one of
+# its files changes, so a preview refreshed at every pause in typing, or a batch of a hundred
+# stories, does not spend ten seconds a time on the same loop.
+_out_of_time: set[tuple[Path, tuple[tuple[str, int], ...]]] = set()
+
+
+def _out_of_time_error() -> ValidationError:
+    return ValidationError(
+        f"a template ran for more than {DESK_TEMPLATE_SECONDS:g} seconds and was stopped; "
+        "look for a {% for %} loop inside another (the templates run again once one of "
+        "their files is saved)"
+    )
+
+
+def run_desk(template_dir: Path, job: Callable[..., T], *args: Any) -> T:
+    """`job(*args)` in a worker process, for a desk's template folder: stopped after
+    DESK_TEMPLATE_SECONDS. `job` must be a module-level function (it is sent by name)."""
+    key = (template_dir, folder_state(template_dir))
+    if key in _out_of_time:
+        raise _out_of_time_error()
+    with _idle_lock:
+        worker = _idle.pop() if _idle else None
+    if worker is None or not worker.alive():
+        if worker is not None:
+            worker.stop()
+        worker = _Worker()
+    keep = False
+    try:
+        result = worker.run(job, template_dir, args, DESK_TEMPLATE_SECONDS)
+        keep = True
+        return result
+    except _Stopped as exc:
+        if str(exc) == "time":
+            _out_of_time.add(key)
+            raise _out_of_time_error() from None
+        raise ValidationError(
+            "a template asked for more memory than a page needs and was stopped"
+        ) from None
+    except EditorDeskError:
+        keep = True
+        raise
+    finally:
+        if keep:
+            with _idle_lock:
+                if len(_idle) < _MAX_IDLE:
+                    _idle.append(worker)
+                    worker = None  # type: ignore[assignment]
+        if worker is not None:
+            worker.stop()
