@@ -1,59 +1,53 @@
 """Export: stories out of the store as files other tools read.
 
 One `StoryBundle` is read per story in one session (the story, the images and tweets its body
-shows); every format's writer works from that bundle, with no session open while files are
-written.
+shows); the format's writer, asked of `export.registry` by name, works from that bundle, with
+no session open while files are written.
 """
 
 from __future__ import annotations
 
 import enum
-import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from editordesk.document.nodes import Article
-from editordesk.document.parse import build_article
 from editordesk.document.preflight import Finding, has_errors, preflight
 from editordesk.document.shortcodes import scan
 from editordesk.errors import EditorDeskError, ValidationError
-from editordesk.files import write_atomic
-from editordesk.interchange.markdown import TWEET_NAMES, image_file_names, write_markdown
+from editordesk.export.registry import (
+    FORMATS,
+    ExportOptions,
+    Format,
+    StoryBundle,
+    get_format,
+    target_for,
+)
+from editordesk.interchange.markdown import TWEET_NAMES
 from editordesk.media.folder import MediaFolder
-from editordesk.model import ImageRecord, StoryRecord, TweetRecord
+from editordesk.model import ImageRecord
 from editordesk.services.images import get_images
 from editordesk.services.stories import get_story
 from editordesk.services.tweets import get_tweets
 from editordesk.store.db import Store
 
+__all__ = [
+    "FORMATS",
+    "ExportOptions",
+    "ExportResult",
+    "Format",
+    "Outcome",
+    "StoryBundle",
+    "check_story",
+    "export_stories",
+    "load_bundle",
+    "target_for",
+]
+
 Progress = Callable[[int, int, str], None]
-
-
-@dataclass(frozen=True)
-class StoryBundle:
-    """A story with every library record its body refers to."""
-
-    story: StoryRecord
-    images: dict[int, ImageRecord]
-    tweets: dict[str, TweetRecord]
-
-    @functools.cached_property
-    def article(self) -> Article:
-        """The story parsed into the document tree every writer walks (parsed once, for
-        preflight and the writer alike)."""
-        return build_article(self.story, self.images, self.tweets)
-
-    def images_in_order(self) -> list[ImageRecord]:
-        """The images as the body first shows them."""
-        seen: dict[int, ImageRecord] = {}
-        for sc in scan(self.story.body).shortcodes:
-            ref = sc.get("image")
-            if sc.name == "figure" and ref.isdigit() and int(ref) in self.images:
-                seen.setdefault(int(ref), self.images[int(ref)])
-        return list(seen.values())
+_DEFAULT_OPTIONS = ExportOptions()
 
 
 def load_bundle(session: Session, story_id: int) -> StoryBundle:
@@ -83,94 +77,6 @@ class ExportResult:
     findings: tuple[Finding, ...] = ()
 
 
-@dataclass(frozen=True)
-class ExportOptions:
-    """Everything the formats may be asked for; each takes what applies to it."""
-
-    fragment: bool = False
-    template_dir: Path | None = None
-    embed_images: bool = False
-    reference: Path | None = None
-    force: bool = False
-
-
-def _copy_image(media: MediaFolder, image: ImageRecord, target: Path) -> None:
-    source = media.path_of(image.path)
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise EditorDeskError(
-            f"image {image.id} ({image.original_name or image.path}) is missing from the "
-            f"media folder: {exc.strerror}"
-        ) from exc
-    if target.is_file() and target.read_bytes() == data:
-        return
-    write_atomic(target, data)
-
-
-def export_markdown(
-    bundle: StoryBundle, media: MediaFolder, target: Path, options: ExportOptions
-) -> Path:
-    """Write `target` (a .md file) and copy the story's images beside it."""
-    images = bundle.images_in_order()
-    names = image_file_names(images)
-    text = write_markdown(bundle.story, bundle.images, bundle.tweets, names)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    for image in images:
-        _copy_image(media, image, target.parent / names[image.id])
-    write_atomic(target, text.encode("utf-8"))
-    return target
-
-
-def export_html(
-    bundle: StoryBundle, media: MediaFolder, target: Path, options: ExportOptions
-) -> Path:
-    from editordesk.export.html import HtmlOptions, write_html
-
-    html_options = HtmlOptions(
-        fragment=options.fragment,
-        template_dir=options.template_dir,
-        embed_images=options.embed_images,
-    )
-    return write_html(bundle.article, media, target, html_options)
-
-
-def export_docx(
-    bundle: StoryBundle, media: MediaFolder, target: Path, options: ExportOptions
-) -> Path:
-    from editordesk.export.docx import write_docx
-
-    return write_docx(bundle.article, media, target, reference=options.reference)
-
-
-@dataclass(frozen=True)
-class Format:
-    """A way out of the store: its name, file suffix, writer, and whether preflight guards it
-    (the publishing formats; Markdown moves drafts between desks, finished or not)."""
-
-    name: str
-    suffix: str
-    write: Callable[[StoryBundle, MediaFolder, Path, ExportOptions], Path]
-    checked: bool
-
-
-FORMATS: dict[str, Format] = {
-    "html": Format("html", ".html", export_html, checked=True),
-    "docx": Format("docx", ".docx", export_docx, checked=True),
-    "md": Format("md", ".md", export_markdown, checked=False),
-}
-
-
-def target_for(fmt: Format, story: StoryRecord, out: Path, single: bool) -> Path:
-    """Where one story goes: `out` itself when it names one file for one story, else a
-    file named by its slug in the folder `out` (a Hugo page bundle for Markdown)."""
-    if single and out.suffix.lower() == fmt.suffix:
-        return out
-    if fmt.name == "md":
-        return out / story.slug / "index.md"
-    return out / f"{story.slug}{fmt.suffix}"
-
-
 def check_story(bundle: StoryBundle, media: MediaFolder) -> list[Finding]:
     """Preflight findings for one story, as every exporter and the window see them."""
 
@@ -188,17 +94,13 @@ def export_stories(
     story_ids: Sequence[int],
     format_name: str,
     out: Path,
-    options: ExportOptions = ExportOptions(),
+    options: ExportOptions = _DEFAULT_OPTIONS,
     *,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> list[ExportResult]:
     """Export each story; one that fails or is stopped by preflight does not stop the rest."""
-    fmt = FORMATS.get(format_name)
-    if fmt is None:
-        raise ValidationError(
-            f"unknown export format {format_name!r}; use one of {', '.join(FORMATS)}"
-        )
+    fmt = get_format(format_name)
     if (
         out.exists()
         and not out.is_dir()
