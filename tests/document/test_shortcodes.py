@@ -41,3 +41,50 @@ def test_formatted_shortcodes_read_back_to_the_same_parameters(params: dict[str,
     parts = scan(text).parts
     assert len(parts) == 1 and isinstance(parts[0], Shortcode)
     assert parts[0].params == params
+
+
+def test_a_paired_tweet_closes_only_before_any_other_shortcode() -> None:
+    text = (
+        '{{< x user="u" id="1" >}}a {{< /x >}}b{{< x user="v" id="2" >}}c {{< figure >}}{{< /x >}}'
+    )
+    first, second, figure = scan(text).shortcodes
+    assert (first.inner, second.inner, figure.name) == ("a ", None, "figure")
+    # "{{{< /x >}}": the text before the closer holds one brace, not a shortcode
+    [brace] = scan('{{< x user="u" id="1" >}}a {{{< /x >}}').shortcodes
+    assert brace.inner == "a {"
+
+
+def test_many_unclosed_tags_each_name_their_own_problem() -> None:
+    text = "\n".join('{{< x user="u" id="1"' for _ in range(3)) + "\nend"
+    problems = scan(text).problems
+    assert [(p.line, p.message) for p in problems] == [
+        (line, "shortcode 'x' is not closed with '>}}'") for line in (1, 2, 3)
+    ]
+    problems = scan(text + " >}}").problems
+    assert [(p.line, p.message) for p in problems] == [
+        (line, "shortcode 'x' is not closed before the next shortcode") for line in (1, 2)
+    ] + [(3, "shortcode 'x' mixes named and positional parameters")]
+
+
+def test_an_open_quote_is_a_problem_and_later_tags_are_still_read() -> None:
+    result = scan('{{< figure caption="no end >}}\n{{< x user=u id=1 >}} {{< x a="" b="')
+    assert [(sc.name, sc.line) for sc in result.shortcodes] == [("x", 2)]
+    assert [(p.line, p.message) for p in result.problems] == [
+        (1, "shortcode 'figure' mixes named and positional parameters"),
+        (2, "shortcode 'x' is not closed with '>}}'"),
+    ]
+
+
+def test_a_bare_value_stops_where_the_next_shortcode_begins() -> None:
+    result = scan("{{< x a{{< figure image=1 >}}")
+    assert [sc.name for sc in result.shortcodes] == ["figure"]
+    assert result.problems[0].message == "shortcode 'x' is not closed before the next shortcode"
+    [sc] = scan('{{< figure caption="{{ quoted }} is fine" >}}').shortcodes
+    assert sc.params == {"caption": "{{ quoted }} is fine"}
+
+
+def test_line_numbers_are_counted_for_tags_far_into_a_long_body() -> None:
+    body = "\n\n".join(f'{{{{< x user="u" id="{i + 1}" >}}}}' for i in range(500))
+    codes = scan(body).shortcodes
+    assert [sc.line for sc in codes[:3]] == [1, 3, 5] and codes[-1].line == 999
+    assert [sc.get("id") for sc in codes] == [str(i + 1) for i in range(500)]

@@ -1,0 +1,257 @@
+"""Scaling bench: each path whose work grows with its input, timed at N and at 2N.
+
+    python bench/scaling_bench.py [--n 2000] [--only scan,parse]
+
+For every input-shaped path (the shortcode scanner, importing a .md full of tweets, exporting
+and checking that story, parsing, diffing, counting words, parsing a search query, related
+suggestions, a .md with many front-matter entries, a .docx paragraph of alternating bold and
+italic runs) the input is built at size N and at 2N, the path is timed on each (the best of a
+few runs), and the ratio printed. Linear work doubles (ratio near 2); quadratic work
+quadruples. Target: every ratio under 2.5.
+
+To compare with older code, put that code's `src` first on the path:
+`PYTHONPATH=/tmp/old/src python bench/scaling_bench.py`; only public entry points are used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import random
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+import editordesk
+from editordesk.document.diff import side_by_side
+from editordesk.document.parse import parse_body
+from editordesk.document.shortcodes import scan
+from editordesk.document.words import body_words
+from editordesk.services.exporting import ExportOptions, check_story, export_stories, load_bundle
+from editordesk.services.importing import import_files
+from editordesk.services.related import suggest_related
+from editordesk.store.db import Store
+from editordesk.store.location import resolve
+from editordesk.store.search import parse_query
+
+WORDS = (
+    "council harbour ferry budget school storm lifeboat museum turbine court police teachers "
+    "election quay island market wages vote plan road bridge fish tour"
+).split()
+
+Case = Callable[[int], Callable[[], object]]  # size -> the timed call (input built already)
+
+
+def _prose(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(words))
+
+
+def tweet_body(n: int) -> str:
+    """A body of `n` tweet shortcodes, each in a paragraph of its own."""
+    return "\n\n".join(
+        f'Reaction {i}:\n\n{{{{< x user="reader{i % 97}" id="{10**17 + i}" >}}}}' for i in range(n)
+    )
+
+
+def paragraphs(n: int, seed: int = 1) -> str:
+    rng = random.Random(seed)
+    return "\n\n".join(_prose(rng, 40) for _ in range(n))
+
+
+def edited(text: str, seed: int = 2) -> str:
+    """`text` with every seventh line rewritten and a word changed in every third."""
+    rng = random.Random(seed)
+    lines = text.split("\n")
+    for i in range(0, len(lines), 3):
+        words = lines[i].split(" ")
+        if words and words[0]:
+            words[rng.randrange(len(words))] = "changed"
+            lines[i] = " ".join(words)
+    for i in range(0, len(lines), 7):
+        lines[i] = _prose(rng, 12)
+    return "\n".join(lines)
+
+
+def reworded(n: int) -> str:
+    """The one-line paragraph of `n` words from seed 3, every fifth word changed."""
+    words = _prose(random.Random(3), n).split(" ")
+    return " ".join("changed" if i % 5 == 0 else w for i, w in enumerate(words))
+
+
+class Desk:
+    """A throwaway store with the .md files and the .docx files the cases import."""
+
+    def __init__(self) -> None:
+        self.tmp = Path(tempfile.mkdtemp(prefix="editordesk-scaling-"))
+        self.store = Store.open(resolve(str(self.tmp / "desk.sqlite"), str(self.tmp / "media")))
+        self.stories: dict[int, int] = {}
+
+    def md_file(self, n: int, name: str, text: str) -> Path:
+        path = self.tmp / f"{name}-{n}.md"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def tweet_story(self, n: int) -> int:
+        """The story made by importing a .md of `n` tweets (imported once per size)."""
+        if n not in self.stories:
+            path = self.md_file(n, "tweets", f"---\ntitle: Tweets {n}\n---\n\n{tweet_body(n)}\n")
+            (result,) = import_files(self.store, [path], author="bench")
+            assert result.story is not None, result.error
+            self.stories[n] = result.story.id
+        return self.stories[n]
+
+    def import_md(self, n: int, name: str, text: str) -> Callable[[], object]:
+        path = self.md_file(n, name, text)
+
+        def run() -> None:
+            (result,) = import_files(self.store, [path], author="bench")
+            assert result.story is not None, result.error
+
+        return run
+
+    def export(self, n: int, fmt: str) -> Callable[[], object]:
+        story_id = self.tweet_story(n)
+        out = self.tmp / f"out-{fmt}-{n}"
+
+        def run() -> None:
+            (result,) = export_stories(self.store, [story_id], fmt, out, ExportOptions(force=True))
+            assert result.error is None, result.error
+
+        return run
+
+    def check(self, n: int) -> Callable[[], object]:
+        story_id = self.tweet_story(n)
+
+        def run() -> None:
+            with self.store.read() as session:
+                bundle = load_bundle(session, story_id)
+            check_story(bundle, self.store.media)
+
+        return run
+
+    def related(self, n: int) -> Callable[[], object]:
+        self.tweet_story(8)  # something to find
+        tags = [f"tag {i}" for i in range(n)]
+
+        def run() -> None:
+            with self.store.read() as session:
+                suggest_related(session, headline="Council", body="harbour", tags=tags)
+
+        return run
+
+    def docx_runs(self, n: int) -> Callable[[], object]:
+        """A .docx whose one paragraph alternates bold and italic runs, `n` of them."""
+        import docx
+
+        document = docx.Document()
+        paragraph = document.add_paragraph()
+        for i in range(n):
+            run = paragraph.add_run(f"word{i} ")
+            run.bold = i % 2 == 0
+            run.italic = i % 2 == 1
+        path = self.tmp / f"runs-{n}.docx"
+        document.save(str(path))
+
+        def run() -> None:
+            (result,) = import_files(self.store, [path], author="bench")
+            assert result.story is not None, result.error
+
+        return run
+
+
+def cases(desk: Desk) -> dict[str, tuple[int, Case]]:
+    """name -> (N at --n 2000, how to build the timed call for a size)."""
+
+    def front_matter(n: int) -> str:
+        tags = "".join(f"  - tag {i}\n" for i in range(n))
+        related = "".join(
+            f"  - title: Link {i}\n    url: https://example.com/{i}\n" for i in range(n // 4)
+        )
+        return f"---\ntitle: Many\ntags:\n{tags}related:\n{related}---\n\nBody.\n"
+
+    return {
+        "shortcode scan (tweets)": (2000, lambda n: partial(scan, tweet_body(n))),
+        "import .md of tweets": (
+            1000,
+            lambda n: desk.import_md(n, "import", f"---\ntitle: T\n---\n\n{tweet_body(n)}\n"),
+        ),
+        "export html (tweets)": (1000, lambda n: desk.export(n, "html")),
+        "export docx (tweets)": (1000, lambda n: desk.export(n, "docx")),
+        "export md (tweets)": (1000, lambda n: desk.export(n, "md")),
+        "preflight check (tweets)": (1000, desk.check),
+        "parse (tweets)": (2000, lambda n: partial(parse_body, tweet_body(n))),
+        "parse (paragraphs)": (2000, lambda n: partial(parse_body, paragraphs(n))),
+        "diff (paragraphs edited)": (
+            2000,
+            lambda n: partial(side_by_side, paragraphs(n), edited(paragraphs(n))),
+        ),
+        "diff (one long line)": (
+            4000,
+            lambda n: partial(side_by_side, _prose(random.Random(3), n), reworded(n)),
+        ),
+        "word count (tweets)": (2000, lambda n: partial(body_words, tweet_body(n))),
+        "word count (paragraphs)": (4000, lambda n: partial(body_words, paragraphs(n))),
+        "search query (N OR terms)": (
+            4000,
+            lambda n: partial(parse_query, " OR ".join(f"w{i}" for i in range(n))),
+        ),
+        "related suggestions (N tags)": (500, desk.related),
+        "import .md (N front-matter tags)": (
+            2000,
+            lambda n: desk.import_md(n, "front", front_matter(n)),
+        ),
+        "import .docx (N bold/italic runs)": (400, desk.docx_runs),
+    }
+
+
+def best_time(call: Callable[[], object], budget: float = 1.0) -> float:
+    """The best of up to five runs, fewer if one run takes longer than `budget` seconds."""
+    times: list[float] = []
+    while len(times) < 5:
+        gc.collect()  # each run starts with no garbage left by the one before
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+        if sum(times) > budget:
+            break
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every N by this")
+    parser.add_argument("--only", default="", help="comma-separated parts of case names")
+    parser.add_argument("--limit", type=float, default=2.5, help="the ratio to stay under")
+    args = parser.parse_args()
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cpus, Python "
+        f"{platform.python_version()}; code from {Path(editordesk.__file__).parent}"
+    )
+    desk = Desk()
+    wanted = [w.strip() for w in args.only.split(",") if w.strip()]
+    print(f"{'path':36} {'N':>6} {'t(N) s':>9} {'t(2N) s':>9} {'ratio':>6}")
+    worst = 0.0
+    for name, (base, make) in cases(desk).items():
+        if wanted and not any(w in name for w in wanted):
+            continue
+        n = max(2, int(base * args.scale))
+        try:
+            small = best_time(make(n))
+            large = best_time(make(2 * n))
+        except Exception as exc:  # an old version may lack a path; say so and go on
+            print(f"{name:36} {n:>6}  failed: {type(exc).__name__}: {exc}"[:120])
+            continue
+        ratio = large / small if small else float("inf")
+        worst = max(worst, ratio)
+        flag = "" if ratio < args.limit else "  <-- over"
+        print(f"{name:36} {n:>6} {small:9.4f} {large:9.4f} {ratio:6.2f}{flag}", flush=True)
+    print(f"worst ratio {worst:.2f} (target under {args.limit})")
+    desk.store.close()
+
+
+if __name__ == "__main__":
+    main()
