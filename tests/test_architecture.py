@@ -13,7 +13,7 @@ ROOT = Path(editordesk.__file__).parent
 # store/ and media/ sit side by side above the base; document/, interchange/ and export/
 # read value types from model.py and never reach the database. export/'s registry names the
 # Markdown writer, which lives in interchange/ beside the reader.
-BASE = {"model", "errors", "files", "text", "assets", "settings", "__init__"}
+BASE = {"model", "errors", "files", "text", "assets", "settings", "ooxml", "__init__"}
 MAY_IMPORT: dict[str, set[str]] = {
     "media": set(),
     "store": {"media"},

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from editordesk.errors import InputError
-from editordesk.interchange.docx_in import byline_of, escape_markdown, read_docx
+from editordesk.interchange.docx import byline_of, escape_markdown, read_docx
 from editordesk.interchange.markdown import FigureSource
 from editordesk.services.exporting import load_bundle
 from editordesk.services.images import image_uses

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from editordesk.errors import EditorDeskError, InputError
-from editordesk.interchange.docx_in import read_docx
+from editordesk.interchange.docx import read_docx
 from editordesk.interchange.markdown import MarkdownStory, read_markdown, store_body
 from editordesk.media.folder import MediaFolder
 from editordesk.model import StoryRecord

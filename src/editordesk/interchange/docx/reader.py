@@ -1,0 +1,543 @@
+"""The document body read once, in reading order, into paragraphs: what each is (from its
+style) and what it holds (formatted text, line breaks and checked pictures)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from editordesk.errors import InputError
+from editordesk.interchange.docx.inline import BREAK, Segment, plain, safe_href
+from editordesk.interchange.docx.numbering import ListKind, Numbering, int_or
+from editordesk.interchange.docx.pictures import Picture, alt_text, unsupported_kind
+from editordesk.media.images import inspect_image
+from editordesk.ooxml import names as w
+
+# Inline containers whose runs are part of the text as it reads now.
+_INLINE_CONTAINERS = frozenset(
+    {w.W_INS, w.W_MOVE_TO, w.W_SMART_TAG, w.W_CUSTOM_XML, w.W_DIR, w.W_BDO}
+)
+_BLOCK_CONTAINERS = frozenset({w.W_TBL, w.W_TR, w.W_TC, w.W_CUSTOM_XML, w.W_INS, w.W_MOVE_TO})
+_PICTURE_STOPS = frozenset({w.W_TXBX_CONTENT, w.MC_FALLBACK})
+_TOGGLES = (w.W_BOLD, w.W_ITALIC, w.W_VANISH)  # bold, italic, hidden
+_HEADING_NAME = re.compile(r"heading ([1-9])")
+_LIST_LEVEL_NAME = re.compile(r"list(?: bullet| number)? ([2-9])")
+_FIELD_WORD = re.compile(r'"((?:[^"\\]|\\.)*)"|(\S+)')
+
+Toggles = tuple[bool | None, bool | None, bool | None]
+
+
+class ParagraphKind(Enum):
+    """What a paragraph is to the story, from its style."""
+
+    BODY = "body"
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    HEADING = "heading"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    BYLINE = "byline"
+    ITEM = "item"
+    QUOTE = "quote"
+
+
+@dataclass
+class Paragraph:
+    """One paragraph as read: what it is (from its style) and what it holds."""
+
+    kind: ParagraphKind
+    number: int
+    items: list[Segment | Picture] = field(default_factory=list)
+    level: int = 0
+    list_kind: ListKind = ListKind.BULLET
+    list_key: str = ""
+    list_start: int = 1
+    seq_end: int | None = None
+
+    @property
+    def segments(self) -> list[Segment]:
+        return [i for i in self.items if isinstance(i, Segment)]
+
+    @property
+    def pictures(self) -> list[Picture]:
+        return [i for i in self.items if isinstance(i, Picture)]
+
+    def text(self) -> str:
+        """The words on one line, whitespace collapsed."""
+        return " ".join(plain(self.segments).split())
+
+    def groups(self) -> Iterator[list[Segment] | Picture]:
+        """Runs of text, with the pictures that stand between them."""
+        run: list[Segment] = []
+        for item in self.items:
+            if isinstance(item, Picture):
+                if run:
+                    yield run
+                    run = []
+                yield item
+            else:
+                run.append(item)
+        if run:
+            yield run
+
+
+# ------------------------------------------------------------------ fields and links
+
+
+def _field_words(instr: str) -> list[str]:
+    return [
+        m.group(1) if m.group(1) is not None else m.group(2) for m in _FIELD_WORD.finditer(instr)
+    ]
+
+
+def _hyperlink_field_target(words: list[str]) -> str | None:
+    with_argument = {"\\l", "\\o", "\\t"}
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word.startswith("\\"):
+            skip = word.lower() in with_argument
+        else:
+            return word
+    return None
+
+
+@dataclass
+class _Field:
+    """A Word field (HYPERLINK, SEQ...) open in a paragraph."""
+
+    instr: list[str] = field(default_factory=list)
+    in_result: bool = False
+    href: str | None = None
+    is_seq: bool = False
+
+    def start_result(self) -> None:
+        self.in_result = True
+        words = _field_words("".join(self.instr))
+        name = words[0].upper() if words else ""
+        self.is_seq = name == "SEQ"
+        if name == "HYPERLINK":
+            self.href = safe_href(_hyperlink_field_target(words[1:]))
+
+
+@dataclass
+class _ParagraphContext:
+    """What is open while one paragraph is read. The link a run is in and whether it is in a
+    field's code are kept up to date as fields and links open and close, so a paragraph of
+    thousands of unclosed fields costs no more per run than one with none."""
+
+    items: list[Segment | Picture] = field(default_factory=list)
+    fields: list[_Field] = field(default_factory=list)
+    text_boxes: list[Any] = field(default_factory=list)
+    length: int = 0
+    seq_end: int | None = None
+    # The link in force at each depth of fields, and of hyperlinks (None: none so far).
+    _field_links: list[str | None] = field(default_factory=list)
+    _links: list[str | None] = field(default_factory=list)
+    _fields_in_code: int = 0
+
+    @property
+    def in_field_code(self) -> bool:
+        return self._fields_in_code > 0
+
+    @property
+    def href(self) -> str | None:
+        if self._field_links and self._field_links[-1] is not None:
+            return self._field_links[-1]
+        return self._links[-1] if self._links else None
+
+    def open_link(self, href: str | None) -> None:
+        outer = self._links[-1] if self._links else None
+        self._links.append(href if href is not None else outer)
+
+    def close_link(self) -> None:
+        self._links.pop()
+
+    def open_field(self, opened: _Field) -> None:
+        self.fields.append(opened)
+        self._field_links.append(self._field_links[-1] if self._field_links else None)
+        self._fields_in_code += 0 if opened.in_result else 1
+
+    def start_result(self) -> None:
+        """The innermost field's code is complete: what follows is what it shows."""
+        if not self.fields or self.fields[-1].in_result:
+            if self.fields:
+                self.fields[-1].start_result()
+            return
+        innermost = self.fields[-1]
+        innermost.start_result()
+        self._fields_in_code -= 1
+        if innermost.href is not None:
+            self._field_links[-1] = innermost.href
+
+    def end_field(self) -> None:
+        if self.fields:
+            done = self.fields.pop()
+            self._field_links.pop()
+            if not done.in_result:
+                self._fields_in_code -= 1
+            if done.is_seq:
+                self.seq_end = self.length
+
+    def add(self, text: str, bold: bool, italic: bool) -> None:
+        if text and not self.in_field_code:
+            self.items.append(Segment(text, bold, italic, self.href))
+            self.length += len(text)
+
+    def add_break(self) -> None:
+        if not self.in_field_code:
+            self.items.append(BREAK)
+            self.length += 1
+
+
+def _toggle(element: Any) -> bool | None:
+    """A toggle property (bold, italic, hidden): None when not set here."""
+    if element is None:
+        return None
+    return element.get(w.W_VAL, "true").lower() not in ("0", "false", "off", "none")
+
+
+def _iter_outside(root: Any, tag: str, stops: frozenset[str]) -> Iterator[Any]:
+    """Descendants named `tag`, not looking inside `stops` (text boxes, fallback copies)."""
+    pending = list(reversed(list(root)))
+    while pending:
+        element = pending.pop()
+        if element.tag == tag:
+            yield element
+        if element.tag in stops or element.tag == tag:
+            continue
+        pending.extend(reversed(list(element)))
+
+
+# ------------------------------------------------------------------ the reader
+
+
+class DocumentReader:
+    """Walks the document body once, in reading order, into `Paragraph`s."""
+
+    def __init__(self, document: Any) -> None:
+        self.part = document.part
+        self.body = document.element.find(w.W_BODY)
+        styles_element = document.styles.element
+        self.styles: dict[str, Any] = {
+            s.get(w.W_STYLE_ID, ""): s for s in styles_element.iterchildren(w.W_STYLE)
+        }
+        self.default_style = next(
+            (
+                s.get(w.W_STYLE_ID, "")
+                for s in styles_element.iterchildren(w.W_STYLE)
+                if s.get(w.W_TYPE) == "paragraph" and s.get(w.W_DEFAULT) in ("1", "true", "on")
+            ),
+            "",
+        )
+        try:
+            numbering = self.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            numbering = None
+        self.numbering = Numbering(numbering, self.styles)
+        self.paragraphs: list[Paragraph] = []
+        self.pictures = 0
+        self._run_style_cache: dict[str, Toggles] = {}
+
+    def read(self) -> list[Paragraph]:
+        if self.body is not None:
+            self._blocks(self.body)
+        return self.paragraphs
+
+    # -------------------------------------------------- styles
+
+    def _chain(self, style_id: str) -> Iterator[Any]:
+        seen: set[str] = set()
+        while style_id and style_id not in seen and len(seen) < 20:
+            seen.add(style_id)
+            style = self.styles.get(style_id)
+            if style is None:
+                return
+            yield style
+            based = style.find(w.W_BASED_ON)
+            style_id = based.get(w.W_VAL, "") if based is not None else ""
+
+    def _style_name(self, style_id: str) -> str:
+        style = self.styles.get(style_id)
+        name = style.find(w.W_NAME) if style is not None else None
+        return (name.get(w.W_VAL, "") if name is not None else style_id).strip().lower()
+
+    def _run_style_toggles(self, style_id: str) -> Toggles:
+        if style_id not in self._run_style_cache:
+            toggles: list[bool | None] = [None, None, None]
+            for style in self._chain(style_id):
+                rpr = style.find(w.W_RPR)
+                if rpr is None:
+                    continue
+                for i, tag in enumerate(_TOGGLES):
+                    if toggles[i] is None:
+                        toggles[i] = _toggle(rpr.find(tag))
+            self._run_style_cache[style_id] = (toggles[0], toggles[1], toggles[2])
+        return self._run_style_cache[style_id]
+
+    def _run_toggles(self, rpr: Any) -> tuple[bool, bool, bool]:
+        """(bold, italic, hidden) of a run: direct formatting, else its character style."""
+        if rpr is None:
+            return False, False, False
+        direct = [_toggle(rpr.find(tag)) for tag in _TOGGLES]
+        style = rpr.find(w.W_RSTYLE)
+        styled = (
+            self._run_style_toggles(style.get(w.W_VAL, "")) if style is not None else (None,) * 3
+        )
+        bold, italic, hidden = (
+            bool(d if d is not None else s) for d, s in zip(direct, styled, strict=True)
+        )
+        return bold, italic, hidden
+
+    # -------------------------------------------------- blocks
+
+    def _blocks(self, container: Any) -> None:
+        for child in container:
+            tag = child.tag
+            if tag == w.W_P:
+                self._paragraph(child)
+            elif tag in _BLOCK_CONTAINERS:
+                self._blocks(child)
+            elif tag == w.W_SDT:
+                content = child.find(w.W_SDT_CONTENT)
+                if content is not None:
+                    self._blocks(content)
+            elif tag == w.MC_ALTERNATE:
+                choice = child.find(w.MC_CHOICE)
+                if choice is not None:
+                    self._blocks(choice)
+
+    def _paragraph(self, p: Any) -> None:
+        ppr = p.find(w.W_PPR)
+        style_el = ppr.find(w.W_PSTYLE) if ppr is not None else None
+        style_id = style_el.get(w.W_VAL, "") if style_el is not None else self.default_style
+        name = self._style_name(style_id) if style_id else ""
+        paragraph = Paragraph(kind=ParagraphKind.BODY, number=len(self.paragraphs) + 1)
+        heading = self._heading_level(ppr, style_id, name)
+        if name == "title":
+            paragraph.kind = ParagraphKind.TITLE
+        elif name == "subtitle":
+            paragraph.kind = ParagraphKind.SUBTITLE
+        elif heading:
+            paragraph.kind, paragraph.level = ParagraphKind.HEADING, heading
+        elif "caption" in name:
+            paragraph.kind = ParagraphKind.CAPTION
+        elif "credit" in name:
+            paragraph.kind = ParagraphKind.CREDIT
+        elif "byline" in name:
+            paragraph.kind = ParagraphKind.BYLINE
+        elif self._list(paragraph, ppr, style_id, name):
+            pass
+        elif "quote" in name or name == "block text":
+            paragraph.kind = ParagraphKind.QUOTE
+        context = _ParagraphContext()
+        self._inline(p, context)
+        paragraph.items = context.items
+        paragraph.seq_end = context.seq_end
+        self.paragraphs.append(paragraph)
+        for box in context.text_boxes:  # a text box reads after the paragraph it is anchored to
+            self._blocks(box)
+
+    def _heading_level(self, ppr: Any, style_id: str, name: str) -> int:
+        match = _HEADING_NAME.fullmatch(name)
+        if match:
+            return int(match.group(1))
+        outline = ppr.find(w.W_OUTLINE) if ppr is not None else None
+        if outline is None:
+            outline = next(
+                (
+                    found
+                    for style in self._chain(style_id)
+                    if (found := style.find(f"{w.W_PPR}/{w.W_OUTLINE}")) is not None
+                ),
+                None,
+            )
+        level = int_or(outline.get(w.W_VAL), 9) if outline is not None else 9
+        return level + 1 if 0 <= level < 9 else 0
+
+    def _list(self, paragraph: Paragraph, ppr: Any, style_id: str, name: str) -> bool:
+        """Make `paragraph` a list item if Word numbers or bullets it."""
+        num_id: str | None = None
+        ilvl: int | None = None
+        numpr = ppr.find(w.W_NUMPR) if ppr is not None else None
+        if numpr is not None:
+            num_el, ilvl_el = numpr.find(w.W_NUMID), numpr.find(w.W_ILVL)
+            num_id = num_el.get(w.W_VAL) if num_el is not None else None
+            ilvl = int_or(ilvl_el.get(w.W_VAL)) if ilvl_el is not None else None
+        if num_id is None:
+            for style in self._chain(style_id):
+                style_numpr = style.find(f"{w.W_PPR}/{w.W_NUMPR}")
+                if style_numpr is None:
+                    continue
+                num_el, ilvl_el = style_numpr.find(w.W_NUMID), style_numpr.find(w.W_ILVL)
+                if ilvl is None and ilvl_el is not None:
+                    ilvl = int_or(ilvl_el.get(w.W_VAL))
+                if num_el is not None:
+                    num_id = num_el.get(w.W_VAL)
+                    break
+        by_name = (
+            ListKind.NUMBER
+            if "list number" in name
+            else ListKind.BULLET
+            if "list bullet" in name
+            else None
+        )
+        if num_id == "0" or (num_id is None and by_name is None):
+            return False
+        level = ilvl or 0
+        named_level = _LIST_LEVEL_NAME.fullmatch(name)
+        if named_level:  # "List Bullet 2" is indented by its style, not by its level
+            level = max(level, int(named_level.group(1)) - 1)
+        kind, start = (None, 1) if num_id is None else self.numbering.describe(num_id, ilvl or 0)
+        if kind is ListKind.NONE:
+            return False
+        paragraph.kind = ParagraphKind.ITEM
+        paragraph.level = min(level, 8)
+        paragraph.list_kind = kind or by_name or ListKind.BULLET
+        paragraph.list_key = f"num:{num_id}" if num_id is not None else f"style:{name}"
+        paragraph.list_start = start
+        return True
+
+    # -------------------------------------------------- inline content
+
+    def _inline(self, element: Any, context: _ParagraphContext) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == w.W_R:
+                self._run(child, context)
+            elif tag == w.W_HYPERLINK:
+                context.open_link(self._hyperlink_target(child))
+                self._inline(child, context)
+                context.close_link()
+            elif tag == w.W_FLDSIMPLE:
+                context.open_field(_Field(instr=[child.get(w.W_INSTR, "")]))
+                context.start_result()
+                self._inline(child, context)
+                context.end_field()
+            elif tag in _INLINE_CONTAINERS:
+                self._inline(child, context)
+            elif tag == w.W_SDT:
+                content = child.find(w.W_SDT_CONTENT)
+                if content is not None:
+                    self._inline(content, context)
+            elif tag == w.MC_ALTERNATE:
+                choice = child.find(w.MC_CHOICE)
+                if choice is not None:
+                    self._inline(choice, context)
+
+    def _hyperlink_target(self, link: Any) -> str | None:
+        rel_id = link.get(w.R_ID)
+        if not rel_id:
+            return None  # a jump inside the document: its words stay, as text
+        rel = self.part.rels.get(rel_id)
+        if rel is None or not rel.is_external:
+            return None
+        target = str(rel.target_ref)
+        anchor = link.get(w.W_ANCHOR)
+        if anchor and "#" not in target:
+            target = f"{target}#{anchor}"
+        return safe_href(target)
+
+    def _run(
+        self,
+        run: Any,
+        context: _ParagraphContext,
+        toggles: tuple[bool, bool, bool] | None = None,
+    ) -> None:
+        bold, italic, hidden = toggles or self._run_toggles(run.find(w.W_RPR))
+        for child in run:
+            tag = child.tag
+            if tag == w.W_FLDCHAR:
+                kind = child.get(w.W_FLDCHAR_TYPE)
+                if kind == "begin":
+                    context.open_field(_Field())
+                elif kind == "separate":
+                    context.start_result()
+                elif kind == "end":
+                    context.end_field()
+            elif tag == w.W_INSTR_TEXT:
+                if context.fields and not context.fields[-1].in_result:
+                    context.fields[-1].instr.append(child.text or "")
+            elif hidden:
+                continue
+            elif tag == w.W_T:
+                context.add(child.text or "", bold, italic)
+            elif tag in (w.W_TAB, w.W_PTAB):
+                context.add(" ", bold, italic)
+            elif tag == w.W_NO_BREAK_HYPHEN:
+                context.add("-", bold, italic)
+            elif tag in (w.W_BR, w.W_CR):
+                if child.get(w.W_TYPE) in ("page", "column"):
+                    context.add(" ", bold, italic)
+                else:
+                    context.add_break()
+            elif tag == w.W_DRAWING:
+                self._drawing(child, context)
+            elif tag == w.W_PICT:
+                self._vml(child, context)
+            elif tag == w.MC_ALTERNATE:
+                choice = child.find(w.MC_CHOICE)
+                if choice is not None:
+                    self._run(choice, context, (bold, italic, hidden))
+
+    # -------------------------------------------------- pictures
+
+    def _drawing(self, drawing: Any, context: _ParagraphContext) -> None:
+        docpr = next(drawing.iter(w.WP_DOCPR), None)
+        for blip in _iter_outside(drawing, w.A_BLIP, _PICTURE_STOPS):
+            grandparent = blip.getparent().getparent()
+            own = (  # the picture's own properties, where Word puts them: not a search
+                grandparent.find(f"{w.PIC_NV_PIC_PR}/{w.PIC_CNVPR}")
+                if grandparent is not None
+                else None
+            )
+            alt = alt_text(
+                docpr.get("descr") if docpr is not None else None,
+                own.get("descr") if own is not None else None,
+                docpr.get("title") if docpr is not None else None,
+            )
+            self._picture(context, blip.get(w.R_EMBED), blip.get(w.R_LINK), alt)
+        context.text_boxes.extend(_iter_outside(drawing, w.W_TXBX_CONTENT, _PICTURE_STOPS))
+
+    def _vml(self, pict: Any, context: _ParagraphContext) -> None:
+        for image in _iter_outside(pict, w.V_IMAGEDATA, _PICTURE_STOPS):
+            shape = image.getparent()
+            alt = alt_text(
+                shape.get("alt") if shape is not None and shape.tag == w.V_SHAPE else None,
+                image.get(w.O_TITLE),
+            )
+            self._picture(context, image.get(w.R_ID), None, alt)
+        context.text_boxes.extend(_iter_outside(pict, w.W_TXBX_CONTENT, _PICTURE_STOPS))
+
+    def _picture(
+        self, context: _ParagraphContext, embed: str | None, link: str | None, alt: str
+    ) -> None:
+        self.pictures += 1
+        number = self.pictures
+        rel = self.part.rels.get(embed) if embed else None
+        if rel is None or rel.is_external:
+            linked = rel or (self.part.rels.get(link) if link else None)
+            if linked is not None and linked.is_external:
+                raise InputError(
+                    f"picture {number} is only a link to {linked.target_ref}, not a picture "
+                    "inside the document; insert the picture itself and import again"
+                )
+            raise InputError(
+                f"picture {number} is missing from the file (it refers to {embed or link!r}, "
+                "which the document does not hold)"
+            )
+        part = rel.target_part
+        member = str(part.partname).lstrip("/")
+        data = bytes(part.blob)
+        kind = unsupported_kind(data, member)
+        if kind is not None:
+            raise InputError(
+                f"picture {number} ({member}) is {kind}, not a JPEG, PNG, WebP or GIF picture; "
+                "save it as PNG or JPEG, put that in its place and import again"
+            )
+        inspect_image(data, f"picture {number} ({member})")
+        context.items.append(Picture(number, member, data, alt))

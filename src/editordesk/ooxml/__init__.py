@@ -1,0 +1,1 @@
+"""Office Open XML as the Word importer and exporter both meet it: names, package checks."""
