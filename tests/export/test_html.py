@@ -61,6 +61,7 @@ def test_golden_page(golden_article: Article, store: Store, tmp_path: Path) -> N
     assert len(written) == 3 and written[-1] == "timetable-" + written[-1].split("-", 1)[1]
 
 
+@pytest.mark.slow
 def test_golden_page_and_fragment_are_valid_html(
     golden_article: Article, store: Store, tmp_path: Path
 ) -> None:

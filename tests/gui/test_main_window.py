@@ -270,6 +270,7 @@ def test_closing_an_unsaved_tab_asks(
         assert [s.headline for s in list_stories(session)] == ["Half written"]
 
 
+@pytest.mark.slow
 def test_text_typed_before_a_crash_is_offered_back(
     qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from editordesk.app import _start
@@ -58,6 +59,7 @@ def test_a_file_handed_over_by_the_desktop_is_imported(qtbot: QtBot, tmp_path: P
     window.store.close()
 
 
+@pytest.mark.slow
 def test_editordesks_own_application_takes_the_file_too(tmp_path: Path) -> None:
     """Outside a test run EditorDesk makes its own QApplication, which takes the event itself
     (no filter over every event); run it in a process of its own to see that."""

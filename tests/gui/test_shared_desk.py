@@ -127,6 +127,7 @@ def test_others_saves_and_new_stories_appear_without_a_restart(
     qtbot.waitUntil(lambda: model.row_of(new.id) >= 0, timeout=WAIT_MS)
 
 
+@pytest.mark.slow
 def test_a_lost_server_is_reported_edits_stay_and_saving_resumes(
     qtbot: QtBot, pg_private_server: PgServer, tmp_path: Path
 ) -> None:

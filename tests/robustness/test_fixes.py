@@ -204,6 +204,7 @@ def _race(store: Store, act: Callable[[Any], Any]) -> tuple[Any, Any]:
     return results["first"], results["second"]
 
 
+@pytest.mark.slow
 def test_two_editors_adding_the_same_thing_at_once_on_postgresql(tmp_path: Path) -> None:
     """Both looked, found nothing and inserted: the second got a raw UniqueViolation."""
     from tests import pg

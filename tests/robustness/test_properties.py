@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -47,6 +48,8 @@ from editordesk.store.db import Store
 from editordesk.store.location import resolve
 from tests.helpers import image_bytes, write_image
 from tests.robustness._html import active_content
+
+pytestmark = pytest.mark.slow
 
 settings.register_profile(
     "ci",

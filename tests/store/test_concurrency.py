@@ -11,11 +11,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from editordesk.errors import ConflictError
 from editordesk.services.stories import StoryDraft, create_story, get_story, revisions, save_story
 from editordesk.store.db import Store
 from editordesk.store.location import resolve
 from tests.pg import PgServer
+
+pytestmark = pytest.mark.slow
 
 PROCESSES = 8
 SAVES = 100

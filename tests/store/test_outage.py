@@ -18,6 +18,8 @@ from editordesk.store.db import Store, StoreUnavailableError
 from editordesk.store.location import resolve
 from tests.pg import PgServer
 
+pytestmark = pytest.mark.slow
+
 WAIT_S = 60  # bound on waiting for the watcher to notice (not a timing assertion)
 
 
