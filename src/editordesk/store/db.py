@@ -9,6 +9,8 @@ windows saving at once queue instead of failing half-way.
 from __future__ import annotations
 
 import contextlib
+import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from importlib import resources
@@ -22,6 +24,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from editordesk.errors import NewerStoreError, StoreError
 from editordesk.media.folder import MediaFolder
 from editordesk.store.location import StoreLocation
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 NEW_MEDIA = "editordesk.new_media"  # session.info key: files written by this action
@@ -39,6 +46,69 @@ PG_CONNECT_ARGS = {
     "tcp_user_timeout": 15_000,
 }
 DISK_FULL = "the disk is full"
+# A restore (services/backup) holds these while it runs; every other opener or writer is told.
+RESTORE_LOCK_KEY = 0x45444B52  # PostgreSQL advisory lock, per database: "EDKR"
+RESTORE_LOCK_SUFFIX = ".restore-lock"  # beside a SQLite file, flock-ed by the restoring process
+RESTORE_JOURNAL_SUFFIX = ".restore-journal"  # written while a restore swaps files in place
+
+
+def restore_paths(location: StoreLocation) -> tuple[Path, Path]:
+    """(the restore's lock file, its journal): beside a SQLite file, else beside the shared
+    media folder, which every editor of a server store reaches."""
+    base = location.sqlite_path or location.media_dir
+    return (
+        base.with_name(base.name + RESTORE_LOCK_SUFFIX),
+        base.with_name(base.name + RESTORE_JOURNAL_SUFFIX),
+    )
+
+
+def file_is_locked(path: Path) -> bool:
+    """Whether another open file holds an exclusive lock on `path` (a running restore)."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        if fcntl is None:  # pragma: no cover - Windows: a lock file that exists is held
+            return True
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        return False
+    finally:
+        os.close(fd)
+
+
+def _being_restored(location: StoreLocation) -> str:
+    return (
+        f"the store {location.describe()} is being restored from a backup; "
+        "try again when the restore has finished"
+    )
+
+
+def check_restore(location: StoreLocation) -> None:
+    """Refuse a store a restore is replacing now, or one a killed restore left half-swapped
+    (its journal says what was kept where); a lock file left by a restore killed before it
+    touched anything is removed."""
+    lock, journal = restore_paths(location)
+    if lock.exists() and file_is_locked(lock):
+        raise StoreError(_being_restored(location))
+    if journal.exists():
+        try:
+            noted = json.loads(journal.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            noted = {}
+        backup = noted.get("backup", "?") if isinstance(noted, dict) else "?"
+        aside = ", ".join(noted.get("kept_aside", [])) if isinstance(noted, dict) else ""
+        raise StoreError(
+            f"a restore of the store {location.describe()} from {backup} was interrupted "
+            "while it swapped the files in place"
+            + (f" (the store that was there is kept as {aside})" if aside else "")
+            + f"; run `editordesk restore {backup} --force` again to finish it"
+        )
+    with contextlib.suppress(OSError):
+        lock.unlink(missing_ok=True)
 
 
 def _alembic_config(connection: Any = None) -> Any:
@@ -96,14 +166,49 @@ def _make_engine(location: StoreLocation) -> Engine:
             cursor.execute("PRAGMA cache_size = -65536")  # 64 MB: big indexes stay in memory
             cursor.close()
 
+        path = location.sqlite_path
+        lock = restore_paths(location)[0]
+        opened_as: list[int] = []  # the file's inode when first written: a restore replaces it
+
         @event.listens_for(engine, "begin")
         def _on_begin(connection: Any) -> None:
             write = connection.get_execution_options().get("editordesk_write", False)
             connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+            if not write or path is None:
+                return
+            # Under the write lock: a restore that began meanwhile, or finished, wins.
+            problem = None
+            if lock.exists() and file_is_locked(lock):
+                problem = _being_restored(location)
+            else:
+                with contextlib.suppress(OSError):
+                    inode = os.stat(path).st_ino
+                    if not opened_as:
+                        opened_as.append(inode)
+                    elif opened_as[0] != inode:
+                        problem = (
+                            f"the store {location.describe()} was replaced by a restore since "
+                            "it was opened here; open it again"
+                        )
+            if problem is not None:
+                connection.exec_driver_sql("ROLLBACK")
+                raise StoreError(problem)
 
         return engine
     if location.url.get_backend_name() == "postgresql":
-        return create_engine(location.url, pool_pre_ping=True, connect_args=PG_CONNECT_ARGS)
+        engine = create_engine(location.url, pool_pre_ping=True, connect_args=PG_CONNECT_ARGS)
+
+        @event.listens_for(engine, "begin")
+        def _on_pg_begin(connection: Any) -> None:
+            if not connection.get_execution_options().get("editordesk_write", False):
+                return
+            free = connection.exec_driver_sql(
+                f"SELECT pg_try_advisory_xact_lock_shared({RESTORE_LOCK_KEY})"
+            ).scalar()
+            if not free:
+                raise StoreError(_being_restored(location))
+
+        return engine
     raise StoreError(
         f"EditorDesk stores live in SQLite or PostgreSQL, not {location.url.get_backend_name()}"
     )
@@ -152,8 +257,11 @@ class Store:
         path = location.sqlite_path
         if path is not None:
             _check_sqlite_file(path)
+        check_restore(location)
         engine = _make_engine(location)
         try:
+            if not location.is_sqlite:
+                _check_not_being_restored(engine, location)
             _migrate(engine, location, backup_before_upgrade, on_upgrade)
             if location.is_sqlite:
                 _use_wal(engine)
@@ -314,6 +422,18 @@ def _holds_the_stores_pictures(engine: Engine, location: StoreLocation, recorded
         return all(media.path_of(path).is_file() for path in paths)
     except Exception:
         return False
+
+
+def _check_not_being_restored(engine: Engine, location: StoreLocation) -> None:
+    with engine.connect() as conn:
+        free = conn.exec_driver_sql(
+            f"SELECT pg_try_advisory_lock_shared({RESTORE_LOCK_KEY})"
+        ).scalar()
+        if free:
+            conn.exec_driver_sql(f"SELECT pg_advisory_unlock_shared({RESTORE_LOCK_KEY})")
+        conn.rollback()
+    if not free:
+        raise StoreError(_being_restored(location))
 
 
 def shared_media_folder(store: Store) -> str | None:
