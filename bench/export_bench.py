@@ -168,7 +168,7 @@ def main() -> None:
             f"pandoc {theirs * 1000:.0f} ms for one, {theirs_batch * 1000:.0f} ms/story "
             f"over {runs} processes"
         )
-    # A desk's own templates run in the sandbox, timed line by line: what does that cost?
+    # A desk's own templates run sandboxed in a worker process: what does that cost?
     desk = tmp / "desk-templates"
     shutil.copytree(Path(str(resource("templates", "html"))), desk)
     timed = {}
@@ -180,7 +180,7 @@ def main() -> None:
         timed[name] = (time.perf_counter() - start) / len(ids)
         shutil.rmtree(out)
     print(
-        f"html with a desk's template folder (sandboxed, timed): {timed['desk'] * 1000:.1f} "
+        f"html with a desk's template folder (sandboxed, in its worker): {timed['desk'] * 1000:.1f} "
         f"ms/story against {timed['built-in'] * 1000:.1f} with the built-in templates "
         f"({timed['desk'] / timed['built-in']:.2f}x)"
     )

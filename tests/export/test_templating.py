@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -233,3 +234,40 @@ def test_an_error_in_a_templates_own_code_names_the_file_and_line(
     assert f"template {desk / 'partials' / 'figure.html'}:4: " in message
     assert says in message
     assert "\n" not in message
+
+
+def test_a_page_rendered_off_the_main_thread_while_others_run(
+    golden_article: Article, store: Store, tmp_path: Path
+) -> None:
+    """As the window's preview does: the worker is started from a background thread while
+    another thread is busy, and a broken template is still a sentence there."""
+    desk = _desk(tmp_path, "<p>{{ story.slug }}</p>")
+    while templating._idle:  # a worker started from here, not one left by an earlier test
+        templating._idle.pop().stop()
+    stop = threading.Event()
+    busy = threading.Thread(target=lambda: stop.wait(30))
+    busy.start()
+    pages: list[str] = []
+    errors: list[str] = []
+
+    def preview() -> None:
+        pages.append(_page(golden_article, store, desk))
+        (desk / "article.html").write_text("{{ 1 / 0 }}")
+        _touch(desk / "article.html")
+        try:
+            _page(golden_article, store, desk)
+        except ValidationError as exc:
+            errors.append(str(exc))
+
+    try:
+        worker = threading.Thread(target=preview)
+        worker.start()
+        worker.join(60)
+    finally:
+        stop.set()
+        busy.join()
+    assert pages == ["<p>ferry-timetable-cut</p>"]
+    assert [e.split(": ", 1)[1] for e in errors] == [
+        "ZeroDivisionError: division by zero (an error in the template's own code; the story "
+        "was not exported)"
+    ]

@@ -654,6 +654,55 @@ def template_folder_missing(d: Desk) -> str:
     return d.export_error("--template", str(d.tmp / "no-such-folder"))
 
 
+def template_symlink_out(d: Desk) -> str:
+    """A template that is a link to the process's environment (its database password)."""
+    folder = _template(d, "{% include 'partials/env.html' %}")
+    (folder / "partials").mkdir()
+    (folder / "partials" / "env.html").symlink_to("/proc/self/environ")
+    message = d.export_error("--template", str(folder))
+    assert "=" not in message.split("leads outside")[-1]  # nothing of the file itself
+    return message
+
+
+def template_fifo(d: Desk) -> str:
+    folder = _template(d, "{% include 'pipe.html' %}")
+    os.mkfifo(folder / "pipe.html")
+    return d.export_error("--template", str(folder))
+
+
+def template_string_builders(d: Desk) -> str:
+    """Doubling a string with `~` in a loop, then join/replace/indent/wordwrap: each once
+    built a gigabyte; all are refused, each at its first oversized step."""
+    doubling = (
+        "{% set ns = namespace(s='x' * 1000000) %}"
+        "{% for i in range(30) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}"
+    )
+    messages = []
+    for code in (
+        doubling,
+        "{{ ('x' * 9000000).replace('x', 'yyyyyyyyyy')|length }}",
+        "{{ (['y' * 9000000] * 2)|join('-') }}",
+        "{{ ('\\n' * 100000)|indent(1000)|length }}",
+        "{{ ('x' * 9000000)|wordwrap(1, wrapstring='--')|length }}",
+    ):
+        messages.append(d.export_error("--template", str(_template(d, code))))
+    assert all("unsafe and was stopped" in m for m in messages), messages
+    return messages[0]
+
+
+def template_runtime_error(d: Desk) -> str:
+    """An error in the template's own code: 1/0, a bad format, range(1, 2, 0), wordwrap(0)."""
+    for code, says in (
+        ("{{ '{'.format(1) }}", "ValueError: Single '{'"),
+        ("{% for i in range(1, 2, 0) %}{% endfor %}", "ValueError: range() arg 3"),
+        ("{{ story.headline|wordwrap(0) }}", "ValueError: invalid width 0"),
+    ):
+        assert says in d.export_error("--template", str(_template(d, f"<p>\n{code}")))
+    return d.export_error(
+        "--template", str(_template(d, "<h1>{{ story.headline }}</h1>\n{{ 1 / 0 }}"))
+    )
+
+
 def reference_not_docx(d: Desk) -> str:
     ref = d.file("reference.docx", "not a Word file")
     return d.export_error("--format", "docx", "--reference", str(ref))
@@ -1047,6 +1096,10 @@ CASES = [
     Case("template-syntax-error", template_syntax_error, r"article.html:1: Unexpected end"),
     Case("template-not-utf8", template_not_utf8, r"not UTF-8 text"),
     Case("template-folder-missing", template_folder_missing, r"template folder .* does not exist"),
+    Case("template-symlink-out", template_symlink_out, r"'partials/env.html' in .* leads outside"),
+    Case("template-fifo", template_fifo, r"pipe.html is not a regular file"),
+    Case("template-string-builders", template_string_builders, r"more than a template may build"),
+    Case("template-runtime-error", template_runtime_error, r"article.html:2: ZeroDivisionError"),
     Case("reference-not-docx", reference_not_docx, r"reference document .* is not a Word"),
     Case("reference-device", reference_device, r"reference document /dev/zero is not a Word"),
     Case("export-into-a-file", export_into_a_file, r"is a file; give a folder"),

@@ -103,7 +103,7 @@ class _DeskLoader(jinja2.BaseLoader):
 
 def _too_big(size: int, what: str = "it") -> jinja2.exceptions.SecurityError:
     return jinja2.exceptions.SecurityError(
-        f"{what} would make {size:,} characters or items, more than a template may build "
+        f"{what} makes {size:,} characters or items, more than a template may build "
         f"({DESK_MAX_ITEMS:,})"
     )
 
@@ -445,12 +445,15 @@ def _serve(conn: Connection, page_max: int) -> None:
     """The worker's loop: run each job, send back its result or its error as a sentence."""
     global DESK_PAGE_MAX_CHARS
     DESK_PAGE_MAX_CHARS = page_max
+    # A forked worker holds a copy of whatever the parent had printed but not yet flushed;
+    # it must never write that out a second time.
+    sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     _limit_memory()
     while True:
         try:
             job, folder, args = conn.recv()
         except (EOFError, OSError):
-            return
+            os._exit(0)  # no clean-up of the parent's objects: they are the parent's
         _budget.left = DESK_PAGE_MAX_CHARS
         try:
             with template_errors(folder):
