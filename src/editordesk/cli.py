@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # the store is imported only when a command needs it
     from editordesk.store.location import StoreLocation
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# The largest whole number a store's integer columns (and SQLite's driver) take.
+MAX_NUMBER = 2**63 - 1
 
 
 class Progress:
@@ -43,6 +45,18 @@ class Progress:
         self.stream.write(line[:120].ljust(120) if done < total else "\r" + " " * 120 + "\r")
         self.stream.flush()
         self.shown = True
+
+
+def _number(text: str) -> int:
+    """A story id, revision number or count given on the command line: a whole number a store
+    can look up (a bigger one was an OverflowError traceback from SQLite's driver)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value <= MAX_NUMBER:
+        raise argparse.ArgumentTypeError(f"{text} is not a whole number from 0 to {MAX_NUMBER:,}")
+    return value
 
 
 def _store_options(parser: argparse.ArgumentParser, top: bool) -> None:
@@ -86,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--section", help="only stories in this section")
     p.add_argument("--tag", help="only stories with this tag")
     p.add_argument("--search", metavar="QUERY", help="full-text search, best match first")
-    p.add_argument("--limit", type=int, metavar="N", help="at most N stories")
+    p.add_argument("--limit", type=_number, metavar="N", help="at most N stories")
     p.add_argument("--json", action="store_true", help="print one JSON array")
 
     p = commands.add_parser(
@@ -96,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         "story with errors is skipped unless --force.",
     )
     _store_options(p, top=False)
-    p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p.add_argument("ids", nargs="*", type=_number, metavar="ID")
     p.add_argument("--all", action="store_true", help="every story (with --status: every such)")
     p.add_argument("--status", help="every story with this status, e.g. ready")
     p.add_argument(
@@ -131,14 +145,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("check", help="list what a desk would reject in stories (preflight)")
     _store_options(p, top=False)
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="+", type=_number, metavar="ID")
 
     p = commands.add_parser("sample", help="add the sample story that shows every feature")
     _store_options(p, top=False)
 
     p = commands.add_parser("history", help="list a story's revisions")
     _store_options(p, top=False)
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=_number, metavar="ID")
 
     p = commands.add_parser(
         "restore",
@@ -150,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _store_options(p, top=False)
     p.add_argument("target", metavar="ID|PATH", help="a story id, or a backup folder or .zip")
-    p.add_argument("revision", nargs="?", type=int, metavar="REVISION")
+    p.add_argument("revision", nargs="?", type=_number, metavar="REVISION")
     p.add_argument(
         "--force",
         action="store_true",
@@ -210,11 +224,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from editordesk.services.stories import list_stories
-
-    if args.limit is not None and args.limit < 0:
-        raise EditorDeskError("--limit must be 0 or more")
     from editordesk.services.locks import live_locks
+    from editordesk.services.stories import list_stories
 
     store, _ = _open_store(args)
     with store, store.read() as session:
@@ -341,8 +352,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from editordesk.services.stories import get_story, restore_revision
 
     try:
-        story_id = int(args.target)
-    except ValueError:
+        story_id = _number(args.target)
+    except argparse.ArgumentTypeError:
         raise EditorDeskError(
             f"{args.target!r} is not a story id; restore a revision with "
             "`restore ID REVISION`, or a backup with `restore PATH`"

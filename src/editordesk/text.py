@@ -14,13 +14,31 @@ SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _NO_WORD = re.compile(r"[\W_]+")
 
 
+# Names Windows keeps for devices, whatever the case and whatever follows the first dot: a
+# file called con.html or nul.jpg cannot be made there, so an export unpacked on Windows fails.
+WINDOWS_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"{port}{n}" for port in ("com", "lpt") for n in (*"0123456789", "¹", "²", "³")}
+)
+
+
+def is_device_name(name: str) -> bool:
+    """Whether Windows refuses `name` as a file name because it names a device: "con",
+    "NUL.txt", "com1.tar.gz", "lpt9 .html", "aux." (trailing dots and spaces do not help)."""
+    return name.split(".", 1)[0].rstrip(" .").lower() in WINDOWS_DEVICES
+
+
 def slugify(text: str, fallback: str = "story") -> str:
-    """A lowercase ASCII slug: "Côte d'Ivoire votes" -> "cote-divoire-votes"."""
+    """A lowercase ASCII slug: "Côte d'Ivoire votes" -> "cote-divoire-votes". A slug that
+    would name a Windows device ("Con" -> "con") gets the fallback after it ("con-story"),
+    so the files an export names after it can be made on every system."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     folded = re.sub(r"['’]", "", folded.lower())
     slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     if len(slug) > SLUG_MAX:
         slug = slug[:SLUG_MAX].rsplit("-", 1)[0] or slug[:SLUG_MAX]
+    if is_device_name(slug):
+        return f"{slug}-{fallback}"
     return slug or fallback
 
 
@@ -30,7 +48,24 @@ def counted(count: int, one: str, many: str) -> str:
 
 
 def is_slug(text: str) -> bool:
-    return len(text) <= 200 and SLUG_PATTERN.fullmatch(text) is not None
+    return (
+        len(text) <= 200 and SLUG_PATTERN.fullmatch(text) is not None and not is_device_name(text)
+    )
+
+
+def check_slug(text: str) -> str:
+    """`text` if it can be a story's slug; else ValidationError saying why, with one that can."""
+    if is_device_name(text) and SLUG_PATTERN.fullmatch(text):
+        raise ValidationError(
+            f"slug {text!r} is a name Windows keeps for a device, so its exported files could "
+            f"not be unpacked there; choose another (for example {slugify(text)!r})"
+        )
+    if not is_slug(text):
+        raise ValidationError(
+            f"slug {text!r} may hold only lowercase letters, digits and single hyphens "
+            f"(for example {slugify(text)!r})"
+        )
+    return text
 
 
 def count_words(text: str) -> int:
@@ -69,6 +104,30 @@ MONTHS = (
     "November",
     "December",
 )
+
+
+# The moments EditorDesk keeps: a day inside the years a Python datetime holds, so that one
+# shown in any time zone (the window, `list`, an export) cannot run off either end.
+EARLIEST = dt.datetime(1, 1, 2, tzinfo=dt.UTC)
+LATEST = dt.datetime(9999, 12, 30, 23, 59, 59, 999999, tzinfo=dt.UTC)
+
+
+def utc_time(moment: dt.datetime) -> dt.datetime:
+    """`moment` in UTC (a moment without a zone is taken as UTC); ValidationError if it lies
+    outside the years EditorDesk keeps: 9999-12-31T23:59:59-12:00 is already in year 10000
+    in UTC, and 0001-01-01T00:00:00+05:00 in year 0, which no datetime holds."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    try:
+        utc = moment.astimezone(dt.UTC)
+    except OverflowError:
+        utc = None
+    if utc is None or not EARLIEST <= utc <= LATEST:
+        raise ValidationError(
+            f"{moment.isoformat()} is outside the dates EditorDesk keeps "
+            f"({EARLIEST.date().isoformat()} to {LATEST.date().isoformat()}, in UTC)"
+        )
+    return utc
 
 
 def long_date(day: dt.date) -> str:

@@ -39,3 +39,29 @@ def test_a_server_store_needs_a_media_folder() -> None:
     location = resolve("postgresql://desk:secret@db.example/news", "/srv/media", env={})
     assert location.url.drivername == "postgresql+psycopg"
     assert "secret" not in location.describe()
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        (
+            "postgresql://u:p@h:54x32/db",
+            r"u:\*\*\*@h:54x32/db is not a database URL: its port must",
+        ),
+        ("postgresql://u:p@h:99999/db", r"port 99999 is not a port number \(1 to 65535\)"),
+        ("postgresql+asyncpg://u:p@h/db", r"connects to PostgreSQL through psycopg, not asyncpg"),
+        ("postgresql+pg8000://u@h/db", r"through psycopg, not pg8000; write the URL as postgresql"),
+        ("sqlite+aiosqlite:///news.sqlite", r"connects to SQLite through sqlite3, not aiosqlite"),
+    ],
+)
+def test_a_url_the_store_cannot_use_is_refused_in_one_sentence(url: str, says: str) -> None:
+    with pytest.raises(StoreError, match=says) as caught:
+        resolve(url, "/srv/media", env={})
+    assert ":p@" not in str(caught.value)  # the password is never shown
+
+
+def test_the_drivers_editordesk_ships_are_taken(tmp_path: Path) -> None:
+    for url in ("postgres://u@h/db", "postgresql+psycopg2://u@h/db", "postgresql+psycopg://u@h/db"):
+        assert resolve(url, "/srv/media", env={}).url.drivername == "postgresql+psycopg"
+    location = resolve(f"sqlite+pysqlite:///{tmp_path}/a.sqlite", env={})
+    assert location.sqlite_path == tmp_path / "a.sqlite"

@@ -30,7 +30,7 @@ from editordesk.model import (
     StoryStatus,
     TweetRecord,
 )
-from editordesk.text import check_url, is_slug
+from editordesk.text import check_slug, check_url, is_device_name, utc_time
 
 TWEET_NAMES = ("x", "tweet", "twitter")
 # Figure parameters beyond Hugo's own (which ignores them) that keep the library lossless.
@@ -118,13 +118,47 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     raise InputError("front matter that starts on line 1 is never closed with ---", line=1)
 
 
+# Front matter nests three deep (related: a list of mappings); thousands of levels made
+# PyYAML's composer recurse until Python gave up.
+MAX_DEPTH = 32
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, with a date that does not exist (2026-02-30) an error on its line
+    rather than a ValueError from deep inside PyYAML."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> dt.date | dt.datetime:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as exc:
+            reason = "its offset from UTC is not under 24 hours" if "offset" in str(exc) else exc
+            raise InputError(
+                f"{node.value!r} is not a date that exists ({reason})",
+                line=node.start_mark.line + 2,
+            ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 class _FrontMatter:
     """The YAML mapping, with the line of each key for error messages."""
 
     def __init__(self, text: str) -> None:
         try:
+            depth = 0
             for event in yaml.parse(text, Loader=yaml.SafeLoader):
-                if isinstance(event, yaml.AliasEvent):
+                if isinstance(event, yaml.CollectionStartEvent):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        raise InputError(
+                            f"front matter nests lists or mappings more than {MAX_DEPTH} deep; "
+                            "front matter needs three at most",
+                            line=event.start_mark.line + 2,
+                        )
+                elif isinstance(event, yaml.CollectionEndEvent):
+                    depth -= 1
+                elif isinstance(event, yaml.AliasEvent):
                     # Aliases let a few lines stand for billions of values ("billion
                     # laughs"); front matter never needs them.
                     raise InputError(
@@ -133,7 +167,7 @@ class _FrontMatter:
                         line=event.start_mark.line + 2,
                     )
             node = yaml.compose(text, Loader=yaml.SafeLoader)
-            data = yaml.safe_load(text)
+            data = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 2 if mark is not None else 1
@@ -202,7 +236,7 @@ def parse_publish_time(value: Any) -> dt.datetime | None:
         moment = dt.datetime(value.year, value.month, value.day)
     else:
         moment = dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+    return utc_time(moment)  # ValidationError for a moment outside the years a store keeps
 
 
 def _related(fm: _FrontMatter) -> tuple[RelatedRecord, ...]:
@@ -257,6 +291,8 @@ def _draft(fm: _FrontMatter, body: str) -> StoryDraft:
         raise fm.fail("status", f"unknown status {status_text!r}; use one of {names}") from None
     try:
         publish_time = parse_publish_time(fm.data.get("date"))
+    except ValidationError as exc:
+        raise fm.fail("date", f"date {exc}") from None
     except (ValueError, TypeError):
         raise fm.fail(
             "date",
@@ -275,10 +311,11 @@ def _draft(fm: _FrontMatter, body: str) -> StoryDraft:
     else:
         raise fm.fail("tags", "'tags' should be a list of words")
     slug = fm.text("slug").strip() or None
-    if slug is not None and not is_slug(slug):
-        raise fm.fail(
-            "slug", f"slug {slug!r} may hold only lowercase letters, digits and single hyphens"
-        )
+    if slug is not None:
+        try:
+            check_slug(slug)
+        except ValidationError as exc:
+            raise fm.fail("slug", str(exc)) from None
     return StoryDraft(
         headline=fm.text("title"),
         standfirst=fm.text("description"),
@@ -445,6 +482,8 @@ def image_file_names(images: list[ImageRecord]) -> dict[int, str]:
         ext = PurePosixPath(image.path).suffix
         stem = PurePosixPath(image.original_name.replace("\\", "/")).stem
         stem = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.") or f"image-{image.id}"
+        if is_device_name(stem):  # CON.jpg: Windows could not unpack the export
+            stem = f"{stem}-image"
         name, n = f"{stem}{ext}", 2
         while name.lower() in used:
             name, n = f"{stem}-{n}{ext}", n + 1

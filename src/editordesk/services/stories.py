@@ -39,7 +39,7 @@ from editordesk.store.models import (
     story_tweets,
     utcnow,
 )
-from editordesk.text import check_url, is_slug, slugify
+from editordesk.text import check_slug, check_url, slugify
 
 __all__ = [
     "RelatedRecord",
@@ -135,12 +135,7 @@ def _unique_slug(session: Session, wanted: str, story_id: int | None) -> str:
 def _choose_slug(session: Session, draft: StoryDraft, story_id: int | None, strict: bool) -> str:
     if draft.slug is None or not draft.slug.strip():
         return _unique_slug(session, slugify(draft.headline), story_id)
-    slug = draft.slug.strip()
-    if not is_slug(slug):
-        raise ValidationError(
-            f"slug {slug!r} may hold only lowercase letters, digits and single hyphens "
-            f"(for example {slugify(slug)!r})"
-        )
+    slug = check_slug(draft.slug.strip())
     owner = session.scalar(select(Story.id).where(Story.slug == slug))
     if owner is None or owner == story_id:
         return slug

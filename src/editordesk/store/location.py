@@ -7,6 +7,7 @@ The default is one SQLite file under the user's data directory; `--db`/`EDITORDE
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,17 @@ from editordesk.errors import StoreError
 DB_ENV = "EDITORDESK_DB"
 MEDIA_ENV = "EDITORDESK_MEDIA"
 DEFAULT_FILENAME = "editordesk.sqlite"
+# The drivers EditorDesk ships and tests with: Python's sqlite3, and psycopg 3 (the plain
+# `postgresql://` and psycopg2's name are taken to mean it). An async driver, or another
+# one, would fail later and deeper, with a traceback.
+DRIVERS = {
+    "sqlite": "sqlite",
+    "sqlite+pysqlite": "sqlite",
+    "postgresql": "postgresql+psycopg",
+    "postgres": "postgresql+psycopg",
+    "postgresql+psycopg2": "postgresql+psycopg",
+    "postgresql+psycopg": "postgresql+psycopg",
+}
 
 
 @dataclass(frozen=True)
@@ -61,14 +73,30 @@ def parse_db(value: str) -> URL:
         return URL.create("sqlite", database=str(Path(value).expanduser().resolve()))
     try:
         url = make_url(value)
+    except ValueError as exc:  # a port that is not a number
+        raise StoreError(
+            f"{_hidden(value)} is not a database URL: its port must be a number from 1 to 65535"
+        ) from exc
     except ArgumentError as exc:
-        raise StoreError(f"not a database URL or file path: {value!r}") from exc
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        raise StoreError(f"not a database URL or file path: {_hidden(value)!r}") from exc
+    shown = url.render_as_string(hide_password=True)
+    if url.port is not None and not 0 < url.port < 65536:
+        raise StoreError(f"{shown}: port {url.port} is not a port number (1 to 65535)")
+    backend = url.get_backend_name()
+    if backend in ("sqlite", "postgresql") and url.drivername not in DRIVERS:
+        raise StoreError(
+            f"{shown}: EditorDesk connects to {'SQLite' if backend == 'sqlite' else 'PostgreSQL'} "
+            f"through {'sqlite3' if backend == 'sqlite' else 'psycopg'}, not "
+            f"{url.get_driver_name()}; write the URL as {backend}://…"
+        )
+    if backend == "sqlite" and url.database and url.database != ":memory:":
         url = url.set(database=str(Path(url.database).expanduser().resolve()))
-    if url.drivername in ("postgresql", "postgres", "postgresql+psycopg2"):
-        # psycopg 3 is the driver EditorDesk ships and tests with
-        url = url.set(drivername="postgresql+psycopg")
-    return url
+    return url.set(drivername=DRIVERS.get(url.drivername, url.drivername))
+
+
+def _hidden(value: str) -> str:
+    """A URL as given, its password (user:password@) replaced by ***, for messages."""
+    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", value)
 
 
 def resolve(
