@@ -9,12 +9,20 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QTextBrowser, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMessageBox,
+    QPushButton,
+    QTextBrowser,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from editordesk.document.diff import display_time
 from editordesk.gui.dialogs.diff_view import DiffView
 from editordesk.gui.dialogs.history import HistoryDialog
+from editordesk.gui.workers import wait_for_background
 from editordesk.model import StoryDraft, StoryRecord
 from editordesk.services import stories as svc
 from editordesk.store.db import Store
@@ -91,6 +99,21 @@ def marked(pane: QTextBrowser) -> list[str]:
             it += 1
         block = block.next()
     return found
+
+
+def row_tops(pane: QTextBrowser) -> list[float]:
+    """Where each row of a diff pane starts: equal on both sides once they are lined up."""
+    layout, block, out = pane.document().documentLayout(), pane.document().firstBlock(), []
+    while block.isValid():
+        out.append(layout.blockBoundingRect(block).top())
+        block = block.next()
+    return out
+
+
+def settle(qtbot: QtBot) -> None:
+    """Until no background work is running and what it reported has been handled."""
+    qtbot.waitUntil(lambda: wait_for_background(0))
+    QApplication.processEvents()
 
 
 def click_revision(qtbot: QtBot, dialog: HistoryDialog, number: int) -> None:
@@ -173,7 +196,8 @@ def test_keyboard_enter_selects_and_never_restores_esc_closes(
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert dialog.selected_number() == 1
     assert button(dialog, "Restore revision 1").isEnabled()
-    qtbot.wait(300)  # a restore, had Enter started one, would have finished by now
+    assert not dialog.status_label.text().startswith("Restoring")
+    settle(qtbot)  # a restore, had Enter started one, would have finished now
     assert dialog.isVisible()
     assert snapshot(store) == before
     qtbot.keyClick(tree, Qt.Key.Key_Escape)
@@ -247,7 +271,8 @@ def test_a_missing_story_says_so(qtbot: QtBot, store: Store) -> None:
 def test_the_dialog_renders(qtbot: QtBot, store: Store, story: StoryRecord, tmp_path: Path) -> None:
     dialog = open_history(qtbot, store, story.id)
     click_revision(qtbot, dialog, 2)
-    qtbot.wait(50)  # let the panes line up their rows
+    left, right = dialog.diff_view.left_pane, dialog.diff_view.right_pane
+    qtbot.waitUntil(lambda: row_tops(left) == row_tops(right) != [])
     path = tmp_path / "history.png"
     assert dialog.grab().save(str(path))
     image = QImage(str(path))
@@ -272,15 +297,7 @@ def test_panes_scroll_together_with_rows_side_by_side(
         )
     dialog = open_history(qtbot, store, story.id)
     left, right = dialog.diff_view.left_pane, dialog.diff_view.right_pane
-
-    def tops(pane: QTextBrowser) -> list[float]:
-        layout, block, out = pane.document().documentLayout(), pane.document().firstBlock(), []
-        while block.isValid():
-            out.append(layout.blockBoundingRect(block).top())
-            block = block.next()
-        return out
-
-    qtbot.waitUntil(lambda: tops(left) == tops(right))
+    qtbot.waitUntil(lambda: row_tops(left) == row_tops(right))
     assert left.verticalScrollBar().maximum() > 0
     right.verticalScrollBar().setValue(right.verticalScrollBar().maximum() // 2)
     assert left.verticalScrollBar().value() == right.verticalScrollBar().value()

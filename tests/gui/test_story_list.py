@@ -32,6 +32,7 @@ from editordesk.gui.story_list.model import (
     format_updated,
 )
 from editordesk.gui.story_list.widget import SEARCH_PLACEHOLDER, StoryListWidget
+from editordesk.gui.workers import wait_for_background
 from editordesk.services import stories as svc
 from editordesk.services.stories import StoryDraft
 from editordesk.store.db import Store
@@ -296,19 +297,38 @@ def _label_colour(widget: StoryListWidget) -> QColor:
     return widget.status_label.palette().color(QPalette.ColorRole.WindowText)
 
 
-def _slow_search(monkeypatch: pytest.MonkeyPatch, query: str, seconds: float) -> threading.Event:
-    """Make the store take `seconds` over `query`; the event is set when that read starts."""
-    started = threading.Event()
+class _SlowRead:
+    """A store read held back until the test lets it go."""
+
+    def __init__(self) -> None:
+        self.started = threading.Event()  # the read has begun, and waits
+        self.release = threading.Event()  # set by the test: carry on
+        self.returned = threading.Event()  # the read has given its rows back
+
+
+def _slow_search(monkeypatch: pytest.MonkeyPatch, query: str) -> _SlowRead:
+    """Make the store hold a search for `query` until the test releases it."""
+    slow = _SlowRead()
     real = svc.list_stories
 
     def list_stories(session: object, **kwargs: object) -> list[svc.StorySummary]:
-        if kwargs.get("query") == query:
-            started.set()
-            time.sleep(seconds)
-        return real(session, **kwargs)  # type: ignore[arg-type]
+        if kwargs.get("query") != query:
+            return real(session, **kwargs)  # type: ignore[arg-type]
+        slow.started.set()
+        slow.release.wait(WAIT_MS / 1000)
+        try:
+            return real(session, **kwargs)  # type: ignore[arg-type]
+        finally:
+            slow.returned.set()
 
     monkeypatch.setattr(svc, "list_stories", list_stories)  # the model reads it per page
-    return started
+    return slow
+
+
+def _settle(qtbot: QtBot) -> None:
+    """Until no background read is running and what each gave back has been handled."""
+    qtbot.waitUntil(lambda: wait_for_background(0), timeout=WAIT_MS)
+    QApplication.processEvents()
 
 
 def test_a_slow_search_says_it_is_searching_while_typing_goes_on(
@@ -318,12 +338,13 @@ def test_a_slow_search_says_it_is_searching_while_typing_goes_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     widget = open_list()
-    _slow_search(monkeypatch, "ferry", 1.0)
+    slow = _slow_search(monkeypatch, "ferry")
     qtbot.keyClicks(widget.search_edit, "ferry")
     qtbot.waitUntil(lambda: widget.status_label.text() == "Searching for “ferry”…", timeout=WAIT_MS)
-    assert widget.search_edit.isEnabled()
+    assert slow.started.is_set() and widget.search_edit.isEnabled()
     qtbot.keyClicks(widget.search_edit, " cuts")  # the window still takes keys
     assert widget.search_edit.text() == "ferry cuts"
+    slow.release.set()
     qtbot.waitUntil(lambda: _headlines(widget) == ["Ferry cuts leave island cut off"])
     assert widget.status_label.text() == "1 story"
 
@@ -336,17 +357,19 @@ def test_a_search_overtaken_by_a_newer_one_never_shows(
 ) -> None:
     """The first search is slow and its rows arrive last; they are dropped, so the list
     shows the newer search and `loaded` fires once."""
-    slow_started = _slow_search(monkeypatch, "ferry", 0.5)
+    slow = _slow_search(monkeypatch, "ferry")
     model = StoryListModel(store)
     loads: list[list[str]] = []
     model.loaded.connect(
         lambda: loads.append([model.summary(r).headline for r in range(model.rowCount())])
     )
     model.set_filters(replace(model.filters, query="ferry"))
-    assert slow_started.wait(WAIT_MS / 1000)
+    assert slow.started.wait(WAIT_MS / 1000)
     model.set_filters(replace(model.filters, query="museum"))
     qtbot.waitUntil(lambda: loads != [], timeout=WAIT_MS)
-    qtbot.wait(800)  # long enough for the slow search to come back, and be dropped
+    slow.release.set()  # the first search comes back last…
+    qtbot.waitUntil(slow.returned.is_set, timeout=WAIT_MS)
+    _settle(qtbot)  # …and its rows are handled: dropped
     assert loads == [["Museum reopens after repairs"]]
 
 
@@ -439,7 +462,8 @@ def test_scrolling_fetches_more_stories_a_page_at_a_time(
             )
     widget = open_list()
     model, view = widget.model, widget.table_view
-    qtbot.wait(300)  # the view asks for nothing more while the first page fills it
+    qtbot.waitUntil(lambda: view.indexAt(QPoint(1, 1)).row() == 0)  # the first page is shown
+    _settle(qtbot)  # anything the view asked for meanwhile has come in
     assert model.rowCount() == 200 and model.canFetchMore()
     assert widget.status_label.text() == "Showing 200 of many — scroll for more"
     assert _headlines(widget)[0] == "Story 649"
@@ -660,7 +684,7 @@ def test_a_narrow_list_gives_the_headline_room_and_the_editor_may_choose_columns
     assert WORDS not in _shown(widget)
     _right_click_header_and_choose(qtbot, widget, "Section")
     widget.resize(1200, 500)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: widget.table_view.viewport().width() > 900)  # refitted on resize
     assert _shown(widget) == [HEADLINE, STATUS, BYLINE, UPDATED]
     settings = window_settings()
     widget.save_state(settings)
@@ -670,7 +694,7 @@ def test_a_narrow_list_gives_the_headline_room_and_the_editor_may_choose_columns
     again.restore_state(window_settings())
     assert _shown(again) == [HEADLINE, STATUS, BYLINE, UPDATED]
     again.resize(420, 500)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: again.table_view.viewport().width() < 420)  # refitted on resize
     assert _shown(again) == [HEADLINE, STATUS, BYLINE, UPDATED]  # chosen: nothing gives way
 
     # "Fit columns" hands the choice back to the width.
