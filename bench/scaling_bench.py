@@ -76,9 +76,15 @@ def edited(text: str, seed: int = 2) -> str:
     return "\n".join(lines)
 
 
+def long_line(n: int) -> str:
+    """One paragraph of `n` words, from a vocabulary of a few thousand."""
+    rng = random.Random(3)
+    return " ".join(f"{rng.choice(WORDS)}{rng.randrange(200)}" for _ in range(n))
+
+
 def reworded(n: int) -> str:
-    """The one-line paragraph of `n` words from seed 3, every fifth word changed."""
-    words = _prose(random.Random(3), n).split(" ")
+    """`long_line(n)` with every fifth word changed."""
+    words = long_line(n).split(" ")
     return " ".join("changed" if i % 5 == 0 else w for i, w in enumerate(words))
 
 
@@ -162,6 +168,45 @@ class Desk:
 
         return run
 
+    def docx_unreadable_runs(self, n: int) -> Callable[[], object]:
+        """The shape that took cubic time (800 runs 22 s, 1,600 runs 170 s): "x." bold straight
+        into an italic letter, which Markdown cannot close, then `n` alternating runs."""
+        import docx
+
+        document = docx.Document()
+        paragraph = document.add_paragraph()
+        for i in range(n):
+            run = paragraph.add_run("x." if i == 0 else "a")
+            run.bold = i % 2 == 0
+            run.italic = i % 2 == 1
+        return self._import_docx(document, f"unreadable-{n}.docx")
+
+    def docx_open_fields(self, n: int) -> Callable[[], object]:
+        """A .docx paragraph of `n` Word fields that are shown but never closed."""
+        import docx
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        document = docx.Document()
+        paragraph = document.add_paragraph()
+        for _ in range(n):
+            for kind in ("begin", "separate"):
+                mark = OxmlElement("w:fldChar")
+                mark.set(qn("w:fldCharType"), kind)
+                paragraph.add_run()._r.append(mark)
+            paragraph.add_run("w")
+        return self._import_docx(document, f"fields-{n}.docx")
+
+    def _import_docx(self, document: object, name: str) -> Callable[[], object]:
+        path = self.tmp / name
+        document.save(str(path))  # type: ignore[attr-defined]
+
+        def run() -> None:
+            (result,) = import_files(self.store, [path], author="bench")
+            assert result.story is not None, result.error
+
+        return run
+
 
 def cases(desk: Desk) -> dict[str, tuple[int, Case]]:
     """name -> (N at --n 2000, how to build the timed call for a size)."""
@@ -190,8 +235,8 @@ def cases(desk: Desk) -> dict[str, tuple[int, Case]]:
             lambda n: partial(side_by_side, paragraphs(n), edited(paragraphs(n))),
         ),
         "diff (one long line)": (
-            4000,
-            lambda n: partial(side_by_side, _prose(random.Random(3), n), reworded(n)),
+            8000,
+            lambda n: partial(side_by_side, long_line(n), reworded(n)),
         ),
         "word count (tweets)": (2000, lambda n: partial(body_words, tweet_body(n))),
         "word count (paragraphs)": (4000, lambda n: partial(body_words, paragraphs(n))),
@@ -205,6 +250,8 @@ def cases(desk: Desk) -> dict[str, tuple[int, Case]]:
             lambda n: desk.import_md(n, "front", front_matter(n)),
         ),
         "import .docx (N bold/italic runs)": (400, desk.docx_runs),
+        "import .docx (N runs, not all Markdown)": (800, desk.docx_unreadable_runs),
+        "import .docx (N unclosed fields)": (4000, desk.docx_open_fields),
     }
 
 
