@@ -45,6 +45,7 @@ from editordesk.services.stories import (
 from editordesk.settings import Settings
 from editordesk.store.db import Store
 from editordesk.store.location import StoreLocation, resolve
+from editordesk.text import is_device_name
 from tests.helpers import image_bytes, write_harbour
 from tests.robustness._html import active_content
 
@@ -1005,6 +1006,125 @@ def restore_not_a_backup(d: Desk) -> str:
     return d.cli_error("restore", str(d.file("backup.zip", "not a zip")))
 
 
+# ---------------------------------------------------------------- clear errors, never tracebacks
+
+HUGE = "99999999999999999999"  # more than any integer column (or SQLite's driver) holds
+
+
+def _md(d: Desk, front: str, name: str = "s.md") -> Path:
+    return d.file(name, f"---\ntitle: T\n{front}\n---\n\nBody.\n")
+
+
+def md_date_past_year_9999(d: Desk) -> str:
+    return d.import_error(_md(d, "date: 9999-12-31T23:59:59-12:00"))
+
+
+def md_date_year_one_offset(d: Desk) -> str:
+    return d.import_error(_md(d, "date: 0001-01-01T00:00:00+05:00"))
+
+
+def md_yaml_nested_deep(d: Desk) -> str:
+    return d.import_error(_md(d, "x: " + "[" * 5000 + "]" * 5000))
+
+
+def md_related_date_not_real(d: Desk) -> str:
+    related = "related:\n  - title: Old\n    url: https://example.org/a\n    date: 2026-02-30"
+    return d.import_error(_md(d, related))
+
+
+def md_slug_windows_device(d: Desk) -> str:
+    return d.import_error(_md(d, "slug: lpt9"))
+
+
+def md_batch_past_bad_dates(d: Desk) -> str:
+    """Each bad file above in one batch with a good one: the batch reaches its summary."""
+    bad = [
+        _md(d, "date: 9999-12-31T23:59:59-12:00", "a.md"),
+        _md(d, "date: 0001-01-01T00:00:00+05:00", "b.md"),
+        _md(d, "x: " + "{a: " * 3000 + "1" + "}" * 3000, "c.md"),
+        _md(
+            d, "related:\n  - title: O\n    url: https://example.org/\n    date: 2026-02-30", "d.md"
+        ),
+    ]
+    good = d.file("e.md", "---\ntitle: Good\n---\n\nBody.\n")
+    d.capsys.readouterr()
+    assert main([*d.db, "import", *map(str, bad), str(good)]) == 1
+    out, err = d.capsys.readouterr()
+    assert "Traceback" not in err
+    assert [line.split(":")[0] for line in err.splitlines()[:4]] == ["editordesk"] * 4
+    assert all(str(path) in err for path in bad)
+    with d.open() as store, store.read() as session:
+        assert get_story(session, int(out.split()[-1])).headline == "Good"
+    return err
+
+
+def _usage_error(d: Desk, *argv: str) -> str:
+    """A command line argparse refuses: exit 2, its usage, then one `error:` line."""
+    d.capsys.readouterr()
+    with pytest.raises(SystemExit) as done:
+        main([*d.db, *argv])
+    assert done.value.code == 2
+    err = d.capsys.readouterr().err
+    assert "Traceback" not in err
+    assert len([line for line in err.splitlines() if ": error: " in line]) == 1
+    return err
+
+
+def list_limit_huge(d: Desk) -> str:
+    return _usage_error(d, "list", "--limit", HUGE)
+
+
+def story_id_huge(d: Desk) -> str:
+    out = str(d.tmp / "out")
+    for argv in (["export", HUGE, "-o", out], ["check", HUGE], ["history", HUGE]):
+        message = _usage_error(d, *argv)
+    assert "is not a story id" in d.cli_error("restore", HUGE, "1")
+    assert f"{HUGE} is not a whole number" in _usage_error(d, "restore", "1", HUGE)
+    return message
+
+
+def _db_error(d: Desk, url: str) -> str:
+    d.capsys.readouterr()
+    assert main(["--db", url, "--media", str(d.tmp / "media"), "list"]) == 1
+    err = d.capsys.readouterr().err
+    assert err.count("\n") == 1 and ":p@" not in err
+    return err
+
+
+def db_port_not_a_number(d: Desk) -> str:
+    return _db_error(d, "postgresql://u:p@h:54x32/db")
+
+
+def db_port_out_of_range(d: Desk) -> str:
+    return _db_error(d, "postgresql://u:p@h:99999/db")
+
+
+def db_async_driver(d: Desk) -> str:
+    return _db_error(d, "postgresql+asyncpg://u:p@h/db")
+
+
+def slug_windows_device(d: Desk) -> str:
+    return _save_over(d, slug="con")
+
+
+def headline_windows_device(d: Desk) -> str:
+    """A story headed "Con" with a picture named NUL.jpg: no file of its exports names a
+    device, so the export unpacks on Windows too."""
+    write_image(d.tmp / "in" / "NUL.jpg")
+    story = d.file("con.md", '---\ntitle: Con\n---\n\nText.\n\n{{< figure src="NUL.jpg" >}}\n')
+    d.capsys.readouterr()
+    assert main([*d.db, "import", str(story)]) == 0
+    story_id = d.capsys.readouterr().out.split()[-1]
+    names = []
+    for fmt in ("html", "md", "docx"):
+        out = d.tmp / f"out-{fmt}"
+        assert main([*d.db, "export", story_id, "-f", fmt, "-o", str(out), "--force"]) == 0
+        names += [p.name for p in out.rglob("*")]
+    assert "con-story.html" in names and "con-story.docx" in names and "con-story" in names
+    assert not [name for name in names if is_device_name(name)], names
+    return "stored as con-story; exported as " + ", ".join(sorted(names))
+
+
 # ---------------------------------------------------------------- the catalogue
 
 
@@ -1144,6 +1264,41 @@ CASES = [
     Case("settings-not-a-number", settings_not_a_number, r"backups_keep should be a number"),
     Case("settings-device", settings_device, r"settings file /dev/zero is not a regular file"),
     Case("restore-not-a-backup", restore_not_a_backup, r"is not an EditorDesk backup"),
+    Case(
+        "md-date-past-year-9999",
+        md_date_past_year_9999,
+        r":3: date 9999-12-31T23:59:59-12:00 is outside the dates EditorDesk keeps",
+    ),
+    Case(
+        "md-date-year-one-offset",
+        md_date_year_one_offset,
+        r":3: date 0001-01-01T00:00:00\+05:00 is outside the dates EditorDesk keeps",
+    ),
+    Case("md-yaml-nested-deep", md_yaml_nested_deep, r":3: front matter nests .* more than 32"),
+    Case(
+        "md-related-date-not-real",
+        md_related_date_not_real,
+        r":6: '2026-02-30' is not a date that exists \(day is out of range for month\)",
+    ),
+    Case("md-slug-windows-device", md_slug_windows_device, r"slug 'lpt9' is a name Windows keeps"),
+    Case(
+        "md-batch-past-bad-dates",
+        md_batch_past_bad_dates,
+        r"imported 1 of 5 files",
+        changes_store=True,
+    ),
+    Case("list-limit-huge", list_limit_huge, r"--limit: 9+ is not a whole number from 0 to"),
+    Case("story-id-huge", story_id_huge, r"argument ID: 9+ is not a whole number from 0 to"),
+    Case("db-port-not-a-number", db_port_not_a_number, r"its port must be a number from 1"),
+    Case("db-port-out-of-range", db_port_out_of_range, r"port 99999 is not a port number"),
+    Case("db-async-driver", db_async_driver, r"through psycopg, not asyncpg"),
+    Case("slug-windows-device", slug_windows_device, r"slug 'con' is a name Windows keeps"),
+    Case(
+        "headline-windows-device",
+        headline_windows_device,
+        r"stored as con-story; exported as .*NUL-image\.jpg",
+        changes_store=True,
+    ),
 ]
 
 
