@@ -84,6 +84,7 @@ RUNS = st.lists(st.tuples(RUN_TEXT, st.booleans(), st.booleans()), min_size=1, m
 STYLES = st.sampled_from(["Normal", "List Bullet", "List Number", "Heading 2", "Quote"])
 
 
+@pytest.mark.slow
 @given(st.lists(st.tuples(STYLES, RUNS), min_size=1, max_size=5))
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_any_word_paragraphs_read_back_as_typed(paragraphs: list[Any]) -> None:
@@ -117,6 +118,7 @@ WORDS = st.lists(
 )
 
 
+@pytest.mark.slow
 @given(WORDS)
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_bold_and_italic_survive_on_every_word(words: list[tuple[str, bool, bool]]) -> None:
