@@ -17,6 +17,13 @@ def test_query_language_is_parsed_into_clauses() -> None:
     assert q.clauses[5].alternatives == (Term(("tid",), prefix=True),)
 
 
+def test_a_long_chain_of_ors_is_one_clause_in_order() -> None:
+    q = parse_query(" OR ".join(f"word{i}" for i in range(3000)) + " -storm")
+    [either, storm] = q.clauses
+    assert [t.words for t in either.alternatives] == [(f"word{i}",) for i in range(3000)]
+    assert storm.negated and storm.alternatives == (Term(("storm",)),)
+
+
 def test_a_query_with_no_words_is_a_clear_error() -> None:
     for text in ("", "   ", '""', "-harbour", "NOT ferry", "*** ()"):
         with pytest.raises(ValidationError, match="no words"):

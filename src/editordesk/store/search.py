@@ -61,7 +61,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def parse_query(query: str) -> Query:
     """Parse a search box's text; an empty or word-less query is a clear error."""
-    clauses: list[Clause] = []
+    # Each clause as its alternatives and whether it is negated; a long chain of ORs grows
+    # one list rather than copying a tuple at every OR.
+    clauses: list[tuple[list[Term], bool]] = []
     pending_or = False
     negate_next = False
     for m in _TOKEN.finditer(query):
@@ -90,13 +92,12 @@ def parse_query(query: str) -> Query:
         term = Term(words, field, prefix)
         negated = bool(m.group("neg")) or negate_next
         negate_next = False
-        if pending_or and not negated and not clauses[-1].negated:
-            last = clauses.pop()
-            clauses.append(Clause((*last.alternatives, term)))
+        if pending_or and not negated and not clauses[-1][1]:
+            clauses[-1][0].append(term)
         else:
-            clauses.append(Clause((term,), negated))
+            clauses.append(([term], negated))
         pending_or = False
-    query_obj = Query(tuple(clauses))
+    query_obj = Query(tuple(Clause(tuple(terms), negated) for terms, negated in clauses))
     if not query_obj.positive:
         raise ValidationError(f"the search {query!r} has no words to look for")
     return query_obj
