@@ -168,7 +168,10 @@ class PostgresEngine(StoreEngine):
         pg_restore = _tool("pg_restore")
         listing = _run([pg_restore, "--list", str(database)])
         if listing.returncode != 0:
-            raise StoreError(f"the backup's database dump is damaged: {_reason(listing)}")
+            raise StoreError(
+                f"the backup's database dump is cut short or damaged: {_reason(listing)}. "
+                "Nothing was changed"
+            )
         tables: dict[str, str] = {}
         for line in listing.stdout.splitlines():
             found = _TOC_TABLE.match(line)
@@ -276,6 +279,7 @@ class PostgresEngine(StoreEngine):
         )
         try:
             swap_media(staged_media, self.location.media_dir, media_aside)
+            self._claim_media()
         except OSError as exc:
             if safety is not None:
                 self._load(safety, scratch)
@@ -290,6 +294,23 @@ class PostgresEngine(StoreEngine):
             kept.append(media_aside)
         journal.done()
         return kept
+
+    def _claim_media(self) -> None:
+        """The restored pictures are this store's shared folder now: it gets the store's
+        mark, and the store records it, as the first window to open a store does."""
+        from editordesk.store.db import MEDIA_MARK, SETTING_MEDIA, SETTING_STORE_ID
+
+        conn = self._conn
+        store_id = conn.exec_driver_sql(
+            "SELECT value FROM store_settings WHERE key = %(key)s", {"key": SETTING_STORE_ID}
+        ).scalar()
+        if store_id is None:
+            return
+        conn.exec_driver_sql(
+            "UPDATE store_settings SET value = %(media)s WHERE key = %(key)s",
+            {"media": str(self.location.media_dir), "key": SETTING_MEDIA},
+        )
+        (self.location.media_dir / MEDIA_MARK).write_text(store_id + "\n", encoding="utf-8")
 
     def finish_interrupted(self) -> str | None:
         journal = Journal(self.location)
