@@ -75,6 +75,14 @@ def load(path: Path | None = None) -> Settings:
     except yaml.YAMLError as exc:
         reason = " ".join(str(exc).split())
         raise ValidationError(f"the settings file {path} is not valid YAML: {reason}") from exc
+    except RecursionError:  # lists or mappings nested thousands deep
+        raise ValidationError(
+            f"the settings file {path} nests lists or mappings too deep to read"
+        ) from None
+    except (ValueError, OverflowError) as exc:  # a date the calendar lacks (2026-02-30)
+        raise ValidationError(
+            f"the settings file {path} holds a date that does not exist: {exc}"
+        ) from None
     if not isinstance(data, dict):
         raise ValidationError(f"the settings file {path} should hold key: value lines")
     settings = Settings()

@@ -1103,6 +1103,25 @@ def db_async_driver(d: Desk) -> str:
     return _db_error(d, "postgresql+asyncpg://u:p@h/db")
 
 
+def _settings_error(d: Desk, text: str) -> str:
+    config = Path(os.environ["EDITORDESK_CONFIG"])  # isolated_env (conftest) points it here
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(text)
+    d.capsys.readouterr()
+    assert main(["list"]) == 1
+    err = d.capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    return err
+
+
+def settings_yaml_nested_deep(d: Desk) -> str:
+    return _settings_error(d, "store: " + "[" * 5000 + "]" * 5000 + "\n")
+
+
+def settings_date_not_real(d: Desk) -> str:
+    return _settings_error(d, "author: Ann\nlast_backup: 2026-02-30\n")
+
+
 def slug_windows_device(d: Desk) -> str:
     return _save_over(d, slug="con")
 
@@ -1298,6 +1317,16 @@ CASES = [
         headline_windows_device,
         r"stored as con-story; exported as .*NUL-image\.jpg",
         changes_store=True,
+    ),
+    Case(
+        "settings-yaml-nested-deep",
+        settings_yaml_nested_deep,
+        r"settings file .* nests lists or mappings too deep to read",
+    ),
+    Case(
+        "settings-date-not-real",
+        settings_date_not_real,
+        r"settings file .* holds a date that does not exist: day is out of range",
     ),
 ]
 
