@@ -76,15 +76,9 @@ def edited(text: str, seed: int = 2) -> str:
     return "\n".join(lines)
 
 
-def long_line(n: int) -> str:
-    """One paragraph of `n` words, from a vocabulary of a few thousand."""
-    rng = random.Random(3)
-    return " ".join(f"{rng.choice(WORDS)}{rng.randrange(200)}" for _ in range(n))
-
-
 def reworded(n: int) -> str:
-    """`long_line(n)` with every fifth word changed."""
-    words = long_line(n).split(" ")
+    """The one-line paragraph of `n` words from seed 3, every fifth word changed."""
+    words = _prose(random.Random(3), n).split(" ")
     return " ".join("changed" if i % 5 == 0 else w for i, w in enumerate(words))
 
 
@@ -168,6 +162,7 @@ class Desk:
 
         return run
 
+
     def docx_unreadable_runs(self, n: int) -> Callable[[], object]:
         """The shape that took cubic time (800 runs 22 s, 1,600 runs 170 s): "x." bold straight
         into an italic letter, which Markdown cannot close, then `n` alternating runs."""
@@ -235,8 +230,8 @@ def cases(desk: Desk) -> dict[str, tuple[int, Case]]:
             lambda n: partial(side_by_side, paragraphs(n), edited(paragraphs(n))),
         ),
         "diff (one long line)": (
-            8000,
-            lambda n: partial(side_by_side, long_line(n), reworded(n)),
+            4000,
+            lambda n: partial(side_by_side, _prose(random.Random(3), n), reworded(n)),
         ),
         "word count (tweets)": (2000, lambda n: partial(body_words, tweet_body(n))),
         "word count (paragraphs)": (4000, lambda n: partial(body_words, paragraphs(n))),
@@ -250,8 +245,8 @@ def cases(desk: Desk) -> dict[str, tuple[int, Case]]:
             lambda n: desk.import_md(n, "front", front_matter(n)),
         ),
         "import .docx (N bold/italic runs)": (400, desk.docx_runs),
-        "import .docx (N runs, not all Markdown)": (800, desk.docx_unreadable_runs),
-        "import .docx (N unclosed fields)": (4000, desk.docx_open_fields),
+        "import .docx (N runs, not all Markdown)": (2000, desk.docx_unreadable_runs),
+        "import .docx (N unclosed fields)": (8000, desk.docx_open_fields),
     }
 
 
