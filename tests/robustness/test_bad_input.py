@@ -10,6 +10,7 @@ input and neutralise it (script in a field, say) check what comes out instead.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import io
 import os
@@ -1122,6 +1123,13 @@ def settings_date_not_real(d: Desk) -> str:
     return _settings_error(d, "author: Ann\nlast_backup: 2026-02-30\n")
 
 
+def publish_time_past_year_9999(d: Desk) -> str:
+    """What the window or a recovered autosave hands the service: a time the store's own
+    conversion to UTC would run off the calendar with."""
+    west = dt.timezone(dt.timedelta(hours=-12))
+    return _save_over(d, publish_time=dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=west))
+
+
 def slug_windows_device(d: Desk) -> str:
     return _save_over(d, slug="con")
 
@@ -1317,6 +1325,11 @@ CASES = [
         headline_windows_device,
         r"stored as con-story; exported as .*NUL-image\.jpg",
         changes_store=True,
+    ),
+    Case(
+        "publish-time-past-year-9999",
+        publish_time_past_year_9999,
+        r"the publish time 9999-12-31T23:59:59-12:00 is outside the dates EditorDesk keeps",
     ),
     Case(
         "settings-yaml-nested-deep",

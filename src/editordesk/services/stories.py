@@ -39,7 +39,7 @@ from editordesk.store.models import (
     story_tweets,
     utcnow,
 )
-from editordesk.text import check_slug, check_url, slugify
+from editordesk.text import check_slug, check_url, slugify, utc_time
 
 __all__ = [
     "RelatedRecord",
@@ -91,6 +91,11 @@ def parse_status(value: str | StoryStatus) -> StoryStatus:
 def _clean_draft(draft: StoryDraft) -> StoryDraft:
     if draft.publish_time is not None and draft.publish_time.tzinfo is None:
         raise ValidationError("the publish time needs a time zone")
+    if draft.publish_time is not None:
+        try:
+            utc_time(draft.publish_time)  # the store converts it to UTC
+        except ValidationError as exc:
+            raise ValidationError(f"the publish time {exc}; nothing was saved") from None
     if len(draft.body) > MAX_BODY_CHARS:
         raise ValidationError(
             f"the body is {len(draft.body) / 1e6:.1f} million characters; a story may have up "
