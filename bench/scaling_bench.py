@@ -76,9 +76,15 @@ def edited(text: str, seed: int = 2) -> str:
     return "\n".join(lines)
 
 
+def long_line(n: int) -> str:
+    """One paragraph of `n` words, from a vocabulary of a few thousand."""
+    rng = random.Random(3)
+    return " ".join(f"{rng.choice(WORDS)}{rng.randrange(200)}" for _ in range(n))
+
+
 def reworded(n: int) -> str:
-    """The one-line paragraph of `n` words from seed 3, every fifth word changed."""
-    words = _prose(random.Random(3), n).split(" ")
+    """`long_line(n)` with every fifth word changed."""
+    words = long_line(n).split(" ")
     return " ".join("changed" if i % 5 == 0 else w for i, w in enumerate(words))
 
 
@@ -162,7 +168,6 @@ class Desk:
 
         return run
 
-
     def docx_unreadable_runs(self, n: int) -> Callable[[], object]:
         """The shape that took cubic time (800 runs 22 s, 1,600 runs 170 s): "x." bold straight
         into an italic letter, which Markdown cannot close, then `n` alternating runs."""
@@ -230,8 +235,8 @@ def cases(desk: Desk) -> dict[str, tuple[int, Case]]:
             lambda n: partial(side_by_side, paragraphs(n), edited(paragraphs(n))),
         ),
         "diff (one long line)": (
-            4000,
-            lambda n: partial(side_by_side, _prose(random.Random(3), n), reworded(n)),
+            8000,
+            lambda n: partial(side_by_side, long_line(n), reworded(n)),
         ),
         "word count (tweets)": (2000, lambda n: partial(body_words, tweet_body(n))),
         "word count (paragraphs)": (4000, lambda n: partial(body_words, paragraphs(n))),
