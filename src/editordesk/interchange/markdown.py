@@ -141,6 +141,11 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
+def _line(event: yaml.Event) -> int | None:
+    """The file's line where a front-matter YAML event starts (the fence is line 1)."""
+    return event.start_mark.line + 2 if event.start_mark is not None else None
+
+
 class _FrontMatter:
     """The YAML mapping, with the line of each key for error messages."""
 
@@ -154,7 +159,7 @@ class _FrontMatter:
                         raise InputError(
                             f"front matter nests lists or mappings more than {MAX_DEPTH} deep; "
                             "front matter needs three at most",
-                            line=event.start_mark.line + 2,
+                            line=_line(event),
                         )
                 elif isinstance(event, yaml.CollectionEndEvent):
                     depth -= 1
@@ -164,7 +169,7 @@ class _FrontMatter:
                     raise InputError(
                         f"front matter uses the YAML alias *{event.anchor}; write the value "
                         "out in full",
-                        line=event.start_mark.line + 2,
+                        line=_line(event),
                     )
             node = yaml.compose(text, Loader=yaml.SafeLoader)
             data = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
