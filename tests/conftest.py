@@ -32,6 +32,20 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ[REGENERATE_ENV] = "1"  # the older golden tests read this
 
 
+PG_FIXTURES = {"pg_server", "pg_private_server"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The PostgreSQL runs belong to the slow tier: each makes a database of its own, which
+    costs most of the store and service tests' time. `-m "not slow"` runs them on SQLite
+    only; the full run (CI) takes both engines."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        engine = params.get("engine_name", params.get("engine"))
+        if engine == "postgresql" or PG_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDITORDESK_CONFIG", str(tmp_path / "config" / "settings.yaml"))

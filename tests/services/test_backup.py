@@ -368,6 +368,7 @@ def test_the_window_makes_the_daily_backup_when_it_opens_the_store(tmp_path: Pat
     assert made.name.startswith("daily-") and looks_like_backup(made)
 
 
+@pytest.mark.slow
 def test_a_postgresql_store_is_dumped_and_restored_with_its_media(tmp_path: Path) -> None:
     from tests import pg
 

@@ -20,6 +20,8 @@ from editordesk.store.location import StoreLocation, resolve
 from tests import pg
 from tests.helpers import snapshot, write_harbour
 
+pytestmark = pytest.mark.slow
+
 NewStore = Callable[[str], StoreLocation]
 
 
