@@ -64,6 +64,27 @@ def test_raw_inline_html_is_kept_whole_per_element() -> None:
     assert n.RawInline('<script>alert("x")</script>') in para.children
 
 
+def test_raw_elements_close_at_their_own_tag_and_not_across_emphasis() -> None:
+    [para] = parse_body("<b>one <i>two</i></b> *x* <span>three *four* </span>").children
+    assert isinstance(para, n.Paragraph)
+    assert para.children[0] == n.RawInline("<b>one <i>two</i></b>")
+    assert n.RawInline("<span>") in para.children and n.RawInline("</span>") in para.children
+
+
+def test_many_unclosed_tags_each_stay_raw_and_every_word_is_kept() -> None:
+    [para] = parse_body("x <span> y " * 2000).children
+    assert isinstance(para, n.Paragraph)
+    raw = [c for c in para.children if isinstance(c, n.RawInline)]
+    assert raw == [n.RawInline("<span>")] * 2000
+    assert n.inlines_text(para.children).split() == ["x", "y"] * 2000
+    # one closing tag at the end closes the first: the whole run is one element
+    [para] = parse_body("x <span> y " * 2000 + "</span>").children
+    assert isinstance(para, n.Paragraph)
+    assert para.children[0] == n.Text("x ")
+    [element] = para.children[1:]
+    assert isinstance(element, n.RawInline) and element.html.count("<span>") == 2000
+
+
 def test_the_walk_reaches_blocks_inside_lists_and_quotes() -> None:
     doc = parse_body('- {{< figure image="1" >}}\n\n> {{< x user="a" id="2" >}}')
     found = [type(b).__name__ for b in n.walk(doc.children)]

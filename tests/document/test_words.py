@@ -28,3 +28,10 @@ def test_shortcodes_do_not_count_but_a_tweets_inner_text_does() -> None:
 def test_an_empty_body_has_no_words() -> None:
     assert body_words("") == 0
     assert body_words('{{< figure image="1" >}}') == 0
+
+
+def test_text_full_of_unfinished_tags_and_links_counts_each_word() -> None:
+    assert body_words("<a " * 5000) == 5000
+    assert body_words("<b>bold</b> <i") == 2
+    assert body_words('See [it](x "a title") ' + '](x "' + "](x " * 3000) == 2 + 3001
+    assert body_words("<https:<https:x> word") == 2

@@ -276,10 +276,11 @@ _VOID = frozenset(
 def _merge_raw(inlines: list[n.Inline]) -> list[n.Inline]:
     """`<tag>`, text, `</tag>` as one piece of raw HTML: Markdown splits inline HTML at each
     tag, and a sanitiser must see an element whole to drop what is inside a <script>."""
+    ends = _raw_element_ends(inlines)
     out: list[n.Inline] = []
     i = 0
     while i < len(inlines):
-        end = _raw_element_end(inlines, i)
+        end = ends.get(i)
         if end is None:
             out.append(inlines[i])
             i += 1
@@ -297,22 +298,32 @@ def _merge_raw(inlines: list[n.Inline]) -> list[n.Inline]:
     return out
 
 
-def _raw_element_end(inlines: list[n.Inline], start: int) -> int | None:
-    """Where the raw element opened at `start` closes, if only text lies between."""
-    node = inlines[start]
-    if not isinstance(node, n.RawInline):
-        return None
-    match = _OPEN_TAG.match(node.html.strip())
-    if match is None or match.group(1).lower() in _VOID:
-        return None
-    closer = re.compile(rf"</{re.escape(match.group(1))}\s*>\Z", re.IGNORECASE)
-    for j in range(start + 1, len(inlines)):
-        other = inlines[j]
-        if isinstance(other, n.RawInline) and closer.match(other.html.strip()):
-            return j
-        if not isinstance(other, n.Text | n.SoftBreak | n.LineBreak | n.RawInline):
-            return None
-    return None
+_CLOSE_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)\s*>\Z")
+
+
+def _raw_element_ends(inlines: list[n.Inline]) -> dict[int, int]:
+    """For each raw opening tag, where its element closes, if only text lies between: the
+    first closing tag of its name after it, with nothing but text, breaks and raw HTML on
+    the way. Worked out from the end in one pass (looking ahead from every unclosed tag took
+    time in the square of their number)."""
+    ends: dict[int, int] = {}
+    next_closer: dict[str, int] = {}  # tag name -> the nearest closing tag ahead, if reachable
+    for i in range(len(inlines) - 1, -1, -1):
+        node = inlines[i]
+        if not isinstance(node, n.RawInline):
+            if not isinstance(node, n.Text | n.SoftBreak | n.LineBreak):
+                next_closer.clear()  # an element never closes across a link or emphasis
+            continue
+        raw = node.html.strip()
+        opening = _OPEN_TAG.match(raw)
+        if opening is not None and opening.group(1).lower() not in _VOID:
+            end = next_closer.get(opening.group(1).lower())
+            if end is not None:
+                ends[i] = end
+        closing = _CLOSE_TAG.match(raw)
+        if closing is not None:
+            next_closer[closing.group(1).lower()] = i
+    return ends
 
 
 def _merge_text(inlines: list[n.Inline]) -> list[n.Inline]:
