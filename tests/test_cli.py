@@ -108,11 +108,11 @@ def test_export_of_a_missing_story_says_so(
     assert "exported 1, skipped by preflight 0, failed 1" in err
 
 
-def test_history_and_restore(
+def test_history_and_revert(
     tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     main([*db, "import", str(write_harbour(tmp_path / "in"))])
-    assert main([*db, "restore", "1", "1"]) == 0
+    assert main([*db, "revert", "1", "1"]) == 0
     assert main([*db, "history", "1"]) == 0
     out = capsys.readouterr().out
     assert "restored revision 1" in out and "imported from harbour.md" in out
@@ -242,19 +242,60 @@ def test_backup_then_restore_path_brings_the_store_back(
     assert list(tmp_path.glob("cli.sqlite.before-restore-*"))
 
 
-def test_restore_tells_a_revision_from_a_backup(
+def test_restore_is_for_backups_and_revert_for_revisions(
     tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     main([*db, "import", str(write_harbour(tmp_path / "in"))])
     capsys.readouterr()
     assert main([*db, "restore", "1"]) == 1
-    assert "needs a revision too: `restore ID REVISION`" in capsys.readouterr().err
+    assert "1 is not a backup folder or .zip; to make an old revision of story 1 its " in (
+        capsys.readouterr().err
+    )
     assert main([*db, "restore", str(tmp_path / "in")]) == 1
     assert "is not an EditorDesk backup" in capsys.readouterr().err
-    assert main([*db, "restore", "one", "1"]) == 1
+    assert main([*db, "revert", "one", "1"]) == 1
     assert "'one' is not a story id" in capsys.readouterr().err
+    assert main([*db, "revert", "1", "1"]) == 0
+    assert "story 1 reverted to revision 1 (now version 2)" in capsys.readouterr().out
+
+
+def test_restore_id_revision_still_reverts_for_one_release_with_a_note(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    main([*db, "import", str(write_harbour(tmp_path / "in"))])
+    capsys.readouterr()
     assert main([*db, "restore", "1", "1"]) == 0
-    assert "story 1 restored to revision 1" in capsys.readouterr().out
+    out, err = capsys.readouterr()
+    assert "story 1 reverted to revision 1" in out
+    assert "note: `restore ID REVISION` is now `revert 1 1`" in err
+    assert main([*db, "restore", "1", "1", "--force"]) == 1
+    assert "--force is for restoring a backup" in capsys.readouterr().err
+
+
+def test_backup_to_a_place_it_cannot_write_is_one_line(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    main([*db, "import", str(write_harbour(tmp_path / "in"))])
+    capsys.readouterr()
+    for target in ("/proc/x.zip", "/dev/null/x.zip"):
+        assert main([*db, "backup", target]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"editordesk: error: cannot write the backup {target}: ")
+        assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_backup_and_restore_warn_of_links_they_left_out(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    main([*db, "import", str(write_harbour(tmp_path / "in"))])
+    media = tmp_path / "cli-media"
+    (media / "planted.jpg").symlink_to(tmp_path / "in")
+    capsys.readouterr()
+    assert main([*db, "backup", str(tmp_path / "b")]) == 0
+    assert "warning: planted.jpg in the media folder is a link" in capsys.readouterr().err
+    (tmp_path / "b" / "media" / "again.jpg").symlink_to(tmp_path / "in")
+    assert main(["--db", str(tmp_path / "r.sqlite"), "restore", str(tmp_path / "b")]) == 0
+    assert "warning: media/again.jpg in the backup is a link" in capsys.readouterr().err
 
 
 def test_backup_of_a_store_that_is_not_there_says_so(

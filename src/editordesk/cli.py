@@ -155,20 +155,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=_number, metavar="ID")
 
     p = commands.add_parser(
-        "restore",
-        help="make an old revision a story's current text, or restore a whole backup",
-        description="`restore ID REVISION` makes revision REVISION of story ID its current "
-        "text (as a new revision). `restore PATH` puts the store and media of a backup made "
-        "by `editordesk backup` in place of the configured store; a store that holds anything "
-        "is refused unless --force, which keeps it aside (renamed …before-restore-<time>).",
+        "revert",
+        help="make an old revision a story's current text",
+        description="`revert ID REVISION` makes revision REVISION of story ID its current "
+        "text, as a new revision: nothing of the history is lost.",
     )
     _store_options(p, top=False)
-    p.add_argument("target", metavar="ID|PATH", help="a story id, or a backup folder or .zip")
-    p.add_argument("revision", nargs="?", type=_number, metavar="REVISION")
+    p.add_argument("id", metavar="ID", help="the story's id")
+    p.add_argument("revision", type=_number, metavar="REVISION")
+
+    p = commands.add_parser(
+        "restore",
+        help="put a whole backup in place of the store",
+        description="`restore PATH` puts the store and media of a backup made by "
+        "`editordesk backup` in place of the configured store, after checking the whole "
+        "backup; a store that holds anything is refused unless --force, which keeps it aside "
+        "(renamed …before-restore-<time>). (`restore ID REVISION` still works for one "
+        "release; it is now `revert ID REVISION`.)",
+    )
+    _store_options(p, top=False)
+    p.add_argument("target", metavar="PATH", help="a backup folder or .zip")
+    p.add_argument("revision", nargs="?", type=_number, help=argparse.SUPPRESS)
     p.add_argument(
         "--force",
         action="store_true",
-        help="restoring a backup over a store that holds stories: keep that store aside",
+        help="restoring over a store that holds stories: keep that store aside",
     )
 
     p = commands.add_parser(
@@ -344,19 +355,15 @@ def cmd_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_restore(args: argparse.Namespace) -> int:
-    if args.revision is None:
-        return _restore_backup(args)
-    if args.force:
-        raise EditorDeskError("--force is for restoring a backup, not a revision")
+def cmd_revert(args: argparse.Namespace) -> int:
     from editordesk.services.stories import get_story, restore_revision
 
     try:
-        story_id = _number(args.target)
+        story_id = _number(args.id)
     except argparse.ArgumentTypeError:
         raise EditorDeskError(
-            f"{args.target!r} is not a story id; restore a revision with "
-            "`restore ID REVISION`, or a backup with `restore PATH`"
+            f"{args.id!r} is not a story id: `revert ID REVISION` makes revision "
+            "REVISION of story ID its current text"
         ) from None
     store, author = _open_store(args)
     with store, store.write() as session:
@@ -364,8 +371,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
         story = restore_revision(
             session, story_id, args.revision, base_version=current.version, author=author
         )
-    print(f"story {story.id} restored to revision {args.revision} (now version {story.version})")
+    print(f"story {story.id} reverted to revision {args.revision} (now version {story.version})")
     return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    if args.revision is None:
+        return _restore_backup(args)
+    if args.force:
+        raise EditorDeskError("--force is for restoring a backup, not a revision")
+    _err(
+        f"note: `restore ID REVISION` is now `revert {args.target} {args.revision}`; "
+        "`restore` will only restore backups from the next release"
+    )
+    args.id = args.target
+    return cmd_revert(args)
 
 
 def _restore_backup(args: argparse.Namespace) -> int:
@@ -375,12 +395,14 @@ def _restore_backup(args: argparse.Namespace) -> int:
     if not looks_like_backup(path):
         if args.target.isdigit() and not path.exists():
             raise EditorDeskError(
-                f"restore {args.target} needs a revision too: `restore ID REVISION` "
-                "(or give a backup folder or .zip to restore a whole store)"
+                f"{args.target} is not a backup folder or .zip; to make an old revision of "
+                f"story {args.target} its current text, use `revert {args.target} REVISION`"
             )
         raise EditorDeskError(f"{path} is not an EditorDesk backup (a folder or .zip)")
     location = _location(args)
     result = restore_backup(path, location, force=args.force, progress=Progress("restoring"))
+    for skipped in result.skipped:
+        _err(f"warning: media/{skipped} in the backup is a link, not a file; it was left out")
     for kept in result.kept_aside:
         _err(f"the store that was there is kept as {kept}")
     info = result.backup
@@ -402,6 +424,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
     info = create_backup(location, args.path, progress=Progress("backing up"))
     for missing in info.missing_media:
         _err(f"warning: the media file {missing} was already missing from the store")
+    for skipped in info.skipped:
+        _err(f"warning: {skipped} in the media folder is a link, not a file; it was left out")
     print(info.path)
     _err(
         f"backed up {counted(info.stories, 'story', 'stories')} and "
@@ -417,6 +441,7 @@ COMMANDS = {
     "check": cmd_check,
     "sample": cmd_sample,
     "history": cmd_history,
+    "revert": cmd_revert,
     "restore": cmd_restore,
     "backup": cmd_backup,
 }
