@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from editordesk.gui.main_window import MainWindow
@@ -48,7 +49,7 @@ def _start(
 
     from editordesk import settings as prefs
     from editordesk.errors import EditorDeskError
-    from editordesk.gui.main_window import APP_NAME, MainWindow, app_icon
+    from editordesk.gui.main_window import APP_NAME, MainWindow
     from editordesk.gui.workers import run_in_background
 
     app = QApplication.instance() or _application_class()(sys.argv[:1])
@@ -70,6 +71,7 @@ def _start(
 
     window = MainWindow(None, settings)
     window.restore_window_state()
+    trace = _startup_trace(window) if os.environ.get("EDITORDESK_STARTUP_TRACE") else None
     window.show()
     if problem:
         QMessageBox.warning(window, APP_NAME, problem)
@@ -96,6 +98,8 @@ def _start(
         return warning
 
     def backed_up(warning: str | None) -> None:
+        if trace is not None:
+            trace.note("chores")
         if warning:  # a failed backup must not keep the editor from working: say so, go on
             print(f"editordesk: {warning}", file=sys.stderr)
             window.statusBar().showMessage(warning[:1].upper() + warning[1:], 30_000)
@@ -109,6 +113,9 @@ def _start(
 
     def attached(store: Store) -> None:
         window.statusBar().clearMessage()  # "Upgrading the store…", if it was
+        if trace is not None:
+            trace.note("attached")
+            window.story_list.model.loaded.connect(trace.listed)
         window.attach_store(store, greet=greet and not quit_after_start and not opened)
         if opened:
             window.import_paths(list(opened))
@@ -167,6 +174,69 @@ def _start(
     app.processEvents()
     attempt(db or settings.store or None, media or settings.media or None)
     return app, window
+
+
+def _startup_trace(window: QObject) -> Any:
+    """With EDITORDESK_STARTUP_TRACE set (bench/startup_bench.py): print the moment of the
+    window's first paint, then of each start-up step named to `note`, and when the day's
+    chores are done, the longest the UI thread went without turning its event loop since the
+    first paint (a stall the editor would feel)."""
+    import time
+
+    from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
+
+    class Trace(QObject):
+        def __init__(self) -> None:
+            super().__init__(window)
+            self.clock = QElapsedTimer()
+            self.longest = 0
+            self.seen_list = False
+            self.ticker = QTimer(self, interval=5)
+            self.ticker.timeout.connect(self._tick)
+            window.installEventFilter(self)
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                self.note("painted")
+                self.clock.start()
+                self.ticker.start()
+            return False
+
+        def _tick(self) -> None:
+            self.longest = max(self.longest, self.clock.restart())
+
+        def listed(self) -> None:
+            if not self.seen_list:
+                self.seen_list = True
+                self.note("listed")
+
+        def note(self, name: str) -> None:
+            print(name, f"{time.time():.6f}", flush=True)
+            if name == "chores":
+                self._tick()
+                self.ticker.stop()
+                print("stall", self.longest, flush=True)
+
+    return Trace()
+
+
+def app_icon() -> QIcon:
+    """The window icon, from the PNGs in resources/icons (every size the platforms use)."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    from editordesk.assets import resource
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        try:
+            data = resource("icons", f"editordesk-{size}.png").read_bytes()
+        except (FileNotFoundError, OSError):
+            continue
+        pixmap = QPixmap()
+        if pixmap.loadFromData(data):
+            icon.addPixmap(pixmap)
+    return icon
 
 
 def _messenger(parent: QObject) -> Any:

@@ -144,6 +144,7 @@ def test_link_reorder_remove_related_and_see_the_order_in_the_export(
     assert editor.dirty
     editor.body.setFocus()
     shortcut(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=5000)  # saved in the background
     with store.read() as session:
         saved = get_story(session, story.id)
     assert [link.title for link in saved.related] == [
@@ -251,7 +252,7 @@ def test_a_file_that_cannot_be_read_is_named(
     broken = tmp_path / "broken.docx"
     broken.write_text("this is not a zip")
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
     window.import_paths([broken])
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "broken.docx" in shown[0] and "not a Word" in shown[0]

@@ -130,7 +130,7 @@ def test_create_type_format_and_save(qtbot: QtBot, window: MainWindow, store: St
     qtbot.keyClicks(editor.body, ".")
     assert window.tabs.tabText(window.tabs.currentIndex()).startswith("● ")
     qtbot.keyClick(editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert not editor.dirty
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=5000)  # saved in the background
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Quay reopens after storm"
     with store.read() as session:
         [row] = list_stories(session)
@@ -189,7 +189,7 @@ def test_compare_and_restore_a_revision(qtbot: QtBot, window: MainWindow, store:
     editor.body.selectAll()
     _type(qtbot, editor.body, "High water at seven.")
     qtbot.keyClick(editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert not editor.dirty
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=5000)
 
     def restore_first(dialog: QWidget) -> None:
         qtbot.waitUntil(dialog.is_loaded, timeout=5000)  # type: ignore[attr-defined]
@@ -247,27 +247,83 @@ def test_a_conflict_is_shown_and_mine_kept(qtbot: QtBot, window: MainWindow, sto
 
     on_next_dialog(keep_mine)
     qtbot.keyClick(editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=5000)
     assert "Monday" in seen[0] and "Tuesday" in seen[0]
-    assert not editor.dirty
     with store.read() as session:
         assert get_story(session, story.id).body == "Council meets on Tuesday."
         bodies = [r.draft.body for r in revisions(session, story.id)]
     assert bodies == ["Council meets on Tuesday.", "Council meets on Monday.", "Council meets."]
 
 
-def test_closing_an_unsaved_tab_asks(
-    qtbot: QtBot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def answer_next_box(button: QMessageBox.StandardButton) -> list[str]:
+    """Click `button` in the next message box, as the editor would; its text is returned."""
+    seen: list[str] = []
+
+    def click(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.button(button).click()
+
+    on_next_dialog(click)
+    return seen
+
+
+def test_closing_an_unsaved_tab_asks(qtbot: QtBot, window: MainWindow, store: Store) -> None:
     editor = window.new_story()
-    qtbot.keyClicks(editor.headline, "Half written")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    qtbot.keyClicks(editor.headline, "<b>Half</b> written")
+    asked = answer_next_box(QMessageBox.StandardButton.Cancel)
     qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert window.editors() == [editor]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
-    qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
-    assert window.editors() == []
+    assert asked == [
+        "“<b>Half</b> written” has changes that are not saved. Save them before closing?"
+    ]
+    answer_next_box(QMessageBox.StandardButton.Save)
+    shortcut(qtbot, window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert window.editors() == []  # closed once its save had landed
     with store.read() as session:
-        assert [s.headline for s in list_stories(session)] == ["Half written"]
+        assert [s.headline for s in list_stories(session)] == ["<b>Half</b> written"]
+
+
+def test_text_typed_while_a_save_runs_stays_unsaved_and_is_saved_next(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    editor = window.new_story()
+    qtbot.keyClicks(editor.headline, "Tide tables")
+    _type(qtbot, editor.body, "First words.")
+    window.save_current()  # in the background: the tab still takes keys
+    assert window.tabs.is_saving(editor)
+    qtbot.keyClicks(editor.body, " More words.")
+    window.save_current()  # asked again while the first is in flight: it runs next
+    qtbot.waitUntil(lambda: not window.tabs.is_saving(), timeout=5000)
+    assert not editor.dirty
+    with store.read() as session:
+        [row] = list_stories(session)
+        assert get_story(session, row.id).body == "First words. More words."
+        assert len(revisions(session, row.id)) == 2
+
+
+def test_typing_during_a_save_is_not_marked_saved(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    editor = window.new_story()
+    qtbot.keyClicks(editor.headline, "Lifeboat")
+    window.save_current()
+    qtbot.keyClicks(editor.body, "Typed while saving.")
+    qtbot.waitUntil(lambda: not window.tabs.is_saving(), timeout=5000)
+    assert editor.dirty and editor.story_id is not None  # saved once, the rest still unsaved
+    assert window.tabs.tabText(window.tabs.currentIndex()).startswith("● ")
+    with store.read() as session:
+        assert get_story(session, editor.story_id).body == ""
+
+
+def test_quitting_waits_for_a_save_in_flight(qtbot: QtBot, store: Store) -> None:
+    win = _window(qtbot, store)
+    editor = win.new_story()
+    qtbot.keyClicks(editor.headline, "Last story of the day")
+    win.save_current()
+    assert win.close()  # no question: the save lands first, and nothing is unsaved
+    with store.read() as session:
+        assert [s.headline for s in list_stories(session)] == ["Last story of the day"]
 
 
 @pytest.mark.slow
@@ -309,16 +365,17 @@ def test_text_typed_before_a_crash_is_offered_back(
     win.activateWindow()  # the recovery dialog had the focus
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=3000)
     qtbot.keyClick(editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=5000)
     with store.read() as session:
         [row] = list_stories(session)
         assert get_story(session, row.id).body.startswith(typed)
 
 
 def test_an_empty_store_offers_the_sample_and_a_screenshot_shows_it(
-    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, store: Store, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     win = _window(qtbot, store)
+    answer_next_box(QMessageBox.StandardButton.Yes)
     win.resize(1400, 860)
     win.after_start()
     editor = win.current_editor()

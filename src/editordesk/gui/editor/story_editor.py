@@ -390,10 +390,17 @@ class StoryEditor(QWidget):
         self._stats_timer.start()
         self.schedule_preview()
 
-    def mark_saved(self, record: StoryRecord) -> None:
-        """The store took the save: this is now the base of further edits."""
+    def mark_saved(self, record: StoryRecord, *, edited_since: bool = False) -> None:
+        """The store took the save: this is now the base of further edits. With
+        `edited_since` (typed while the save ran) the tab keeps its text, still unsaved."""
         self.story_id = record.id
         self.related_panel.story_id = record.id
+        if edited_since:
+            self.base_version = record.version
+            self.slug = record.slug
+            self.autosaved_text = None  # the next autosave keeps the newer text
+            self.changed.emit()
+            return
         self.related_panel.set_links(record.related)
         self.base_version = record.version
         self.slug = record.slug

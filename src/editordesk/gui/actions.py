@@ -1,0 +1,265 @@
+"""The window's commands as data: every menu, its actions with their keys, tips and icons,
+the toolbar, and which commands need an open store or an open story. The window gives the
+slots; nothing here knows what a command does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+SK = QKeySequence.StandardKey
+Key = str | QKeySequence.StandardKey | None
+
+
+@dataclass(frozen=True)
+class Command:
+    """One menu entry: `name` is also the slot's key and the action's object name."""
+
+    name: str
+    text: str
+    key: Key = None
+    tip: str = ""
+    icon: str = ""
+    checkable: bool = False
+
+
+SEPARATOR = None
+COLUMNS_MENU = "columns"  # the Story menu's "List columns" submenu, filled when it opens
+
+MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
+    (
+        "&File",
+        (
+            Command("new", "&New story", SK.New, "Start a new draft", "document-new"),
+            Command(
+                "open", "&Open story…", SK.Open, "Find a story to open in the list", "document-open"
+            ),
+            Command("save", "&Save", SK.Save, "Save the story as a new revision", "document-save"),
+            Command("close", "&Close story", "Ctrl+W", "Close the current story", "window-close"),
+            SEPARATOR,
+            Command(
+                "import",
+                "&Import…",
+                "Ctrl+Shift+I",
+                "Import Markdown (.md) or Word (.docx) files as new drafts",
+                "document-import",
+            ),
+            Command(
+                "export",
+                "&Export…",
+                "Ctrl+E",
+                "Export the stories selected in the list (or the open one)",
+                "document-export",
+            ),
+            SEPARATOR,
+            Command(
+                "sample",
+                "Add the sample &story",
+                tip="Add the sample story that shows every feature",
+            ),
+            Command(
+                "preferences",
+                "&Preferences…",
+                SK.Preferences,
+                "Store, your name, autosave and export settings",
+                "preferences-system",
+            ),
+            SEPARATOR,
+            Command("quit", "&Quit", SK.Quit, "Quit EditorDesk", "application-exit"),
+        ),
+    ),
+    (
+        "&Edit",
+        (
+            Command("undo", "&Undo", SK.Undo, "Undo the last change", "edit-undo"),
+            Command("redo", "&Redo", SK.Redo, "Redo what was undone", "edit-redo"),
+            SEPARATOR,
+            Command("find", "&Find…", SK.Find, "Find text in the story", "edit-find"),
+            Command(
+                "search",
+                "Search &stories…",
+                "Ctrl+Shift+F",
+                "Search every story in the store",
+                "system-search",
+            ),
+        ),
+    ),
+    (
+        "F&ormat",
+        (
+            Command("bold", "&Bold", "Ctrl+B", "Make the selection bold"),
+            Command("italic", "&Italic", "Ctrl+I", "Make the selection italic"),
+            Command("link", "&Link…", "Ctrl+K", "Link the selection to a web address"),
+            Command("heading1", "Heading &1", "Ctrl+1", "Make the line a heading"),
+            Command("heading2", "Heading &2", "Ctrl+2", "Make the line a subheading"),
+            Command("heading3", "Heading &3", "Ctrl+3", "Make the line a minor heading"),
+            Command("bullets", "&Bulleted list", "Ctrl+Shift+8", "Bulleted list"),
+            Command("numbers", "&Numbered list", "Ctrl+Shift+7", "Numbered list"),
+            Command("quote", "&Quote", "Ctrl+Shift+.", "Block quote"),
+        ),
+    ),
+    (
+        "&Insert",
+        (
+            Command(
+                "figure",
+                "&Figure…",
+                "Ctrl+Shift+G",
+                "Insert a picture from the library (import new ones there)",
+            ),
+            Command(
+                "figure_file",
+                "Figure from a &file…",
+                "",
+                "Insert a picture straight from a file; it joins the library",
+            ),
+            Command("tweet", "&Tweet…", "Ctrl+Shift+T", "Embed a tweet by pasting its link"),
+        ),
+    ),
+    (
+        "&Story",
+        (
+            Command(
+                "history",
+                "&History…",
+                "Ctrl+H",
+                "Every saved revision: compare and restore",
+                "document-open-recent",
+            ),
+            Command("preview", "&Preview", "F8", "Show or hide the live preview", checkable=True),
+            COLUMNS_MENU,
+        ),
+    ),
+    (
+        "&Library",
+        (
+            Command(
+                "library",
+                "&Picture library…",
+                "Ctrl+Shift+L",
+                "Every picture with its caption, credit and alt text; import new ones",
+            ),
+            Command(
+                "credits",
+                "Photo &credits report…",
+                "Ctrl+Shift+R",
+                "The pictures used in the selected stories or a date range, with credits",
+            ),
+        ),
+    ),
+    (
+        "&Help",
+        (
+            Command("shortcuts", "&Keyboard shortcuts", "F1", "Every command and its keys"),
+            Command("about", "&About EditorDesk", tip="Version and licences"),
+        ),
+    ),
+)
+
+TOOLBAR = (
+    "new",
+    "save",
+    None,
+    "bold",
+    "italic",
+    "link",
+    "heading2",
+    "bullets",
+    "numbers",
+    "quote",
+    None,
+    "figure",
+    "tweet",
+    None,
+    "history",
+    "preview",
+)
+
+NEEDS_STORE = ("new", "open", "sample", "search", "import", "export", "library", "credits")
+NEEDS_STORY = (
+    "save",
+    "close",
+    "bold",
+    "italic",
+    "link",
+    "heading1",
+    "heading2",
+    "heading3",
+    "bullets",
+    "numbers",
+    "quote",
+    "figure",
+    "figure_file",
+    "tweet",
+    "history",
+    "find",
+    "undo",
+    "redo",
+)
+
+
+def make_action(window: QMainWindow, command: Command, slot: Callable[[], object]) -> QAction:
+    """The QAction for `command`, added to `window` so its key works anywhere in it."""
+    action = QAction(command.text, window)
+    key = command.key
+    if key is SK.Preferences and not QKeySequence(SK.Preferences).count():
+        key = "Ctrl+,"  # the platform has no preferences key
+    if key is not None:
+        action.setShortcut(QKeySequence(key))
+    plain = command.text.replace("&", "").rstrip("…")
+    tip = command.tip or plain
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{tip} ({keys})" if key is not None else tip)
+    action.setStatusTip(tip)
+    action.setObjectName(command.name)
+    if command.icon:
+        action.setIcon(QIcon.fromTheme(command.icon))
+    if command.checkable:
+        action.setCheckable(True)
+        action.setChecked(True)
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)
+    return action
+
+
+def build_menus(
+    window: QMainWindow,
+    slots: Mapping[str, Callable[[], object]],
+    fill_columns: Callable[[QMenu], None],
+) -> dict[str, QAction]:
+    """The menu bar and the toolbar; returns every action by name."""
+    actions: dict[str, QAction] = {}
+    for title, entries in MENUS:
+        menu = window.menuBar().addMenu(title)
+        for entry in entries:
+            if entry is SEPARATOR:
+                menu.addSeparator()
+            elif entry == COLUMNS_MENU:
+                columns = menu.addMenu("List &columns")
+                columns.setToolTip("Choose the story list's columns (or right-click its header)")
+                columns.aboutToShow.connect(lambda m=columns: fill_columns(m))
+            else:
+                assert isinstance(entry, Command)
+                actions[entry.name] = make_action(window, entry, slots[entry.name])
+                menu.addAction(actions[entry.name])
+    toolbar = QToolBar("Main toolbar", window)
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setAccessibleName("Main toolbar")
+    for name in TOOLBAR:
+        if name is None:
+            toolbar.addSeparator()
+        else:
+            toolbar.addAction(actions[name])
+    window.addToolBar(toolbar)
+    return actions
+
+
+def enable(actions: Mapping[str, QAction], *, has_store: bool, has_story: bool) -> None:
+    """Commands that need a store wait for it; those that act on a story need one open."""
+    for name in NEEDS_STORE:
+        actions[name].setEnabled(has_store)
+    for name in NEEDS_STORY:
+        actions[name].setEnabled(has_story and has_store)
