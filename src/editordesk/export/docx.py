@@ -4,66 +4,31 @@ styles of a reference .docx, so an office restyles its exports in Word, never in
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import io
 import itertools
 import re
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import docx
-from docx.document import Document
-from docx.enum.style import WD_STYLE_TYPE
 from docx.image.exceptions import UnrecognizedImageError
-from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Cm
-from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
-from lxml import etree
 from PIL import Image as PILImage
 
-from editordesk.assets import resource
 from editordesk.document import nodes as n
-from editordesk.errors import EditorDeskError, ValidationError
+from editordesk.errors import EditorDeskError
 from editordesk.export import docx_oxml as ox
+from editordesk.export.docx_reference import Template, open_reference
 from editordesk.export.safe import html_to_text, safe_href
 from editordesk.files import write_atomic
 from editordesk.media.folder import MediaFolder
 from editordesk.model import ImageRecord, RelatedRecord, StoryRecord
 from editordesk.text import long_date
 
-# Every style the writer names; a reference document must define them all.
-PARAGRAPH_STYLES = (
-    "Title",
-    "Subtitle",
-    "Byline",
-    "Dateline",
-    "Heading 1",
-    "Heading 2",
-    "Heading 3",
-    "Body Text",
-    "Quote",
-    "Figure",
-    "Caption",
-    "Credit",
-    "Source Code",
-    "List Bullet",
-    "List Bullet 2",
-    "List Bullet 3",
-    "List Number",
-    "List Number 2",
-    "List Number 3",
-    "List Continue",
-    "List Continue 2",
-    "List Continue 3",
-)
-CHARACTER_STYLES = ("Hyperlink", "Verbatim Char")
-NUMBERED_STYLES = ("List Number", "List Number 2", "List Number 3")
 LIST_LEVELS = 3  # deeper lists take the level-3 styles
 RELATED_HEADING = "Related"
 
@@ -82,7 +47,7 @@ _CORE_TEXT_LIMIT = 255  # python-docx refuses longer core properties
 
 def render_docx(article: n.Article, media: MediaFolder, *, reference: Path | None = None) -> bytes:
     """The story as .docx bytes, built in memory so a failure leaves nothing on disk."""
-    template = _open_reference(reference)
+    template = open_reference(reference)
     _DocxWriter(template, media).article(article)
     return ox.package_bytes(template.document)
 
@@ -95,87 +60,6 @@ def write_docx(
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, data)
     return target
-
-
-# ---------------------------------------------------------------- the reference document
-
-
-@dataclass
-class _Template:
-    """A freshly opened reference with its styles looked up once, by name."""
-
-    document: Document
-    paragraph: dict[str, str]  # style name -> style id
-    character: dict[str, str]
-    numbering: dict[str, tuple[int, int]]  # numbered style -> (abstract numbering, level)
-
-
-@functools.lru_cache(maxsize=1)
-def _shipped_reference() -> bytes:
-    """The shipped reference's bytes, read from the install once per process."""
-    try:
-        return resource("templates", "docx", "reference.docx").read_bytes()
-    except (FileNotFoundError, OSError) as exc:
-        raise EditorDeskError(f"cannot read the shipped Word reference document: {exc}") from exc
-
-
-def _open_reference(reference: Path | None) -> _Template:
-    if reference is None:
-        data, name = _shipped_reference(), "the shipped reference.docx"
-    else:
-        name = str(reference)
-        if reference.exists() and not reference.is_file():  # a folder, a device, a pipe
-            raise ValidationError(f"reference document {name} is not a Word file")
-        try:
-            data = reference.read_bytes()
-        except FileNotFoundError as exc:
-            raise ValidationError(f"reference document {name} does not exist") from exc
-        except OSError as exc:
-            raise ValidationError(
-                f"cannot read reference document {name}: {exc.strerror or exc}"
-            ) from exc
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (
-        PackageNotFoundError,
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        etree.XMLSyntaxError,
-    ) as exc:
-        raise ValidationError(
-            f"reference document {name} is not a Word .docx file ({exc})"
-        ) from exc
-
-    paragraph: dict[str, BaseStyle] = {}
-    character: dict[str, BaseStyle] = {}
-    for style in document.styles:
-        if style.type == WD_STYLE_TYPE.PARAGRAPH:
-            paragraph[style.name] = style
-        elif style.type == WD_STYLE_TYPE.CHARACTER:
-            character[style.name] = style
-    missing = [s for s in PARAGRAPH_STYLES if s not in paragraph]
-    missing += [s for s in CHARACTER_STYLES if s not in character]
-    if missing:
-        raise ValidationError(
-            f"reference document {name} lacks the style(s) {', '.join(missing)}; "
-            "start from EditorDesk's reference.docx and restyle it"
-        )
-    numbering: dict[str, tuple[int, int]] = {}
-    for style_name in NUMBERED_STYLES:
-        found = ox.style_numbering(document, paragraph[style_name])
-        if found is None:
-            raise ValidationError(
-                f"reference document {name}: style {style_name} is not a numbered list style"
-            )
-        numbering[style_name] = found
-    ox.clear_body(document)
-    return _Template(
-        document,
-        {name: paragraph[name].style_id for name in PARAGRAPH_STYLES},
-        {name: character[name].style_id for name in CHARACTER_STYLES},
-        numbering,
-    )
 
 
 # ---------------------------------------------------------------- inline formatting
@@ -276,7 +160,7 @@ def _to_word_image(data: bytes, name: str) -> bytes:
 class _DocxWriter:
     """Walks the tree once, one method per node type, appending to the reference's body."""
 
-    def __init__(self, template: _Template, media: MediaFolder) -> None:
+    def __init__(self, template: Template, media: MediaFolder) -> None:
         self.doc = template.document
         self.styles = template.paragraph
         self.char_styles = template.character

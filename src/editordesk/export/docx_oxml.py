@@ -1,11 +1,12 @@
 """The raw OOXML python-docx has no API for (hyperlinks, borders, list restarts, pictures with
-alt text, the package itself), kept in one small module so the writer reads as python-docx."""
+alt text, a reference's active content, the package itself), kept in one small module so the
+writer reads as python-docx."""
 
 from __future__ import annotations
 
 import io
 import zipfile
-from typing import cast
+from typing import Any, cast
 
 from docx.document import Document
 from docx.image.image import Image
@@ -22,6 +23,19 @@ from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
+
+from editordesk.ooxml.names import (
+    ACTIVE_RELATIONSHIP_TYPES,
+    CONTENT_TYPES_NS,
+    O_OLE_OBJECT,
+    RELATIONSHIPS_NS,
+    W_ALT_CHUNK,
+    W_ATTACHED_TEMPLATE,
+    W_CONTROL,
+    W_MAIL_MERGE,
+    W_OBJECT,
+    W_SUB_DOC,
+)
 
 # ---------------------------------------------------------------- hyperlinks
 
@@ -174,7 +188,7 @@ class Pictures:
 
 # ---------------------------------------------------------------- body and package
 
-_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_CT_NS = CONTENT_TYPES_NS
 # Already compressed: deflating them again costs time and saves nothing.
 _STORED_TYPES = frozenset({CT.JPEG, CT.PNG, CT.GIF})
 _PICTURE_EXTENSIONS = {"jpg": CT.JPEG, "jpeg": CT.JPEG, "png": CT.PNG, "gif": CT.GIF}
@@ -253,3 +267,59 @@ def package_bytes(document: Document) -> bytes:
             if len(part.rels):
                 archive.writestr(part.partname.rels_uri.membername, part.rels.xml)
     return out.getvalue()
+
+
+# ---------------------------------------------------------------- a reference's active content
+
+# Elements whose only job is to point at a relationship: they go with it.
+_POINTERS = frozenset({W_ATTACHED_TEMPLATE, W_ALT_CHUNK, W_SUB_DOC})
+# An embedded object or control goes whole, with the picture Word shows for it.
+_OBJECT_PARTS = frozenset({O_OLE_OBJECT, W_CONTROL})
+
+
+def strip_active_content(document: Document) -> None:
+    """Drop from every part of a reference document what Word would fetch, run or unpack on
+    opening a file built on it: every external relationship (an attached template on a web
+    server, a linked picture, a mail-merge data source), macros, embedded objects, ActiveX
+    controls, and the elements that pointed at them. Styles, numbering, headers, footers
+    and the page are kept; parts nothing points at any more are not written out."""
+    package = document.part.package
+    _drop_relationships(package.rels)
+    for part in list(package.iter_parts()):
+        dropped = _drop_relationships(part.rels)
+        element = getattr(part, "_element", None)
+        if dropped and element is not None:
+            _drop_pointers(element, dropped)
+
+
+def _drop_relationships(rels: Any) -> set[str]:
+    dropped = {
+        r_id
+        for r_id, rel in rels.items()
+        if rel.is_external or rel.reltype in ACTIVE_RELATIONSHIP_TYPES
+    }
+    for r_id in dropped:
+        del rels[r_id]
+    return dropped
+
+
+def _drop_pointers(root: Any, dropped: set[str]) -> None:
+    pointing = [
+        (element, attribute)
+        for element in root.iter()
+        for attribute, value in element.attrib.items()
+        if attribute.startswith(f"{{{RELATIONSHIPS_NS}}}") and value in dropped
+    ]
+    for element, attribute in pointing:
+        if element.tag in _OBJECT_PARTS:
+            element = next(element.iterancestors(W_OBJECT), element)
+        elif element.tag in _POINTERS:
+            pass
+        elif element.getparent() is not None and element.getparent().tag == W_MAIL_MERGE:
+            element = element.getparent()
+        else:
+            element.attrib.pop(attribute, None)
+            continue
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
