@@ -49,11 +49,13 @@ def _start(
 
     from editordesk import settings as prefs
     from editordesk.errors import EditorDeskError
+    from editordesk.gui import plain
     from editordesk.gui.main_window import APP_NAME, MainWindow
     from editordesk.gui.workers import run_in_background
 
     app = QApplication.instance() or _application_class()(sys.argv[:1])
     assert isinstance(app, QApplication)
+    plain.guard_tooltips(app)  # a tooltip holding a story's words never loads what it names
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -74,7 +76,7 @@ def _start(
     trace = _startup_trace(window) if os.environ.get("EDITORDESK_STARTUP_TRACE") else None
     window.show()
     if problem:
-        QMessageBox.warning(window, APP_NAME, problem)
+        plain.warning(window, APP_NAME, problem)
 
     upgrading = _messenger(window)  # from the worker to the status bar, on the UI thread
     upgrading.said.connect(lambda text: window.statusBar().showMessage(text))
@@ -146,11 +148,8 @@ def _start(
         run_in_background(open_store, db, media, on_done=attached, on_error=failed)
 
     def failed(exc: Exception) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            APP_NAME,
-            f"The store cannot be opened.\n\n{exc}",
-            parent=window,
+        box = plain.message_box(  # the reason quotes the store's path: shown as written
+            window, QMessageBox.Icon.Critical, APP_NAME, f"The store cannot be opened.\n\n{exc}"
         )
         choose = box.addButton("Choose another store…", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)

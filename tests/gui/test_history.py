@@ -240,11 +240,11 @@ def test_a_stale_copy_is_refused_with_a_message_and_nothing_changes(
 ) -> None:
     shown: list[tuple[str, str]] = []
 
-    def warning(parent: QWidget, title: str, text: str, *args: object) -> object:
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
+    def answer(box: QMessageBox) -> int:  # the warning, answered at once
+        shown.append((box.windowTitle(), box.text()))
+        return QMessageBox.StandardButton.Ok.value
 
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    monkeypatch.setattr(QMessageBox, "exec", answer)
     before = snapshot(store)
     # The editor's window still holds version 1; two saves have happened since.
     dialog = open_history(qtbot, store, story.id, base_version=1)

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
+
+from editordesk.gui.safe_browser import SafeBrowser
 
 DESCRIPTION = (
     "A desktop editorial workstation: drafts, image credits, tweet embeds and related links "
@@ -169,7 +170,7 @@ class AboutDialog(QDialog):
             f"<p>Python {html.escape(sys.version.split()[0])}</p>" + qt_notice(),
         )
         self.licences_view = self._browser("Licences", self._licence_table())
-        self.notices_view = QTextBrowser(self)
+        self.notices_view = SafeBrowser(self)
         self.notices_view.setAccessibleName("Third-party notices")
         self.notices_view.setPlainText(_notices_text())
 
@@ -192,9 +193,10 @@ class AboutDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
 
-    def _browser(self, name: str, rich_text: str) -> QTextBrowser:
-        view = QTextBrowser(self)
+    def _browser(self, name: str, rich_text: str) -> SafeBrowser:
+        view = SafeBrowser(self)  # our own page; it opens web links, and no file
         view.setAccessibleName(name)
+        view.setOpenLinks(True)
         view.setOpenExternalLinks(True)
         view.setHtml(rich_text)
         return view

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from editordesk.document.diff import display_time
+from editordesk.gui import plain
 from editordesk.gui.dialogs.diff_view import DiffView
 from editordesk.model import StoryDraft, StoryRecord
 
@@ -59,13 +60,13 @@ class ConflictDialog(QDialog):
         who = theirs_author.strip() or "Someone else"
         when = when_text(theirs.updated)
 
-        self.setWindowTitle(f"Saved by someone else — {theirs.headline}")
+        self.setWindowTitle(plain.one_line(f"Saved by someone else — {theirs.headline}", 200))
         self.setSizeGripEnabled(True)
 
-        self.message_label = QLabel(
-            f"{who} saved this story at {when} while you were editing it. "
+        self.message_label = plain.plain_label(  # the name is as the other editor typed it
+            QLabel(self),
+            f"{plain.shorten(who, 200)} saved this story at {when} while you were editing it. "
             "Nothing has been overwritten.",
-            self,
         )
         self.message_label.setWordWrap(True)
         font = self.message_label.font()
@@ -142,7 +143,7 @@ class ConflictDialog(QDialog):
         self._choose(ConflictChoice.OPEN_BOTH)
 
     def _take_theirs(self) -> None:
-        answer = QMessageBox.question(
+        answer = plain.question(
             self,
             "Discard your changes?",
             "Discard your changes? Your unsaved text will be replaced by their version, "

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
-    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -29,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from editordesk.document.diff import DiffRow, FieldChange, RowKind, Span, field_changes
 from editordesk.document.diff import side_by_side as diff_lines
+from editordesk.gui import plain
+from editordesk.gui.safe_browser import SafeBrowser
 from editordesk.model import StoryDraft
 
 # Translucent tints read on light and dark palettes alike: the base colour shows through.
@@ -68,7 +69,8 @@ class DiffView(QWidget):
         self._changes: list[FieldChange] = []
         self._shown: tuple[StoryDraft, StoryDraft] | None = None
 
-        self.summary_label = QLabel(self)
+        plain.guard_tooltips()  # both versions' words show in tooltips
+        self.summary_label = plain.plain_label(QLabel(self))
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -87,8 +89,9 @@ class DiffView(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.field_list.hide()
 
-        self.left_title = QLabel("Left", self)
-        self.right_title = QLabel("Right", self)
+        # Titles name who saved each side, as they typed their name: plain text.
+        self.left_title = plain.plain_label(QLabel(self), "Left")
+        self.right_title = plain.plain_label(QLabel(self), "Right")
         self.left_pane = self._make_pane()
         self.right_pane = self._make_pane()
         self.left_title.setBuddy(self.left_pane)
@@ -120,10 +123,10 @@ class DiffView(QWidget):
             pane.verticalScrollBar().valueChanged.connect(other.verticalScrollBar().setValue)
             pane.viewport().installEventFilter(self)
 
-    def _make_pane(self) -> QTextBrowser:
-        pane = QTextBrowser(self)
+    def _make_pane(self) -> SafeBrowser:
+        pane = SafeBrowser(self)  # filled as plain text; opens no file whatever it holds
         pane.setOpenLinks(False)
-        pane.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        pane.setLineWrapMode(SafeBrowser.LineWrapMode.WidgetWidth)
         # Both panes always keep a scroll bar, so they wrap at the same width.
         pane.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         pane.setTextInteractionFlags(
@@ -136,8 +139,8 @@ class DiffView(QWidget):
 
     def set_titles(self, left: str, right: str) -> None:
         """Name the two sides, above the panes and in the field list's columns."""
-        self.left_title.setText(left)
-        self.right_title.setText(right)
+        plain.set_plain(self.left_title, left, 300)
+        plain.set_plain(self.right_title, right, 300)
         self.left_pane.setAccessibleName(left)
         self.right_pane.setAccessibleName(right)
         self.field_list.setHeaderLabels(["Field", left, right])
@@ -156,7 +159,7 @@ class DiffView(QWidget):
         """Show nothing but `message` (while loading, or when there is nothing to compare)."""
         self._shown = None
         self._rows, self._changes = [], []
-        self.summary_label.setText(message)
+        plain.set_plain(self.summary_label, message)
         self.field_list.clear()
         self.field_list.hide()
         self.left_pane.clear()
@@ -175,9 +178,15 @@ class DiffView(QWidget):
     def _show_fields(self) -> None:
         self.field_list.clear()
         for change in self._changes:
-            item = QTreeWidgetItem([change.label, change.old or _EMPTY, change.new or _EMPTY])
-            item.setToolTip(1, change.old)
-            item.setToolTip(2, change.new)
+            item = QTreeWidgetItem(
+                [
+                    change.label,
+                    plain.shorten(change.old, 500) or _EMPTY,
+                    plain.shorten(change.new, 500) or _EMPTY,
+                ]
+            )
+            item.setToolTip(1, plain.safe_tooltip(change.old))  # the field as written
+            item.setToolTip(2, plain.safe_tooltip(change.new))
             self.field_list.addTopLevelItem(item)
         self.field_list.setVisible(bool(self._changes))
         if self._changes:  # as tall as its rows, up to six; past that it scrolls
@@ -195,9 +204,9 @@ class DiffView(QWidget):
         if body_lines:
             parts.append(f"{body_lines} line{'s' if body_lines != 1 else ''} of the body")
         if parts:
-            self.summary_label.setText(f"Changed: {_sentence_list(parts)}.")
+            plain.set_plain(self.summary_label, f"Changed: {_sentence_list(parts)}.")
         else:
-            self.summary_label.setText("The two versions are the same.")
+            plain.set_plain(self.summary_label, "The two versions are the same.")
 
     def _fill(self, document: QTextDocument, side: str) -> None:
         palette = self.palette()

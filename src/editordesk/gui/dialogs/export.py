@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editordesk.gui import plain
 from editordesk.gui.workers import run_in_background
 from editordesk.services.exporting import ExportOptions, ExportResult, Outcome, export_stories
 from editordesk.store.db import Store
@@ -90,7 +91,7 @@ class ExportDialog(QDialog):
         ):
             box.setAccessibleName(box.text())
             box.setToolTip(tip)
-        self.problem = QLabel(self)
+        self.problem = plain.plain_label(QLabel(self))
         form = QFormLayout()
         form.addRow("Format", kinds)
         form.addRow("Folder", self.destination[0])
@@ -174,7 +175,7 @@ class ExportDialog(QDialog):
 
     def accept(self) -> None:
         if not self.destination[1].text().strip():
-            self.problem.setText("Choose the folder to export into.")
+            plain.set_plain(self.problem, "Choose the folder to export into.")
             return
         super().accept()
 
@@ -241,6 +242,8 @@ class BatchExport(QObject):
         self.ids = ids
         self.stop = threading.Event()
         self.dialog = QProgressDialog("Exporting…", "Cancel", 0, len(ids), parent)
+        # The label names each story as it goes: plain text, whatever the story is called.
+        self.dialog.setLabel(plain.plain_label(QLabel(), "Exporting…"))
         self.dialog.setWindowTitle("Exporting")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
@@ -268,6 +271,7 @@ class BatchExport(QObject):
     def _progress(self, done: int, total: int, what: str) -> None:
         self.dialog.setValue(done)
         self.advanced.emit(done)
+        what = plain.shorten(what, 200)
         self.dialog.setLabelText(
             f"Exporting {min(done + 1, total)} of {total}: {what}" if done < total else "Finishing…"
         )
@@ -287,15 +291,12 @@ class BatchExport(QObject):
 
 def show_report(parent: QWidget, report: BatchReport, folder: Path, open_folder: bool) -> None:
     """The summary at the end of a batch, with the details a click away."""
-    box = QMessageBox(parent)
-    box.setWindowTitle("Export finished")
-    box.setIcon(
-        QMessageBox.Icon.Information
-        if not report.count(Outcome.FAILED)
-        else QMessageBox.Icon.Warning
+    failed = report.count(Outcome.FAILED)
+    icon = QMessageBox.Icon.Warning if failed else QMessageBox.Icon.Information
+    # The details quote stories' errors and paths: message_box shows them as written.
+    box = plain.message_box(
+        parent, icon, "Export finished", report.summary(), details=report.details()
     )
-    box.setText(report.summary())
-    box.setDetailedText(report.details())
     box.exec()
     if open_folder and report.count(Outcome.EXPORTED):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

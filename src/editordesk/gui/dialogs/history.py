@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from editordesk.document.diff import display_time
 from editordesk.errors import EditorDeskError
+from editordesk.gui import plain
 from editordesk.gui.dialogs.diff_view import DiffView
 from editordesk.gui.state import window_settings
 from editordesk.gui.workers import run_in_background
@@ -66,7 +66,7 @@ def error_text(exc: BaseException) -> str:
 
 
 def _revision_label(revision: RevisionRecord) -> str:
-    author = f" · {revision.author}" if revision.author else ""
+    author = f" · {plain.shorten(revision.author, 100)}" if revision.author else ""
     return f"Revision {revision.number} · {display_time(revision.saved)}{author}"
 
 
@@ -106,7 +106,7 @@ class HistoryDialog(QDialog):
         self.setWindowTitle("History")
         self.setSizeGripEnabled(True)
 
-        self.status_label = QLabel("Loading the revisions…", self)
+        self.status_label = plain.plain_label(QLabel(self), "Loading the revisions…")
         self.status_label.setWordWrap(True)
 
         self.revision_list = QTreeWidget(self)
@@ -217,11 +217,12 @@ class HistoryDialog(QDialog):
         self._story, self._revisions = result
         if self._base_version is None:
             self._base_version = self._story.version
-        self.setWindowTitle(f"History — {self._story.headline}")
+        self.setWindowTitle(plain.one_line(f"History — {self._story.headline}", 200))
         count = len(self._revisions)
-        self.status_label.setText(
+        plain.set_plain(
+            self.status_label,
             f"{count} revision{'s' if count != 1 else ''}, newest first. Select one to see "
-            "what it changed; restoring one keeps the current text in the history too."
+            "what it changed; restoring one keeps the current text in the history too.",
         )
         self.revision_list.clear()
         self._items = []
@@ -231,8 +232,13 @@ class HistoryDialog(QDialog):
             note = revision.note
             if index == 0:
                 note = f"{note} · current text" if note else "current text"
-            item = QTreeWidgetItem(
-                [str(revision.number), display_time(revision.saved), revision.author, note]
+            item = QTreeWidgetItem(  # names and notes as typed, cut short for the columns
+                [
+                    str(revision.number),
+                    display_time(revision.saved),
+                    plain.shorten(revision.author, 200),
+                    plain.shorten(note, 500),
+                ]
             )
             item.setData(0, _ROLE, index)
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -248,7 +254,9 @@ class HistoryDialog(QDialog):
         self.loaded.emit()
 
     def _load_failed(self, exc: Exception) -> None:
-        self.status_label.setText(f"The history could not be read: {error_text(exc).rstrip('.')}.")
+        plain.set_plain(
+            self.status_label, f"The history could not be read: {error_text(exc).rstrip('.')}."
+        )
         self.diff_view.clear("")
         self._loaded_once = True
         self.loaded.emit()
@@ -324,7 +332,7 @@ class HistoryDialog(QDialog):
         self._busy = True
         self._restoring = selected.number
         self._update_restore_button()
-        self.status_label.setText(f"Restoring revision {selected.number}…")
+        plain.set_plain(self.status_label, f"Restoring revision {selected.number}…")
         run_in_background(
             _restore,
             self._store,
@@ -345,8 +353,8 @@ class HistoryDialog(QDialog):
         self._busy = False
         self._update_restore_button()
         number = self._restoring
-        self.status_label.setText(f"Revision {number} was not restored.")
-        QMessageBox.warning(
+        plain.set_plain(self.status_label, f"Revision {number} was not restored.")
+        plain.warning(
             self,
             "Revision not restored",
             f"Revision {number} was not restored: {error_text(exc).rstrip('.')}.",

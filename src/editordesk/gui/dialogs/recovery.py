@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editordesk.gui import plain
 from editordesk.services.autosave import Recoverable
 
 
@@ -34,7 +35,7 @@ class RecoveryDialog(QDialog):
         self.list.setToolTip("Tick the stories to reopen with their unsaved text")
         for item in items:
             when = item.saved.astimezone().strftime("%d %b %H:%M")
-            title = item.draft.headline or "(no headline)"
+            title = plain.shorten(item.draft.headline, 300) or "(no headline)"
             note = ""
             if item.story_id is None:
                 note = " — a new story, never saved"

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from editordesk.errors import EditorDeskError
+from editordesk.gui import plain
+from editordesk.gui.safe_browser import SafeBrowser
 from editordesk.gui.workers import run_in_background
 from editordesk.media.tweets import TweetDetails, TweetRef, fetch_oembed, parse_tweet_url
 from editordesk.model import TweetRecord
@@ -43,7 +44,8 @@ class TweetDialog(QDialog):
         self.ref: TweetRef | None = None
         self.url = QLineEdit(self)
         self.url.setPlaceholderText("Paste the tweet's link (twitter.com or x.com)")
-        self.parsed = QLabel(self)
+        # Both quote what was pasted or what Twitter answered: shown as written.
+        self.parsed = plain.plain_label(QLabel(self))
         self.name = QLineEdit(self)
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
@@ -59,9 +61,9 @@ class TweetDialog(QDialog):
         self.language.setPlaceholderText("e.g. en")
         self.language.setMaxLength(20)
         self.fetch_button = QPushButton("Fetch from Twitter", self)
-        self.fetch_status = QLabel(self)
+        self.fetch_status = plain.plain_label(QLabel(self))
         self.fetch_status.setWordWrap(True)
-        self.preview = QTextBrowser(self)
+        self.preview = SafeBrowser(self)  # the tweet as exported; it may open no file
         self.preview.setOpenLinks(False)
         for widget, name, tip in (
             (self.url, "Tweet link", "The tweet's address, in any form people paste"),
@@ -143,15 +145,16 @@ class TweetDialog(QDialog):
             self.ref = parse_tweet_url(text) if text.strip() else None
         except EditorDeskError as exc:
             self.ref = None
-            self.parsed.setText(str(exc))
+            plain.set_plain(self.parsed, str(exc))
         else:
             if self.ref is None:
                 self.parsed.setText("")
             else:
                 known = self._known(self.ref)
-                self.parsed.setText(
+                plain.set_plain(
+                    self.parsed,
                     f"Tweet {self.ref.status_id} by @{self.ref.handle}"
-                    + (" — already in the store" if known else "")
+                    + (" — already in the store" if known else ""),
                 )
         ok.setEnabled(self.ref is not None)
         self.fetch_button.setEnabled(self.ref is not None)
@@ -210,7 +213,7 @@ class TweetDialog(QDialog):
 
         def failed(exc: Exception) -> None:
             self.fetch_button.setEnabled(True)
-            self.fetch_status.setText(str(exc))
+            plain.set_plain(self.fetch_status, str(exc))
 
         run_in_background(fetch_oembed, self.ref, on_done=done, on_error=failed, owner=self)
 
@@ -232,6 +235,6 @@ class TweetDialog(QDialog):
                     overwrite=True,
                 )
         except EditorDeskError as exc:
-            self.fetch_status.setText(f"Not saved: {exc}")
+            plain.set_plain(self.fetch_status, f"Not saved: {exc}")
             return
         super().accept()

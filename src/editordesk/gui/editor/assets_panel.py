@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editordesk.gui import plain
 from editordesk.services.preview import TokenInfo
 
 
@@ -64,9 +65,9 @@ class AssetsPanel(QWidget):
         for text, info in tokens.items():
             label = {"figure": "Picture", "tweet": "Tweet"}.get(info.kind, "Unknown")
             detail = f" — {info.detail}" if info.detail else ""
-            item = QListWidgetItem(f"{label}: {info.title}{detail}")
+            item = QListWidgetItem(plain.shorten(f"{label}: {info.title}{detail}", 500))
             item.setData(Qt.ItemDataRole.UserRole, (text, info))
-            item.setToolTip(text)
+            item.setToolTip(plain.safe_tooltip(text))  # the shortcode, as typed
             self.list.addItem(item)
             if text == chosen:
                 self.list.setCurrentItem(item)

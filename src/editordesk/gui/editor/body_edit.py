@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
+from editordesk.gui import plain
 from editordesk.gui.editor.highlighter import MarkdownHighlighter
 
 _HEADING = re.compile(r"^#{1,6}[ \t]+")
@@ -35,7 +36,9 @@ class BodyEdit(QPlainTextEdit):
         self.highlighter = MarkdownHighlighter(self.document())
         self.setMouseTracking(True)
         self.viewport().installEventFilter(self)
-        self.token_tooltip: dict[str, str] = {}  # shortcode text -> rich tooltip
+        # shortcode text -> its tooltip: markup the editor wrote (plain.rich_tooltip), or
+        # anything else, which shows escaped
+        self.token_tooltip: dict[str, str] = {}
 
     # ------------------------------------------------------------ inline formatting
 
@@ -171,7 +174,7 @@ class BodyEdit(QPlainTextEdit):
             token = self.token_at(self.cursorForPosition(pos).position())
             tip = self.token_tooltip.get(token or "")
             if tip:
-                QToolTip.showText(event.globalPos(), tip, self)  # type: ignore[attr-defined]
+                plain.show_tooltip(event.globalPos(), tip, self)  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()
             return True

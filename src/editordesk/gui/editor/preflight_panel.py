@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from editordesk.document.preflight import Finding, Severity
+from editordesk.gui import plain
 
 
 class PreflightPanel(QWidget):
@@ -23,7 +24,7 @@ class PreflightPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel("Checking…", self)
+        self.summary = plain.plain_label(QLabel(self), "Checking…")
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Preflight summary")
         self.list = QListWidget(self)
@@ -56,9 +57,14 @@ class PreflightPanel(QWidget):
             place = f"line {finding.line}" if finding.line else finding.field
             if finding.index is not None:
                 place = f"related link {finding.index + 1}"
-            item = QListWidgetItem(icons[finding.severity], f"{finding.message}  ({place})")
+            # A finding quotes the story (a link, a file name): shown as written.
+            item = QListWidgetItem(
+                icons[finding.severity], plain.shorten(f"{finding.message}  ({place})", 500)
+            )
             item.setData(Qt.ItemDataRole.UserRole, finding)
-            item.setToolTip(f"{finding.severity.value.capitalize()}: {finding.message}")
+            item.setToolTip(
+                plain.safe_tooltip(f"{finding.severity.value.capitalize()}: {finding.message}")
+            )
             self.list.addItem(item)
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = len(findings) - errors

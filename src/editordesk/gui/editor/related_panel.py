@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from editordesk.errors import EditorDeskError
+from editordesk.gui import plain
 from editordesk.gui.workers import run_in_background
 from editordesk.model import RelatedRecord
 from editordesk.store.db import Store
@@ -41,7 +42,7 @@ def describe(link: RelatedRecord, position: int) -> str:
         where += " — no longer in the store"
     details = [d for d in (long_date(link.date) if link.date else "", link.section) if d]
     tail = f"  ({' · '.join(details)})" if details else ""
-    return f"{lead}{link.title or '(title from the story)'} — {where}{tail}"
+    return plain.shorten(f"{lead}{link.title or '(title from the story)'} — {where}{tail}", 500)
 
 
 class WebLinkDialog(QDialog):
@@ -71,7 +72,7 @@ class WebLinkDialog(QDialog):
         self.section = QLineEdit(link.section, self)
         self.excerpt = QPlainTextEdit(link.excerpt, self)
         self.excerpt.setTabChangesFocus(True)
-        self.problem = QLabel(self)
+        self.problem = plain.plain_label(QLabel(self))  # it quotes the address typed
         for widget, name in (
             (self.url, "Address"),
             (self.title, "Title"),
@@ -117,10 +118,10 @@ class WebLinkDialog(QDialog):
             if not self.internal:
                 check_url(self.url.text())
         except EditorDeskError as exc:
-            self.problem.setText(str(exc))
+            plain.set_plain(self.problem, str(exc))
             return
         if not self.title.text().strip():
-            self.problem.setText("Give the link a title.")
+            plain.set_plain(self.problem, "Give the link a title.")
             return
         super().accept()
 
@@ -171,13 +172,15 @@ class StoryPickerDialog(QDialog):
                 rows = list_stories(session, query=query, limit=30)
         except EditorDeskError as exc:
             self.results.clear()
-            self.results.addItem(str(exc))
+            self.results.addItem(plain.shorten(str(exc), 500))
             return
         self.results.clear()
         for row in rows:
             if row.id in self.exclude:
                 continue
-            item = QListWidgetItem(f"{row.headline}  ({row.section or 'no section'})")
+            item = QListWidgetItem(
+                plain.shorten(f"{row.headline}  ({row.section or 'no section'})", 500)
+            )
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.results.addItem(item)
 
@@ -293,7 +296,7 @@ class RelatedPanel(QWidget):
             with self.store.read() as session:
                 link = related_from_story(session, story_id)
         except EditorDeskError as exc:
-            self.window().statusBar().showMessage(str(exc), 5000)  # type: ignore[attr-defined]
+            plain.show_status(self, str(exc), 5000)
             return
         self._set((*self.links, link), len(self.links))
 
@@ -345,7 +348,7 @@ class RelatedPanel(QWidget):
             self.suggestions.clear()
             for s in found:
                 why = f"shares {', '.join(s.shared_tags)}" if s.shared_tags else "shares words"
-                item = QListWidgetItem(f"{s.headline}  ({why})")
+                item = QListWidgetItem(plain.shorten(f"{s.headline}  ({why})", 500))
                 item.setData(Qt.ItemDataRole.UserRole, s.story_id)
                 self.suggestions.addItem(item)
             if not found:

@@ -11,6 +11,7 @@ import math
 import uuid
 from collections.abc import Callable
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
@@ -28,16 +29,17 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from editordesk.document.preflight import Finding
+from editordesk.gui import plain
 from editordesk.gui.editor.assets_panel import AssetsPanel
 from editordesk.gui.editor.body_edit import BodyEdit
 from editordesk.gui.editor.preflight_panel import PreflightPanel
 from editordesk.gui.editor.related_panel import RelatedPanel
+from editordesk.gui.safe_browser import SafeBrowser
 from editordesk.gui.workers import run_in_background
 from editordesk.model import RelatedRecord, StoryDraft, StoryRecord, StoryStatus
 from editordesk.text import count_words
@@ -51,16 +53,18 @@ PREVIEW_DELAY_MS = 350
 STATS_DELAY_MS = 150
 
 
-def _tooltip(info: TokenInfo) -> str:
-    """A token's tooltip: what the reader will see there, picture included."""
-    parts = [f"<b>{escape(info.kind.capitalize())}: {escape(info.title)}</b>"]
+def _tooltip(info: TokenInfo, pictures: Path) -> str:
+    """A token's tooltip: what the reader will see there, picture included (only a regular
+    file in the media folder: the tooltip's label would read whatever file it names)."""
+    parts = [f"<b>{plain.as_html(info.kind.capitalize())}: {plain.as_html(info.title, 300)}</b>"]
     if info.detail:
-        parts.append(escape(info.detail))
+        parts.append(plain.as_html(info.detail, 1000))
     if info.credit:
-        parts.append(f"<i>{escape(info.credit)}</i>")
-    if info.image_file is not None:
-        parts.append(f'<img src="{info.image_file.as_uri()}" width="220">')
-    return "<br>".join(parts)
+        parts.append(f"<i>{plain.as_html(info.credit, 300)}</i>")
+    picture = plain.picture_file(info.image_file, pictures) if info.image_file else ""
+    if picture:
+        parts.append(f'<img src="{escape(Path(picture).as_uri())}" width="220">')
+    return plain.rich_tooltip("<br>".join(parts))
 
 
 class FindBar(QWidget):
@@ -137,7 +141,7 @@ class NoticeBar(QFrame):
         self.setStyleSheet(
             "#storyNotice { background: palette(alternate-base); border-left: 4px solid #e0a106; }"
         )
-        self.label = QLabel(self)
+        self.label = plain.plain_label(QLabel(self))  # it names other editors, as they wrote
         self.label.setWordWrap(True)
         self.label.setAccessibleName("Story notice text")
         self.buttons = [QPushButton(self), QPushButton(self)]
@@ -151,8 +155,9 @@ class NoticeBar(QFrame):
         self.hide()
 
     def show_text(self, text: str, *actions: tuple[str, Callable[[], None]]) -> None:
-        """Show `text` with buttons (label, what a click does)."""
-        self.label.setText(text)
+        """Show `text` (as written: it may name an editor or a headline) with buttons
+        (label, what a click does)."""
+        plain.set_plain(self.label, text)
         for index, button in enumerate(self.buttons):
             if index < len(actions):
                 button.setText(actions[index][0])
@@ -208,6 +213,7 @@ class StoryEditor(QWidget):
         self.holds_lock = False  # this window holds it
         self._loading = False
         self._preview_generation = 0
+        plain.guard_tooltips()  # the story's own words show in tooltips around it
         self._build()
         if record is not None:
             self.load(record, draft)
@@ -280,7 +286,8 @@ class StoryEditor(QWidget):
         self.body = BodyEdit(self)
         self.side = QTabWidget(self)
         self.side.setAccessibleName("Story side panel")
-        self.preview = QTextBrowser(self)
+        # The page a desk template writes opens only the story's own pictures.
+        self.preview = SafeBrowser(self, pictures=self.store.media.root)
         self.preview.setAccessibleName("Preview")
         self.preview.setToolTip("The story as the HTML export will write it")
         self.preview.setOpenExternalLinks(False)
@@ -532,7 +539,10 @@ class StoryEditor(QWidget):
         def show(result: Preview) -> None:
             if generation != self._preview_generation:
                 return  # a newer preview is on its way
-            self.body.token_tooltip = {t: _tooltip(info) for t, info in result.tokens.items()}
+            pictures = self.store.media.root
+            self.body.token_tooltip = {
+                t: _tooltip(info, pictures) for t, info in result.tokens.items()
+            }
             self.assets.show_tokens(result.tokens)
             self.preflight.show_findings(result.findings)
             errors = sum(1 for f in result.findings if f.severity.value == "error")

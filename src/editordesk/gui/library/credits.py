@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QTableView,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editordesk.gui import plain
 from editordesk.gui.library.model import describe_error
 from editordesk.gui.workers import run_in_background
 
@@ -120,13 +120,13 @@ class CreditsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if attribute == "date":
                 return value.isoformat() + ("" if row.published else " (not published)")
-            return "No credit" if missing_credit else value
+            return "No credit" if missing_credit else plain.shorten(value, 500)
         if role == Qt.ItemDataRole.EditRole:  # what sorting compares
             return value.isoformat() if attribute == "date" else value.casefold()
         if role == Qt.ItemDataRole.ToolTipRole:
             if missing_credit:
                 return "This picture has no credit: add one in the library before it runs"
-            return value if isinstance(value, str) and value else None
+            return plain.safe_tooltip(value) if isinstance(value, str) and value else None
         if role == Qt.ItemDataRole.ForegroundRole and missing_credit:
             return QColor("#b3261e")
         if role == Qt.ItemDataRole.FontRole and missing_credit:
@@ -206,7 +206,7 @@ class CreditsReportDialog(QDialog):
         header.setStretchLastSection(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
-        self.summary = QLabel(self)
+        self.summary = plain.plain_label(QLabel(self))  # it names files and errors
         self.summary.setAccessibleName("Report summary")
         self.summary.setToolTip("How many pictures and stories the report holds")
         self.summary.setWordWrap(True)
@@ -324,7 +324,7 @@ class CreditsReportDialog(QDialog):
         try:
             write_credits_csv(self.rows(), target)
         except OSError as exc:
-            QMessageBox.warning(
+            plain.warning(
                 self,
                 "The report was not saved",
                 f"{target.name} could not be written: {exc.strerror or exc}.",

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
 
 from editordesk.errors import EditorDeskError
+from editordesk.gui import plain
 from editordesk.gui.paging import Index, Page, PagedRows
 from editordesk.gui.workers import describe_error as describe_failure
 from editordesk.gui.workers import run_in_background
@@ -296,14 +297,15 @@ class ImageListModel(PagedRows["ImageRecord"], QAbstractListModel):
             return None
         record = self._rows[index.row()]
         fields = record.fields
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{record.original_name}\n{fields.credit or 'No credit'}"
+        if role == Qt.ItemDataRole.DisplayRole:  # cut short: it is elided in the grid anyway
+            name = plain.shorten(record.original_name, 200)
+            return f"{name}\n{plain.shorten(fields.credit, 200) or 'No credit'}"
         if role == Qt.ItemDataRole.DecorationRole:
             if record.sha256 in self._no_preview:
                 return self._broken
             return self._icons.get(record.sha256, self._placeholder)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(record)
+        if role == Qt.ItemDataRole.ToolTipRole:  # shown as written, never as markup
+            return plain.safe_tooltip(tooltip(record))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [record.original_name]
             parts.append(f"credit {fields.credit}" if fields.credit else "no credit")
@@ -336,9 +338,11 @@ def describe_size(record: ImageRecord) -> str:
 
 
 def tooltip(record: ImageRecord) -> str:
+    """The picture's tooltip as plain text (the model escapes it where it needs to be)."""
     fields = record.fields
-    lines = [record.original_name, describe_size(record)]
-    lines.append(f"Credit: {fields.credit}" if fields.credit else "No credit yet")
+    lines = [plain.shorten(record.original_name, 300), describe_size(record)]
+    credit = plain.shorten(fields.credit, 300)
+    lines.append(f"Credit: {credit}" if credit else "No credit yet")
     lines.append("Alt text written" if fields.alt_text else "No alt text yet")
     if fields.caption:
         caption = fields.caption if len(fields.caption) <= 120 else fields.caption[:117] + "…"

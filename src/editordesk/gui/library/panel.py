@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editordesk.gui import plain
 from editordesk.gui.library.model import describe_error, describe_size
 from editordesk.gui.workers import run_in_background
 from editordesk.model import FIELD_NAMES, ImageFields
@@ -129,14 +130,15 @@ class ImageEditPanel(QWidget):
         self.preview.setFrameShape(QFrame.Shape.StyledPanel)
         self.preview.setAccessibleName("Picture preview")
         self.preview.setToolTip("The selected picture, upright as it will be exported")
-        self.title = QLabel(self)
+        # The file's name, the panel's notes and errors: shown as written, never as markup.
+        self.title = plain.plain_label(QLabel(self))
         self.title.setAccessibleName("Picture file name")
         self.title.setToolTip("The name the file had when it was imported")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.info = QLabel(self)
+        self.info = plain.plain_label(QLabel(self))
         self.info.setAccessibleName("Picture size and type")
         self.info.setToolTip("Width × height in pixels, file type and file size")
 
@@ -181,7 +183,7 @@ class ImageEditPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.insert_button)
 
-        self.status = QLabel(self)
+        self.status = plain.plain_label(QLabel(self))
         self.status.setAccessibleName("Picture details status")
         self.status.setToolTip("Whether the fields are saved")
         self.status.setWordWrap(True)
@@ -275,7 +277,7 @@ class ImageEditPanel(QWidget):
             self.preview.setText("")
             self.uses_label.setText("Used in:")
             return
-        self.title.setText(record.original_name)
+        plain.set_plain(self.title, record.original_name, 500)
         self.info.setText(describe_size(record))
         self.preview.setText("Loading preview…")
         self.uses_label.setText("Used in: …")
@@ -381,7 +383,8 @@ class ImageEditPanel(QWidget):
         count = "1 story" if len(uses) == 1 else f"{len(uses)} stories"
         self.uses_label.setText(f"Used in {count}:")
         for story_id, headline in uses:
-            item = QListWidgetItem(headline or f"(story {story_id}, no headline)")
+            shown = plain.shorten(headline, 500) or f"(story {story_id}, no headline)"
+            item = QListWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, story_id)
             item.setToolTip(f"Open story {story_id}")
             self.uses_list.addItem(item)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from editordesk.errors import EditorDeskError
+from editordesk.gui import plain
 from editordesk.gui.library.importer import (
     FILE_FILTER,
     ImportOutcome,
@@ -103,6 +104,7 @@ class LibraryView(QWidget):
         self.setAcceptDrops(True)
 
         self.model = ImageListModel(store, self)
+        plain.guard_tooltips()  # captions, credits and file names show in tooltips
 
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(SEARCH_PLACEHOLDER)
@@ -152,7 +154,8 @@ class LibraryView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
 
-        self.status_label = QLabel(self)
+        # It names files, searches and errors: shown as written, never as markup.
+        self.status_label = plain.plain_label(QLabel(self))
         self.status_label.setAccessibleName("Library status")
         self.status_label.setToolTip("How many pictures the grid shows, and work under way")
         self.progress_bar = QProgressBar(self)
@@ -567,7 +570,7 @@ class LibraryView(QWidget):
         """Save, drop or keep the panel's unsaved edits; False means "keep them"."""
         shown = self.panel.record()
         name = shown.original_name if shown is not None else "this picture"
-        answer = QMessageBox.question(
+        answer = plain.question(
             self,
             "Unsaved picture details",
             f"Save your changes to {name}?",
@@ -590,10 +593,14 @@ class LibraryView(QWidget):
 
     def _show_message(self, title: str, text: str, details: str = "") -> None:
         """A calm, non-blocking message over the library."""
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        if details and details != text:
-            box.setDetailedText(details)
+        box = plain.message_box(
+            self,
+            QMessageBox.Icon.Information,
+            title,
+            text,
+            buttons=QMessageBox.StandardButton.Ok,
+            details=details if details != text else "",
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         self.message_box = box

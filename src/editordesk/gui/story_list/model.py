@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
+from editordesk.gui import plain
 from editordesk.gui.paging import Index, Page, PagedRows
 from editordesk.gui.workers import describe_error as describe_failure
 from editordesk.model import StoryStatus
@@ -299,14 +300,15 @@ class StoryListModel(PagedRows["StorySummary"], QAbstractTableModel):
             return self._padlock() if story.id in self._locks else None
         if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
             return self._status_icon(story.status)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(story, column)
+        if role == Qt.ItemDataRole.ToolTipRole:  # shown as written, never as markup
+            return plain.safe_tooltip(self._tooltip(story, column))
         if (
             role == Qt.ItemDataRole.AccessibleTextRole
             and column == HEADLINE
             and story.id in self._locks
         ):
-            return f"{self._text(story, column)}, being edited by {self._locks[story.id]}"
+            who = plain.shorten(self._locks[story.id], 200)
+            return f"{self._text(story, column)}, being edited by {who}"
         if role == Qt.ItemDataRole.AccessibleTextRole and column == STATUS:
             return f"Status: {STATUS_WORDS[story.status]}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == WORDS:
@@ -318,14 +320,15 @@ class StoryListModel(PagedRows["StorySummary"], QAbstractTableModel):
         return None
 
     def _text(self, story: StorySummary, column: int) -> str:
+        """A cell's text (cut short: a megabyte headline would stall every repaint)."""
         if column == HEADLINE:
-            return story.headline or "(no headline)"
+            return plain.shorten(story.headline) or "(no headline)"
         if column == STATUS:
             return STATUS_WORDS[story.status]
         if column == SECTION:
-            return story.section
+            return plain.shorten(story.section, 200)
         if column == BYLINE:
-            return story.byline
+            return plain.shorten(story.byline, 200)
         if column == UPDATED:
             return format_updated(story.updated, self._this_year)
         return f"{story.word_count:,}"
@@ -336,14 +339,14 @@ class StoryListModel(PagedRows["StorySummary"], QAbstractTableModel):
         if column == UPDATED:
             local = story.updated.astimezone()
             return f"Last saved {local:%Y-%m-%d %H:%M} (your local time)"
-        lines = [story.headline or "(no headline)"]
+        lines = [plain.shorten(story.headline, 500) or "(no headline)"]
         if story.id in self._locks:
-            lines.append(f"Being edited by {self._locks[story.id]}")
-        details = [part for part in (story.section, story.byline) if part]
+            lines.append(f"Being edited by {plain.shorten(self._locks[story.id], 200)}")
+        details = [plain.shorten(part, 200) for part in (story.section, story.byline) if part]
         if details:
             lines.append(" · ".join(details))
         if story.tags:
-            lines.append("Tags: " + ", ".join(story.tags))
+            lines.append(plain.shorten("Tags: " + ", ".join(story.tags), 500))
         return "\n".join(lines)
 
     def _padlock(self) -> QIcon:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editordesk.gui import plain
 from editordesk.gui.story_list.model import (
     BYLINE,
     COLUMNS,
@@ -90,6 +91,7 @@ class StoryListWidget(QWidget):
         self._choices_wanted = True  # read after the rows: the list is what is waited for
 
         self.model = StoryListModel(store, self)
+        plain.guard_tooltips()  # the list shows stories' own words in its tooltips
 
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(SEARCH_PLACEHOLDER)
@@ -115,7 +117,7 @@ class StoryListWidget(QWidget):
         self.table_view = QTableView(self)
         self._setup_table()
 
-        self.status_label = QLabel(self)
+        self.status_label = plain.plain_label(QLabel(self))  # it repeats searches and errors
         self.status_label.setAccessibleName("Story list status")
         self.status_label.setToolTip("How many stories the list shows")
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -366,7 +368,7 @@ class StoryListWidget(QWidget):
                 while combo.count() > 1:
                     combo.removeItem(1)
                 for value in values:
-                    combo.addItem(value, value)
+                    combo.addItem(plain.shorten(value, 200), value)
                 combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
             finally:
                 combo.blockSignals(False)
@@ -448,7 +450,7 @@ class StoryListWidget(QWidget):
                 QPalette.ColorRole.WindowText, QColor("#e3b341" if dark else "#8a5300")
             )
         self.status_label.setPalette(palette)
-        self.status_label.setText(text)
+        plain.set_plain(self.status_label, text)
 
     # ------------------------------------------------------------ keys
 
