@@ -1079,8 +1079,9 @@ def story_id_huge(d: Desk) -> str:
     out = str(d.tmp / "out")
     for argv in (["export", HUGE, "-o", out], ["check", HUGE], ["history", HUGE]):
         message = _usage_error(d, *argv)
-    assert "is not a story id" in d.cli_error("restore", HUGE, "1")
-    assert f"{HUGE} is not a whole number" in _usage_error(d, "restore", "1", HUGE)
+    for command in ("restore", "revert"):
+        assert "is not a story id" in d.cli_error(command, HUGE, "1")
+        assert f"{HUGE} is not a whole number" in _usage_error(d, command, "1", HUGE)
     return message
 
 
