@@ -48,6 +48,7 @@ from editordesk.store.db import Store
 from editordesk.store.location import StoreLocation, resolve
 from editordesk.text import is_device_name
 from tests.helpers import image_bytes, write_harbour
+from tests.robustness import _restore_cases as restoring
 from tests.robustness._html import active_content
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "bad-input.md"
@@ -1292,6 +1293,43 @@ CASES = [
     Case("settings-not-a-number", settings_not_a_number, r"backups_keep should be a number"),
     Case("settings-device", settings_device, r"settings file /dev/zero is not a regular file"),
     Case("restore-not-a-backup", restore_not_a_backup, r"is not an EditorDesk backup"),
+    Case(
+        "restore-pg-newer-schema",
+        restoring.restore_pg_newer_schema,
+        r"newer EditorDesk \(schema 9999\).*Nothing was changed",
+    ),
+    Case(
+        "restore-pg-dump-cut-short",
+        restoring.restore_pg_dump_cut_short,
+        r"dump is cut short or damaged: .*Nothing was changed",
+    ),
+    Case(
+        "restore-pg-missing-table",
+        restoring.restore_pg_missing_table,
+        r"lacks the table autosaves .*Nothing was changed",
+    ),
+    Case("restore-zip-bomb", restoring.restore_zip_bomb, r"refused as a zip bomb"),
+    Case("restore-database-link", restoring.restore_database_is_a_link, r"not a regular file"),
+    Case("restore-link-in-zip", restoring.restore_link_in_zip, r"links are refused"),
+    Case(
+        "restore-missing-table",
+        restoring.restore_backup_missing_table,
+        r"lacks the table autosaves .*Nothing was changed",
+    ),
+    Case("open-during-restore", restoring.open_during_restore, r"is being restored from a backup"),
+    Case("restore-during-restore", restoring.restore_during_restore, r"being restored already"),
+    Case(
+        "open-after-killed-restore",
+        restoring.open_after_killed_restore,
+        r"was interrupted .*restore .*desk\.zip --force. again to finish it",
+    ),
+    Case(
+        "backup-media-link",
+        restoring.backup_media_link,
+        r"warning: planted\.jpg in the media folder is a link, not a file; it was left out",
+        prepare=restoring.plant_media_link,
+    ),
+    Case("backup-into-proc", restoring.backup_into_proc, r"cannot write the backup /proc/x\.zip"),
     Case(
         "md-date-past-year-9999",
         md_date_past_year_9999,
