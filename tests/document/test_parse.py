@@ -85,6 +85,12 @@ def test_many_unclosed_tags_each_stay_raw_and_every_word_is_kept() -> None:
     assert isinstance(element, n.RawInline) and element.html.count("<span>") == 2000
 
 
+def test_a_figure_whose_id_is_not_a_plain_number_refers_to_no_image() -> None:
+    # "²".isdigit() is true, and int("²") raised ValueError out of every save and export
+    [figure] = parse_body('{{< figure image="²" >}}').children
+    assert figure == n.Figure(None, None, 1)
+
+
 def test_the_walk_reaches_blocks_inside_lists_and_quotes() -> None:
     doc = parse_body('- {{< figure image="1" >}}\n\n> {{< x user="a" id="2" >}}')
     found = [type(b).__name__ for b in n.walk(doc.children)]

@@ -88,3 +88,20 @@ def test_line_numbers_are_counted_for_tags_far_into_a_long_body() -> None:
     codes = scan(body).shortcodes
     assert [sc.line for sc in codes[:3]] == [1, 3, 5] and codes[-1].line == 999
     assert [sc.get("id") for sc in codes] == [str(i + 1) for i in range(500)]
+
+
+def test_references_name_each_picture_and_tweet_once_in_order() -> None:
+    from editordesk.document.shortcodes import references
+
+    body = (
+        '{{< figure image="3" >}} {{< x user="a" id="20" >}}text{{< /x >}} '
+        '{{< figure image="1" >}} {{< figure image="3" >}} {{< tweet user="b" id="20" >}} '
+        '{{< twitter user="c" id="7" >}} {{< figure image="²" >}} {{< figure src="x.jpg" >}} '
+        "{{% tweet 99 %}} {{< other >}}"
+    )
+    refs = references(body)
+    assert refs.image_ids == (3, 1)
+    assert refs.tweet_ids == ("20", "7")
+    assert refs.tweets == (("20", "a"), ("20", "b"), ("7", "c"))
+    assert [sc.name for sc in refs.shortcodes][-2:] == ["tweet", "other"]
+    assert references(refs.scanned) == refs

@@ -201,6 +201,23 @@ def test_the_store_knows_where_each_image_and_tweet_is_used(store: Store) -> Non
         assert image_uses(session, image.id) == [(a.id, "A")]
 
 
+def test_one_scan_of_the_body_counts_its_words_and_records_its_links(store: Store) -> None:
+    with store.write() as session:
+        image = add_image(session, store.media, image_bytes(), "quay.jpg")
+    body = (
+        f'Two words\n\n{{{{< figure image="{image.id}" >}}}}\n\n'
+        '{{< x user="Coast" id="42" >}}three more here{{< /x >}}\n\n'
+        '{{< figure image="²" >}} {{< x user="Bad handle!" id="43" >}} {{< x id="44" >}}'
+    )
+    story = _create(store, headline="A", body=body)
+    assert story.word_count == 5
+    with store.read() as session:
+        assert image_uses(session, image.id) == [(story.id, "A")]
+        from editordesk.services.tweets import get_tweets
+
+        assert set(get_tweets(session, {"42", "43", "44"})) == {"42"}
+
+
 def test_a_half_typed_body_still_saves(store: Store) -> None:
     story = _create(store, headline="Typing", body='{{< figure image="')
     story = _save(

@@ -17,11 +17,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from editordesk.document import nodes as n
+from editordesk.document.shortcodes import FIGURE_NAME, scan
 from editordesk.document.shortcodes import Shortcode as ScannedShortcode
-from editordesk.document.shortcodes import scan
 from editordesk.model import ImageRecord, StoryRecord, TweetRecord
 
-TWEET_NAMES = frozenset({"x", "tweet", "twitter"})
 _MARK = re.compile("\ue000(\\d+)\ue001")
 # markdown-it stops at `maxNesting` levels of blocks within blocks and silently drops the rest
 # of the body (its default of 20 took ten nested lists); 100 keeps any real story whole with
@@ -65,12 +64,11 @@ class _Builder:
 
     def shortcode_block(self, index: int) -> n.Block:
         sc = self.shortcodes[index]
-        if sc.name == "figure":
-            ref = sc.get("image")
-            image_id = int(ref) if ref.isdigit() else None
+        if sc.name == FIGURE_NAME:
+            image_id = sc.image_id
             image = self.images.get(image_id) if image_id is not None else None
             return n.Figure(image_id, image, sc.line)
-        if sc.name in TWEET_NAMES:
+        if sc.is_tweet:
             status_id = sc.get("id")
             return n.Tweet(status_id, sc.get("user"), self.tweets.get(status_id), sc.line)
         return n.Shortcode(sc.name, self._source_of(index), sc.line)

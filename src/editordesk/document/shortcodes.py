@@ -19,7 +19,9 @@ _KEY = re.compile(r"\s*(?P<key>[A-Za-z_][\w-]*)\s*=\s*")
 _SPACE = re.compile(r"\s*")
 _QUOTED = re.compile(r'"(?P<dq>(?:[^"\\]|\\.)*)"', re.DOTALL)
 _BARE = re.compile(r"(?:[^\s\"`=>%/{]|\{(?!\{))+|/(?![>%]\}\})")
-PAIRED_NAMES = frozenset({"x", "tweet", "twitter"})
+FIGURE_NAME = "figure"  # {{< figure image="12" >}}: a library picture, by its id
+TWEET_NAMES = frozenset({"x", "tweet", "twitter"})  # Hugo's names for an embedded tweet
+PAIRED_NAMES = TWEET_NAMES  # may close with {{< /x >}} around the tweet's text
 CLOSERS = {"<": ">}}", "%": "%}}"}
 
 
@@ -38,6 +40,21 @@ class Shortcode:
 
     def get(self, key: str, default: str = "") -> str:
         return self.params.get(key, default)
+
+    @property
+    def image_id(self) -> int | None:
+        """The library picture a figure shows, if it names one by a number."""
+        ref = self.params.get("image", "") if self.name == FIGURE_NAME else ""
+        return int(ref) if ref.isascii() and ref.isdigit() else None
+
+    @property
+    def is_tweet(self) -> bool:
+        return self.name in TWEET_NAMES
+
+    @property
+    def tweet_id(self) -> str:
+        """The status id a tweet names ("" for other shortcodes)."""
+        return self.params.get("id", "") if self.is_tweet else ""
 
 
 @dataclass
@@ -265,6 +282,39 @@ def scan(text: str) -> Scan:
     if plain_from < len(text):
         result.parts.append(text[plain_from:])
     return result
+
+
+@dataclass(frozen=True)
+class References:
+    """The pictures and tweets a body names, each once, in the order it first names them,
+    and the scan they were read from (for anything else a caller needs of the body)."""
+
+    image_ids: tuple[int, ...]
+    tweet_ids: tuple[str, ...]
+    tweets: tuple[tuple[str, str], ...]  # every tweet as written: (status id, user)
+    scanned: Scan
+
+    @property
+    def shortcodes(self) -> list[Shortcode]:
+        return self.scanned.shortcodes
+
+
+def references(body: str | Scan) -> References:
+    """What `body` (or its scan) refers to in the library: every caller that needs the
+    pictures or tweets of a body asks here, so the body is scanned once and read one way."""
+    scanned = scan(body) if isinstance(body, str) else body
+    images: dict[int, None] = {}
+    tweets: list[tuple[str, str]] = []
+    for part in scanned.parts:
+        if isinstance(part, str):
+            continue
+        image_id = part.image_id
+        if image_id is not None:
+            images.setdefault(image_id)
+        elif part.tweet_id:
+            tweets.append((part.tweet_id, part.get("user")))
+    tweet_ids = tuple(dict.fromkeys(status_id for status_id, _ in tweets))
+    return References(tuple(images), tweet_ids, tuple(tweets), scanned)
 
 
 def _quote(value: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from editordesk.document.shortcodes import Shortcode, scan
+from editordesk.document.shortcodes import Scan, Shortcode, scan
 from editordesk.text import count_words
 
 # Each pattern reads a bounded stretch from where it starts, or one that ends at the first ">"
@@ -14,11 +14,11 @@ _AUTOLINK = re.compile(r"<(?:https?|mailto):[^<>\s]*>")  # CommonMark: no "<" in
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 
-def body_words(body: str) -> int:
-    """Words a reader sees in a body: link targets, tags and shortcodes don't count,
-    a tweet's inner text does."""
+def body_words(body: str | Scan) -> int:
+    """Words a reader sees in a body (or its scan): link targets, tags and shortcodes don't
+    count, a tweet's inner text does."""
     visible: list[str] = []
-    for part in scan(body).parts:
+    for part in (scan(body) if isinstance(body, str) else body).parts:
         if isinstance(part, Shortcode):
             if part.inner:
                 visible.append(part.inner)

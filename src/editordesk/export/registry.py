@@ -16,7 +16,7 @@ from pathlib import Path
 
 from editordesk.document.nodes import Article
 from editordesk.document.parse import build_article
-from editordesk.document.shortcodes import scan
+from editordesk.document.shortcodes import references
 from editordesk.errors import EditorDeskError, ValidationError
 from editordesk.files import write_atomic
 from editordesk.interchange.markdown import image_file_names, write_markdown
@@ -40,12 +40,8 @@ class StoryBundle:
 
     def images_in_order(self) -> list[ImageRecord]:
         """The images as the body first shows them."""
-        seen: dict[int, ImageRecord] = {}
-        for sc in scan(self.story.body).shortcodes:
-            ref = sc.get("image")
-            if sc.name == "figure" and ref.isdigit() and int(ref) in self.images:
-                seen.setdefault(int(ref), self.images[int(ref)])
-        return list(seen.values())
+        ids = references(self.story.body).image_ids
+        return [self.images[i] for i in ids if i in self.images]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from editordesk.document.shortcodes import Shortcode, format_shortcode, scan
+from editordesk.document.shortcodes import FIGURE_NAME, Shortcode, format_shortcode, scan
 from editordesk.errors import InputError, ValidationError
 from editordesk.media.images import inspect_image
 from editordesk.media.tweets import TweetRef, check_handle, check_status_id
@@ -32,7 +32,6 @@ from editordesk.model import (
 )
 from editordesk.text import check_slug, check_url, is_device_name, utc_time
 
-TWEET_NAMES = ("x", "tweet", "twitter")
 # Figure parameters beyond Hugo's own (which ignores them) that keep the library lossless.
 EXTRA_FIGURE_KEYS = (
     ("creator", "creator"),
@@ -428,9 +427,9 @@ def parse_markdown(text: str, folder: Path, path: Path | None = None) -> Markdow
         try:
             if isinstance(part, str):
                 parts.append(part)
-            elif part.name == "figure":
+            elif part.name == FIGURE_NAME:
                 parts.append(_figure(part, folder))
-            elif part.name in TWEET_NAMES:
+            elif part.is_tweet:
                 parts.append(_tweet(part))
             else:
                 parts.append(body[part.start : part.end])  # kept as written; preflight names it
@@ -562,9 +561,9 @@ def write_markdown(
         if isinstance(part, str):
             out.append(part)
             continue
-        image_id = part.get("image")
-        if part.name == "figure" and image_id.isdigit() and int(image_id) in images:
-            image = images[int(image_id)]
+        image_id = part.image_id
+        if image_id is not None and image_id in images:
+            image = images[image_id]
             f = image.fields
             params = [("src", file_names[image.id])]
             params += [
@@ -576,8 +575,8 @@ def write_markdown(
                 (key, getattr(f, field)) for key, field in EXTRA_FIGURE_KEYS if getattr(f, field)
             ]
             out.append(format_shortcode("figure", params))
-        elif part.name in TWEET_NAMES and part.get("id") in tweets:
-            tweet = tweets[part.get("id")]
+        elif part.tweet_id in tweets:
+            tweet = tweets[part.tweet_id]
             params = [("user", tweet.handle), ("id", tweet.status_id)]
             params += [
                 (k, v)

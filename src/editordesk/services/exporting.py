@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from editordesk.document.preflight import Finding, has_errors, preflight
-from editordesk.document.shortcodes import scan
+from editordesk.document.shortcodes import references
 from editordesk.errors import EditorDeskError, ValidationError
 from editordesk.export.registry import (
     FORMATS,
@@ -25,7 +25,6 @@ from editordesk.export.registry import (
     get_format,
     target_for,
 )
-from editordesk.interchange.markdown import TWEET_NAMES
 from editordesk.media.folder import MediaFolder
 from editordesk.model import ImageRecord
 from editordesk.services.images import get_images
@@ -52,14 +51,10 @@ _DEFAULT_OPTIONS = ExportOptions()
 
 def load_bundle(session: Session, story_id: int) -> StoryBundle:
     story = get_story(session, story_id)
-    image_ids: set[int] = set()
-    tweet_ids: set[str] = set()
-    for sc in scan(story.body).shortcodes:
-        if sc.name == "figure" and sc.get("image").isdigit():
-            image_ids.add(int(sc.get("image")))
-        elif sc.name in TWEET_NAMES and sc.get("id"):
-            tweet_ids.add(sc.get("id"))
-    return StoryBundle(story, get_images(session, image_ids), get_tweets(session, tweet_ids))
+    refs = references(story.body)
+    return StoryBundle(
+        story, get_images(session, set(refs.image_ids)), get_tweets(session, set(refs.tweet_ids))
+    )
 
 
 class Outcome(enum.StrEnum):

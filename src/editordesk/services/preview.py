@@ -14,10 +14,9 @@ from pathlib import Path
 from editordesk.document.nodes import Article
 from editordesk.document.parse import build_article
 from editordesk.document.preflight import Finding, preflight
-from editordesk.document.shortcodes import scan
+from editordesk.document.shortcodes import references
 from editordesk.errors import EditorDeskError
 from editordesk.export.html import HtmlOptions, render_html
-from editordesk.interchange.markdown import TWEET_NAMES
 from editordesk.model import ImageRecord, StoryDraft, StoryRecord
 from editordesk.services.images import get_images
 from editordesk.services.related import related_from_story
@@ -41,19 +40,16 @@ class TokenInfo:
 
 def _references(body: str) -> tuple[list[tuple[str, str, str]], set[int], set[str]]:
     tokens: list[tuple[str, str, str]] = []  # (token text, kind, reference)
-    image_ids: set[int] = set()
-    tweet_ids: set[str] = set()
-    for sc in scan(body).shortcodes:
+    refs = references(body)
+    for sc in refs.shortcodes:
         text = body[sc.start : sc.end]
-        if sc.name == "figure" and sc.get("image").isdigit():
-            image_ids.add(int(sc.get("image")))
+        if sc.image_id is not None:
             tokens.append((text, "figure", sc.get("image")))
-        elif sc.name in TWEET_NAMES and sc.get("id"):
-            tweet_ids.add(sc.get("id"))
-            tokens.append((text, "tweet", sc.get("id")))
+        elif sc.tweet_id:
+            tokens.append((text, "tweet", sc.tweet_id))
         else:
             tokens.append((text, "unknown", sc.name))
-    return tokens, image_ids, tweet_ids
+    return tokens, set(refs.image_ids), set(refs.tweet_ids)
 
 
 def describe_tokens(store: Store, body: str) -> dict[str, TokenInfo]:

@@ -12,7 +12,7 @@ from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from editordesk.document.shortcodes import scan
+from editordesk.document.shortcodes import References, references
 from editordesk.document.words import body_words
 from editordesk.errors import ConflictError, NotFoundError, ValidationError
 from editordesk.media.tweets import check_handle, check_status_id
@@ -171,8 +171,8 @@ SLUGS_TAKEN = select(STORIES.c.slug).where(
 )
 
 
-def _fields(draft: StoryDraft) -> dict[str, Any]:
-    """The story columns a draft sets."""
+def _fields(draft: StoryDraft, refs: References) -> dict[str, Any]:
+    """The story columns a draft sets (`refs`: what its body refers to, read once)."""
     return {
         "headline": draft.headline,
         "standfirst": draft.standfirst,
@@ -183,7 +183,7 @@ def _fields(draft: StoryDraft) -> dict[str, Any]:
         "status": draft.status,
         "body": draft.body,
         "publish_time": draft.publish_time,
-        "word_count": body_words(draft.body),
+        "word_count": body_words(refs.scanned),
     }
 
 
@@ -257,20 +257,16 @@ def _as_related(rows: list[dict[str, Any]]) -> tuple[RelatedRecord, ...]:
 
 
 def _sync_links(
-    session: Session, story_id: int, draft: StoryDraft, *, new: bool
+    session: Session, story_id: int, draft: StoryDraft, refs: References, *, new: bool
 ) -> tuple[RelatedRecord, ...]:
-    """Derive which images and tweets the body uses, and store the related list."""
-    image_ids: set[int] = set()
+    """Record which images and tweets the body uses (`refs`), and store the related list."""
+    image_ids = set(refs.image_ids)
     tweet_refs: dict[str, str] = {}
-    if "{{" in draft.body:
-        for sc in scan(draft.body).shortcodes:
-            if sc.name == "figure" and sc.get("image").isdigit():
-                image_ids.add(int(sc.get("image")))
-            elif sc.name in ("x", "tweet", "twitter"):
-                try:
-                    tweet_refs[check_status_id(sc.get("id"))] = check_handle(sc.get("user"))
-                except ValidationError:
-                    continue  # preflight reports it; saving never refuses what is being typed
+    for status_id, user in refs.tweets:
+        try:
+            tweet_refs[check_status_id(status_id)] = check_handle(user)
+        except ValidationError:
+            continue  # preflight reports it; saving never refuses what is being typed
     if image_ids:
         image_ids = set(session.scalars(select(Image.id).where(Image.id.in_(image_ids))))
     tweet_ids: set[int] = set()
@@ -353,7 +349,8 @@ def create_story(
     """Add a new story and its first revision."""
     draft = _clean_draft(draft)
     now = utcnow()
-    fields = _fields(draft)
+    refs = references(draft.body)  # the body is scanned once, here, for all that follows
+    fields = _fields(draft, refs)
     for attempt in range(5):
         slug = _choose_slug(session, draft, None, strict_slug)
         try:
@@ -369,7 +366,7 @@ def create_story(
                 raise ValidationError(
                     f"slug {slug!r} was taken by another story a moment ago; choose another"
                 ) from exc
-    related = _sync_links(session, story_id, draft, new=True)
+    related = _sync_links(session, story_id, draft, refs, new=True)
     record = StoryRecord(
         id=story_id,
         version=1,
@@ -399,7 +396,8 @@ def save_story(
     draft = _clean_draft(draft)
     if draft.slug is not None:  # None keeps the slug: links to a story must not break
         story.slug = _choose_slug(session, draft, story_id, strict=True)
-    for name, value in _fields(draft).items():
+    refs = references(draft.body)
+    for name, value in _fields(draft, refs).items():
         setattr(story, name, value)
     story.updated = utcnow()
     try:
@@ -411,7 +409,7 @@ def save_story(
         raise ValidationError(
             f"slug {story.slug!r} was taken by another story a moment ago; choose another"
         ) from exc
-    record = _record(session, story, _sync_links(session, story_id, draft, new=False))
+    record = _record(session, story, _sync_links(session, story_id, draft, refs, new=False))
     number = session.scalar(select(func.max(Revision.number)).where(Revision.story_id == story_id))
     _keep_revision(session, record, number=(number or 0) + 1, author=author, note=note)
     return record
