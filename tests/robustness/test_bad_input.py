@@ -418,6 +418,53 @@ def docx_zip_without_document(d: Desk) -> str:
     return d.import_error(d.file("copy.docx", _zip({"readme.txt": b"hello"})))
 
 
+# ---------------------------------------------------------------- super-linear input
+
+
+def _import_word(d: Desk, document: Any) -> str:
+    """Import a python-docx document through the command line; the new story's body."""
+    path = d.tmp / "in" / "long.docx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    d.capsys.readouterr()
+    assert main([*d.db, "import", str(path)]) == 0, d.capsys.readouterr().err
+    with d.open() as store, store.read() as session:
+        return get_story(session, 2).body
+
+
+def docx_alternating_runs(d: Desk) -> str:
+    """1,600 runs alternating bold and italic, the first of which Markdown cannot close."""
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    for i in range(1600):
+        run = paragraph.add_run("x." if i == 0 else "a")
+        run.bold, run.italic = i % 2 == 0, i % 2 == 1
+    body = _import_word(d, document)
+    assert body.replace("*", "") == "x." + "a" * 1599
+    assert body.count("***") > 1500  # the emphasis of the runs after the first arrives too
+    return "imported with every word and the emphasis Markdown can carry"
+
+
+def docx_unclosed_fields(d: Desk) -> str:
+    """8,000 Word fields opened and shown, never closed, each showing a word."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    for _ in range(8000):
+        for kind in ("begin", "separate"):
+            mark = OxmlElement("w:fldChar")
+            mark.set(qn("w:fldCharType"), kind)
+            paragraph.add_run()._r.append(mark)
+        paragraph.add_run("w")
+    assert _import_word(d, document) == "w" * 8000
+    return "imported with the words the fields show"
+
+
 # ---------------------------------------------------------------- text an editor types
 
 
@@ -713,6 +760,89 @@ def reference_not_docx(d: Desk) -> str:
 
 def reference_device(d: Desk) -> str:
     return d.export_error("--format", "docx", "--reference", "/dev/zero")
+
+
+def _shipped_reference_members() -> dict[str, bytes]:
+    from editordesk.assets import resource
+
+    data = resource("templates", "docx", "reference.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def reference_zip_bomb(d: Desk) -> str:
+    members = _shipped_reference_members()
+    members["word/media/zeros.bin"] = b"\0" * (40 * 1024 * 1024)
+    ref = d.file("house.docx", _zip(members))
+    return d.export_error("--format", "docx", "--reference", str(ref))
+
+
+def reference_active_content(d: Desk) -> str:
+    """A reference with a remote attached template, macros and an embedded object."""
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    from editordesk.assets import resource
+
+    office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    document = docx.Document(
+        io.BytesIO(resource("templates", "docx", "reference.docx").read_bytes())
+    )
+    package = document.part.package
+    settings = document.part._settings_part
+    r_id = settings.relate_to("https://evil.test/normal.dotm", f"{office}/attachedTemplate", True)
+    settings.element.insert(
+        0,
+        parse_xml(
+            '<w:attachedTemplate xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+            f'2006/main" xmlns:r="{office}" r:id="{r_id}"/>'
+        ),
+    )
+    macros = Part(
+        PackURI("/word/vbaProject.bin"), "application/vnd.ms-office.vbaProject", b"VBA", package
+    )
+    document.part.relate_to(
+        macros, "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+    )
+    embedded = Part(
+        PackURI("/word/embeddings/oleObject1.bin"),
+        "application/vnd.openxmlformats-officedocument.oleObject",
+        b"object",
+        package,
+    )
+    document.part.relate_to(embedded, f"{office}/oleObject")
+    ref = d.tmp / "in" / "house.docx"
+    ref.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(ref))
+    out = d.tmp / "out"
+    d.capsys.readouterr()
+    assert (
+        main(
+            [
+                *d.db,
+                "export",
+                "1",
+                "-o",
+                str(out),
+                "--force",
+                "--format",
+                "docx",
+                "--reference",
+                str(ref),
+            ]
+        )
+        == 0
+    )
+    [exported] = out.glob("*.docx")
+    with zipfile.ZipFile(exported) as archive:
+        names = archive.namelist()
+        everything = b"".join(archive.read(name) for name in names)
+    assert "word/vbaProject.bin" not in names and "word/embeddings/oleObject1.bin" not in names
+    assert b"evil.test" not in everything and b"attachedTemplate" not in everything
+    assert docx.Document(str(exported)).paragraphs
+    return "exported on its styles; the attached template, macros and object dropped"
 
 
 def export_into_a_file(d: Desk) -> str:
@@ -1215,6 +1345,15 @@ CASES = [
     Case("docx-password", docx_password, r"password-protected or an old .doc"),
     Case("docx-xml-entity-bomb", docx_xml_entity_bomb, r"is damaged: .*amplification"),
     Case("docx-zip-without-document", docx_zip_without_document, r"without word/document.xml"),
+    Case(
+        "docx-alternating-runs",
+        docx_alternating_runs,
+        r"every word and the emphasis",
+        changes_store=True,
+    ),
+    Case(
+        "docx-unclosed-fields", docx_unclosed_fields, r"words the fields show", changes_store=True
+    ),
     Case("related-self", related_self, r"cannot list itself as related"),
     Case("related-javascript", related_javascript, r"not an http\(s\) address"),
     Case("related-data-url", related_data_url, r"not an http\(s\) address"),
@@ -1251,6 +1390,16 @@ CASES = [
     Case("template-runtime-error", template_runtime_error, r"article.html:2: ZeroDivisionError"),
     Case("reference-not-docx", reference_not_docx, r"reference document .* is not a Word"),
     Case("reference-device", reference_device, r"reference document /dev/zero is not a Word"),
+    Case(
+        "reference-zip-bomb",
+        reference_zip_bomb,
+        r"reference document .*house.docx holds .*zip bomb",
+    ),
+    Case(
+        "reference-active-content",
+        reference_active_content,
+        r"attached template, macros and object",
+    ),
     Case("export-into-a-file", export_into_a_file, r"is a file; give a folder"),
     Case("media-symlink-out", media_symlink_out, r"leads outside the media folder"),
     Case(
