@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -25,10 +26,8 @@ from editordesk.errors import NewerStoreError, StoreError
 from editordesk.media.folder import MediaFolder
 from editordesk.store.location import StoreLocation
 
-try:
+if sys.platform != "win32":
     import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 NEW_MEDIA = "editordesk.new_media"  # session.info key: files written by this action
@@ -69,7 +68,7 @@ def file_is_locked(path: Path) -> bool:
     except OSError:
         return False
     try:
-        if fcntl is None:  # pragma: no cover - Windows: a lock file that exists is held
+        if sys.platform == "win32":  # pragma: no cover - a lock file that exists is held
             return True
         try:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)

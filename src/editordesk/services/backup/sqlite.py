@@ -10,6 +10,7 @@ import contextlib
 import os
 import shutil
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,10 +29,8 @@ from editordesk.services.backup.manifest import SQLITE_NAME, Manifest
 from editordesk.store.db import restore_paths
 from editordesk.store.location import StoreLocation
 
-try:
+if sys.platform != "win32":
     import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
 
 
 def _tables(conn: sqlite3.Connection) -> set[str]:
@@ -135,7 +134,7 @@ class SqliteEngine(StoreEngine):
         lock.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            if fcntl is not None:
+            if sys.platform != "win32":  # Windows: the file's presence is the lock
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 except OSError:
@@ -227,6 +226,7 @@ class SqliteEngine(StoreEngine):
         backup: Path,
         scratch: Path,
     ) -> list[Path]:
+        assert self._work is not None, "settle() comes first"
         return self._replace(self._prepared, staged_media, holding, stamp, backup, self._work)
 
     def _replace(
