@@ -170,6 +170,8 @@ def test_a_pipe_or_an_oversized_file_is_not_read(
         "{{ range(99999)|join('x' * 1000)|length }}",
         "{{ ('{0}' * 1000).format('x' * 100000)|length }}",
         "{{ ('%s' * 1000) % ('x' * 100000,) }}",
+        "{{ ('{0:9999999}' * 2).format(1)|length }}",
+        "{{ ('x' * 9000000)|replace(old='x', new='yy')|length }}",
         "{{ ('\\n' * 100000)|indent(1000)|length }}",
         "{{ ('\\n' * 100000)|indent('w' * 1000)|length }}",
         "{{ ('x' * 9000000)|wordwrap(1, wrapstring='--')|length }}",
@@ -271,3 +273,20 @@ def test_a_page_rendered_off_the_main_thread_while_others_run(
         "ZeroDivisionError: division by zero (an error in the template's own code; the story "
         "was not exported)"
     ]
+
+
+def test_a_worker_that_dies_is_reported_and_replaced(
+    golden_article: Article, store: Store, tmp_path: Path
+) -> None:
+    desk = _desk(tmp_path, "<p>{{ story.slug }}</p>")
+    while templating._idle:
+        templating._idle.pop().stop()
+    with pytest.raises(ValidationError, match=r"ended \(exit code 3\) before the page was done"):
+        templating.run_desk(desk, os._exit, 3)
+    assert _page(golden_article, store, desk) == "<p>ferry-timetable-cut</p>"
+    # Killed while idle (the system short of memory, say): the next page starts another.
+    [idle] = templating._idle
+    idle.process.kill()
+    idle.process.join()
+    assert _page(golden_article, store, desk) == "<p>ferry-timetable-cut</p>"
+    assert [w.process.pid for w in templating._idle] != [idle.process.pid]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import multiprocessing
 import os
 import re
 import stat
@@ -19,9 +18,8 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterator, Sized
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import jinja2
 from jinja2.compiler import CodeGenerator, Frame
@@ -30,6 +28,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from editordesk.assets import resource
 from editordesk.errors import EditorDeskError, ValidationError
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 T = TypeVar("T")
 
@@ -140,8 +141,10 @@ def _check_format(text: Any, args: Any) -> None:
         values = list(args.values())
     widest = max((len(str(v)) for v in values if isinstance(v, str | bytes)), default=0)
     fields = text.count("{") + text.count("%")
-    if len(text) + fields * widest > DESK_MAX_ITEMS:
-        raise _too_big(len(text) + fields * widest)
+    widths = sum(int(w) for w in re.findall(r"\d{4,}", text))  # '{0:9999999}' many times
+    size = len(text) + fields * widest + widths
+    if size > DESK_MAX_ITEMS:
+        raise _too_big(size)
 
 
 def _replaced_size(s: Any, old: Any, new: Any, count: Any = -1) -> int:
@@ -191,8 +194,11 @@ def _check_method(obj: Any, args: list[Any], kwargs: dict[str, Any]) -> None:
 def _check_filter(name: str, args: list[Any], kwargs: dict[str, Any]) -> None:
     """Refuse, before it runs, a filter whose result would multiply its inputs."""
     value = args[0] if args else None
-    if name == "replace" and len(args) >= 3:
-        size = _replaced_size(str(value), str(args[1]), str(args[2]), *args[3:4])
+    if name == "replace" and args:
+        old = args[1] if len(args) > 1 else kwargs.get("old", "")
+        new = args[2] if len(args) > 2 else kwargs.get("new", "")
+        count = args[3] if len(args) > 3 else kwargs.get("count")
+        size = _replaced_size(str(value), str(old), str(new), -1 if count is None else count)
     elif name == "join" and args:
         sep = args[1] if len(args) > 1 else kwargs.get("d", "")
         size = _joined_size(sep, value)
@@ -472,6 +478,8 @@ class _Worker:
     """One process running desk templates, and the pipe to it."""
 
     def __init__(self) -> None:
+        import multiprocessing  # only once a desk's folder is used: not at start-up
+
         method = "fork" if sys.platform.startswith("linux") else "spawn"
         context = multiprocessing.get_context(method)
         self.conn, theirs = context.Pipe()
@@ -546,8 +554,12 @@ def run_desk(template_dir: Path, job: Callable[..., T], *args: Any) -> T:
         if str(exc) == "time":
             _out_of_time.add(key)
             raise _out_of_time_error() from None
+        worker.process.join(5)
+        code = worker.process.exitcode
+        how = f"was killed by signal {-code}" if code and code < 0 else f"ended (exit code {code})"
         raise ValidationError(
-            "a template asked for more memory than a page needs and was stopped"
+            f"the process running the desk's templates {how} before the page was done; "
+            "a template may have asked for more memory than the computer could give"
         ) from None
     except EditorDeskError:
         keep = True
