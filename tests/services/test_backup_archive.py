@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 import zipfile
 from pathlib import Path
 
@@ -109,7 +110,15 @@ def test_leftovers_of_killed_backups_and_restores_are_removed(tmp_path: Path) ->
     assert not stale.exists() and running.exists()
     stale_restore = location.media_dir.parent / f".restore.{dead}.x3.partial"
     stale_restore.mkdir()
-    assert clean_leftovers(location.media_dir.parent) == [stale_restore]
+    # An older EditorDesk's leftovers carry no process id: removed once a day old.
+    old_style = location.media_dir.parent / ".restore-abc123.partial"
+    old_style.mkdir()
+    recent = location.media_dir.parent / ".restore-def456.partial"
+    recent.mkdir()
+    day_ago = time.time() - 2 * 24 * 3600
+    os.utime(old_style, (day_ago, day_ago))
+    removed = clean_leftovers(location.media_dir.parent)
+    assert sorted(removed) == sorted([stale_restore, old_style]) and recent.exists()
 
 
 def test_the_media_listing_takes_regular_files_only(tmp_path: Path) -> None:

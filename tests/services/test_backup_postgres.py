@@ -210,3 +210,34 @@ def test_while_a_restore_holds_the_store_others_are_told(
             assert get_story(session, 2).headline == "After"
     finally:
         window.close()
+
+
+def _block_media_aside(media: Path, seconds: int = 180) -> None:
+    """Folders, not empty, where a restore in the next minutes would move the old pictures:
+    the move fails, as a full or read-only disk would make it."""
+    import datetime as dt
+
+    now = dt.datetime.now().astimezone()
+    for offset in range(seconds):
+        stamp = (now + dt.timedelta(seconds=offset)).strftime("%Y%m%d-%H%M%S")
+        blocker = media.with_name(f"{media.name}.before-restore-{stamp}")
+        blocker.mkdir(parents=True, exist_ok=True)
+        (blocker / "in-the-way").write_text("x")
+
+
+def test_pictures_that_cannot_be_moved_put_the_old_database_back(
+    tmp_path: Path, new_store: NewStore
+) -> None:
+    source, live = new_store("a"), new_store("b")
+    _fill(source, tmp_path)
+    _fill(live, tmp_path, headline="Only in the live store")
+    before, media = _state(live), _media(live)
+    backup = create_backup(source, tmp_path / "a.zip").path
+    _block_media_aside(live.media_dir)
+    with pytest.raises(
+        StoreError,
+        match=r"cannot put the backup's pictures in place .*the database that was there is back "
+        r"in place; nothing was changed \(a backup of it was made first: .*\.zip\)",
+    ):
+        restore_backup(backup, live, force=True)
+    assert _state(live) == before and _media(live) == media

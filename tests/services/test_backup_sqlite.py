@@ -167,3 +167,21 @@ def test_a_restore_into_an_empty_store_replaces_it_in_one_rename(tmp_path: Path)
         empty.sqlite_path.with_name("e.sqlite-wal").stat().st_size == 0
     )
     assert _state(empty) == _state(source)
+
+
+def test_pictures_that_cannot_be_moved_put_the_old_store_back(tmp_path: Path) -> None:
+    import datetime as dt
+
+    source, live = _filled(tmp_path, "a"), _filled(tmp_path, "b")
+    backup = create_backup(source, tmp_path / "a.zip").path
+    before = _state(live)
+    now = dt.datetime.now().astimezone()
+    for offset in range(180):  # where the old pictures would go: taken, so the move fails
+        stamp = (now + dt.timedelta(seconds=offset)).strftime("%Y%m%d-%H%M%S")
+        blocker = live.media_dir.with_name(f"b-media.before-restore-{stamp}")
+        blocker.mkdir()
+        (blocker / "in-the-way").write_text("x")
+    with pytest.raises(StoreError, match=r"pictures in place .*the store that was there is back"):
+        restore_backup(backup, live, force=True)
+    assert _state(live) == before
+    assert not restore_paths(live)[1].exists()  # no journal: nothing half-done

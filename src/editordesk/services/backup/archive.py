@@ -36,6 +36,9 @@ RATIO_FLOOR = 256 * 1024 * 1024
 MAX_MEMBERS = 5_000_000
 SPACE_MARGIN = 64 * 1024 * 1024  # left free on the disk after unpacking
 _LEFTOVER = re.compile(r"\.(?:restore|.+)\.(\d+)\..*\.partial")
+# Leftovers of EditorDesk before work folders carried the process's id: removed a day on.
+_OLD_LEFTOVER = re.compile(r"\.restore-.+\.partial|\..+\.zip\.[^.]+\.tmp")
+OLD_LEFTOVER_AGE_S = 24 * 3600
 
 
 def media_files(root: Path) -> tuple[list[Path], list[str]]:
@@ -118,6 +121,15 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _old(path: Path) -> bool:
+    import time
+
+    try:
+        return time.time() - path.lstat().st_mtime > OLD_LEFTOVER_AGE_S
+    except OSError:
+        return False
+
+
 def clean_leftovers(parent: Path) -> list[Path]:
     """Remove `.partial` work folders (and the half-written archives in them) that a killed
     backup or restore left in `parent`; a running one's are kept."""
@@ -125,7 +137,10 @@ def clean_leftovers(parent: Path) -> list[Path]:
     with contextlib.suppress(OSError):
         for path in parent.iterdir():
             found = _LEFTOVER.fullmatch(path.name)
-            if found is None or _alive(int(found.group(1))):
+            if found is not None:
+                if _alive(int(found.group(1))):
+                    continue
+            elif _OLD_LEFTOVER.fullmatch(path.name) is None or not _old(path):
                 continue
             if path.is_dir() and not path.is_symlink():
                 shutil.rmtree(path, ignore_errors=True)

@@ -205,15 +205,21 @@ def restore_backup(
                 # as thoroughly as the one being restored: it can always be restored.
                 aside = create_backup(location, engine.safety_backup(stamp))
                 safety = check_backup(aside.path, engine, scratch / "safety")
-            kept = engine.replace(
-                database,
-                staged,
-                holding=holding,
-                safety=safety,
-                stamp=stamp,
-                backup=backup,
-                scratch=scratch,
-            )
+            try:
+                kept = engine.replace(
+                    database,
+                    staged,
+                    holding=holding,
+                    safety=safety,
+                    stamp=stamp,
+                    backup=backup,
+                    scratch=scratch,
+                )
+            except StoreError as exc:
+                if safety is None:
+                    raise
+                made = engine.safety_backup(stamp)
+                raise StoreError(f"{exc} (a backup of it was made first: {made})") from exc
         except OSError as exc:
             raise StoreError(
                 f"cannot restore from {backup}: {exc.strerror or exc}; nothing was changed"
