@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from editordesk.interchange.docx import escape_markdown, inline_markdown, read_docx
 from editordesk.interchange.docx.emitter import Block
-from editordesk.interchange.docx.inline import BREAK, Segment
+from editordesk.interchange.docx.inline import BREAK, Segment, tidy
 from tests.interchange.docx.word import (
     MD,
     block_texts,
@@ -245,3 +245,36 @@ def test_alternating_runs_that_read_back_keep_all_their_emphasis(tmp_path: Path)
     [body] = read_docx(_alternating(tmp_path / "runs.docx", words)).parts
     want = [(c, i % 2 == 0, i % 2 == 1) for i, word in enumerate(words) for c in word]
     assert _emphasis(body) == want
+
+
+SEGMENT = st.builds(
+    Segment,
+    st.text(st.sampled_from(list("ab.,'\"*_!?()[] -")), min_size=1, max_size=4),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from([None, None, "https://example.org/a", "https://example.org/(b)"]),
+)
+
+
+@given(st.lists(SEGMENT, min_size=1, max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_the_words_always_arrive_and_no_formatting_is_invented(segments: list[Segment]) -> None:
+    segments = tidy(segments)
+    if not segments:
+        return
+    markdown = inline_markdown(segments, "", "", Block.PARAGRAPH)
+    tokens = MD.parse(markdown)
+    [inline] = [t for t in tokens if t.type == "inline"]
+    got: list[tuple[str, bool, bool, bool]] = []
+    bold = italic = linked = False
+    for child in inline.children or []:
+        if child.type == "text":
+            got.extend((c, bold, italic, linked) for c in child.content)
+        bold = {"strong_open": True, "strong_close": False}.get(child.type, bold)
+        italic = {"em_open": True, "em_close": False}.get(child.type, italic)
+        linked = {"link_open": True, "link_close": False}.get(child.type, linked)
+    want = [(c, s.bold, s.italic, s.href is not None) for s in segments for c in s.text]
+    assert "".join(c for c, *_ in got) == "".join(c for c, *_ in want)
+    for (_, *have), (c, *asked) in zip(got, want, strict=True):
+        if not c.isspace():
+            assert all(asked[i] or not have[i] for i in range(3)), (markdown, c)
