@@ -290,3 +290,13 @@ def test_a_worker_that_dies_is_reported_and_replaced(
     idle.process.join()
     assert _page(golden_article, store, desk) == "<p>ferry-timetable-cut</p>"
     assert [w.process.pid for w in templating._idle] != [idle.process.pid]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS is Linux's")
+def test_the_worker_has_a_memory_ceiling(tmp_path: Path) -> None:
+    """Whatever slips past the sandbox's size checks meets the worker's ceiling: a gigabyte
+    more than it started with fails there, as a sentence, and the window is untouched."""
+    desk = _desk(tmp_path, "")
+    with pytest.raises(ValidationError, match=r"too much and was stopped \(more memory than"):
+        templating.run_desk(desk, bytearray, templating.DESK_WORKER_MEMORY + (1 << 20))
+    assert templating.run_desk(desk, bytearray, 1 << 20) == bytearray(1 << 20)

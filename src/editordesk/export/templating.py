@@ -17,7 +17,7 @@ import stat
 import sys
 import threading
 import traceback
-from collections.abc import Callable, Iterator, Sized
+from collections.abc import Callable, Collection, Iterator, Sized
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -157,9 +157,9 @@ def _replaced_size(s: Any, old: Any, new: Any, count: Any = -1) -> int:
 
 
 def _joined_size(sep: Any, items: Any) -> int:
-    if not isinstance(items, Sized):
+    if not isinstance(items, Collection):
         return 0
-    pieces = sum(len(x) if isinstance(x, str) else max(_size(x) * 4, 8) for x in items)
+    pieces: int = sum(len(x) if isinstance(x, str) else max(_size(x) * 4, 8) for x in items)
     return pieces + len(str(sep)) * max(len(items) - 1, 0)
 
 
@@ -412,8 +412,9 @@ def template_errors(folder: Path | None = None) -> Iterator[None]:
         raise ValidationError(
             f"a template file is not UTF-8 text ({exc.reason}); save it as UTF-8"
         ) from exc
-    except (OverflowError, MemoryError) as exc:  # the sandbox's range limit, for one
-        raise ValidationError(f"a template asked for too much and was stopped: {exc}") from exc
+    except (OverflowError, MemoryError) as exc:  # the sandbox's range limit, the worker's memory
+        why = f": {exc}" if str(exc) else " (more memory than a page needs)"
+        raise ValidationError(f"a template asked for too much and was stopped{why}") from exc
     except Exception as exc:  # 1/0, '{'.format(), range(1, 2, 0), wordwrap(0) in a desk's own
         where = _where(exc, folder)
         if where is None:
@@ -480,8 +481,12 @@ class _Worker:
     def __init__(self) -> None:
         import multiprocessing  # only once a desk's folder is used: not at start-up
 
-        method = "fork" if sys.platform.startswith("linux") else "spawn"
-        context = multiprocessing.get_context(method)
+        # Forked on Linux: cheap, and the worker starts with the templates' code loaded. Where
+        # fork is unsafe or missing (macOS, Windows), a fresh interpreter instead.
+        if sys.platform.startswith("linux"):
+            context: Any = multiprocessing.get_context("fork")
+        else:
+            context = multiprocessing.get_context("spawn")
         self.conn, theirs = context.Pipe()
         self.process = context.Process(
             target=_serve, args=(theirs, DESK_PAGE_MAX_CHARS), daemon=True, name="desk-templates"
@@ -569,6 +574,6 @@ def run_desk(template_dir: Path, job: Callable[..., T], *args: Any) -> T:
             with _idle_lock:
                 if len(_idle) < _MAX_IDLE:
                     _idle.append(worker)
-                    worker = None  # type: ignore[assignment]
+                    worker = None
         if worker is not None:
             worker.stop()
