@@ -1,0 +1,64 @@
+"""The raw OOXML the Word writer keeps in one module: here, stripping what a reference
+document could run, fetch or unpack, element by element, read back with python-docx."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+
+from editordesk.export import docx_oxml as ox
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS = f'xmlns:w="{W}" xmlns:r="{R}"'
+
+
+def test_strip_active_content_removes_each_kind_and_what_pointed_at_it() -> None:
+    document = docx.Document()
+    document.add_paragraph("Kept words")
+    package = document.part.package
+    body = document.element.body
+    chunk = Part(PackURI("/word/afchunk.htm"), "text/html", b"<script>1</script>", package)
+    chunk_id = document.part.relate_to(chunk, f"{R}/aFChunk")
+    body.insert(0, parse_xml(f'<w:altChunk {NS} r:id="{chunk_id}"/>'))
+    control = Part(
+        PackURI("/word/activeX/activeX1.xml"),
+        "application/vnd.ms-office.activeX+xml",
+        b"<ax/>",
+        package,
+    )
+    control_id = document.part.relate_to(control, f"{R}/control")
+    paragraph = document.add_paragraph("Beside a control")
+    paragraph._p.append(
+        parse_xml(f'<w:r {NS}><w:object><w:control r:id="{control_id}"/></w:object></w:r>')
+    )
+    link_id = document.part.relate_to("https://example.org/", f"{R}/hyperlink", True)
+    paragraph._p.append(
+        parse_xml(f'<w:hyperlink {NS} r:id="{link_id}"><w:r><w:t>a link</w:t></w:r></w:hyperlink>')
+    )
+    settings = document.part._settings_part
+    source_id = settings.relate_to("file:///C:/merge.mdb", f"{R}/mailMergeSource", True)
+    settings.element.append(
+        parse_xml(
+            f'<w:mailMerge {NS}><w:mainDocumentType w:val="formLetters"/>'
+            f'<w:dataSource r:id="{source_id}"/></w:mailMerge>'
+        )
+    )
+
+    ox.strip_active_content(document)
+    data = ox.package_bytes(document)
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        xml = b"".join(archive.read(name) for name in names)
+    assert "word/afchunk.htm" not in names and "word/activeX/activeX1.xml" not in names
+    for gone in (b"altChunk", b"w:control", b"w:object", b"mailMerge", b"merge.mdb"):
+        assert gone not in xml, gone
+    assert b"example.org" not in xml  # a reference's own links go too: the story adds its own
+    reopened = docx.Document(io.BytesIO(data))
+    assert [p.text for p in reopened.paragraphs] == ["Kept words", "Beside a controla link"]
