@@ -197,6 +197,36 @@ class Desk:
             paragraph.add_run("w")
         return self._import_docx(document, f"fields-{n}.docx")
 
+    def docx_list_overrides(self, n: int) -> Callable[[], object]:
+        """A .docx list of `n` items, each at a level of its own restarted by an override."""
+        import docx
+        from docx.oxml import parse_xml
+
+        w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        document = docx.Document()
+        numbering = document.part.numbering_part.element
+        abstract = numbering.find(f"{{{w}}}abstractNum").get(f"{{{w}}}abstractNumId")
+        overrides = "".join(
+            f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="5"/></w:lvlOverride>'
+            for i in range(n)
+        )
+        numbering.append(
+            parse_xml(
+                f'<w:num xmlns:w="{w}" w:numId="999"><w:abstractNumId w:val="{abstract}"/>'
+                f"{overrides}</w:num>"
+            )
+        )
+        for i in range(n):
+            paragraph = document.add_paragraph(f"item {i}")
+            paragraph._p.insert(
+                0,
+                parse_xml(
+                    f'<w:pPr xmlns:w="{w}"><w:numPr><w:ilvl w:val="{i}"/>'
+                    '<w:numId w:val="999"/></w:numPr></w:pPr>'
+                ),
+            )
+        return self._import_docx(document, f"overrides-{n}.docx")
+
     def _import_docx(self, document: object, name: str) -> Callable[[], object]:
         path = self.tmp / name
         document.save(str(path))  # type: ignore[attr-defined]
@@ -252,6 +282,7 @@ def cases(desk: Desk) -> dict[str, tuple[int, Case]]:
         "import .docx (N bold/italic runs)": (400, desk.docx_runs),
         "import .docx (N runs, not all Markdown)": (2000, desk.docx_unreadable_runs),
         "import .docx (N unclosed fields)": (8000, desk.docx_open_fields),
+        "import .docx (N list-level overrides)": (2000, desk.docx_list_overrides),
     }
 
 

@@ -447,6 +447,39 @@ def docx_alternating_runs(d: Desk) -> str:
     return "imported with every word and the emphasis Markdown can carry"
 
 
+def docx_list_overrides(d: Desk) -> str:
+    """A list of 4,000 items, each at a level of its own restarted by an override."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    abstract = numbering.find(f"{{{w}}}abstractNum").get(f"{{{w}}}abstractNumId")
+    overrides = "".join(
+        f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="5"/></w:lvlOverride>'
+        for i in range(4000)
+    )
+    numbering.append(
+        parse_xml(
+            f'<w:num xmlns:w="{w}" w:numId="999"><w:abstractNumId w:val="{abstract}"/>'
+            f"{overrides}</w:num>"
+        )
+    )
+    for i in range(4000):
+        paragraph = document.add_paragraph(f"item {i}")
+        paragraph._p.insert(
+            0,
+            parse_xml(
+                f'<w:pPr xmlns:w="{w}"><w:numPr><w:ilvl w:val="{i}"/>'
+                '<w:numId w:val="999"/></w:numPr></w:pPr>'
+            ),
+        )
+    body = _import_word(d, document)
+    assert body.count("item ") == 4000 and body.startswith("5. item 0")
+    return "imported with every item of the list"
+
+
 def docx_unclosed_fields(d: Desk) -> str:
     """8,000 Word fields opened and shown, never closed, each showing a word."""
     import docx
@@ -1354,6 +1387,7 @@ CASES = [
     Case(
         "docx-unclosed-fields", docx_unclosed_fields, r"words the fields show", changes_store=True
     ),
+    Case("docx-list-overrides", docx_list_overrides, r"every item of the list", changes_store=True),
     Case("related-self", related_self, r"cannot list itself as related"),
     Case("related-javascript", related_javascript, r"not an http\(s\) address"),
     Case("related-data-url", related_data_url, r"not an http\(s\) address"),
