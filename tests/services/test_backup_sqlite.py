@@ -80,32 +80,40 @@ def test_a_window_open_across_a_restore_cannot_save_into_the_old_file(tmp_path: 
     conn.close()
 
 
-_KILL_AT_MEDIA_SWAP = """
+_KILLED_AT = """
 import os, sys
 from pathlib import Path
 from editordesk.services.backup import restore_backup
 from editordesk.store.location import resolve
 
 location = resolve(sys.argv[2])
-real = os.rename
+point = sys.argv[3]
+real_rename, real_replace = os.rename, os.replace
 
 def rename(src, dst, *a, **k):
-    if Path(dst) == location.media_dir and Path(src).name == "media":
+    if point == "media" and Path(dst) == location.media_dir and Path(src).name == "media":
         os._exit(9)  # killed between moving the old pictures aside and placing the new
-    return real(src, dst, *a, **k)
+    return real_rename(src, dst, *a, **k)
 
-os.rename = rename
+def replace(src, dst, *a, **k):
+    if point == "database" and Path(src).name == "prepared.sqlite":
+        os._exit(9)  # killed with the journal written, just before the database swap
+    return real_replace(src, dst, *a, **k)
+
+os.rename, os.replace = rename, replace
 restore_backup(Path(sys.argv[1]), location, force=True)
 """
 
 
+@pytest.mark.parametrize("point", ["database", "media"])
 def test_a_restore_killed_half_way_is_noticed_and_finished_by_the_next(
-    tmp_path: Path,
+    tmp_path: Path, point: str
 ) -> None:
     source, live = _filled(tmp_path, "a"), _filled(tmp_path, "b")
+    before = _state(live)
     backup = create_backup(source, tmp_path / "a.zip").path
     done = subprocess.run(
-        [sys.executable, "-c", _KILL_AT_MEDIA_SWAP, str(backup), str(live.sqlite_path)],
+        [sys.executable, "-c", _KILLED_AT, str(backup), str(live.sqlite_path), point],
         capture_output=True,
         text=True,
         timeout=120,
@@ -113,9 +121,16 @@ def test_a_restore_killed_half_way_is_noticed_and_finished_by_the_next(
     )
     assert done.returncode == 9, done.stderr
     assert live.sqlite_path is not None and live.sqlite_path.is_file()  # never no store
-    assert not live.media_dir.exists()  # the pictures were being swapped
+    # Killed at the media swap: the pictures were between folders.
+    assert live.media_dir.exists() == (point == "database")
     with pytest.raises(StoreError, match=r"restore .* was interrupted.*restore .*a\.zip --force"):
         Store.open(live)
+    engine = SqliteEngine(live)
+    with engine.exclusive():
+        said = engine.finish_interrupted()
+    assert said is not None and ("undone" in said) == (point == "database")
+    if point == "database":  # nothing had been replaced: the store is as it was
+        assert _state(live) == before
     restore_backup(backup, live, force=True)
     assert _state(live) == _state(source)
     assert not restore_paths(live)[1].exists()

@@ -126,11 +126,12 @@ def swap_media(staged: Path, media: Path, aside: Path | None) -> None:
         raise
 
 
-def finish_media(journal: dict[str, object], media: Path) -> None:
-    """Finish the pictures of a restore killed after its database was placed."""
+def finish_media(journal: dict[str, object], media: Path, *, database_placed: bool) -> None:
+    """Finish the pictures of a restore killed after its database was placed; before that,
+    only put back an old media folder found moved aside."""
     staged = Path(str(journal.get("staged_media", "")))
     aside = journal.get("media_aside")
-    if staged.is_dir() and str(journal.get("staged_media", "")):
+    if database_placed and staged.is_dir() and str(journal.get("staged_media", "")):
         if media.exists() and aside:
             os.rename(media, Path(str(aside)))
         elif media.exists():

@@ -317,7 +317,7 @@ class PostgresEngine(StoreEngine):
         facts = journal.read()
         if facts is None:
             return None
-        finish_media(facts, self.location.media_dir)
+        finish_media(facts, self.location.media_dir, database_placed=True)  # journal comes after
         journal.done()
         return (
             f"a restore of this store from {facts.get('backup', '?')} was interrupted; it "

@@ -132,16 +132,8 @@ class SqliteEngine(StoreEngine):
     def exclusive(self) -> Iterator[None]:
         lock = restore_paths(self.location)[0]
         lock.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = self._lock(lock)
         try:
-            if sys.platform != "win32":  # Windows: the file's presence is the lock
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except OSError:
-                    raise StoreError(
-                        f"the store {self.location.describe()} is being restored already; "
-                        "wait for that restore to finish"
-                    ) from None
             os.write(fd, f"{os.getpid()}\n".encode())
             yield
         finally:
@@ -151,6 +143,28 @@ class SqliteEngine(StoreEngine):
             with contextlib.suppress(OSError):
                 lock.unlink()
             os.close(fd)
+
+    def _lock(self, lock: Path) -> int:
+        """The lock file, open and locked by this process."""
+        for _ in range(5):
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+            if sys.platform == "win32":  # pragma: no cover - the file's presence is the lock
+                return fd
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                raise StoreError(
+                    f"the store {self.location.describe()} is being restored already; "
+                    "wait for that restore to finish"
+                ) from None
+            try:  # an opener may have removed the file as stale just before the lock
+                if os.stat(lock).st_ino == os.fstat(fd).st_ino:
+                    return fd
+            except FileNotFoundError:
+                pass
+            os.close(fd)
+        raise StoreError(f"cannot lock the store {self.location.describe()} for the restore")
 
     def verify(self, database: Path, manifest: Manifest, scratch: Path) -> None:
         try:
@@ -251,6 +265,7 @@ class SqliteEngine(StoreEngine):
             kept_aside=[str(p) for p in kept],
             staged_media=str(staged_media),
             media_aside=str(media_aside) if media_aside else "",
+            placed_inode=prepared.stat().st_ino,  # a rename keeps it: tells if the swap was made
         )
         for suffix in ("-wal", "-shm"):  # the old file's, emptied above
             with contextlib.suppress(FileNotFoundError):
@@ -279,12 +294,14 @@ class SqliteEngine(StoreEngine):
         facts = journal.read()
         if facts is None:
             return None
-        finish_media(facts, self.location.media_dir)
+        try:
+            placed = self.path.stat().st_ino == facts.get("placed_inode")
+        except OSError:
+            placed = False
+        finish_media(facts, self.location.media_dir, database_placed=placed)
         journal.done()
-        return (
-            f"a restore of this store from {facts.get('backup', '?')} was interrupted; it "
-            "was finished first"
-        )
+        done = "finished" if placed else "undone (it had not replaced the store yet)"
+        return f"a restore of this store from {facts.get('backup', '?')} was interrupted; {done}"
 
 
 def _is_sqlite(path: Path) -> bool:
