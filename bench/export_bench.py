@@ -180,8 +180,9 @@ def main() -> None:
         timed[name] = (time.perf_counter() - start) / len(ids)
         shutil.rmtree(out)
     print(
-        f"html with a desk's template folder (sandboxed, in its worker): {timed['desk'] * 1000:.1f} "
-        f"ms/story against {timed['built-in'] * 1000:.1f} with the built-in templates "
+        f"html with a desk's template folder (sandboxed, in its worker): "
+        f"{timed['desk'] * 1000:.1f} ms/story against {timed['built-in'] * 1000:.1f} "
+        "with the built-in templates "
         f"({timed['desk'] / timed['built-in']:.2f}x)"
     )
     for fmt, target in (("html", 5.0), ("docx", 1.25)):
