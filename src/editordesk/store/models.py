@@ -307,11 +307,63 @@ class StoreSetting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class PublishSite(Base):
+    """A site stories are published to (its password lives in the keyring, never here)."""
+
+    __tablename__ = "publish_sites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(32), default="wordpress")
+    url: Mapped[str] = mapped_column(String(500))
+    user: Mapped[str] = mapped_column(String(200))
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    added: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class PublishedPost(Base):
+    """Where a story is published: the site's post id, so publishing again updates it."""
+
+    __tablename__ = "published_posts"
+    __table_args__ = (UniqueConstraint("story_id", "site_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    site_id: Mapped[int] = mapped_column(
+        ForeignKey("publish_sites.id", ondelete="CASCADE"), index=True
+    )
+    post_id: Mapped[int] = mapped_column(BigInteger)
+    url: Mapped[str] = mapped_column(String(2000), default="")
+    status: Mapped[str] = mapped_column(String(16), default="")
+    remote_modified: Mapped[str] = mapped_column(String(32), default="")  # modified_gmt
+    fingerprint: Mapped[str] = mapped_column(String(64), default="")  # of what was sent
+    story_version: Mapped[int] = mapped_column(Integer, default=0)
+    published: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class PublishedMedia(Base):
+    """A picture already in a site's media library, by the SHA-256 of its bytes."""
+
+    __tablename__ = "published_media"
+    __table_args__ = (UniqueConstraint("site_id", "sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("publish_sites.id", ondelete="CASCADE"))
+    sha256: Mapped[str] = mapped_column(String(64))
+    media_id: Mapped[int] = mapped_column(BigInteger)
+    url: Mapped[str] = mapped_column(String(2000), default="")
+    fingerprint: Mapped[str] = mapped_column(String(64), default="")  # of caption, alt…
+    uploaded: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 __all__ = [
     "Autosave",
     "Base",
     "EditLock",
     "Image",
+    "PublishSite",
+    "PublishedMedia",
+    "PublishedPost",
     "RelatedLink",
     "Revision",
     "StoreChange",
