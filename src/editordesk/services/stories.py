@@ -124,7 +124,7 @@ def _clean_draft(draft: StoryDraft) -> StoryDraft:
 def _unique_slug(session: Session, wanted: str, story_id: int | None) -> str:
     base = wanted[:190]
     taken = set(
-        session.scalars(
+        session.connection().scalars(
             SLUGS_TAKEN,
             {"base": base, "low": base + "-", "high": base + ".", "story_id": story_id or -1},
         )
@@ -152,7 +152,9 @@ def _choose_slug(session: Session, draft: StoryDraft, story_id: int | None, stri
 # ---------------------------------------------------------------- writing
 #
 # Creating is the hot path (imports, batch loads): it writes with a handful of Core
-# statements. Saving goes through the ORM so the version column guards the UPDATE.
+# statements, run on the session's connection (the ORM's execute adds a third to each, and
+# nothing the ORM holds unflushed can change what they read or write). Saving goes through
+# the ORM so the version column guards the UPDATE.
 
 STORIES = Story.__table__
 REVISIONS = Revision.__table__
@@ -315,7 +317,7 @@ def _keep_revision(
     session: Session, record: StoryRecord, *, number: int, author: str, note: str
 ) -> None:
     check_lengths(Revision, {"author": author, "note": note}, "the revision")
-    session.execute(
+    session.connection().execute(
         INSERT_REVISION,
         {
             "story_id": record.id,
@@ -355,10 +357,8 @@ def create_story(
         slug = _choose_slug(session, draft, None, strict_slug)
         try:
             with racing_insert(session):
-                story_id = session.execute(
-                    INSERT_STORY,
-                    {"slug": slug, "created": now, "updated": now, "version": 1, **fields},
-                ).scalar_one()
+                row = {"slug": slug, "created": now, "updated": now, "version": 1, **fields}
+                story_id = session.connection().execute(INSERT_STORY, row).scalar_one()
             break
         except IntegrityError as exc:
             # Another editor's new story took the slug a moment ago (PostgreSQL only).
