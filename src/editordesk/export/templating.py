@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import jinja2
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.nodes import Concat
+from jinja2.nodes import Concat, Expr, Impossible, TemplateData
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from editordesk.assets import resource
@@ -237,14 +237,21 @@ def _bounded_filter(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     return bounded
 
 
-class _BoundedConcat(CodeGenerator):
-    """Compiles `a ~ b` so that its result is checked like every other value a desk's
-    template builds."""
+class _BoundedCode(CodeGenerator):
+    """Compiles a desk's template so that everything it builds is built when it runs, where
+    the sandbox's checks see it: `a ~ b` is checked like every other value, and nothing but
+    the template's own text is worked out while compiling (Jinja would otherwise fold
+    `'x'|center(9000000) ~ 'x'|center(9000000)` into the compiled code, unchecked)."""
 
     def visit_Concat(self, node: Concat, frame: Frame) -> None:
         self.write("environment.bounded(")
         super().visit_Concat(node, frame)
         self.write(")")
+
+    def _output_child_to_const(self, node: Expr, frame: Frame, finalize: Any) -> str:
+        if not isinstance(node, TemplateData):
+            raise Impossible
+        return super()._output_child_to_const(node, frame, finalize)
 
 
 class DeskSandbox(ImmutableSandboxedEnvironment):
@@ -253,7 +260,7 @@ class DeskSandbox(ImmutableSandboxedEnvironment):
     `indent`, `wordwrap` and friends multiplying one. Each is stopped with a clear error."""
 
     intercepted_binops = frozenset({"*", "**", "%", "+"})
-    code_generator_class = _BoundedConcat
+    code_generator_class = _BoundedCode
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -283,10 +290,20 @@ class DeskSandbox(ImmutableSandboxedEnvironment):
         return _bounded_value(super().call_binop(context, operator, left, right))
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """`s.format` as the sandbox hands it out (when it is looked up, so before `call`
+        sees it), checked for what it would make before it runs."""
         owner = getattr(value, "__self__", None)
-        if isinstance(owner, str) and _HUGE_WIDTH.search(owner):
-            raise jinja2.exceptions.SecurityError("a format width is larger than a page needs")
-        return super().wrap_str_format(value)
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None or not isinstance(owner, str):
+            return wrapped
+        by_name = value.__name__ == "format_map"
+
+        @functools.wraps(wrapped)
+        def checked(*args: Any, **kwargs: Any) -> str:
+            _check_format(owner, args[0] if by_name and args else [*args, *kwargs.values()])
+            return wrapped(*args, **kwargs)
+
+        return checked
 
     def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _check_sizes(args, kwargs)  # "x".ljust(10**9), "x".zfill(10**9)…
@@ -332,7 +349,7 @@ def _cached_desk_environment(
     template_dir: Path, _state: tuple[tuple[str, int], ...]
 ) -> DeskSandbox:
     loader = jinja2.ChoiceLoader([_DeskLoader(template_dir), _ResourceLoader()])
-    return DeskSandbox(loader=loader, **_ENV_OPTIONS)
+    return DeskSandbox(loader=loader, optimized=False, **_ENV_OPTIONS)
 
 
 # ------------------------------------------------------------------ the page as it is written
