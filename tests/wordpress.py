@@ -173,13 +173,17 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def stop(self) -> None:
+        """End this server and its workers (a process group of its own, started by us)."""
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGTERM)
             try:
                 self.process.wait(10)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)  # workers left behind
 
 
 @dataclass
@@ -302,7 +306,11 @@ class WordPress:
         env = self.env()
         env["PHP_CLI_SERVER_WORKERS"] = "2"
         process = subprocess.Popen(
-            args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            args,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its workers share its group, so stop() ends them all
         )
         server = Server(port, process)
         self.servers.append(server)
@@ -328,16 +336,19 @@ class WordPress:
             f"{int(user['id'])}, {json.dumps(str(user['uuid']))});"  # type: ignore[call-overload]
         )
 
-    def new_password(self, login: str) -> str:
-        user = self.users[login]
+    def add_user(self, login: str, role: str = "administrator") -> str:
+        """A new account with an application password (the password)."""
         made = self.php(
-            f"$m = WP_Application_Passwords::create_new_application_password("
-            f"{int(user['id'])}, array('name' => 'again')); "  # type: ignore[call-overload]
-            "return array($m[0], $m[1]['uuid']);"
+            f"$id = wp_insert_user(array('user_login' => {json.dumps(login)}, "
+            f"'user_pass' => 'x-pass', 'user_email' => {json.dumps(login + '@example.invalid')}, "
+            f"'role' => {json.dumps(role)})); "
+            "$m = WP_Application_Passwords::create_new_application_password("
+            "$id, array('name' => 'editordesk-tests')); "
+            "return array($id, $m[0], $m[1]['uuid']);"
         )
         assert isinstance(made, list)
-        user["password"], user["uuid"] = made
-        return str(made[0])
+        self.users[login] = {"id": made[0], "password": made[1], "uuid": made[2]}
+        return str(made[1])
 
     def count(self, post_type: str) -> int:
         out = self.sql(

@@ -95,6 +95,9 @@ class RemotePost:
     url: str
     status: str
     modified_gmt: str
+    # Changes whenever the post changes on the site, even twice in one second (modified_gmt
+    # counts whole seconds): a hash of its time, status and raw title, excerpt and content.
+    revision: str = ""
 
 
 class Target(Protocol):

@@ -8,6 +8,7 @@ unreachable or timing out, the REST API switched off, a server error with the si
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import json
 import re
@@ -268,11 +269,20 @@ class WordPress:
     # helpers
 
     def _remote(self, data: dict[str, Any]) -> RemotePost:
+        def raw(key: str) -> str:
+            value = data.get(key)
+            return (
+                str(value.get("raw", value.get("rendered", ""))) if isinstance(value, dict) else ""
+            )
+
+        seen = [data.get("modified_gmt"), data.get("status"), raw("title"), raw("excerpt")]
+        seen.append(raw("content"))
         return RemotePost(
             id=int(data["id"]),
             url=str(data.get("link", "")),
             status=str(data.get("status", "")),
             modified_gmt=str(data.get("modified_gmt", "")),
+            revision=hashlib.sha256(json.dumps(seen).encode()).hexdigest()[:32],
         )
 
     def _term(self, taxonomy: str, name: str) -> int:

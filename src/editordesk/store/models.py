@@ -335,7 +335,7 @@ class PublishedPost(Base):
     post_id: Mapped[int] = mapped_column(BigInteger)
     url: Mapped[str] = mapped_column(String(2000), default="")
     status: Mapped[str] = mapped_column(String(16), default="")
-    remote_modified: Mapped[str] = mapped_column(String(32), default="")  # modified_gmt
+    remote_modified: Mapped[str] = mapped_column(String(32), default="")  # hash of the site's post
     fingerprint: Mapped[str] = mapped_column(String(64), default="")  # of what was sent
     story_version: Mapped[int] = mapped_column(Integer, default=0)
     published: Mapped[dt.datetime] = mapped_column(default=utcnow)
