@@ -192,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _store_options(p, top=False)
     p.add_argument("path", type=Path, metavar="PATH")
+    _publish_parsers(commands)
     return parser
 
 
@@ -434,6 +435,96 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _publish_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`sites add|list|remove` and `publish` (docs/publishing.md)."""
+    p = commands.add_parser("sites", help="the sites stories are published to")
+    _store_options(p, top=False)
+    verbs = p.add_subparsers(dest="sites_command", metavar="ACTION", required=True)
+    add = verbs.add_parser(
+        "add",
+        help="add a WordPress site (checks the address and password at once)",
+        description="The application password is read from EDITORDESK_SITE_PASSWORD, else "
+        "asked for; it is kept in the system keyring, never in the store.",
+    )
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--url", required=True, metavar="URL")
+    add.add_argument("--user", required=True, metavar="USER")
+    verbs.add_parser("list", help="list the sites")
+    remove = verbs.add_parser("remove", help="forget a site and its password")
+    remove.add_argument("name", metavar="NAME")
+
+    p = commands.add_parser("publish", help="publish stories to a site (WordPress)")
+    _store_options(p, top=False)
+    p.add_argument("ids", nargs="+", type=_number, metavar="ID")
+    p.add_argument("--site", required=True, metavar="NAME")
+    p.add_argument("--status", choices=("draft", "pending", "publish", "future"), default="draft")
+    p.add_argument("--json", action="store_true", help="one JSON object per story")
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace a post that was edited on the site since it was last published",
+    )
+
+
+def cmd_sites(args: argparse.Namespace) -> int:
+    from editordesk.services import publishing as pub
+
+    store, _ = _open_store(args)
+    with store:
+        if args.sites_command == "list":
+            with store.read() as session:
+                for site in pub.list_sites(session):
+                    print(f"{site.name}\t{site.url}\t{site.user}")
+            return EXIT_OK
+        if args.sites_command == "remove":
+            site = pub.remove_site(store, args.name)
+            _err(f"removed the site {site.name}")
+            return EXIT_OK
+        password = os.environ.get(pub.PASSWORD_ENV, "")
+        if not password and sys.stdin.isatty():
+            import getpass
+
+            password = getpass.getpass(f"application password for {args.user}: ")
+        site, who, kept = pub.add_site(store, args.name, args.url, args.user, password)
+    where = "in the system keyring"
+    if not kept:
+        where = f"nowhere: there is no system keyring here; set {pub.PASSWORD_ENV} to publish"
+    _err(f"added the site {site.name} ({site.url}) as {who}; password kept {where}")
+    return EXIT_OK
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from editordesk import settings as prefs
+    from editordesk.services import publishing as pub
+
+    store, _ = _open_store(args)
+    template = prefs.load().template_dir or None
+    with store:
+        with store.read() as session:
+            site = pub.get_site(session, args.site)
+        outcomes = pub.publish_stories(
+            store,
+            args.ids,
+            site.name,
+            pub.password_for(site),
+            status=args.status,
+            overwrite=args.overwrite,
+            template_dir=Path(template) if template else None,
+            progress=Progress("publishing"),
+        )
+    failed = 0
+    for outcome in outcomes:
+        if outcome.result is None:
+            failed += 1
+            _err(f"error: story {outcome.story_id}: {outcome.error}")
+        elif args.json:
+            print(json.dumps(outcome.result.as_json(), ensure_ascii=False))
+        else:
+            r = outcome.result
+            print(f"{r.story_id}\t{r.status}\t{r.url}\t{r.pictures_uploaded} pictures uploaded")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
 COMMANDS = {
     "import": cmd_import,
     "list": cmd_list,
@@ -444,6 +535,8 @@ COMMANDS = {
     "revert": cmd_revert,
     "restore": cmd_restore,
     "backup": cmd_backup,
+    "sites": cmd_sites,
+    "publish": cmd_publish,
 }
 
 
