@@ -55,7 +55,7 @@ def test_a_shortcode_is_a_block_of_its_own_and_stays_literal_in_code() -> None:
     assert figure == n.Figure(3, None, 1)
     assert after.children == (n.Text("after."),)
     assert code.children == (n.Code('{{< x user="a" id="1" >}}'),)
-    assert tweet == n.Tweet("20", "jack", None, 5)
+    assert tweet == n.Tweet("20", "jack", None, 5, "https://twitter.com/jack/status/20")
     assert unknown == n.Shortcode("gallery", '{{< gallery dir="x" >}}', 7)
 
 
@@ -89,6 +89,39 @@ def test_a_figure_whose_id_is_not_a_plain_number_refers_to_no_image() -> None:
     # "²".isdigit() is true, and int("²") raised ValueError out of every save and export
     [figure] = parse_body('{{< figure image="²" >}}').children
     assert figure == n.Figure(None, None, 1)
+
+
+def test_tweet_and_related_addresses_are_resolved_once_in_the_tree() -> None:
+    import datetime as dt
+
+    from editordesk.document.parse import build_article
+    from editordesk.model import RelatedRecord, StoryRecord, StoryStatus, TweetRecord
+
+    record = TweetRecord(status_id="20", handle="jack", url="https://x.com/jack/status/20")
+    moment = dt.datetime(2026, 11, 27, tzinfo=dt.UTC)
+    related = (
+        RelatedRecord(title="Ours", story_id=4, story_slug="ferry"),
+        RelatedRecord(title="Gone", story_slug="gone"),
+        RelatedRecord(title="Web", url=" https://example.org/a "),
+        RelatedRecord(title="Bad", url="javascript:alert(1)"),
+    )
+    story = StoryRecord(
+        id=1, version=1, slug="s", headline="H", standfirst="", byline="", dateline="",
+        section="", tags=(), status=StoryStatus.DRAFT,
+        body='{{< x user="jack" id="20" >}}\n\n{{< x user="@a/b?" id="7 " >}}',
+        publish_time=None, created=moment, updated=moment, word_count=0, related=related,
+    )  # fmt: skip
+    article = build_article(story, {}, {"20": record})
+    recorded, unknown = article.body.children
+    assert isinstance(recorded, n.Tweet) and recorded.url == "https://x.com/jack/status/20"
+    assert isinstance(unknown, n.Tweet) and unknown.url == "https://twitter.com/a%2Fb%3F/status/7"
+    assert [link.href for link in article.links] == [
+        "ferry.html",
+        None,
+        "https://example.org/a",
+        None,
+    ]
+    assert [link.link for link in article.links] == list(related)
 
 
 def test_the_walk_reaches_blocks_inside_lists_and_quotes() -> None:

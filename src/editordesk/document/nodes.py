@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from editordesk.model import ImageRecord, RelatedRecord, StoryRecord, TweetRecord
+from editordesk.text import safe_href
 
 # ---------------------------------------------------------------- inlines
 
@@ -156,12 +157,14 @@ class Figure:
 
 @dataclass(frozen=True)
 class Tweet:
-    """A recorded tweet; `tweet` is None when the store has no record of it."""
+    """A recorded tweet; `tweet` is None when the store has no record of it. `url` is the
+    address every writer links it to (the record's, else one made from the handle and id)."""
 
     status_id: str
     handle: str
     tweet: TweetRecord | None
     line: int = 0
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -196,14 +199,34 @@ class Document:
 
 
 @dataclass(frozen=True)
+class RelatedLink:
+    """A related link and where writers point it: the linked story's page while that story
+    is in the store, a web address a reader may follow, or None (the title stays, unlinked)."""
+
+    link: RelatedRecord
+    href: str | None
+
+
+def related_link(link: RelatedRecord) -> RelatedLink:
+    """A related link with its address worked out, the one way every writer uses."""
+    if link.story_slug:
+        return RelatedLink(link, f"{link.story_slug}.html" if link.story_id is not None else None)
+    return RelatedLink(link, safe_href(link.url or ""))
+
+
+@dataclass(frozen=True)
 class Article:
     """Everything a writer needs for one story: its fields, its parsed body, the library
-    records the body shows and its related links."""
+    records the body shows and its related links, their addresses resolved once, here."""
 
     story: StoryRecord
     body: Document
     images: dict[int, ImageRecord] = field(default_factory=dict)
     tweets: dict[str, TweetRecord] = field(default_factory=dict)
+    links: tuple[RelatedLink, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "links", tuple(related_link(r) for r in self.story.related))
 
     @property
     def related(self) -> tuple[RelatedRecord, ...]:

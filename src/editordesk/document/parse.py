@@ -19,6 +19,7 @@ from markdown_it.token import Token
 from editordesk.document import nodes as n
 from editordesk.document.shortcodes import FIGURE_NAME, scan
 from editordesk.document.shortcodes import Shortcode as ScannedShortcode
+from editordesk.media.tweets import status_url
 from editordesk.model import ImageRecord, StoryRecord, TweetRecord
 
 _MARK = re.compile("\ue000(\\d+)\ue001")
@@ -69,8 +70,10 @@ class _Builder:
             image = self.images.get(image_id) if image_id is not None else None
             return n.Figure(image_id, image, sc.line)
         if sc.is_tweet:
-            status_id = sc.get("id")
-            return n.Tweet(status_id, sc.get("user"), self.tweets.get(status_id), sc.line)
+            status_id, handle = sc.get("id"), sc.get("user")
+            record = self.tweets.get(status_id)
+            url = record.url if record and record.url else status_url(handle, status_id)
+            return n.Tweet(status_id, handle, record, sc.line, url)
         return n.Shortcode(sc.name, self._source_of(index), sc.line)
 
     # -------------------------------------------------- inlines

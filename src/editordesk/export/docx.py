@@ -26,7 +26,7 @@ from editordesk.export.docx_reference import Template, open_reference
 from editordesk.export.safe import html_to_text, safe_href
 from editordesk.files import write_atomic
 from editordesk.media.folder import MediaFolder
-from editordesk.model import ImageRecord, RelatedRecord, StoryRecord
+from editordesk.model import ImageRecord, StoryRecord
 from editordesk.text import long_date
 
 LIST_LEVELS = 3  # deeper lists take the level-3 styles
@@ -128,13 +128,6 @@ def _merge(segments: Iterable[Segment]) -> list[Segment]:
     return out
 
 
-def _tweet_url(handle: str, status_id: str) -> str:
-    return (
-        f"https://twitter.com/{quote(handle.strip() or 'i', safe='')}"
-        f"/status/{quote(status_id.strip(), safe='')}"
-    )
-
-
 def _level_style(base: str, depth: int) -> str:
     level = min(max(depth, 1), LIST_LEVELS)
     return base if level == 1 else f"{base} {level}"
@@ -213,21 +206,18 @@ class _DocxWriter:
         when = long_date(story.publish_time.date()) if story.publish_time else ""
         self.line("Dateline", " · ".join(part for part in (story.dateline.strip(), when) if part))
         self.blocks(article.body.children, _Context())
-        self.related(article.related)
+        self.related(article.links)
         self.properties(story)
 
-    def related(self, related: tuple[RelatedRecord, ...]) -> None:
+    def related(self, related: tuple[n.RelatedLink, ...]) -> None:
         """A Related heading and one bulleted entry per link: title, then when and where."""
         if not related:
             return
         self.line("Heading 2", RELATED_HEADING)
-        for item in related:
-            if item.story_slug:  # another story: linked only while it is in the store
-                href = f"{item.story_slug}.html" if item.story_id is not None else None
-            else:
-                href = item.url
+        for resolved in related:
+            item, href = resolved.link, resolved.href  # resolved once, in the tree
             target = _link_target(href) if href else None
-            title = item.title.strip() or (href or "").strip()
+            title = item.title.strip() or (href or item.url or "").strip()
             details = ", ".join(
                 part for part in (long_date(item.date) if item.date else "", item.section) if part
             )
@@ -431,7 +421,7 @@ class _DocxWriter:
         """The tweet's words as a quotation, then who said it and when, linked to it."""
         record = node.tweet
         handle = (record.handle if record else node.handle).strip().removeprefix("@")
-        url = _tweet_url(handle, record.status_id if record else node.status_id)
+        url = node.url  # resolved once, in the tree
         if record is not None:
             for chunk in re.split(r"\n\s*\n", record.text):
                 self.line("Quote", chunk)

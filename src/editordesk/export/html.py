@@ -31,7 +31,8 @@ from editordesk.export.templating import (
 )
 from editordesk.files import write_atomic
 from editordesk.media.folder import MediaFolder
-from editordesk.model import ImageRecord, RelatedRecord, TweetRecord
+from editordesk.media.tweets import status_url
+from editordesk.model import ImageRecord, TweetRecord
 from editordesk.text import long_date
 
 TEMPLATE_NAMES = (
@@ -164,7 +165,7 @@ class _BodyWriter:
         return render(self.env, "partials/figure.html", figure=context).strip()
 
     def tweet(self, block: n.Tweet) -> str:
-        return tweet_html(self.env, block.tweet, block.handle, block.status_id)
+        return tweet_html(self.env, block.tweet, block.handle, block.status_id, block.url)
 
     # inlines
 
@@ -181,11 +182,16 @@ class _BodyWriter:
 
 
 def tweet_html(
-    env: jinja2.Environment, record: TweetRecord | None, handle: str, status_id: str
+    env: jinja2.Environment,
+    record: TweetRecord | None,
+    handle: str,
+    status_id: str,
+    url: str = "",
 ) -> str:
-    """A tweet as Twitter's own embed markup, through the tweet partial."""
+    """A tweet as Twitter's own embed markup, through the tweet partial; `url` is the one the
+    document tree resolved (a lone record links to its own)."""
     handle = record.handle if record else handle
-    url = record.url if record else f"https://twitter.com/{handle}/status/{status_id}"
+    url = url or (record.url if record else status_url(handle, status_id))
     context = {
         "text": Markup(clean_html(record.text)) if record and record.text else "",
         "name": (record.display_name if record else "") or handle,
@@ -210,17 +216,14 @@ def _tweet(template_dir: Path | None, record: TweetRecord) -> str:
     return tweet_html(_environment(template_dir), record, record.handle, record.status_id)
 
 
-def _related(links: tuple[RelatedRecord, ...]) -> list[dict[str, Any]]:
+def _related(links: tuple[n.RelatedLink, ...]) -> list[dict[str, Any]]:
     out = []
-    for link in links:
-        if link.story_slug:
-            href = f"{link.story_slug}.html" if link.story_id is not None else None
-        else:
-            href = safe_href(link.url or "")
+    for resolved in links:
+        link = resolved.link
         out.append(
             {
                 "title": link.title,
-                "href": href,
+                "href": resolved.href,
                 "date": link.date.isoformat() if link.date else "",
                 "date_text": long_date(link.date) if link.date else "",
                 "section": link.section,
@@ -291,7 +294,7 @@ def _page(article: n.Article, media: MediaFolder, options: HtmlOptions) -> Rende
             "publish_date_text": long_date(story.publish_time.date()) if story.publish_time else "",
         },
         "body": body,
-        "related": _related(article.related),
+        "related": _related(article.links),
         "has_tweets": any(isinstance(b, n.Tweet) for b in n.walk(article.body.children)),
         "canonical": f"{story.slug}.html",
         "lead_image": {"src": image_src(lead), "alt": lead.fields.alt_text} if lead else None,

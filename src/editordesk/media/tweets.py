@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.error import HTTPError, URLError
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 from urllib.request import Request, urlopen
 
 from editordesk.errors import ValidationError
@@ -39,6 +39,16 @@ class TweetRef:
     def url(self) -> str:
         """The canonical status URL the export links to."""
         return f"https://twitter.com/{self.handle}/status/{self.status_id}"
+
+
+def status_url(handle: str, status_id: str) -> str:
+    """The status URL for a handle and id as a body names them, checked or not: each part is
+    percent-encoded, so a mistyped one can never make the link point elsewhere."""
+    handle = handle.strip().removeprefix("@")
+    return (
+        f"https://twitter.com/{quote(handle or 'i', safe='')}"
+        f"/status/{quote(status_id.strip(), safe='')}"
+    )
 
 
 def check_handle(handle: str) -> str:
