@@ -393,12 +393,7 @@ class _DocxWriter:
         cached = self._pictures.get(image.id)
         if cached is not None:
             return cached
-        try:
-            data = self.media.path_of(image.path).read_bytes()
-        except OSError as exc:
-            raise EditorDeskError(
-                f"{self._image_name(image)} is missing from the media folder: {exc.strerror or exc}"
-            ) from exc
+        data = self.media.read_image(image)
         width, height = image.width, image.height
         if image.mime_type not in WORD_IMAGE_TYPES:
             data = _to_word_image(data, self._image_name(image))

@@ -20,7 +20,6 @@ import jinja2
 from markupsafe import Markup, escape
 
 from editordesk.document import nodes as n
-from editordesk.errors import EditorDeskError
 from editordesk.export.safe import clean_html, safe_href
 from editordesk.export.templating import (
     builtin_environment,
@@ -234,18 +233,8 @@ def _related(links: tuple[n.RelatedLink, ...]) -> list[dict[str, Any]]:
 
 
 def _data_uri(media: MediaFolder, image: ImageRecord) -> str:
-    data = _read_image(media, image)
+    data = media.read_image(image)
     return f"data:{image.mime_type};base64,{base64.b64encode(data).decode('ascii')}"
-
-
-def _read_image(media: MediaFolder, image: ImageRecord) -> bytes:
-    try:
-        return media.path_of(image.path).read_bytes()
-    except OSError as exc:
-        raise EditorDeskError(
-            f"image {image.id} ({image.original_name or image.path}) is missing from the "
-            f"media folder: {exc.strerror}"
-        ) from exc
 
 
 def render_html(article: n.Article, media: MediaFolder, options: HtmlOptions) -> RenderedHtml:
@@ -269,7 +258,7 @@ def _page(article: n.Article, media: MediaFolder, options: HtmlOptions) -> Rende
         name = published_name(image)
         source = media.path_of(image.path)
         if not source.is_file():
-            _read_image(media, image)  # raises the clear "missing" error
+            media.read_image(image)  # raises the clear "missing" error
         files[name] = source
         return name
 

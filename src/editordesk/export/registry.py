@@ -17,7 +17,7 @@ from pathlib import Path
 from editordesk.document.nodes import Article
 from editordesk.document.parse import build_article
 from editordesk.document.shortcodes import references
-from editordesk.errors import EditorDeskError, ValidationError
+from editordesk.errors import ValidationError
 from editordesk.files import write_atomic
 from editordesk.interchange.markdown import image_file_names, write_markdown
 from editordesk.media.folder import MediaFolder
@@ -70,14 +70,7 @@ class Format:
 
 
 def _copy_image(media: MediaFolder, image: ImageRecord, target: Path) -> None:
-    source = media.path_of(image.path)
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise EditorDeskError(
-            f"image {image.id} ({image.original_name or image.path}) is missing from the "
-            f"media folder: {exc.strerror}"
-        ) from exc
+    data = media.read_image(image)
     if target.is_file() and target.read_bytes() == data:
         return
     write_atomic(target, data)

@@ -9,14 +9,20 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from editordesk.errors import ValidationError
+from editordesk.errors import EditorDeskError, ValidationError
 from editordesk.files import write_atomic
+from editordesk.model import ImageRecord
 
 _FAN_OUT = re.compile(r"[0-9a-f]{2}")
 _STORED = re.compile(r"(?P<sha>[0-9a-f]{64})\.[a-z0-9]{1,5}")
+
+
+def _picture_name(image: ImageRecord) -> str:
+    return f"image {image.id} ({image.original_name or image.path})"
 
 
 class MediaFolder:
@@ -55,6 +61,30 @@ class MediaFolder:
         if resolved != root and root not in resolved.parents:
             raise ValidationError(f"media path {relative!r} leads outside the media folder")
         return path
+
+    def read_image(self, image: ImageRecord) -> bytes:
+        """A library picture's bytes; EditorDeskError naming the picture when its file is
+        missing, unreadable or not a regular file (a pipe there would hang the reader). Every
+        writer reads pictures through here, so each says the same."""
+        path = self.path_of(image.path)
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except OSError as exc:
+            raise EditorDeskError(
+                f"{_picture_name(image)} is missing from the media folder: {exc.strerror or exc}"
+            ) from exc
+        with os.fdopen(fd, "rb") as file:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise EditorDeskError(
+                    f"{_picture_name(image)} in the media folder is not a regular file"
+                )
+            try:
+                return file.read()
+            except OSError as exc:
+                raise EditorDeskError(
+                    f"{_picture_name(image)} cannot be read from the media folder: "
+                    f"{exc.strerror or exc}"
+                ) from exc
 
     def put(self, data: bytes, sha256: str, extension: str) -> tuple[str, bool]:
         """Keep `data` (whose hash is `sha256`); writing the same bytes twice is a no-op.
