@@ -339,9 +339,16 @@ def folder_state(template_dir: Path) -> tuple[tuple[str, int], ...]:
     )
 
 
+State = tuple[tuple[str, int], ...]
+# In the worker: the folder's state as the parent read it for the job under way, so the
+# folder is listed once per page, not twice.
+_job_state: dict[Path, State] = {}
+
+
 def desk_environment(template_dir: Path) -> DeskSandbox:
     """The sandbox for a desk's folder as it is now, falling back to ours by name."""
-    return _cached_desk_environment(template_dir, folder_state(template_dir))
+    state = _job_state.get(template_dir)
+    return _cached_desk_environment(template_dir, state or folder_state(template_dir))
 
 
 @functools.lru_cache(maxsize=8)
@@ -475,10 +482,12 @@ def _serve(conn: Connection, page_max: int) -> None:
     _limit_memory()
     while True:
         try:
-            job, folder, args = conn.recv()
+            job, folder, state, args = conn.recv()
         except (EOFError, OSError):
             os._exit(0)  # no clean-up of the parent's objects: they are the parent's
         _budget.left = DESK_PAGE_MAX_CHARS
+        _job_state.clear()
+        _job_state[folder] = state
         try:
             with template_errors(folder):
                 reply: tuple[str, Any] = ("ok", job(*args))
@@ -512,9 +521,11 @@ class _Worker:
         theirs.close()
         self.page_max = DESK_PAGE_MAX_CHARS
 
-    def run(self, job: Callable[..., T], folder: Path, args: tuple[Any, ...], seconds: float) -> T:
+    def run(
+        self, job: Callable[..., T], key: tuple[Path, State], args: tuple[Any, ...], seconds: float
+    ) -> T:
         try:
-            self.conn.send((job, folder, args))
+            self.conn.send((job, *key, args))
             if not self.conn.poll(seconds):
                 raise _Stopped("time")
             kind, value = self.conn.recv()
@@ -569,7 +580,7 @@ def run_desk(template_dir: Path, job: Callable[..., T], *args: Any) -> T:
         worker = _Worker()
     keep = False
     try:
-        result = worker.run(job, template_dir, args, DESK_TEMPLATE_SECONDS)
+        result = worker.run(job, key, args, DESK_TEMPLATE_SECONDS)
         keep = True
         return result
     except _Stopped as exc:
