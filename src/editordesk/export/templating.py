@@ -402,7 +402,7 @@ def _where(exc: BaseException, folder: Path | None) -> str | None:
     tb = exc.__traceback__
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        if folder is not None and filename.startswith(str(folder)):
+        if folder is not None and filename.startswith(os.path.join(folder, "")):
             found = f"{filename}:{tb.tb_lineno}"
         tb = tb.tb_next
     return found
