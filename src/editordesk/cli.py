@@ -449,9 +449,11 @@ def _publish_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParse
     add.add_argument("name", metavar="NAME")
     add.add_argument("--url", required=True, metavar="URL")
     add.add_argument("--user", required=True, metavar="USER")
-    verbs.add_parser("list", help="list the sites")
+    listing = verbs.add_parser("list", help="list the sites")
     remove = verbs.add_parser("remove", help="forget a site and its password")
     remove.add_argument("name", metavar="NAME")
+    for verb in (add, listing, remove):
+        _store_options(verb, top=False)
 
     p = commands.add_parser("publish", help="publish stories to a site (WordPress)")
     _store_options(p, top=False)
