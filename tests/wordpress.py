@@ -79,7 +79,8 @@ require '/usr/share/wordpress/index.php';
 
 # A must-use plugin the tests steer with files in the content folder: `rest-off` switches the
 # REST API off as the plugins that do so answer; `fail-5xx` makes every REST call a server
-# error carrying the file's text as the site's own message.
+# error carrying the file's text as the site's own message; `slow-posts` answers a new post
+# three seconds after making it.
 MU_PLUGIN = r"""<?php
 add_filter('rest_authentication_errors', function ($result) {
     if (file_exists(WP_CONTENT_DIR . '/rest-off')) {
@@ -88,6 +89,11 @@ add_filter('rest_authentication_errors', function ($result) {
     }
     return $result;
 }, 99);
+add_action('rest_after_insert_post', function () {
+    if (file_exists(WP_CONTENT_DIR . '/slow-posts')) {
+        sleep(3);  // the post is made; its answer comes late
+    }
+});
 add_filter('rest_pre_dispatch', function ($result) {
     $file = WP_CONTENT_DIR . '/fail-5xx';
     if (file_exists($file)) {

@@ -22,6 +22,7 @@ from editordesk.publish.base import (
     TooLargeError,
     UnreachableError,
 )
+from editordesk.publish.wordpress import WordPress as WordPressTarget
 from editordesk.services import publishing as pub
 from editordesk.services.stories import get_story, save_story
 from editordesk.store.db import Store
@@ -249,6 +250,29 @@ def test_an_unreachable_site_and_a_half_done_upload_never_duplicate(
     assert (wp.count("post"), wp.count("attachment")) == (posts + 1, media + 2)
     again = _publish(store, story_id, site, wp.password())
     assert again.post_id == result.post_id and wp.count("post") == posts + 1
+
+
+def test_a_post_sent_without_an_answer_is_found_not_made_twice(store: Store, wp: WordPress) -> None:
+    site = _add(store, wp)
+    story_id = make_story(store, "Slow answer", pictures=0)
+    with store.read() as session:
+        record = pub.get_site(session, site)
+    posts = wp.count("post")
+    (wp.content / "slow-posts").touch()
+    try:
+        impatient = WordPressTarget(record.site(), wp.password(), timeout=1.0)
+        with pytest.raises(UnreachableError, match="did not answer within 1 s"):
+            pub.publish_story(store, story_id, record, impatient)
+    finally:
+        (wp.content / "slow-posts").unlink()
+    assert wp.count("post") == posts + 1  # the site made it; we never heard
+    with store.read() as session:
+        assert pub.publications(session, story_id) == []
+    result = _publish(store, story_id, site, wp.password())
+    assert not result.created
+    assert wp.count("post") == posts + 1
+    with store.read() as session:
+        assert [p.post_id for p in pub.publications(session, story_id)] == [result.post_id]
 
 
 HOSTILE = (

@@ -19,6 +19,10 @@ class UnreachableError(PublishError):
     """The site did not answer (no server, a wrong address, a timeout)."""
 
 
+class NoAnswerError(UnreachableError):
+    """The request went out and no answer came back in time: the site may have done it."""
+
+
 class AuthError(PublishError):
     """401: the user name or application password is wrong or was revoked."""
 
@@ -111,6 +115,11 @@ class Target(Protocol):
 
     def get_post(self, post_id: int) -> RemotePost | None:
         """The post as the site has it now, or None when it was deleted."""
+        ...
+
+    def find_post(self, slug: str, title: str) -> RemotePost | None:
+        """The post with this slug and title, if the site has one (a create whose answer
+        never came back)."""
         ...
 
     def existing_media(self, media_ids: list[int]) -> set[int]:

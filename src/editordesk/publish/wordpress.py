@@ -21,6 +21,7 @@ from typing import Any
 from editordesk.publish.base import (
     AuthError,
     ForbiddenError,
+    NoAnswerError,
     Picture,
     Post,
     PublishError,
@@ -97,14 +98,14 @@ class WordPress:
         except urllib.error.HTTPError as exc:
             raise self._http_error(exc, what) from None
         except TimeoutError:
-            raise UnreachableError(
+            raise NoAnswerError(
                 f"the site {name} ({self.base}) did not answer within {self.timeout:.0f} s "
                 f"while {what}; nothing more was sent"
             ) from None
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             if isinstance(reason, TimeoutError):
-                raise UnreachableError(
+                raise NoAnswerError(
                     f"the site {name} ({self.base}) did not answer within "
                     f"{self.timeout:.0f} s while {what}; nothing more was sent"
                 ) from None
@@ -185,6 +186,24 @@ class WordPress:
         if data.get("status") == "trash":
             return None
         return self._remote(data)
+
+    def find_post(self, slug: str, title: str) -> RemotePost | None:
+        found = self._request(
+            "GET",
+            "/posts",
+            f"looking for the post {slug!r}",
+            query={
+                "slug": slug,
+                "status": "publish,future,draft,pending,private",
+                "context": "edit",
+                "per_page": "10",
+            },
+        )
+        for data in found if isinstance(found, list) else []:
+            raw = data.get("title", {})
+            if isinstance(raw, dict) and raw.get("raw") == title:
+                return self._remote(data)
+        return None
 
     def existing_media(self, media_ids: list[int]) -> set[int]:
         found: set[int] = set()

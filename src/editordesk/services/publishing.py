@@ -24,12 +24,20 @@ from editordesk.document.preflight import has_errors
 from editordesk.errors import EditorDeskError, NotFoundError, ValidationError
 from editordesk.export.html import HtmlOptions, render_html
 from editordesk.model import ImageRecord
-from editordesk.publish.base import STATUSES, PublishError, RemoteEditedError, Site, Target
+from editordesk.publish.base import (
+    STATUSES,
+    NoAnswerError,
+    PublishError,
+    RemoteEditedError,
+    Site,
+    Target,
+)
 from editordesk.publish.content import (
     build_post,
     picture_fingerprint,
     picture_for,
     post_fingerprint,
+    text_field,
 )
 from editordesk.publish.wordpress import WordPress, normalise_url
 from editordesk.services.exporting import check_story, load_bundle
@@ -40,6 +48,7 @@ PASSWORD_ENV = "EDITORDESK_SITE_PASSWORD"
 KEYRING_SERVICE = "EditorDesk"
 TARGETS: dict[str, Callable[[Site, str], Target]] = {"wordpress": WordPress}
 Progress = Callable[[int, int, str], None]
+CREATING = 0  # a post id no site uses: the post was sent, and no answer has come back yet
 
 
 @dataclass(frozen=True)
@@ -290,7 +299,7 @@ def publications(session: Session, story_id: int) -> list[Publication]:
         select(PublishedPost, PublishSite.name, Story.version)
         .join(PublishSite, PublishSite.id == PublishedPost.site_id)
         .join(Story, Story.id == PublishedPost.story_id)
-        .where(PublishedPost.story_id == story_id)
+        .where(PublishedPost.story_id == story_id, PublishedPost.post_id != CREATING)
         .order_by(PublishSite.name)
     ).all()
     return [
@@ -301,7 +310,7 @@ def publications(session: Session, story_id: int) -> list[Publication]:
 
 def published_story_ids(session: Session, site: str | None = None) -> set[int]:
     """The stories published anywhere (or to `site`), for the story list's filter."""
-    query = select(PublishedPost.story_id)
+    query = select(PublishedPost.story_id).where(PublishedPost.post_id != CREATING)
     if site is not None:
         query = query.join(PublishSite).where(PublishSite.name == site)
     return set(session.scalars(query))
@@ -389,7 +398,12 @@ def publish_story(
 
     # 1. the post as the site has it now: deleted there, or edited there since?
     post_id: int | None = None
-    if known is not None:
+    if known is not None and known[0] == CREATING:
+        # An earlier attempt sent the post and never heard back (a timeout, a crash): the
+        # site may have made it. Adopt that post rather than make a second one.
+        adopted = target.find_post(bundle.story.slug, text_field(bundle.story.headline))
+        post_id = adopted.id if adopted is not None else None
+    elif known is not None:
         remote = target.get_post(known[0])
         if remote is not None:
             post_id = remote.id
@@ -445,7 +459,16 @@ def publish_story(
                 story_id, site.name, kept.post_id, kept.url, kept.status, uploaded, False, True
             )
         return result
-    saved = target.save_post(post, post_id)
+    if post_id is None:
+        _mark_creating(store, story_id, site.id)
+    try:
+        saved = target.save_post(post, post_id)
+    except NoAnswerError:
+        raise  # the site may have made it: the mark stays, and the retry looks for it
+    except PublishError:
+        if post_id is None:  # refused, or never reached: nothing was made
+            _clear_creating(store, story_id, site.id)
+        raise
     with store.write() as session:
         found = session.scalars(
             select(PublishedPost).where(
@@ -466,6 +489,39 @@ def publish_story(
     return PublishResult(
         story_id, site.name, saved.id, saved.url, saved.status, uploaded, post_id is None
     )
+
+
+def _mark_creating(store: Store, story_id: int, site_id: int) -> None:
+    """Note, before the post is sent, that it is being made: a retry after no answer then
+    looks for it on the site instead of making another."""
+    with store.write() as session:
+        row = session.scalars(
+            select(PublishedPost).where(
+                PublishedPost.story_id == story_id, PublishedPost.site_id == site_id
+            )
+        ).first()
+        if row is None:
+            row = PublishedPost(story_id=story_id, site_id=site_id)
+            session.add(row)
+        row.post_id = CREATING
+        row.url = ""
+        row.status = ""
+        row.remote_modified = ""
+        row.fingerprint = ""
+        row.story_version = 0
+
+
+def _clear_creating(store: Store, story_id: int, site_id: int) -> None:
+    with store.write() as session:
+        row = session.scalars(
+            select(PublishedPost).where(
+                PublishedPost.story_id == story_id,
+                PublishedPost.site_id == site_id,
+                PublishedPost.post_id == CREATING,
+            )
+        ).first()
+        if row is not None:
+            session.delete(row)
 
 
 def _distinct(images: list[ImageRecord]) -> list[ImageRecord]:
