@@ -62,3 +62,19 @@ def test_strip_active_content_removes_each_kind_and_what_pointed_at_it() -> None
     assert b"example.org" not in xml  # a reference's own links go too: the story adds its own
     reopened = docx.Document(io.BytesIO(data))
     assert [p.text for p in reopened.paragraphs] == ["Kept words", "Beside a controla link"]
+
+
+def test_hyperlinks_share_one_relationship_per_address_numbered_as_python_docx_would() -> None:
+    ours, theirs = docx.Document(), docx.Document()
+    urls = ["https://a.example/1", "https://b.example/2", "https://a.example/1"]
+    for url in urls:
+        ox.add_hyperlink(ours.add_paragraph(), url)
+        if url == urls[1]:  # a picture's relationship in between takes the next number
+            ours.part.rels.add_relationship("t", "pic.png", "rId99")
+            theirs.part.rels.add_relationship("t", "pic.png", "rId99")
+        theirs.part.relate_to(url, ox.RT.HYPERLINK, is_external=True)
+    rels = {k: v.target_ref for k, v in ours.part.rels.items() if v.is_external}
+    assert rels == {k: v.target_ref for k, v in theirs.part.rels.items() if v.is_external}
+    assert sorted(rels.values()) == sorted(set(urls))
+    ids = [p._p.find(ox.qn("w:hyperlink")).get(ox.qn("r:id")) for p in ours.paragraphs]
+    assert ids[0] == ids[2] != ids[1]

@@ -5,6 +5,7 @@ writer reads as python-docx."""
 from __future__ import annotations
 
 import io
+import weakref
 import zipfile
 from typing import Any, cast
 
@@ -40,10 +41,42 @@ from editordesk.ooxml.names import (
 # ---------------------------------------------------------------- hyperlinks
 
 
+class _HyperlinkIds:
+    """The external hyperlink relationships of one part, by URL. python-docx's `relate_to`
+    looks through every relationship for a match and for a free rId, each time: a story of
+    thousands of tweets or links took time in the square of their number. The same rIds come
+    out: one per URL, each the lowest free number."""
+
+    def __init__(self, rels: Any) -> None:
+        self.rels = rels
+        self.by_url = {
+            rel.target_ref: rel_id
+            for rel_id, rel in rels.items()
+            if rel.is_external and rel.reltype == RT.HYPERLINK
+        }
+        self.next = 1  # every rId below this is taken (relationships are only ever added)
+
+    def rel_id(self, url: str) -> str:
+        found = self.by_url.get(url)
+        if found is None:
+            while f"rId{self.next}" in self.rels:
+                self.next += 1
+            found = self.by_url[url] = f"rId{self.next}"
+            self.rels.add_relationship(RT.HYPERLINK, url, found, is_external=True)
+        return found
+
+
+_HYPERLINK_IDS: weakref.WeakKeyDictionary[Any, _HyperlinkIds] = weakref.WeakKeyDictionary()
+
+
 def add_hyperlink(paragraph: Paragraph, url: str, tooltip: str = "") -> CT_Hyperlink:
     """A `w:hyperlink` at the end of `paragraph`, pointing at `url` through an external
     relationship; the caller fills it with `hyperlink_run`. `url` must already be safe."""
-    r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    part = paragraph.part
+    ids = _HYPERLINK_IDS.get(part)
+    if ids is None:
+        ids = _HYPERLINK_IDS[part] = _HyperlinkIds(part.rels)
+    r_id = ids.rel_id(url)
     link = cast(CT_Hyperlink, OxmlElement("w:hyperlink", {qn("r:id"): r_id}))
     if tooltip:
         link.set(qn("w:tooltip"), tooltip)
