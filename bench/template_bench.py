@@ -36,7 +36,7 @@ from export_bench import draw_pictures, write_story
 from newsgen import NewsGenerator
 
 from editordesk.assets import resource
-from editordesk.export import html, templating
+from editordesk.export import desk_worker, html
 from editordesk.export.html import HtmlOptions
 from editordesk.services.exporting import ExportOptions, export_stories, load_bundle
 from editordesk.services.importing import import_files
@@ -142,7 +142,7 @@ def main() -> None:
         f"first desk export of a process: {first_story * 1000:.0f} ms for one story "
         f"(worker started), then {second_story * 1000:.0f} ms for the next"
     )
-    print(f"worker processes started: {len(templating._idle)} kept for reuse")
+    print(f"worker processes started: {len(desk_worker._idle)} kept for reuse")
     store.close()
     shutil.rmtree(tmp)
 

@@ -12,7 +12,7 @@ import pytest
 
 from editordesk.document.nodes import Article
 from editordesk.errors import ValidationError
-from editordesk.export import templating
+from editordesk.export import desk_worker, templating
 from editordesk.export.html import HtmlOptions, render_html, render_tweet
 from editordesk.media.tweets import TweetRef
 from editordesk.services.tweets import put_tweet
@@ -94,10 +94,10 @@ def test_one_worker_serves_a_batch(golden_article: Article, store: Store, tmp_pa
     desk = _desk(tmp_path, "<p>{{ story.headline }}</p>")
     pages = {_page(golden_article, store, desk) for _ in range(5)}
     assert pages == {"<p>Ferry timetable cut to two sailings a day from January</p>"}
-    pids = {w.process.pid for w in templating._idle}
+    pids = {w.process.pid for w in desk_worker._idle}
     for _ in range(5):
         _page(golden_article, store, desk)
-    assert {w.process.pid for w in templating._idle} == pids  # the same process, reused
+    assert {w.process.pid for w in desk_worker._idle} == pids  # the same process, reused
 
 
 # ------------------------------------------------------------------ the folder's edges
@@ -250,8 +250,8 @@ def test_a_page_rendered_off_the_main_thread_while_others_run(
     """As the window's preview does: the worker is started from a background thread while
     another thread is busy, and a broken template is still a sentence there."""
     desk = _desk(tmp_path, "<p>{{ story.slug }}</p>")
-    while templating._idle:  # a worker started from here, not one left by an earlier test
-        templating._idle.pop().stop()
+    while desk_worker._idle:  # a worker started from here, not one left by an earlier test
+        desk_worker._idle.pop().stop()
     stop = threading.Event()
     busy = threading.Thread(target=lambda: stop.wait(30))
     busy.start()
@@ -285,17 +285,17 @@ def test_a_worker_that_dies_is_reported_and_replaced(
     golden_article: Article, store: Store, tmp_path: Path
 ) -> None:
     desk = _desk(tmp_path, "<p>{{ story.slug }}</p>")
-    while templating._idle:
-        templating._idle.pop().stop()
+    while desk_worker._idle:
+        desk_worker._idle.pop().stop()
     with pytest.raises(ValidationError, match=r"ended \(exit code 3\) before the page was done"):
-        templating.run_desk(desk, os._exit, 3)
+        desk_worker.run_desk(desk, os._exit, 3)
     assert _page(golden_article, store, desk) == "<p>ferry-timetable-cut</p>"
     # Killed while idle (the system short of memory, say): the next page starts another.
-    [idle] = templating._idle
+    [idle] = desk_worker._idle
     idle.process.kill()
     idle.process.join()
     assert _page(golden_article, store, desk) == "<p>ferry-timetable-cut</p>"
-    assert [w.process.pid for w in templating._idle] != [idle.process.pid]
+    assert [w.process.pid for w in desk_worker._idle] != [idle.process.pid]
 
 
 def _allocate(size: int) -> int:
@@ -308,9 +308,9 @@ def test_the_worker_has_a_memory_ceiling(tmp_path: Path) -> None:
     """Whatever slips past the sandbox's size checks meets the worker's ceiling: far more
     than it may take fails there, as a sentence, and the next job runs."""
     desk = _desk(tmp_path, "")
-    while templating._idle:  # a worker forked now, its ceiling counted from now
-        templating._idle.pop().stop()
+    while desk_worker._idle:  # a worker forked now, its ceiling counted from now
+        desk_worker._idle.pop().stop()
     huge = 2 * templating.DESK_WORKER_MEMORY  # the ceiling counts from the size at the fork
     with pytest.raises(ValidationError, match=r"too much and was stopped \(more memory than"):
-        templating.run_desk(desk, _allocate, huge)
-    assert templating.run_desk(desk, _allocate, 1 << 20) == 1 << 20
+        desk_worker.run_desk(desk, _allocate, huge)
+    assert desk_worker.run_desk(desk, _allocate, 1 << 20) == 1 << 20

@@ -3,8 +3,8 @@
 The body is written node by node with every text escaped; raw HTML an editor pasted goes
 through the allow-list in `export.safe`. Figures, tweets and related links are rendered by
 partial templates, so a desk can restyle any of them by dropping a file of the same name in
-its own template folder, which is then rendered in Jinja's sandbox, in a worker process
-(`export.templating`).
+its own template folder, which is then rendered in Jinja's sandbox (`export.templating`), in
+a worker process (`export.desk_worker`).
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 from editordesk.document import nodes as n
+from editordesk.export.desk_worker import run_desk
 from editordesk.export.safe import clean_html, safe_href
 from editordesk.export.templating import (
     builtin_environment,
     desk_environment,
     render,
-    run_desk,
     template_errors,
 )
 from editordesk.files import write_atomic
