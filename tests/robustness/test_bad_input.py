@@ -16,6 +16,7 @@ import io
 import os
 import re
 import shutil
+import socket
 import sqlite3
 import struct
 import tempfile
@@ -1317,6 +1318,38 @@ def headline_windows_device(d: Desk) -> str:
     return "stored as con-story; exported as " + ", ".join(sorted(names))
 
 
+# ---------------------------------------------------------------- publishing
+
+
+def site_not_web_address(d: Desk) -> str:
+    os.environ["EDITORDESK_SITE_PASSWORD"] = "pw"
+    try:
+        return d.cli_error("sites", "add", "News", "--url", "ftp://example.org", "--user", "ed")
+    finally:
+        del os.environ["EDITORDESK_SITE_PASSWORD"]
+
+
+def site_unreachable(d: Desk) -> str:
+    with socket.socket() as sock:  # a loopback port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    os.environ["EDITORDESK_SITE_PASSWORD"] = "pw"
+    try:
+        url = f"http://127.0.0.1:{port}"
+        return d.cli_error("sites", "add", "News", "--url", url, "--user", "ed")
+    finally:
+        del os.environ["EDITORDESK_SITE_PASSWORD"]
+
+
+def site_no_password(d: Desk) -> str:
+    os.environ.pop("EDITORDESK_SITE_PASSWORD", None)
+    return d.cli_error("sites", "add", "News", "--url", "https://news.example", "--user", "ed")
+
+
+def publish_unknown_site(d: Desk) -> str:
+    return d.cli_error("publish", "1", "--site", "Nowhere")
+
+
 # ---------------------------------------------------------------- the catalogue
 
 
@@ -1563,6 +1596,14 @@ CASES = [
         settings_date_not_real,
         r"settings file .* holds a date that does not exist: day is out of range",
     ),
+    Case("site-not-web-address", site_not_web_address, r"'ftp://example.org' is not a web address"),
+    Case(
+        "site-unreachable",
+        site_unreachable,
+        r"the site News \(http://127.0.0.1:\d+\) cannot be reached while checking the account",
+    ),
+    Case("site-no-password", site_no_password, r"no application password given for News"),
+    Case("publish-unknown-site", publish_unknown_site, r"no site called 'Nowhere' \(sites: none"),
 ]
 
 

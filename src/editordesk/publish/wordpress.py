@@ -142,7 +142,8 @@ class WordPress:
             )
         if status == 403:
             return ForbiddenError(
-                f"the account {self.site.user!r} has no right to {what} on {name} (403){said}"
+                f"the account {self.site.user!r} has no right to do this on {name} (403) "
+                f"while {what}{said}"
             )
         if status == 413 or (
             code.startswith("rest_upload") and any(w in message for w in _SIZE_WORDS)

@@ -134,6 +134,8 @@ class PublishDialog(QDialog):
         form.addRow("", self.manage)
         form.addRow("S&tatus:", self.status)
         form.addRow("&Featured picture:", self.featured)
+        form.addRow("Published:", self.where)
+        form.addRow("Last time:", self.result)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.publish_button = self.buttons.addButton(
             "&Publish", QDialogButtonBox.ButtonRole.ActionRole
@@ -143,11 +145,10 @@ class PublishDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.where)
-        layout.addWidget(self.result)
+        layout.addStretch(1)
         layout.addWidget(self.keyring_note)
         layout.addWidget(self.buttons)
-        self.resize(540, 360)
+        self.resize(660, 300)
         self.busy = False
         self._load()
 
