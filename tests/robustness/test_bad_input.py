@@ -44,6 +44,7 @@ from editordesk.services.stories import (
     get_story,
     save_story,
 )
+from editordesk.services.tweets import get_tweets
 from editordesk.settings import Settings
 from editordesk.store.db import Store
 from editordesk.store.location import StoreLocation, resolve
@@ -497,6 +498,41 @@ def docx_unclosed_fields(d: Desk) -> str:
         paragraph.add_run("w")
     assert _import_word(d, document) == "w" * 8000
     return "imported with the words the fields show"
+
+
+def _import_and_export(d: Desk, name: str, text: str) -> str:
+    """Import a .md through the command line, then check it and export it as HTML and Word;
+    the new story's body."""
+    path = d.file(name, text)
+    d.capsys.readouterr()
+    assert main([*d.db, "import", str(path)]) == 0, d.capsys.readouterr().err
+    out = d.tmp / "out"
+    main([*d.db, "check", "2"])  # findings or none: it answers, whatever the body holds
+    for fmt in ("html", "docx"):
+        assert main([*d.db, "export", "2", "-f", fmt, "-o", str(out), "--force"]) == 0
+    with d.open() as store, store.read() as session:
+        return get_story(session, 2).body
+
+
+def md_many_tweets(d: Desk) -> str:
+    """4,000 tweet shortcodes in one .md (220 KB): the scanner looked for each one's closing
+    tag to the end of the body."""
+    tweets = "\n\n".join(
+        f'{{{{< x user="reader{i % 50}" id="{10**15 + i}" >}}}}' for i in range(4000)
+    )
+    body = _import_and_export(d, "tweets.md", f"---\ntitle: Reactions\n---\n\n{tweets}\n")
+    assert body.count("{{< x ") == 4000
+    with d.open() as store, store.read() as session:
+        assert len(get_tweets(session, {str(10**15 + i) for i in range(4000)})) == 4000
+    return "imported with every tweet recorded, then checked and exported"
+
+
+def md_unclosed_tags(d: Desk) -> str:
+    """A paragraph of 4,000 `<span>` tags never closed: each looked for its closer to the
+    end of the paragraph."""
+    body = _import_and_export(d, "spans.md", "---\ntitle: Spans\n---\n\n" + "a <span> " * 4000)
+    assert body.count("<span>") == 4000
+    return "imported, checked and exported with every word"
 
 
 # ---------------------------------------------------------------- text an editor types
@@ -1421,6 +1457,8 @@ CASES = [
         "docx-unclosed-fields", docx_unclosed_fields, r"words the fields show", changes_store=True
     ),
     Case("docx-list-overrides", docx_list_overrides, r"every item of the list", changes_store=True),
+    Case("md-many-tweets", md_many_tweets, r"every tweet recorded", changes_store=True),
+    Case("md-unclosed-tags", md_unclosed_tags, r"checked and exported", changes_store=True),
     Case("related-self", related_self, r"cannot list itself as related"),
     Case("related-javascript", related_javascript, r"not an http\(s\) address"),
     Case("related-data-url", related_data_url, r"not an http\(s\) address"),
