@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from editordesk import cli
+from editordesk.media.tweets import TweetRef
 from editordesk.model import StoryDraft
 from editordesk.publish.base import (
     AuthError,
@@ -25,6 +26,7 @@ from editordesk.publish.base import (
 from editordesk.publish.wordpress import WordPress as WordPressTarget
 from editordesk.services import publishing as pub
 from editordesk.services.stories import get_story, save_story
+from editordesk.services.tweets import put_tweet
 from editordesk.store.db import Store
 from tests.helpers import snapshot
 from tests.publish.conftest import api, make_story
@@ -280,7 +282,8 @@ HOSTILE = (
     '<img src="x" onerror="alert(1)"> <a href="javascript:alert(2)">click</a>\n\n'
     '<iframe src="https://evil.example"></iframe><p onclick="alert(3)">para</p>\n\n'
     "[link](javascript:alert(4))\n\n"
-    '<svg onload="alert(5)"></svg><style>body{display:none}</style>'
+    '<svg onload="alert(5)"></svg><style>body{display:none}</style>\n\n'
+    '{{< x user="EllanCoast" id="1860000000000000042" >}}'
 )
 # A live element, or an event handler or javascript: address inside a tag (escaped text that
 # merely shows such words is harmless and expected).
@@ -291,6 +294,13 @@ ACTIVE = re.compile(
 
 def test_nothing_executable_reaches_the_post(store: Store, wp: WordPress, tmp_path: Path) -> None:
     site = _add(store, wp)
+    with store.write() as session:  # the tweet as the desk recorded it, script and all
+        put_tweet(
+            session,
+            TweetRef("1860000000000000042", "EllanCoast"),
+            display_name="<b>Coastguard</b>",
+            text="Keep away <script>alert(9)</script> from the pier.",
+        )
     story_id = make_story(
         store,
         "<script>alert('headline')</script> Harbour",
@@ -311,3 +321,5 @@ def test_nothing_executable_reaches_the_post(store: Store, wp: WordPress, tmp_pa
         assert not ACTIVE.search(text), text
     assert "&lt;script&gt;" in post["title"]["raw"]
     assert "para" in post["content"]["raw"] and "click" in post["content"]["raw"]
+    assert 'class="twitter-tweet"' in post["content"]["raw"]  # the tweet reads, offline
+    assert "Keep away" in post["content"]["raw"]
