@@ -95,3 +95,41 @@ def test_sites_dialog_adds_checks_and_removes(
     dialog.sites.setCurrentRow(0)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.sites.count() == 0
+
+
+def test_without_a_keyring_the_window_asks_once_per_session(
+    qtbot: QtBot, dialog_store: Store, wp: WordPress, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if pub.keyring_available():
+        pytest.skip("a system keyring is here: the window asks nothing")
+    from PySide6.QtWidgets import QInputDialog  # noqa: TID251
+
+    from editordesk.gui.dialogs import sites
+
+    store = dialog_store
+    pub.add_site(store, "Asked", wp.url, "admin", wp.password())
+    monkeypatch.delenv(pub.PASSWORD_ENV)
+    monkeypatch.setattr(sites, "SESSION_PASSWORDS", {})
+    asked: list[str] = []
+
+    def type_password(tries: int = 40) -> None:
+        """Answer the password question if one comes within two seconds."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QInputDialog) and widget.isVisible():
+                asked.append(widget.labelText())
+                widget.setTextValue(wp.password())
+                widget.accept()
+                return
+        if tries:
+            QTimer.singleShot(50, lambda: type_password(tries - 1))
+
+    one, two = (make_story(store, f"Asked {n}", pictures=0) for n in (1, 2))
+    for story_id in (one, two):
+        dialog = PublishDialog(store, [story_id])
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QTimer.singleShot(50, type_password)
+        qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda d=dialog: "draft on Asked" in d.result.text(), timeout=60_000)
+        dialog.close()
+    assert len(asked) == 1 and "admin on Asked" in asked[0]
