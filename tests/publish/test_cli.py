@@ -25,6 +25,7 @@ def test_sites_add_list_remove_and_publish(
     with Store.open(resolve(db)) as store:
         story_id = make_story(store, "From the command line", pictures=1, seed=31)
     add = ["sites", "add", "Daily", "--url", wp.url, "--user", "admin", "--db", db]
+    add += ["--category", "Local=Around the island"]
     monkeypatch.setenv(pub.PASSWORD_ENV, "wrong password here")
     assert cli.main(add) == cli.EXIT_FAILED
     err = capsys.readouterr().err
@@ -39,7 +40,9 @@ def test_sites_add_list_remove_and_publish(
     assert cli.main([*publish, "--json"]) == cli.EXIT_OK
     out = json.loads(capsys.readouterr().out)
     assert out["status"] == "publish" and out["pictures_uploaded"] == 1
-    assert api(wp, f"/posts/{out['post_id']}")["link"] == out["url"]
+    post = api(wp, f"/posts/{out['post_id']}")
+    assert post["link"] == out["url"]
+    assert api(wp, f"/categories/{post['categories'][0]}")["name"] == "Around the island"
     assert cli.main(publish) == cli.EXIT_OK  # unchanged: the same post, nothing uploaded
     assert capsys.readouterr().out.startswith(f"{story_id}\tpublish\t{out['url']}\t0 pictures")
     assert cli.main(["publish", "99999", "--site", "Daily", "--db", db]) == cli.EXIT_FAILED
