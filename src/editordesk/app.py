@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from editordesk.gui.main_window import MainWindow
     from editordesk.store.db import Store
@@ -47,6 +47,7 @@ def _start(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+    _skip_source_scans()
     from editordesk import settings as prefs
     from editordesk.errors import EditorDeskError
     from editordesk.gui import plain
@@ -60,7 +61,6 @@ def _start(
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("editordesk")
-    app.setWindowIcon(app_icon())
 
     problem = None
     try:
@@ -78,6 +78,7 @@ def _start(
     if problem:
         plain.warning(window, APP_NAME, problem)
 
+    reopening = window.has_tabs_to_reopen
     upgrading = _messenger(window)  # from the worker to the status bar, on the UI thread
     upgrading.said.connect(lambda text: window.statusBar().showMessage(text))
 
@@ -85,7 +86,12 @@ def _start(
         from editordesk.store.db import Store
         from editordesk.store.location import resolve
 
-        return Store.open(resolve(db, media), on_upgrade=upgrading.said.emit)
+        store = Store.open(resolve(db, media), on_upgrade=upgrading.said.emit)
+        # What attaching the store needs (the watcher, locks, the list's reads, the database
+        # models under them), and with last session's tabs what they need too: imported
+        # here, not on the UI thread, where it would stall the window just shown.
+        _load_services(tabs=reopening)
+        return store
 
     def daily_backup(store: Store) -> str | None:
         """The day's backup, then the sweep of picture files a killed import left behind."""
@@ -168,11 +174,84 @@ def _start(
         window.close()
         app.exit(1)
 
-    # Open the store once the window has painted: loading the database layer holds the
-    # interpreter for a while, and the first sight of the window should not wait for it.
-    app.processEvents()
-    attempt(db or settings.store or None, media or settings.media or None)
+    # Open the store once the window has painted. Importing the database layer holds the
+    # interpreter for a quarter of a second, and a thread doing it competes for the GIL with
+    # the window being drawn: the first sight of the window does not wait for it.
+    def after_paint() -> None:
+        app.setWindowIcon(app_icon())  # seven PNGs decoded: not before the window shows
+        attempt(db or settings.store or None, media or settings.media or None)
+
+    _after_first_paint(window, after_paint)
     return app, window
+
+
+def _skip_source_scans() -> None:
+    """PySide6 replaces `__import__` and, after every module imported from then on, reads the
+    module's whole source text to see whether it names PySide6 (for its opt-in
+    `from __feature__ import ...`, which EditorDesk does not use). Every module of the
+    database layer, the document tree and the templates loaded after the window is up paid
+    that read, which is a sixth of their import time. Here only the window's own modules
+    count as using Qt, by name, without reading anything."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and hasattr(feature, "_mod_uses_pyside"):
+        feature._mod_uses_pyside = _uses_qt
+
+
+def _uses_qt(module: object) -> bool:
+    return str(getattr(module, "__name__", "")).startswith(("editordesk.gui", "editordesk.app"))
+
+
+def _after_first_paint(window: QWidget, then: Callable[[], None], latest_ms: int = 2000) -> None:
+    """Call `then` once `window` has painted for the first time (or after `latest_ms`, should
+    it not paint: started minimised, say), from the event loop, after the paint is done."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        done = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.fire()
+            return False
+
+        def fire(self) -> None:
+            if not self.done:
+                self.done = True
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, then)
+                self.deleteLater()
+
+    watcher = FirstPaint(window)
+    window.installEventFilter(watcher)
+    QTimer.singleShot(latest_ms, watcher, watcher.fire)
+
+
+def _load_services(*, tabs: bool) -> None:
+    """Import what attaching the store needs beyond Qt, and with `tabs` what an open tab
+    needs too (the document tree, the preview's templates): on a worker."""
+    import editordesk.services.live
+    import editordesk.services.locks
+    import editordesk.services.stories
+
+    if tabs:
+        import editordesk.services.autosave
+        import editordesk.services.preview
+        import editordesk.services.saving  # noqa: F401
+
+
+# What the window must not wait for: the database layer, the templates and the document
+# tree's parsers, pictures, Word files (checked by tests/gui/test_main_window.py).
+LAYERS_AFTER_PAINT = (
+    "sqlalchemy",
+    "alembic",
+    "psycopg",
+    "jinja2",
+    "markdown_it",
+    "yaml",
+    "PIL",
+    "docx",
+    "lxml",
+)
 
 
 def _startup_trace(window: QObject) -> Any:
@@ -212,7 +291,15 @@ def _startup_trace(window: QObject) -> Any:
 
         def note(self, name: str) -> None:
             print(name, f"{time.time():.6f}", flush=True)
-            if name == "chores":
+            if name == "painted":  # the processor time spent so far: steadier when busy
+                print("cpu", f"{time.process_time():.6f}", flush=True)
+                loaded = sorted(set(LAYERS_AFTER_PAINT) & {m.split(".")[0] for m in sys.modules})
+                print("loaded", ",".join(loaded) or "-", flush=True)
+            if name == "attached":  # the longest stall while the store opened
+                self._tick()
+                print("stall_opening", self.longest, flush=True)
+                self.longest = 0
+            if name == "chores":  # and since, while the list filled and the chores ran
                 self._tick()
                 self.ticker.stop()
                 print("stall", self.longest, flush=True)

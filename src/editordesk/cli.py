@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from editordesk import __version__
 from editordesk.errors import EditorDeskError
 from editordesk.text import counted
 
@@ -81,12 +80,28 @@ def _store_options(parser: argparse.ArgumentParser, top: bool) -> None:
     )
 
 
+class _ShowVersion(argparse.Action):
+    """--version: the installed version is read only when asked for (reading it costs the
+    window's start-up a few milliseconds)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from editordesk import __version__
+
+        print(f"EditorDesk {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="editordesk",
         description="EditorDesk, the editorial workstation. With no command, opens the window.",
     )
-    parser.add_argument("--version", action="version", version=f"EditorDesk {__version__}")
+    parser.add_argument("--version", action=_ShowVersion)
     _store_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -449,14 +464,6 @@ def _publish_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParse
     add.add_argument("name", metavar="NAME")
     add.add_argument("--url", required=True, metavar="URL")
     add.add_argument("--user", required=True, metavar="USER")
-    add.add_argument(
-        "--category",
-        action="append",
-        default=[],
-        metavar="SECTION=CATEGORY",
-        help="post the section's stories in this category of the site (repeatable; "
-        "by default a section is the category of the same name)",
-    )
     listing = verbs.add_parser("list", help="list the sites")
     remove = verbs.add_parser("remove", help="forget a site and its password")
     remove.add_argument("name", metavar="NAME")
@@ -495,15 +502,7 @@ def cmd_sites(args: argparse.Namespace) -> int:
             import getpass
 
             password = getpass.getpass(f"application password for {args.user}: ")
-        categories = {}
-        for pair in args.category:
-            section, sep, category = pair.partition("=")
-            if not sep or not section.strip() or not category.strip():
-                raise EditorDeskError(f"--category {pair!r} should be SECTION=CATEGORY")
-            categories[section.strip()] = category.strip()
-        site, who, kept = pub.add_site(
-            store, args.name, args.url, args.user, password, categories=categories
-        )
+        site, who, kept = pub.add_site(store, args.name, args.url, args.user, password)
     where = "in the system keyring"
     if not kept:
         where = f"nowhere: there is no system keyring here; set {pub.PASSWORD_ENV} to publish"
@@ -570,16 +569,31 @@ def split_story_files(argv: Sequence[str]) -> tuple[list[str], list[str]]:
     return files, [t for t in argv if t not in files]
 
 
+def _window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments when they only open the window (its store options and nothing else),
+    read without building every command's parser, which the window's start-up would wait
+    for; None for anything else (a command, --help, a mistake), which the full parser reads."""
+    parser = argparse.ArgumentParser(prog="editordesk", add_help=False, exit_on_error=False)
+    _store_options(parser, top=True)
+    try:
+        args, extra = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if extra:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     files, rest = split_story_files(sys.argv[1:] if argv is None else list(argv))
-    args = parser.parse_args(rest)
+    args = _window_arguments(rest) or build_parser().parse_args(rest)
     if args.command is None:
         try:
             from editordesk.app import run
         except ImportError as exc:  # Qt's system libraries missing, for instance
             _err(f"the window cannot start: {exc}; the commands below still work")
-            parser.print_help()
+            build_parser().print_help()
             return EXIT_USAGE
         return run(args, files)
     try:

@@ -410,3 +410,35 @@ def test_the_story_menu_chooses_the_lists_columns(qtbot: QtBot, window: MainWind
         columns, Qt.MouseButton.LeftButton, pos=columns.actionGeometry(ticks["Words"]).center()
     )
     qtbot.waitUntil(lambda: header.isSectionHidden(WORDS) == shown)
+
+
+def test_the_window_paints_before_the_database_layer_loads_and_chores_come_after(
+    tmp_path: Path,
+) -> None:
+    """Started as a user starts it (the command, a first start of the day): the window's
+    first paint comes with nothing but Qt loaded; the store attaches after it, and the day's
+    backup after that, leaving a backup beside the store."""
+    store_file = tmp_path / "desk.sqlite"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "src"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "EDITORDESK_STARTUP_TRACE": "1",
+        "EDITORDESK_QUIT_AFTER_START": "1",
+        "EDITORDESK_CONFIG": str(tmp_path / "config" / "settings.yaml"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "editordesk", "--db", str(store_file)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [line.split() for line in done.stdout.splitlines() if len(line.split()) == 2]
+    seen = {name: value for name, value in lines}
+    assert seen["loaded"] == "-"  # no database layer, templates or parsers before the paint
+    order = [name for name, _ in lines if name in ("painted", "attached", "chores")]
+    assert order == ["painted", "attached", "chores"]
+    assert float(seen["painted"]) <= float(seen["attached"]) <= float(seen["chores"])
+    assert list(tmp_path.glob("desk-backups/*"))  # the day's backup was made

@@ -12,7 +12,7 @@ the library to read again, others' locks), so the window can be read and changed
 
 from __future__ import annotations
 
-import uuid
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -56,7 +56,7 @@ class LiveDesk(QObject):
         super().__init__(parent)
         self._all_editors = editors
         self._author = author
-        self.window_id = uuid.uuid4().hex  # names this window's locks
+        self.window_id = os.urandom(16).hex()  # names this window's locks
         self.store: Store | None = None
         self.watcher: StoreWatcher | None = None
         self.reachable = True

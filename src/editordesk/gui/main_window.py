@@ -164,6 +164,11 @@ class MainWindow(QMainWindow):
         return self._store is not None
 
     @property
+    def has_tabs_to_reopen(self) -> bool:
+        """Last session's tabs wait for the store to open."""
+        return bool(self._pending_tabs and self._pending_tabs[0])
+
+    @property
     def author(self) -> str:
         """Whose name goes on revisions, autosaves and locks."""
         return self.tabs.author

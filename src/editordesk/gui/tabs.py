@@ -7,8 +7,9 @@ stays marked unsaved; a second save asked for meanwhile runs when the first is d
 the answer is needed before going on (closing an unsaved tab, quitting), the save is waited
 for with the event loop turning, as a dialog would.
 
-The story editor and the services load the document and database layers, so they are
-imported when the first tab opens, never while the window is first shown."""
+The story editor and the services load the document and database layers, and the conflict
+dialog the diff, so they are imported when first needed, never while the window is first
+shown."""
 
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import QMessageBox, QTabWidget, QWidget
 
 from editordesk import settings as prefs
 from editordesk.errors import EditorDeskError, NotFoundError
-from editordesk.gui.dialogs.conflict import ConflictChoice, ConflictDialog
 from editordesk.gui.live_desk import LiveDesk
 from editordesk.gui.plain import message_box, tooltip
 from editordesk.gui.workers import run_in_background
@@ -285,6 +285,8 @@ class StoryTabs(QTabWidget):
 
     def _saving_conflict(self, editor: StoryEditor, theirs: StoryRecord, author: str) -> None:
         """Someone saved first: show both, let the editor choose, lose nothing."""
+        from editordesk.gui.dialogs.conflict import ConflictChoice, ConflictDialog
+
         dialog = ConflictDialog(editor.draft(), theirs, author, self)
         dialog.exec()
         choice = dialog.choice()
