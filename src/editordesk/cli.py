@@ -464,6 +464,14 @@ def _publish_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParse
     add.add_argument("name", metavar="NAME")
     add.add_argument("--url", required=True, metavar="URL")
     add.add_argument("--user", required=True, metavar="USER")
+    add.add_argument(
+        "--category",
+        action="append",
+        default=[],
+        metavar="SECTION=CATEGORY",
+        help="post the section's stories in this category of the site (repeatable; "
+        "by default a section is the category of the same name)",
+    )
     listing = verbs.add_parser("list", help="list the sites")
     remove = verbs.add_parser("remove", help="forget a site and its password")
     remove.add_argument("name", metavar="NAME")
@@ -502,7 +510,15 @@ def cmd_sites(args: argparse.Namespace) -> int:
             import getpass
 
             password = getpass.getpass(f"application password for {args.user}: ")
-        site, who, kept = pub.add_site(store, args.name, args.url, args.user, password)
+        categories = {}
+        for pair in args.category:
+            section, sep, category = pair.partition("=")
+            if not sep or not section.strip() or not category.strip():
+                raise EditorDeskError(f"--category {pair!r} should be SECTION=CATEGORY")
+            categories[section.strip()] = category.strip()
+        site, who, kept = pub.add_site(
+            store, args.name, args.url, args.user, password, categories=categories
+        )
     where = "in the system keyring"
     if not kept:
         where = f"nowhere: there is no system keyring here; set {pub.PASSWORD_ENV} to publish"
