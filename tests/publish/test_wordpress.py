@@ -12,7 +12,7 @@ import pytest
 
 from editordesk import cli
 from editordesk.media.tweets import TweetRef
-from editordesk.model import StoryDraft
+from editordesk.model import RelatedRecord, StoryDraft
 from editordesk.publish.base import (
     AuthError,
     ForbiddenError,
@@ -323,3 +323,26 @@ def test_nothing_executable_reaches_the_post(store: Store, wp: WordPress, tmp_pa
     assert "para" in post["content"]["raw"] and "click" in post["content"]["raw"]
     assert 'class="twitter-tweet"' in post["content"]["raw"]  # the tweet reads, offline
     assert "Keep away" in post["content"]["raw"]
+
+
+def test_related_stories_link_to_their_posts_on_the_site(store: Store, wp: WordPress) -> None:
+    site = _add(store, wp)
+    first = make_story(store, "Pier closes", pictures=0)
+    later = make_story(store, "Pier repairs", pictures=0)
+    published = _publish(store, first, site, wp.password(), status="publish")
+    with store.read() as session:
+        slug_first, slug_later = (get_story(session, i).slug for i in (first, later))
+    story_id = make_story(
+        store,
+        "Pier reopens",
+        pictures=0,
+        related=(
+            RelatedRecord(title="Pier closes", story_id=first, story_slug=slug_first),
+            RelatedRecord(title="Pier repairs", story_id=later, story_slug=slug_later),
+        ),
+    )
+    result = _publish(store, story_id, site, wp.password())
+    content = api(wp, f"/posts/{result.post_id}?context=edit")["content"]["raw"]
+    assert f'href="{published.url}"' in content
+    assert f'href="{wp.url}/?name={slug_later}"' in content
+    assert ".html" not in content

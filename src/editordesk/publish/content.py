@@ -100,13 +100,21 @@ def picture_fingerprint(image: ImageRecord) -> str:
     return hashlib.sha256(json.dumps(picture_text(image)).encode()).hexdigest()[:32]
 
 
-def post_content(bundle: StoryBundle, fragment: str, urls: dict[str, str]) -> str:
-    """The fragment with each picture pointing at its uploaded file, the byline and dateline
-    before it, all through the allow-list."""
+def post_content(
+    bundle: StoryBundle,
+    fragment: str,
+    urls: dict[str, str],
+    links: dict[str, str] | None = None,
+) -> str:
+    """The fragment with each picture pointing at its uploaded file and each related story at
+    its post (`links`: slug -> address), the byline and dateline before it, all through the
+    allow-list."""
     for image in bundle.images.values():
         name = published_name(image)
         if image.sha256 in urls:
             fragment = fragment.replace(f'"{name}"', f'"{escape(urls[image.sha256])}"')
+    for slug, url in (links or {}).items():  # the export links a related story as slug.html
+        fragment = fragment.replace(f'href="{escape(slug)}.html"', f'href="{escape(url)}"')
     story = bundle.story
     head = []
     if story.byline.strip():
@@ -123,6 +131,7 @@ def build_post(
     status: str,
     category: str,
     featured_media: int | None,
+    links: dict[str, str] | None = None,
 ) -> Post:
     story = bundle.story
     date: dt.datetime | None = story.publish_time
@@ -138,7 +147,7 @@ def build_post(
         title=text_field(story.headline),
         slug=story.slug,
         excerpt=text_field(story.standfirst),
-        content=post_content(bundle, fragment, urls),
+        content=post_content(bundle, fragment, urls, links),
         status=status,
         date_gmt=date.astimezone(dt.UTC) if date is not None else None,
         category=category,

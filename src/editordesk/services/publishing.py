@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import urllib.parse
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 from editordesk.document.preflight import has_errors
 from editordesk.errors import EditorDeskError, NotFoundError, ValidationError
 from editordesk.export.html import HtmlOptions, render_html
-from editordesk.model import ImageRecord
+from editordesk.model import ImageRecord, RelatedRecord
 from editordesk.publish.base import (
     STATUSES,
     NoAnswerError,
@@ -378,6 +379,7 @@ def publish_story(
             )
         ).first()
         known = (row.post_id, row.remote_modified, row.fingerprint) if row else None
+        links = _related_links(session, bundle.story.related, site)
         images = _distinct(bundle.images_in_order())
         media_rows = {
             m.sha256: (m.media_id, m.url, m.fingerprint)
@@ -443,6 +445,7 @@ def publish_story(
         status,
         site.categories.get(bundle.story.section, bundle.story.section),
         media_rows[featured.sha256][0] if featured else None,
+        links,
     )
     fingerprint = post_fingerprint(post)
 
@@ -489,6 +492,29 @@ def publish_story(
     return PublishResult(
         story_id, site.name, saved.id, saved.url, saved.status, uploaded, post_id is None
     )
+
+
+def _related_links(
+    session: Session, related: tuple[RelatedRecord, ...], site: SiteRecord
+) -> dict[str, str]:
+    """Each related story of the store -> its post on this site, or the address WordPress
+    resolves by slug once it is published there."""
+    slugs = {r.story_id: r.story_slug for r in related if r.story_id and r.story_slug}
+    if not slugs:
+        return {}
+    rows = session.execute(
+        select(PublishedPost.story_id, PublishedPost.url).where(
+            PublishedPost.site_id == site.id,
+            PublishedPost.story_id.in_(list(slugs)),
+            PublishedPost.post_id != CREATING,
+        )
+    ).all()
+    posts = {story_id: url for story_id, url in rows}
+    return {
+        slug: posts.get(story_id) or f"{site.url}/?name={urllib.parse.quote(slug)}"
+        for story_id, slug in slugs.items()
+        if slug
+    }
 
 
 def _mark_creating(store: Store, story_id: int, site_id: int) -> None:
