@@ -549,7 +549,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         if outcome.result is None:
             failed += 1
-            _err(f"error: story {outcome.story_id}: {outcome.error}")
+            hint = " (use --overwrite to replace them)" if outcome.edited_on_site else ""
+            _err(f"error: story {outcome.story_id}: {outcome.error}{hint}")
         elif args.json:
             print(json.dumps(outcome.result.as_json(), ensure_ascii=False))
         else:

@@ -94,6 +94,7 @@ class PublishOutcome:
     story_id: int
     result: PublishResult | None = None
     error: str | None = None
+    edited_on_site: bool = False  # refused: overwriting needs the editor's say-so
 
 
 @dataclass(frozen=True)
@@ -350,6 +351,8 @@ def publish_stories(
                 template_dir=template_dir,
             )
             out.append(PublishOutcome(story_id, result=result))
+        except RemoteEditedError as exc:
+            out.append(PublishOutcome(story_id, error=str(exc), edited_on_site=True))
         except EditorDeskError as exc:
             out.append(PublishOutcome(story_id, error=str(exc)))
     if progress:
@@ -413,8 +416,7 @@ def publish_story(
                 raise RemoteEditedError(
                     f"post {remote.id} on {site.name} was edited on the site since EditorDesk "
                     f"last published story {story_id} (modified {remote.modified_gmt} UTC); "
-                    "publishing again would overwrite those edits — use --overwrite to replace "
-                    "them"
+                    "publishing again would overwrite those edits"
                 )
 
     # 2. pictures: each uploaded once per site; a changed caption updates the one there
