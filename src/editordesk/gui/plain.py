@@ -30,7 +30,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QHelpEvent, QTextOption
 from PySide6.QtGui import Qt as GuiQt  # Qt::mightBeRichText lives in QtGui
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +56,9 @@ MAX_TITLE = 200  # a window or message box title
 MAX_MESSAGE = 8000  # a message box's text: a list of files and their problems
 MAX_DETAILS = 200_000  # "Show details…" scrolls; still not a whole file
 MAX_PICTURE_BYTES = 200 * 1024 * 1024  # as the library takes (services/library.py)
+# Qt wraps a run without spaces at word boundaries in time quadratic in the run's length
+# (100,000 characters: 2.5 s; a megabyte: minutes). Longer runs wrap anywhere.
+LONGEST_WORD_WRAPPED = 5000
 
 _Button = QMessageBox.StandardButton
 _OPEN = '<qt><p style="white-space:pre-wrap">'
@@ -145,6 +148,22 @@ def set_plain(label: QLabel, text: str, limit: int = MAX_SHOWN) -> None:
     if label.textFormat() != Qt.TextFormat.PlainText:
         label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(shorten(text, limit))
+
+
+def wrap_mode_for(text: str) -> QTextOption.WrapMode:
+    """How a text box should wrap `text`: at word boundaries as usual, unless it holds a run
+    of thousands of characters without a space (a pasted blob, a hostile field), which Qt
+    would take minutes to wrap so: then anywhere."""
+    longest = max((len(word) for word in text.split()), default=0)
+    if longest > LONGEST_WORD_WRAPPED:
+        return QTextOption.WrapMode.WrapAnywhere
+    return QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+
+
+def set_plain_text(edit: QPlainTextEdit | QTextEdit, text: str) -> None:
+    """Put all of `text` in a text box, wrapped as `wrap_mode_for` says."""
+    edit.setWordWrapMode(wrap_mode_for(text))
+    edit.setPlainText(text)
 
 
 def show_status(widget: QWidget | None, text: str, timeout_ms: int = 0) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_to_bytes
@@ -19,6 +20,7 @@ from editordesk.gui import plain
 # A data: URL a template writes into the page (the exporter embeds pictures so): decoded only
 # up to this many characters, so a page cannot make the preview hold a huge picture.
 MAX_DATA_URL_CHARS = 64 * 1024 * 1024
+_TAG = re.compile(r"<[^>]*>")
 _REFUSALS_KEPT = 50
 
 
@@ -43,6 +45,16 @@ class SafeBrowser(QTextBrowser):
         self.refused: list[str] = []
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+
+    def setHtml(self, text: str) -> None:
+        """Show a page; a page with a word thousands of characters long wraps it anywhere
+        (Qt takes minutes to wrap one at word boundaries)."""
+        self.setWordWrapMode(plain.wrap_mode_for(_TAG.sub(" ", text)))
+        super().setHtml(text)
+
+    def setPlainText(self, text: str) -> None:
+        self.setWordWrapMode(plain.wrap_mode_for(text))
+        super().setPlainText(text)
 
     def set_picture_folder(self, pictures: Path | str | None) -> None:
         """Allow pictures from this folder from now on (None: from nowhere)."""

@@ -150,6 +150,9 @@ class DiffView(QWidget):
         self._shown = (old, new)
         self._rows = diff_lines(old.body, new.body)
         self._changes = field_changes(old, new)
+        wrap = plain.wrap_mode_for(f"{old.body}\n{new.body}")  # a huge word wraps anywhere
+        self.left_pane.setWordWrapMode(wrap)
+        self.right_pane.setWordWrapMode(wrap)
         self._show_fields()
         self._fill(self.left_pane.document(), "old")
         self._fill(self.right_pane.document(), "new")

@@ -133,7 +133,7 @@ class TweetDialog(QDialog):
 
     def _fill(self, record: TweetRecord | TweetDetails) -> None:
         self.name.setText(record.display_name)
-        self.text.setPlainText(record.text)
+        plain.set_plain_text(self.text, record.text)
         self.dated.setChecked(record.posted is not None)
         if record.posted:
             self.date.setDate(QDate(record.posted.year, record.posted.month, record.posted.day))

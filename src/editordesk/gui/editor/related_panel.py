@@ -70,7 +70,8 @@ class WebLinkDialog(QDialog):
         self.date.setEnabled(link.date is not None)
         self.dated.toggled.connect(self.date.setEnabled)
         self.section = QLineEdit(link.section, self)
-        self.excerpt = QPlainTextEdit(link.excerpt, self)
+        self.excerpt = QPlainTextEdit(self)
+        plain.set_plain_text(self.excerpt, link.excerpt)
         self.excerpt.setTabChangesFocus(True)
         self.problem = plain.plain_label(QLabel(self))  # it quotes the address typed
         for widget, name in (

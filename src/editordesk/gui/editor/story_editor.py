@@ -366,7 +366,7 @@ class StoryEditor(QWidget):
         self._loading = True
         try:
             self.headline.setText(draft.headline)
-            self.standfirst.setPlainText(draft.standfirst)
+            plain.set_plain_text(self.standfirst, draft.standfirst)
             self.byline.setText(draft.byline)
             self.dateline.setText(draft.dateline)
             self.section.setEditText(draft.section)
@@ -376,7 +376,7 @@ class StoryEditor(QWidget):
             if draft.publish_time is not None:
                 self.publish_time.setDateTime(QDateTime(draft.publish_time.astimezone()))
             if self.body.toPlainText() != draft.body:
-                self.body.setPlainText(draft.body)
+                plain.set_plain_text(self.body, draft.body)
             self.related = draft.related
             self.related_panel.set_links(draft.related)
             if draft.slug:

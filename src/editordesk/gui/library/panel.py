@@ -260,7 +260,7 @@ class ImageEditPanel(QWidget):
         for name, edit in self.edits.items():
             value = getattr(record.fields, name) if record is not None else ""
             if isinstance(edit, QPlainTextEdit):
-                edit.setPlainText(value)
+                plain.set_plain_text(edit, value)
             else:
                 edit.setText(value)
                 edit.setCursorPosition(0)
