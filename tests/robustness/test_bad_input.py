@@ -49,6 +49,7 @@ from editordesk.settings import Settings
 from editordesk.store.db import Store
 from editordesk.store.location import StoreLocation, resolve
 from editordesk.text import is_device_name
+from tests.gui.test_hostile_text import WINDOW_ROWS
 from tests.helpers import image_bytes, write_harbour
 from tests.robustness import _restore_cases as restoring
 from tests.robustness._html import active_content
@@ -1643,6 +1644,8 @@ CASES = [
     Case("site-no-password", site_no_password, r"no application password given for News"),
     Case("publish-unknown-site", publish_unknown_site, r"no site called 'Nowhere' \(sites: none"),
 ]
+# Untrusted text in the window (tests/gui/test_hostile_text.py): stored as typed, shown as written.
+CASES += [Case(row.id, row.run, row.says, changes_store=True) for row in WINDOW_ROWS]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
