@@ -124,6 +124,14 @@ def test_tweet_and_related_addresses_are_resolved_once_in_the_tree() -> None:
     assert [link.link for link in article.links] == list(related)
 
 
+def test_unreadable_shortcodes_are_kept_as_text_and_listed_with_their_lines() -> None:
+    doc = parse_body('Text.\n\n{{< figure image="3"\n\n{{< x user="a" id="1" >}}')
+    assert [(p.line, p.message) for p in doc.problems] == [
+        (3, "shortcode 'figure' is not closed before the next shortcode")
+    ]
+    assert isinstance(doc.children[-1], n.Tweet)
+
+
 def test_the_walk_reaches_blocks_inside_lists_and_quotes() -> None:
     doc = parse_body('- {{< figure image="1" >}}\n\n> {{< x user="a" id="2" >}}')
     found = [type(b).__name__ for b in n.walk(doc.children)]

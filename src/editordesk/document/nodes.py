@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from editordesk.document.shortcodes import Problem
 from editordesk.model import ImageRecord, RelatedRecord, StoryRecord, TweetRecord
 from editordesk.text import safe_href
 
@@ -193,9 +194,10 @@ Block = (
 
 @dataclass(frozen=True)
 class Document:
-    """A parsed body."""
+    """A parsed body, and the shortcodes in it that could not be read (kept as text)."""
 
     children: tuple[Block, ...]
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -360,7 +360,7 @@ def parse_body(
         tokens = _MD.parse(text)
         if any(tok.level >= _NESTING - 1 for tok in tokens):
             tokens = _parse_deep(text)
-    return n.Document(builder.blocks(tokens))
+    return n.Document(builder.blocks(tokens), tuple(scanned.problems))
 
 
 def _parse_deep(text: str) -> list[Token]:

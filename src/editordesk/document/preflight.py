@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from editordesk.document import nodes as n
-from editordesk.document.shortcodes import scan
 from editordesk.errors import ValidationError
 from editordesk.media.tweets import check_handle, check_status_id
 from editordesk.model import ImageRecord
@@ -65,7 +64,7 @@ def preflight(
     if not story.standfirst.strip():
         warning("there is no standfirst", "standfirst")
 
-    for problem in scan(story.body).problems:
+    for problem in article.body.problems:  # found when the body was parsed
         error(problem.message, "body", line=problem.line)
     for block in n.walk(article.body.children):
         if isinstance(block, n.Figure):
