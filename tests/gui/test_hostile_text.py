@@ -140,12 +140,14 @@ def bounded_memory() -> Iterator[None]:
     """Cap the address space while the test runs, so a regression that reads /dev/zero
     fails this test instead of taking gigabytes from everyone on the machine."""
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    with open("/proc/self/status", encoding="ascii") as status:
-        size_kb = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
-    cap = size_kb * 1024 + 1024**3
-    if hard != resource.RLIM_INFINITY:
-        cap = min(cap, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    status = Path("/proc/self/status")
+    if status.exists():  # Linux: the size of the address space now, and a gigabyte more
+        lines = status.read_text(encoding="ascii").splitlines()
+        size_kb = next(int(line.split()[1]) for line in lines if line.startswith("VmSize:"))
+        cap = size_kb * 1024 + 1024**3
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     try:
         yield

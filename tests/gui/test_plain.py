@@ -135,3 +135,47 @@ def test_a_picture_is_read_only_as_a_regular_file_inside_its_folder(tmp_path: Pa
         assert plain.picture_file(media / refused, media) == "", refused
     assert plain.open_picture(outside, media) is None
     assert plain.open_picture(media / "a.jpg", media, max_bytes=4) is None
+
+
+def test_a_huge_word_wraps_anywhere_and_ordinary_text_at_words(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QTextOption
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    box = QPlainTextEdit()
+    qtbot.addWidget(box)
+    plain.set_plain_text(box, "A" * 100_000)
+    assert box.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
+    assert box.toPlainText() == "A" * 100_000  # all of it, nothing cut
+    plain.set_plain_text(box, "word " * 20_000 + "https://example.org/" + "x" * 200)
+    assert box.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+
+
+def test_the_safe_browser_takes_data_urls_up_to_its_cap(qtbot: QtBot, tmp_path: Path) -> None:
+    import base64
+
+    from PySide6.QtCore import QBuffer, QIODevice, QUrl
+    from PySide6.QtGui import QImage, QTextDocument
+
+    from editordesk.gui import safe_browser
+    from editordesk.gui.safe_browser import SafeBrowser
+
+    image = QImage(7, 5, QImage.Format.Format_RGB32)
+    image.fill(0x3366AA)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    url = "data:image/png;base64," + base64.b64encode(bytes(buffer.data().data())).decode()
+    browser = SafeBrowser(pictures=tmp_path)
+    qtbot.addWidget(browser)
+    got = browser.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(url))
+    assert got.size().width() == 7 and browser.refused == []
+    saved = safe_browser.MAX_DATA_URL_CHARS
+    safe_browser.MAX_DATA_URL_CHARS = 100
+    try:
+        got = browser.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(url))
+    finally:
+        safe_browser.MAX_DATA_URL_CHARS = saved
+    assert got.size().width() == 1 and len(browser.refused) == 1  # a blank, never empty
+    for elsewhere in ("/etc/passwd", "file:///dev/zero", "qrc:/x.png", "https://example.org/a.png"):
+        got = browser.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(elsewhere))
+        assert not got.isNull() and got.size().width() == 1, elsewhere
