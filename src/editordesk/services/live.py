@@ -22,9 +22,9 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
 from editordesk.services.locks import LockInfo, live_locks
@@ -89,7 +89,8 @@ def prune_changes(session: Session, keep: int = KEEP_CHANGES) -> int:
     newest = latest_change_id(session)
     if newest <= keep:
         return 0
-    return session.execute(delete(StoreChange).where(StoreChange.id <= newest - keep)).rowcount or 0
+    result = session.execute(delete(StoreChange).where(StoreChange.id <= newest - keep))
+    return cast("CursorResult[Any]", result).rowcount or 0
 
 
 def story_changes(changes: list[Change]) -> dict[int, Change]:
@@ -286,7 +287,8 @@ class StoreWatcher:
 
         url = self.store.engine.url.set(drivername="postgresql")
         conninfo = url.render_as_string(hide_password=False)
-        with psycopg.connect(conninfo, autocommit=True, **PG_CONNECT_ARGS) as conn:
+        conninfo = psycopg.conninfo.make_conninfo(conninfo, **PG_CONNECT_ARGS)
+        with psycopg.connect(conninfo, autocommit=True) as conn:
             conn.execute(f"LISTEN {CHANNEL}")
             with contextlib.suppress(Exception), self.store.write() as session:
                 prune_changes(session)
