@@ -53,3 +53,13 @@ def test_a_long_display_name_is_clipped_not_refused(store: Store) -> None:
 def test_a_missing_tweet_is_named(store: Store) -> None:
     with pytest.raises(NotFoundError, match="tweet 42 is not in the store"), store.read() as s:
         get_tweet(s, "42")
+
+
+def test_more_tweets_than_one_statement_may_name_are_read_in_batches(store: Store) -> None:
+    # PostgreSQL takes at most 65,535 parameters in a statement; a body may name more tweets
+    with store.write() as session:
+        put_tweet(session, TweetRef("7", "first"))
+        put_tweet(session, TweetRef("69999", "last"))
+    with store.read() as session:
+        found = get_tweets(session, {str(i) for i in range(1, 70_000)})
+    assert {k: v.handle for k, v in found.items()} == {"7": "first", "69999": "last"}

@@ -25,6 +25,7 @@ from editordesk.model import (
 )
 from editordesk.services.limits import check_lengths
 from editordesk.services.races import IntegrityError, racing_insert
+from editordesk.services.tweets import in_batches
 from editordesk.store import search
 from editordesk.store.models import (
     Image,
@@ -270,13 +271,19 @@ def _sync_links(
         except ValidationError:
             continue  # preflight reports it; saving never refuses what is being typed
     if image_ids:
-        image_ids = set(session.scalars(select(Image.id).where(Image.id.in_(image_ids))))
+        image_ids = {
+            found
+            for batch in in_batches(sorted(image_ids))
+            for found in session.scalars(select(Image.id).where(Image.id.in_(batch)))
+        }
     tweet_ids: set[int] = set()
     if tweet_refs:
-        rows = session.execute(
-            select(Tweet.status_id, Tweet.id).where(Tweet.status_id.in_(tweet_refs))
-        )
-        known = {status_id: tweet_id for status_id, tweet_id in rows}
+        known: dict[str, int] = {}
+        for batch in in_batches(tweet_refs):
+            rows = session.execute(
+                select(Tweet.status_id, Tweet.id).where(Tweet.status_id.in_(batch))
+            )
+            known.update((status_id, tweet_id) for status_id, tweet_id in rows)
         for status_id, handle in tweet_refs.items():
             if status_id not in known:
                 tweet = Tweet(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -80,8 +82,27 @@ def get_tweet(session: Session, status_id: str) -> TweetRecord:
     return _record(tweet)
 
 
+T = TypeVar("T")
+# Ids asked for in one statement: PostgreSQL takes at most 65,535 parameters, and a body of
+# tweets can name more than that.
+IN_BATCH = 10_000
+
+
+def in_batches(values: Iterable[T]) -> Iterator[list[T]]:
+    """`values` in lists of at most IN_BATCH, for `column.in_(…)` one list at a time."""
+    batch: list[T] = []
+    for value in values:
+        batch.append(value)
+        if len(batch) == IN_BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def get_tweets(session: Session, status_ids: set[str]) -> dict[str, TweetRecord]:
-    if not status_ids:
-        return {}
-    rows = session.scalars(select(Tweet).where(Tweet.status_id.in_(status_ids)))
-    return {t.status_id: _record(t) for t in rows}
+    out: dict[str, TweetRecord] = {}
+    for batch in in_batches(sorted(status_ids)):
+        for tweet in session.scalars(select(Tweet).where(Tweet.status_id.in_(batch))):
+            out[tweet.status_id] = _record(tweet)
+    return out
