@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -246,3 +247,30 @@ class PublishDialog(QDialog):
             )
             if answer == QMessageBox.StandardButton.Yes:
                 self.publish([i for i, _ in done.edited])
+
+
+def publish_from_window(window: Any) -> PublishDialog | None:
+    """File ▸ Publish…: the stories selected in the window's list, else the open one."""
+    ids = list(window.story_list.selected_story_ids())
+    editor = window.current_editor()
+    if not ids and editor is not None and editor.story_id is not None:
+        ids = [editor.story_id]
+    if not ids:
+        window.say("Select stories in the list, or open one, to publish", 5000)
+        return None
+    if editor is not None and editor.dirty and editor.story_id in ids:
+        window.say("Publishing the story as last saved: save to publish your changes", 8000)
+    dialog = PublishDialog(
+        window.store, ids, template_dir=window.settings.template_dir, parent=window
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def sites_from_window(window: Any) -> SitesDialog:
+    """Preferences ▸ Sites…"""
+    dialog = SitesDialog(window.store, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
