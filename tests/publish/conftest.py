@@ -21,6 +21,14 @@ from tests.wordpress import WordPress, missing
 REQUIRE_ENV = "EDITORDESK_REQUIRE_WP"  # CI sets it: a WordPress that cannot start fails
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests against the WordPress belong to the slow tier (a site takes seconds to start);
+    `-m "not slow"` leaves them out, CI runs them."""
+    for item in items:
+        if "wp" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def wp() -> Iterator[WordPress]:
     reason = missing()
