@@ -29,10 +29,11 @@ from html import escape
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QHelpEvent, QTextOption
 from PySide6.QtGui import Qt as GuiQt  # Qt::mightBeRichText lives in QtGui
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QHeaderView,
@@ -215,7 +216,7 @@ def _ask(
 ) -> QMessageBox.StandardButton:
     box = message_box(parent, icon, title, text, buttons=buttons, default=default)
     result = box.exec()
-    clicked = box.clickedButton()
+    clicked: QAbstractButton | None = box.clickedButton()  # None: closed without a click
     if clicked is not None:
         return box.standardButton(clicked)
     try:  # closed without a click (Esc with no escape button, or a test's stand-in exec)
@@ -346,7 +347,7 @@ def tooltip_at(widget: QWidget, pos: QPoint) -> tuple[str, QRect | None] | None:
 
 
 def _item_tooltip(view: QAbstractItemView, pos: QPoint) -> tuple[str, QRect | None] | None:
-    model = view.model()
+    model: QAbstractItemModel | None = view.model()
     if model is None:
         return None
     if isinstance(view, QHeaderView):

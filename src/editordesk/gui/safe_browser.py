@@ -62,7 +62,8 @@ class SafeBrowser(QTextBrowser):
 
     # Qt calls this for every image and stylesheet the page names; what it returns must be
     # usable as a picture, for Qt reads the file itself when a picture comes back empty.
-    def loadResource(self, kind: int, url: QUrl) -> Any:
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        url = QUrl(url) if isinstance(url, str) else url
         image = self._picture(url)
         if image is None or image.isNull():
             self._refuse(url)
