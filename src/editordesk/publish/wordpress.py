@@ -184,6 +184,7 @@ class WordPress:
             )
         except GoneError:
             return None
+        data = self._item(data, f"reading post {post_id}")
         if data.get("status") == "trash":
             return None
         return self._remote(data)
@@ -251,6 +252,7 @@ class WordPress:
             body=b"".join(parts),
             content_type=f"multipart/form-data; boundary={boundary}",
         )
+        data = self._item(data, f"uploading the picture {picture.filename}")
         return RemoteMedia(int(data["id"]), str(data.get("source_url", "")))
 
     def update_media(self, media_id: int, picture: Picture) -> None:
@@ -284,9 +286,20 @@ class WordPress:
             reply = self._json("POST", "/posts", "creating the post", data)
         else:
             reply = self._json("POST", f"/posts/{post_id}", f"updating post {post_id}", data)
-        return self._remote(reply)
+        return self._remote(self._item(reply, "saving the post"))
 
     # helpers
+
+    def _item(self, data: Any, what: str) -> dict[str, Any]:
+        """One item as the REST API answers it, or a sentence: a redirect (http to https, a
+        moved site) turns a POST into a GET of the whole list."""
+        if isinstance(data, dict) and isinstance(data.get("id"), int):
+            return data
+        raise PublishError(
+            f"the site {self.site.name} ({self.base}) answered {what} with something other "
+            "than the item asked for; if the site moved (to https:// perhaps), give its new "
+            "address"
+        )
 
     def _remote(self, data: dict[str, Any]) -> RemotePost:
         def raw(key: str) -> str:
@@ -329,6 +342,6 @@ class WordPress:
             made = self._json(
                 "POST", f"/{taxonomy}", f"creating the {kind} {name!r}", {"name": name.strip()}
             )
-            term_id = int(made["id"])
+            term_id = int(self._item(made, f"creating the {kind} {name!r}")["id"])
         self._terms[key] = term_id
         return term_id
