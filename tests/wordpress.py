@@ -56,7 +56,8 @@ foreach (['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SAL
 """
 
 # Serves uploads from the run's content folder, WordPress's own files from the package, and
-# every other address through index.php (pretty permalinks, so /wp-json/ works).
+# every other address through index.php (pretty permalinks, so /wp-json/ works). With a file
+# `moved` in the content folder, every POST is redirected, as a site that moved answers.
 ROUTER = r"""<?php
 $path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
 $content = getenv('EDITORDESK_WP_DIR') . '/wp-content';
@@ -68,6 +69,10 @@ if (strpos($path, '/wp-content/') === 0) {
         return true;
     }
     http_response_code(404);
+    return true;
+}
+if (file_exists($content . '/moved') && $_SERVER['REQUEST_METHOD'] === 'POST') {
+    header('Location: ' . $_SERVER['REQUEST_URI'], true, 301);  // as a moved site answers
     return true;
 }
 if ($path !== '/' && file_exists('/usr/share/wordpress' . $path)) {

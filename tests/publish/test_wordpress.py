@@ -254,6 +254,21 @@ def test_an_unreachable_site_and_a_half_done_upload_never_duplicate(
     assert again.post_id == result.post_id and wp.count("post") == posts + 1
 
 
+def test_a_redirected_post_is_one_sentence_and_nothing_is_made(store: Store, wp: WordPress) -> None:
+    site = _add(store, wp)
+    story_id = make_story(store, "Moved", pictures=0)
+    posts = wp.count("post")
+    before = snapshot(store)
+    (wp.content / "moved").touch()
+    try:
+        with pytest.raises(PublishError, match="something other than the item asked for"):
+            _publish(store, story_id, site, wp.password())
+    finally:
+        (wp.content / "moved").unlink()
+    assert wp.count("post") == posts
+    assert snapshot(store) == before
+
+
 def test_a_post_sent_without_an_answer_is_found_not_made_twice(store: Store, wp: WordPress) -> None:
     site = _add(store, wp)
     story_id = make_story(store, "Slow answer", pictures=0)
