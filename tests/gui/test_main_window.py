@@ -442,3 +442,25 @@ def test_the_window_paints_before_the_database_layer_loads_and_chores_come_after
     assert order == ["painted", "attached", "chores"]
     assert float(seen["painted"]) <= float(seen["attached"]) <= float(seen["chores"])
     assert list(tmp_path.glob("desk-backups/*"))  # the day's backup was made
+
+
+def test_a_figure_from_a_file_joins_the_library_in_the_background(
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    from editordesk.interchange.markdown import figure_code
+    from editordesk.services.library import list_images
+    from tests.helpers import write_image
+
+    editor = window.new_story()
+    window.inserts.insert_figure_file(write_image(tmp_path / "quay.jpg"))
+    qtbot.waitUntil(lambda: "{{< figure" in editor.body.toPlainText(), timeout=5000)
+    with store.read() as session:
+        [image] = list_images(session)
+    assert figure_code(image.id) in editor.body.toPlainText()
+    bad = tmp_path / "<b>notes.png"
+    bad.write_bytes(b"not a picture")
+    said = answer_next_box(QMessageBox.StandardButton.Ok)
+    window.inserts.insert_figure_file(bad)
+    qtbot.waitUntil(lambda: bool(said), timeout=5000)
+    assert said[0].startswith("<b>notes.png")  # named as written, in plain text
+    assert editor.body.toPlainText().count("{{< figure") == 1

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from editordesk.errors import EditorDeskError
-from editordesk.gui.workers import run_in_background
+from editordesk.gui.workers import describe_error, run_in_background
 
 if TYPE_CHECKING:
     from editordesk.gui.editor.story_editor import StoryEditor
@@ -142,8 +142,6 @@ class InsertCommands(QObject):
             )
 
         def failed(exc: Exception) -> None:
-            from editordesk.gui.workers import describe_error
-
             self.problem.emit(
                 "The picture was not added", describe_error(exc, f"{path.name} was not stored")
             )

@@ -25,7 +25,7 @@ from editordesk import settings as prefs
 from editordesk.errors import EditorDeskError, NotFoundError
 from editordesk.gui.live_desk import LiveDesk
 from editordesk.gui.plain import message_box, tooltip
-from editordesk.gui.workers import run_in_background
+from editordesk.gui.workers import describe_error, run_in_background
 
 if TYPE_CHECKING:
     from editordesk.gui.editor.story_editor import StoryEditor
@@ -276,8 +276,6 @@ class StoryTabs(QTabWidget):
         elif isinstance(exc, EditorDeskError):
             self.problem.emit("The story was not saved", str(exc))
         else:
-            from editordesk.gui.workers import describe_error
-
             self.problem.emit(
                 "The story was not saved", describe_error(exc, "the story was not saved")
             )
