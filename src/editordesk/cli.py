@@ -612,7 +612,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _err(f"the window cannot start: {exc}; the commands below still work")
             build_parser().print_help()
             return EXIT_USAGE
-        return run(args, files)
+        return int(run(args, files))  # the window's module is outside mypy's view
     try:
         return COMMANDS[args.command](args)
     except EditorDeskError as exc:
