@@ -204,8 +204,24 @@ class Image(Base):
     alt_text: Mapped[str] = mapped_column(Text, default="")
     imported: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # Counts saves of the details above, so a save based on an older card is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     stories: Mapped[list[Story]] = relationship(secondary=story_images, back_populates="images")
+
+
+class ImageRevision(Base):
+    """A picture's details as one save left them (caption, credit, alt text and the rest)."""
+
+    __tablename__ = "image_revisions"
+    __table_args__ = (UniqueConstraint("image_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    image_id: Mapped[int] = mapped_column(ForeignKey("images.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    author: Mapped[str] = mapped_column(String(300), default="")
+    saved: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class Tweet(Base):
@@ -266,6 +282,12 @@ class Autosave(Base):
     editor: Mapped[str] = mapped_column(String(300), index=True)
     saved: Mapped[dt.datetime] = mapped_column(default=utcnow)
     draft: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Which window kept it, on which computer, account and process: recovery offers only
+    # text whose window is gone, never a live window's.
+    window: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    host: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    account: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    pid: Mapped[int | None] = mapped_column(Integer)
 
 
 class EditLock(Base):
@@ -283,6 +305,11 @@ class EditLock(Base):
     since: Mapped[dt.datetime]
     heartbeat: Mapped[dt.datetime]
     expires: Mapped[dt.datetime]
+    # The window's computer, account and process: a lock whose process is gone on this
+    # computer is taken back at once instead of waiting for it to expire.
+    host: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    account: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    pid: Mapped[int | None] = mapped_column(Integer)
 
 
 class StoreChange(Base):
@@ -361,6 +388,7 @@ __all__ = [
     "Base",
     "EditLock",
     "Image",
+    "ImageRevision",
     "PublishSite",
     "PublishedMedia",
     "PublishedPost",
