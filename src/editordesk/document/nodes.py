@@ -67,7 +67,45 @@ class RawInline:
     html: str
 
 
-Inline = Text | Emphasis | Strong | Link | Code | LineBreak | SoftBreak | RawInline
+@dataclass(frozen=True)
+class Strikethrough:
+    """Struck-out inlines (`~~…~~` in Markdown, <del> in a page, strike in Word)."""
+
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A reference to a footnote: `label` as written (`[^label]`), `number` the note's place
+    (1-based) in `Document.footnotes`, which holds its text."""
+
+    label: str
+    number: int
+
+
+@dataclass(frozen=True)
+class Image:
+    """An inline picture from the web (`![alt](https://…)`), not a library figure: `src` as
+    written (writers decide what is safe), `alt` its words as plain text."""
+
+    src: str
+    alt: str = ""
+    title: str = ""
+
+
+Inline = (
+    Text
+    | Emphasis
+    | Strong
+    | Strikethrough
+    | Link
+    | Code
+    | LineBreak
+    | SoftBreak
+    | RawInline
+    | FootnoteRef
+    | Image
+)
 
 # ---------------------------------------------------------------- blocks
 
@@ -87,6 +125,7 @@ class Heading:
     level: int
     children: tuple[Inline, ...]
     line: int = 0
+    anchor: str = ""  # the id in-page links use (`#anchor`): stable, unique in the body
 
 
 @dataclass(frozen=True)
@@ -177,6 +216,41 @@ class Shortcode:
     line: int = 0
 
 
+@dataclass(frozen=True)
+class TableCell:
+    """One cell of a table: a line of inlines."""
+
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A row of cells (as many as the table has columns)."""
+
+    cells: tuple[TableCell, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A GFM table: `header` is the header row, `rows` the body rows, `align` one entry per
+    column: "left", "center", "right", or "" (not set)."""
+
+    header: TableRow
+    rows: tuple[TableRow, ...]
+    align: tuple[str, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote's text: `number` its place (1-based, order of first reference), `label`
+    as written in `[^label]:`, `children` its blocks."""
+
+    label: str
+    number: int
+    children: tuple[Block, ...]
+
+
 Block = (
     Paragraph
     | Heading
@@ -189,15 +263,18 @@ Block = (
     | Figure
     | Tweet
     | Shortcode
+    | Table
 )
 
 
 @dataclass(frozen=True)
 class Document:
-    """A parsed body, and the shortcodes in it that could not be read (kept as text)."""
+    """A parsed body, and the shortcodes in it that could not be read (kept as text);
+    `footnotes` are the notes referenced, in the order of their numbers."""
 
     children: tuple[Block, ...]
     problems: tuple[Problem, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -234,9 +311,15 @@ class Article:
     def related(self) -> tuple[RelatedRecord, ...]:
         return self.story.related
 
+    @property
+    def footnotes(self) -> tuple[Footnote, ...]:
+        """The body's footnotes, in the order of their numbers."""
+        return self.body.footnotes
+
 
 def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
-    """Every block in `blocks` and inside them, in reading order."""
+    """Every block in `blocks` and inside them, in reading order (a footnote's blocks are
+    walked from `Document.footnotes`, not here)."""
     for block in blocks:
         yield block
         if isinstance(block, BlockQuote):
@@ -252,8 +335,10 @@ def inlines_text(inlines: tuple[Inline, ...]) -> str:
     for node in inlines:
         if isinstance(node, Text | Code):
             out.append(node.text)
-        elif isinstance(node, Emphasis | Strong | Link):
+        elif isinstance(node, Emphasis | Strong | Strikethrough | Link):
             out.append(inlines_text(node.children))
+        elif isinstance(node, Image):
+            out.append(node.alt)
         elif isinstance(node, SoftBreak):
             out.append(" ")
         elif isinstance(node, LineBreak):
