@@ -76,6 +76,11 @@ DEBIAN_DEPENDS = (
     "libxcb-util1",
     "libxcb-xfixes0",
     "libxcb-xkb1",
+    # Spelling: pyenchant loads Enchant through ctypes (no ELF link to find), and Enchant
+    # reads Hunspell dictionaries; US and UK English at least, more where the system has them.
+    "libenchant-2-2",
+    "hunspell-en-us",
+    "hunspell-en-gb",
 )
 # The icon theme whose folders the icons go into.
 DEBIAN_RECOMMENDS = ("hicolor-icon-theme",)
