@@ -111,9 +111,12 @@ def test_without_a_keyring_the_window_asks_once_per_session(
     monkeypatch.delenv(pub.PASSWORD_ENV)
     monkeypatch.setattr(sites, "SESSION_PASSWORDS", {})
     asked: list[str] = []
+    running = [True]  # the poller stops with the test, so it never answers the next one's
 
     def type_password(tries: int = 40) -> None:
         """Answer the password question if one comes within two seconds."""
+        if not running[0]:
+            return
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QInputDialog) and widget.isVisible():
                 asked.append(widget.labelText())
@@ -132,4 +135,44 @@ def test_without_a_keyring_the_window_asks_once_per_session(
         qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda d=dialog: "draft on Asked" in d.result.text(), timeout=60_000)
         dialog.close()
+    running[0] = False
     assert len(asked) == 1 and "admin on Asked" in asked[0]
+
+
+def test_a_refused_password_is_asked_for_again(
+    qtbot: QtBot, dialog_store: Store, wp: WordPress, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if pub.keyring_available():
+        pytest.skip("a system keyring is here: the window asks nothing")
+    from PySide6.QtWidgets import QInputDialog  # noqa: TID251
+
+    from editordesk.gui.dialogs import sites
+
+    store = dialog_store
+    wrong = "aaaa bbbb cccc dddd eeee ffff"
+    pub.add_site(store, "Strict", wp.url, "admin", wp.password())
+    monkeypatch.delenv(pub.PASSWORD_ENV)
+    monkeypatch.setattr(sites, "SESSION_PASSWORDS", {})
+    answers = [wrong, wp.password()]
+    asked: list[str] = []
+
+    def type_password(tries: int = 40) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QInputDialog) and widget.isVisible():
+                asked.append(widget.labelText())
+                widget.setTextValue(answers[len(asked) - 1])
+                widget.accept()
+                return
+        if tries:
+            QTimer.singleShot(50, lambda: type_password(tries - 1))
+
+    dialog = PublishDialog(store, [make_story(store, "Strict one", pictures=0)])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTimer.singleShot(50, type_password)
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "(401)" in dialog.result.text(), timeout=60_000)
+    QTimer.singleShot(50, type_password)
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "draft on Strict" in dialog.result.text(), timeout=60_000)
+    assert len(asked) == 2

@@ -48,11 +48,15 @@ def password_for(site: pub.SiteRecord, parent: QWidget | None) -> str | None:
     if not ok or not text.strip():
         return None
     SESSION_PASSWORDS[key] = text.strip()
+    pub.save_password(site.url, site.user, text.strip())  # kept, where there is a keyring
     return text.strip()
 
 
 def forget_session_password(site: pub.SiteRecord) -> None:
+    """The site refused the password (401): forget it, here and in the keyring, so the
+    next try asks again."""
     SESSION_PASSWORDS.pop((site.url, site.user), None)
+    pub.forget_password(site.url, site.user)
 
 
 class SitesDialog(QDialog):
