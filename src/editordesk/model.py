@@ -80,6 +80,9 @@ class StoryDraft:
     publish_time: dt.datetime | None = None
     slug: str | None = None
     related: tuple[RelatedRecord, ...] = ()
+    # With `slug=None` on a save: the slug follows the headline, unless it is fixed (typed or
+    # exported). A slug given outright fixes it.
+    slug_from_headline: bool = False
 
 
 def draft_to_dict(draft: StoryDraft) -> dict[str, Any]:
@@ -136,6 +139,8 @@ class StoryRecord:
     updated: dt.datetime
     word_count: int
     related: tuple[RelatedRecord, ...] = field(default=())
+    slug_fixed: bool = True  # the slug no longer follows the headline
+    trashed: dt.datetime | None = None  # when it went to the trash
 
     def draft(self) -> StoryDraft:
         """The editable fields, ready to change and save back."""

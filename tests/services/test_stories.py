@@ -248,3 +248,53 @@ def test_list_filters_sorts_and_limits(store: Store) -> None:
         assert svc.count_stories(session) == 3
         with pytest.raises(ValidationError, match="cannot sort"):
             svc.list_stories(session, order="colour")
+
+
+def test_a_slug_follows_the_headline_until_typed_or_exported(store: Store) -> None:
+    story = _create(store, headline="Storm closes harbour")
+    assert not story.slug_fixed
+    story = _save(store, story, headline="Storm shuts port", slug=None, slug_from_headline=True)
+    assert story.slug == "storm-shuts-port"
+    story = _save(store, story, slug="harbour-storm")
+    assert story.slug_fixed
+    story = _save(store, story, headline="Other", slug=None, slug_from_headline=True)
+    assert story.slug == "harbour-storm"
+    other = _create(store, headline="Ferry delays")
+    with store.write() as session:
+        svc.fix_slugs(session, [other.id])
+    other = _save(
+        store,
+        replace(other, slug_fixed=True),
+        headline="Ferries",
+        slug=None,
+        slug_from_headline=True,
+    )
+    assert other.slug == "ferry-delays"
+    with store.read() as session:
+        assert svc.slug_owner(session, "ferry-delays", None) is not None
+        assert svc.slug_owner(session, "ferry-delays", other.id) is None
+
+
+def test_trash_spike_duplicate_and_status(store: Store) -> None:
+    a = _create(store, headline="Alpha")
+    b = _create(store, headline="Beta")
+    with store.write() as session:
+        svc.set_status(session, [a.id], svc.StoryStatus.SPIKED, author="Ann")
+        copy = svc.duplicate_story(session, b.id, author="Ann")
+    assert copy.slug == "beta-2" and copy.headline == "Beta"
+    with store.read() as session:
+        shown = {s.headline for s in svc.list_stories(session, hide_spiked=True)}
+        spiked = svc.list_stories(session, status="spiked", hide_spiked=True)
+    assert shown == {"Beta"} and [s.id for s in spiked] == [a.id]
+    with store.write() as session:
+        svc.trash_stories(session, [b.id])
+    with store.read() as session:
+        assert [s.id for s in svc.list_stories(session, trash=True)] == [b.id]
+        assert b.id not in {s.id for s in svc.list_stories(session)}
+    with store.write() as session:
+        svc.restore_stories(session, [b.id])
+        svc.trash_stories(session, [copy.id])
+        assert svc.empty_trash(session) == 1
+    with store.read() as session:
+        assert {s.id for s in svc.list_stories(session)} == {a.id, b.id}
+        assert svc.count_trash(session) == 0

@@ -28,7 +28,7 @@ from editordesk.export.registry import (
 from editordesk.media.folder import MediaFolder
 from editordesk.model import ImageRecord
 from editordesk.services.images import get_images
-from editordesk.services.stories import get_story
+from editordesk.services.stories import fix_slugs, get_story
 from editordesk.services.tweets import get_tweets
 from editordesk.store.db import Store
 
@@ -125,6 +125,9 @@ def _export_one(
             return ExportResult(story_id, Outcome.SKIPPED, findings=findings)
         target = target_for(fmt, bundle.story, out, single)
         path = fmt.write(bundle, store.media, target, options)
+        if not bundle.story.slug_fixed:  # out under this slug: it stops following the headline
+            with store.write() as session:
+                fix_slugs(session, [story_id])
         return ExportResult(story_id, Outcome.EXPORTED, path=path, findings=findings)
     except EditorDeskError as exc:
         return ExportResult(story_id, Outcome.FAILED, error=str(exc))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, text
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -360,11 +360,19 @@ def create_story(
     now = utcnow()
     refs = references(draft.body)  # the body is scanned once, here, for all that follows
     fields = _fields(draft, refs)
+    slug_fixed = bool(draft.slug and draft.slug.strip())  # else it follows the headline
     for attempt in range(5):
         slug = _choose_slug(session, draft, None, strict_slug)
         try:
             with racing_insert(session):
-                row = {"slug": slug, "created": now, "updated": now, "version": 1, **fields}
+                row = {
+                    "slug": slug,
+                    "slug_fixed": slug_fixed,
+                    "created": now,
+                    "updated": now,
+                    "version": 1,
+                    **fields,
+                }
                 story_id = session.connection().execute(INSERT_STORY, row).scalar_one()
             break
         except IntegrityError as exc:
@@ -381,6 +389,7 @@ def create_story(
         created=now,
         updated=now,
         related=related,
+        slug_fixed=slug_fixed,
         **{**fields, "tags": draft.tags},
     )
     _keep_revision(session, record, number=1, author=author, note=note)
@@ -395,14 +404,31 @@ def save_story(
     base_version: int,
     author: str,
     note: str = "",
+    window: str | None = None,
+    force: bool = False,
 ) -> StoryRecord:
-    """Save `draft` over the story if nobody saved since `base_version`; else ConflictError."""
+    """Save `draft` over the story if nobody saved since `base_version`; else ConflictError.
+
+    Only the window holding the story's edit lock (`window`), or anyone while nobody holds
+    it, may save; LockedError otherwise, unless `force`. A draft that changes nothing makes
+    no revision: the stored story is returned as it is."""
     story = _load(session, story_id)
+    if not force:
+        from editordesk.services.locks import check_holder
+
+        check_holder(session, story_id, window, doing="saved")
     if story.version != base_version:
         raise ConflictError(story_id, base_version, story.version)
     draft = _clean_draft(draft)
-    if draft.slug is not None:  # None keeps the slug: links to a story must not break
-        story.slug = _choose_slug(session, draft, story_id, strict=True)
+    if _unchanged(session, story, draft):
+        return _record(session, story)
+    if draft.slug is not None and draft.slug.strip():
+        slug = _choose_slug(session, draft, story_id, strict=True)
+        if slug != story.slug:  # a new one typed: from now on it stays
+            story.slug, story.slug_fixed = slug, True
+    elif draft.slug_from_headline and not story.slug_fixed:
+        story.slug = _unique_slug(session, slugify(draft.headline), story_id)
+    # Otherwise the slug is kept: links to a story must not break.
     refs = references(draft.body)
     for name, value in _fields(draft, refs).items():
         setattr(story, name, value)
@@ -422,8 +448,37 @@ def save_story(
     return record
 
 
+_COMPARED = (
+    "headline",
+    "standfirst",
+    "byline",
+    "dateline",
+    "section",
+    "tags",
+    "status",
+    "body",
+    "publish_time",
+    "related",
+)
+
+
+def _unchanged(session: Session, story: Story, draft: StoryDraft) -> bool:
+    """Whether saving `draft` would leave the story exactly as stored (then no revision)."""
+    if draft.slug is not None and draft.slug != story.slug:
+        return False
+    stored = _record(session, story)
+    return all(getattr(draft, name) == getattr(stored, name) for name in _COMPARED)
+
+
 def restore_revision(
-    session: Session, story_id: int, number: int, *, base_version: int, author: str
+    session: Session,
+    story_id: int,
+    number: int,
+    *,
+    base_version: int,
+    author: str,
+    window: str | None = None,
+    force: bool = False,
 ) -> StoryRecord:
     """Make revision `number` the current text; the restore is itself a new revision."""
     revision = session.scalars(
@@ -448,12 +503,97 @@ def restore_revision(
         base_version=base_version,
         author=author,
         note=f"restored revision {number}",
+        window=window,
+        force=force,
     )
 
 
 def delete_story(session: Session, story_id: int) -> None:
+    """Delete the story for good, with its revisions."""
     session.delete(_load(session, story_id))
     session.flush()
+
+
+def trash_stories(session: Session, story_ids: Sequence[int]) -> int:
+    """Move the stories to the trash (kept, out of the list, until restored or emptied)."""
+    for story_id in story_ids:
+        _load(session, story_id)  # each must exist
+    # Not through the ORM: the version stays, so a window with the story open can still save.
+    session.execute(
+        update(STORIES)
+        .where(STORIES.c.id.in_(list(story_ids)), STORIES.c.trashed.is_(None))
+        .values(trashed=utcnow())
+    )
+    return len(story_ids)
+
+
+def restore_stories(session: Session, story_ids: Sequence[int]) -> int:
+    """Bring stories back from the trash, as they were."""
+    for story_id in story_ids:
+        _load(session, story_id)
+    session.execute(update(STORIES).where(STORIES.c.id.in_(list(story_ids))).values(trashed=None))
+    return len(story_ids)
+
+
+def empty_trash(session: Session) -> int:
+    """Delete every story in the trash for good; returns how many went."""
+    stories = session.scalars(select(Story).where(Story.trashed.is_not(None))).all()
+    for story in stories:
+        session.delete(story)
+    session.flush()
+    return len(stories)
+
+
+def count_trash(session: Session) -> int:
+    return session.scalar(select(func.count(Story.id)).where(Story.trashed.is_not(None))) or 0
+
+
+def set_status(
+    session: Session, story_ids: Sequence[int], status: StoryStatus | str, *, author: str
+) -> list[StoryRecord]:
+    """Give each story `status`, each as a new revision (spiking is `StoryStatus.SPIKED`)."""
+    wanted = parse_status(status)
+    out = []
+    for story_id in story_ids:
+        story = _load(session, story_id)
+        if story.status == wanted:
+            out.append(_record(session, story))
+            continue
+        draft = replace(_record(session, story).draft(), status=wanted, slug=None)
+        out.append(
+            save_story(
+                session,
+                story_id,
+                draft,
+                base_version=story.version,
+                author=author,
+                note=f"status set to {wanted.value}",
+            )
+        )
+    return out
+
+
+def duplicate_story(session: Session, story_id: int, *, author: str) -> StoryRecord:
+    """A new draft with the story's fields and body, its slug following its headline."""
+    source = _record(session, _load(session, story_id))
+    draft = replace(source.draft(), slug=None, status=StoryStatus.DRAFT)
+    return create_story(session, draft, author=author, note=f"copied from story {story_id}")
+
+
+def slug_owner(session: Session, slug: str, story_id: int | None) -> StoryRecord | None:
+    """The other story that has `slug`, if any (for checking a slug as it is typed)."""
+    found = session.scalars(
+        select(Story).where(Story.slug == slug.strip(), Story.id != (story_id or -1))
+    ).first()
+    return _record(session, found) if found else None
+
+
+def fix_slugs(session: Session, story_ids: Sequence[int]) -> None:
+    """The stories were exported: from now on their slugs stay as they are."""
+    if story_ids:  # the version stays: an open window's next save is no conflict
+        session.execute(
+            update(STORIES).where(STORIES.c.id.in_(list(story_ids))).values(slug_fixed=True)
+        )
 
 
 # ---------------------------------------------------------------- reading
@@ -497,6 +637,8 @@ def _record(
         updated=story.updated,
         word_count=story.word_count,
         related=related,
+        slug_fixed=story.slug_fixed,
+        trashed=story.trashed,
     )
 
 
@@ -568,8 +710,13 @@ def list_stories(
     offset: int = 0,
     order: str | None = None,
     descending: bool = True,
+    trash: bool = False,
+    hide_spiked: bool = False,
 ) -> list[StorySummary]:
-    """Stories matching the filters; with a search query, best match first unless `order`."""
+    """Stories matching the filters; with a search query, best match first unless `order`.
+
+    Stories in the trash are listed only with `trash`, and then only they; `hide_spiked`
+    leaves out spiked stories unless `status` asks for them."""
     score_col: Any = None
     columns = [
         Story.id,
@@ -591,6 +738,9 @@ def list_stories(
         stmt = stmt.add_columns(score_col).join(matches, matches.c.story_id == Story.id)
     if status is not None:
         stmt = stmt.where(Story.status == parse_status(status))
+    elif hide_spiked and not trash:
+        stmt = stmt.where(Story.status != StoryStatus.SPIKED)
+    stmt = stmt.where(Story.trashed.is_not(None) if trash else Story.trashed.is_(None))
     if section:
         stmt = stmt.where(Story.section == section)
     if tag:

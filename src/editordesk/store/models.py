@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -28,6 +29,7 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
     literal_column,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -117,6 +119,10 @@ class Story(Base):
     updated: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
     word_count: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # When the story went to the trash; NULL while it is on the desk.
+    trashed: Mapped[dt.datetime | None]
+    # The slug no longer follows the headline: the editor typed it, or it was exported.
+    slug_fixed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=true())
     # Last, so reading the list's columns never walks a long body's overflow pages.
     body: Mapped[str] = mapped_column(Text, default="")
 
