@@ -17,6 +17,7 @@ from editordesk.errors import EditorDeskError
 from editordesk.text import counted
 
 if TYPE_CHECKING:  # the store is imported only when a command needs it
+    from editordesk.document.preflight import Finding
     from editordesk.store.db import Store
     from editordesk.store.location import StoreLocation
 
@@ -158,9 +159,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--embed-images", action="store_true", help="images inside the HTML page")
     p.add_argument("--force", action="store_true", help="export even if preflight finds errors")
 
-    p = commands.add_parser("check", help="list what a desk would reject in stories (preflight)")
+    p = commands.add_parser(
+        "check",
+        help="list what a desk would reject in stories (preflight), with spelling and style",
+    )
     _store_options(p, top=False)
     p.add_argument("ids", nargs="+", type=_number, metavar="ID")
+    p.add_argument("--json", action="store_true", help="one JSON array of every finding")
+    p.add_argument("--no-spelling", action="store_true", help="skip the spelling check")
 
     p = commands.add_parser("sample", help="add the sample story that shows every feature")
     _store_options(p, top=False)
@@ -333,19 +339,43 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from editordesk.document.preflight import has_errors
     from editordesk.services.exporting import check_story, load_bundle
+    from editordesk.services.style import language_findings
 
     store, _ = _open_store(args)
     worst = EXIT_OK
+    rows = []
     with store, store.read() as session:
         for story_id in args.ids:
-            findings = check_story(load_bundle(session, story_id), store.media)
-            for finding in findings:
-                print(f"story {story_id}: {finding}")
-            if not findings:
-                print(f"story {story_id}: ready")
+            bundle = load_bundle(session, story_id)
+            findings = check_story(bundle, store.media)
+            findings += language_findings(
+                session, story_id, bundle.story.draft(), spelling_on=not args.no_spelling
+            )
+            rows += [_finding_row(story_id, f) for f in findings]
+            if not args.json:
+                for finding in findings:
+                    print(f"story {story_id}: {finding}")
+                if not findings:
+                    print(f"story {story_id}: ready")
             if has_errors(findings):
                 worst = EXIT_FAILED
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
     return worst
+
+
+def _finding_row(story_id: int, finding: Finding) -> dict[str, object]:
+    """A finding as `check --json` prints it."""
+    return {
+        "story": story_id,
+        "kind": finding.kind,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "field": finding.field,
+        "line": finding.line,
+        "word": finding.word,
+        "suggestions": list(finding.suggestions),
+    }
 
 
 def cmd_sample(args: argparse.Namespace) -> int:

@@ -32,12 +32,30 @@ class Finding:
     line: int | None = None
     index: int | None = None
     image_id: int | None = None  # the library image a finding is about, to fix it there
+    # Spelling and house style (warnings only): which check, the word, where in its line,
+    # what the dictionary suggests and the style's one-click fix.
+    kind: str = "preflight"  # preflight, spelling or style
+    word: str | None = None
+    column: int | None = None
+    suggestions: tuple[str, ...] = ()
+    fix: str | None = None
 
     def __str__(self) -> str:
         place = f"line {self.line}" if self.line else self.field
         if self.index is not None:
             place = f"related link {self.index + 1}"
         return f"{self.severity.value}: {place}: {self.message}"
+
+
+def _at(severity: Severity, message: str, field: str, where: dict[str, int | None]) -> Finding:
+    return Finding(
+        severity,
+        message,
+        field,
+        line=where.get("line"),
+        index=where.get("index"),
+        image_id=where.get("image_id"),
+    )
 
 
 def _image_name(image: ImageRecord) -> str:
@@ -52,10 +70,10 @@ def preflight(
     found: list[Finding] = []
 
     def error(message: str, field: str, **where: int | None) -> None:
-        found.append(Finding(Severity.ERROR, message, field, **where))
+        found.append(_at(Severity.ERROR, message, field, where))
 
     def warning(message: str, field: str, **where: int | None) -> None:
-        found.append(Finding(Severity.WARNING, message, field, **where))
+        found.append(_at(Severity.WARNING, message, field, where))
 
     if not story.headline.strip():
         error("the headline is empty", "headline")

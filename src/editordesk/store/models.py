@@ -340,6 +340,29 @@ class StoreSetting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class DeskWord(Base):
+    """A word of the desk's dictionary: right for every editor of the store."""
+
+    __tablename__ = "desk_words"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    word: Mapped[str] = mapped_column(String(200), unique=True)
+    added_by: Mapped[str] = mapped_column(String(300), default="")
+    added: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class StorySpelling(Base):
+    """A story's language (empty: the desk's) and the words ignored in it."""
+
+    __tablename__ = "story_spelling"
+
+    story_id: Mapped[int] = mapped_column(
+        ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(32), default="")
+    ignored: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
 class PublishSite(Base):
     """A site stories are published to (its password lives in the keyring, never here)."""
 
@@ -392,6 +415,7 @@ class PublishedMedia(Base):
 __all__ = [
     "Autosave",
     "Base",
+    "DeskWord",
     "EditLock",
     "Image",
     "ImageRevision",
@@ -403,6 +427,7 @@ __all__ = [
     "StoreChange",
     "StoreSetting",
     "Story",
+    "StorySpelling",
     "StoryStatus",
     "Tweet",
     "story_images",

@@ -1,0 +1,212 @@
+"""House style: a desk's rules (preferred forms, words to avoid, numbers, names, lengths) read
+from YAML, and the findings they make in a story, each with its fix where there is one.
+
+Qt-free and store-free: the editor underlines these, Checks lists them, the command line
+prints them. The same spans a spelling check never reads (shortcodes, addresses, code) are
+never read here either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from editordesk.document.spelling import body_lines, mask
+from editordesk.errors import ValidationError
+
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_DIGIT = re.compile(r"(?<![\w.,:/£$€%-])([1-9])(?![\w.,:/%-])")
+_KEYS = {"name", "preferred", "avoid", "numbers", "names", "headline_max", "standfirst_max"}
+
+
+@dataclass(frozen=True)
+class StyleGuide:
+    """A desk's house style, as its YAML file says."""
+
+    name: str = ""
+    preferred: dict[str, str] = field(default_factory=dict)  # wrong form -> right form
+    avoid: dict[str, str] = field(default_factory=dict)  # word -> why (double-check it)
+    numbers_in_words: bool = False  # one to nine in words
+    names: tuple[str, ...] = ()  # names as the desk capitalises them
+    headline_max: int | None = None  # characters
+    standfirst_max: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.preferred
+            or self.avoid
+            or self.numbers_in_words
+            or self.names
+            or self.headline_max
+            or self.standfirst_max
+        )
+
+
+@dataclass(frozen=True)
+class StyleFinding:
+    """A place a story departs from the house style; `fix` replaces `text` when given."""
+
+    field: str  # headline, standfirst or body
+    line: int | None  # in the body (1-based)
+    start: int
+    end: int
+    text: str
+    message: str
+    fix: str | None = None
+
+
+def _limit(value: Any, key: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValidationError(f"style: {key} must be a whole number of characters, not {value!r}")
+    return value
+
+
+def _mapping(value: Any, key: str) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValidationError(f"style: {key} must be a list of 'word: ...' lines")
+    out = {}
+    for k, v in value.items():
+        if not isinstance(k, str) or not k.strip():
+            raise ValidationError(f"style: {key} has an entry with no word: {k!r}")
+        out[k.strip()] = "" if v is None else str(v).strip()
+    return out
+
+
+def parse_style(text: str) -> StyleGuide:
+    """The style a YAML file describes; ValidationError naming what is wrong."""
+    try:
+        data = yaml.safe_load(text) if text.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ValidationError(f"style: the file is not valid YAML{where}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ValidationError("style: the file must be a set of 'key: value' settings")
+    unknown = sorted(str(k) for k in data if k not in _KEYS)
+    if unknown:
+        raise ValidationError(
+            f"style: unknown setting {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})"
+        )
+    numbers = data.get("numbers")
+    if numbers not in (None, "words-to-nine", "digits"):
+        raise ValidationError("style: numbers must be 'words-to-nine' or 'digits'")
+    names = data.get("names") or []
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise ValidationError("style: names must be a list of names")
+    return StyleGuide(
+        name=str(data.get("name") or ""),
+        preferred=_mapping(data.get("preferred"), "preferred"),
+        avoid=_mapping(data.get("avoid"), "avoid"),
+        numbers_in_words=numbers == "words-to-nine",
+        names=tuple(n.strip() for n in names),
+        headline_max=_limit(data.get("headline_max"), "headline_max"),
+        standfirst_max=_limit(data.get("standfirst_max"), "standfirst_max"),
+    )
+
+
+def _phrase(words: str) -> re.Pattern[str]:
+    parts = [re.escape(p) for p in words.split()]
+    return re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])", re.IGNORECASE)
+
+
+def _match_case(found: str, wanted: str) -> str:
+    """The fix with the capital the found text had at its start (a sentence's first word)."""
+    if found[:1].isupper() and wanted[:1].islower():
+        return wanted[:1].upper() + wanted[1:]
+    return wanted
+
+
+class StyleChecker:
+    """A style guide compiled once, checked a line (or a field) at a time."""
+
+    def __init__(self, guide: StyleGuide) -> None:
+        self.guide = guide
+        self._preferred = [(_phrase(k), k, v) for k, v in guide.preferred.items()]
+        self._avoid = [(_phrase(k), k, v) for k, v in guide.avoid.items()]
+        self._names = [(_phrase(n), n) for n in guide.names]
+
+    def check_line(
+        self, line: str, *, field: str = "body", number: int | None = None
+    ) -> list[StyleFinding]:
+        text = mask(line)
+        found: list[StyleFinding] = []
+        taken: list[tuple[int, int]] = []
+
+        def add(start: int, end: int, message: str, fix: str | None) -> None:
+            if any(s < end and start < e for s, e in taken):
+                return
+            taken.append((start, end))
+            found.append(StyleFinding(field, number, start, end, line[start:end], message, fix))
+
+        for pattern, _wrong, right in self._preferred:
+            for m in pattern.finditer(text):
+                fix = _match_case(m.group(), right)
+                if m.group() == fix:
+                    continue
+                add(m.start(), m.end(), f"house style: “{right}”, not “{m.group()}”", fix)
+        for pattern, _word, why in self._avoid:
+            for m in pattern.finditer(text):
+                reason = f": {why}" if why else ""
+                add(m.start(), m.end(), f"house style: double-check “{m.group()}”{reason}", None)
+        for pattern, name in self._names:
+            for m in pattern.finditer(text):
+                if m.group() != name:
+                    add(m.start(), m.end(), f"house style: the name is written “{name}”", name)
+        if self.guide.numbers_in_words:
+            for m in _DIGIT.finditer(line):
+                if not _bare_digit(line, m.start()):
+                    continue  # inside a shortcode, code or an address
+                word = NUMBER_WORDS[int(m.group(1)) - 1]
+                add(
+                    m.start(),
+                    m.end(),
+                    f"house style: numbers one to nine in words (“{word}”)",
+                    word,
+                )
+        found.sort(key=lambda f: f.start)
+        return found
+
+    def check_fields(self, headline: str, standfirst: str) -> list[StyleFinding]:
+        found = []
+        for name, value, limit in (
+            ("headline", headline, self.guide.headline_max),
+            ("standfirst", standfirst, self.guide.standfirst_max),
+        ):
+            if limit is not None and len(value) > limit:
+                found.append(
+                    StyleFinding(
+                        name,
+                        None,
+                        0,
+                        len(value),
+                        "",
+                        f"house style: the {name} has {len(value)} characters; "
+                        f"the limit is {limit}",
+                    )
+                )
+            found.extend(self.check_line(value, field=name))
+        return found
+
+    def check_body(self, text: str) -> list[StyleFinding]:
+        found = []
+        for number, line, code in body_lines(text):
+            if not code:
+                found.extend(self.check_line(line, number=number))
+        return found
+
+
+def _bare_digit(line: str, index: int) -> bool:
+    """Whether the digit at `index` stands alone (the mask blanks every run with a digit,
+    so a lone "3" is told from one inside a shortcode or code by looking at the line)."""
+    masked_without_digits = mask(line[:index] + "x" + line[index + 1 :])
+    return masked_without_digits[index] == "x"
