@@ -21,12 +21,14 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("stories") as batch:
-        batch.add_column(sa.Column("trashed", UTCDateTime(), nullable=True))
-        # A story saved before this migration keeps its slug: links to it must not break.
-        batch.add_column(
-            sa.Column("slug_fixed", sa.Boolean, nullable=False, server_default=sa.true())
-        )
+    # Plain ADD COLUMN, not a batch copy: copying `stories` on SQLite would drop the
+    # triggers that keep its full-text index current.
+    op.add_column("stories", sa.Column("trashed", UTCDateTime(), nullable=True))
+    # A story saved before this migration keeps its slug: links to it must not break.
+    op.add_column(
+        "stories",
+        sa.Column("slug_fixed", sa.Boolean, nullable=False, server_default=sa.true()),
+    )
 
 
 def downgrade() -> None:
