@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from editordesk import settings as prefs
@@ -20,6 +20,7 @@ from editordesk.gui.main_window import MainWindow
 from editordesk.services.stories import StoryDraft, create_story, get_story, save_story
 from editordesk.store.db import Store
 from editordesk.store.location import StoreLocation, resolve
+from tests.gui.answers import answering
 from tests.pg import PgServer
 
 WAIT_MS = 20_000  # bound on waiting for another window's change (not a timing assertion)
@@ -81,13 +82,17 @@ def test_a_story_open_elsewhere_is_read_only_shows_who_and_can_be_taken_over(
     assert spoken.startswith("Harbour wall, being edited by Ana Ruiz")
     assert ana.story_list.model.lock_text(story.id) == ""
 
-    # Ben takes it over explicitly; Ana's tab learns it, goes read-only, keeps her text
+    # Ben takes it over explicitly (asked first); Ana's tab learns it, goes read-only,
+    # keeps her text and says so until she has read it
     mine.body.setPlainText("Ana's unsaved paragraph.")
-    _button(theirs, "Take over").click()
+    with answering(QMessageBox.StandardButton.Yes):
+        _button(theirs, "Take over…").click()
     assert theirs.holds_lock and not theirs.read_only and not theirs.notice.isVisible()
     qtbot.waitUntil(lambda: mine.read_only, timeout=WAIT_MS)
-    assert "Being edited by Ben Okafor" in mine.notice.label.text()
+    assert "Ben Okafor took over this story" in mine.notice.label.text()
     assert mine.body.toPlainText() == "Ana's unsaved paragraph."
+    _button(mine, "OK, I have read this").click()
+    assert "Being edited by Ben Okafor" in mine.notice.label.text()
 
 
 @ENGINES
@@ -102,7 +107,8 @@ def test_others_saves_and_new_stories_appear_without_a_restart(
     model = ana.story_list.model
     qtbot.waitUntil(lambda: model.row_of(story.id) >= 0, timeout=WAIT_MS)
 
-    # Bob saves from elsewhere (the command line, another desk): Ana's tab offers a reload
+    # Bob saves from elsewhere (the command line, told --force over Ana's lock): Ana's tab
+    # offers a reload
     with second_store.write() as session:
         save_story(
             session,
@@ -110,6 +116,7 @@ def test_others_saves_and_new_stories_appear_without_a_restart(
             replace(story.draft(), headline="Ferry cuts reversed", slug=None),
             base_version=story.version,
             author="Bob Lane",
+            force=True,
         )
     qtbot.waitUntil(lambda: "Changed by Bob Lane" in editor.notice.label.text(), timeout=WAIT_MS)
     assert editor.headline.text() == "Ferry cuts"  # nothing replaced behind her back

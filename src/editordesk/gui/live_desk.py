@@ -12,20 +12,23 @@ the library to read again, others' locks), so the window can be read and changed
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from editordesk.errors import EditorDeskError
+from editordesk.gui import plain
 from editordesk.gui.plain import plain_label, tooltip
 from editordesk.gui.workers import run_in_background
 
 if TYPE_CHECKING:
     from editordesk.gui.editor.story_editor import StoryEditor
+    from editordesk.model import StoryDraft
     from editordesk.services.live import Change, DeskState, StoreWatcher
     from editordesk.services.locks import LockInfo
     from editordesk.store.db import Store
@@ -62,9 +65,13 @@ class LiveDesk(QObject):
         self.reachable = True
         self.locks: dict[int, LockInfo] = {}  # live locks of other windows, by story
         self._pending: list[Change] = []
+        # The tabs set this: open unsaved text in a tab of its own (a copy kept rather than
+        # dropped), with a title saying what it is.
+        self.keep_copy: Callable[[StoryDraft, str], None] | None = None
         # the window places it in its status bar
         self.connection_label = plain_label(QLabel())
         self.connection_label.setAccessibleName("Connection to the store")
+        self.connection_label.setWordWrap(True)  # the whole sentence, never "Not saved — th"
         self.connection_label.hide()
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh)
@@ -84,6 +91,7 @@ class LiveDesk(QObject):
         if self.watcher is not None:  # another store (or the same one again)
             self.watcher.stop()
         self.store = store
+        self._reclaim_gone()
 
         def changes(batch: list[Change]) -> None:
             if shiboken6.isValid(self):
@@ -97,6 +105,18 @@ class LiveDesk(QObject):
         self.watcher.start()
         self._heartbeat.start(HEARTBEAT_SECONDS * 1000)
         self._refresh_timer.start()  # the locks held now
+
+    def _reclaim_gone(self) -> None:
+        """This computer's crashed windows' locks go at once (their processes are gone)."""
+        if self.store is None:
+            return
+        from editordesk.services.locks import reclaim_gone
+
+        try:
+            with self.store.write() as session:
+                reclaim_gone(session)
+        except EditorDeskError:
+            pass  # unreachable: they expire by themselves
 
     def shut_down(self) -> None:
         """The window closes: stop following, give back every lock this window holds."""
@@ -131,6 +151,7 @@ class LiveDesk(QObject):
             self.message.emit(f"The story could not be locked: {exc}", 8000)
         else:
             editor.holds_lock = True
+            editor.locked_by = ""
 
     def editor_saved(self, editor: StoryEditor) -> None:
         """A new story was saved for the first time: it is now this window's to lock."""
@@ -154,8 +175,23 @@ class LiveDesk(QObject):
 
         run_in_background(release, on_error=lambda _exc: None)
 
+    def ask_take_over(self, editor: StoryEditor) -> None:
+        """ "Take over…": ask first, saying what it does to the other editor."""
+        who = editor.locked_by or "another editor"
+        answer = plain.question(
+            editor,
+            "Take over the story?",
+            f"{who} is editing “{editor.headline.text() or 'this story'}”. If you take it "
+            f"over, {who}'s window becomes read-only and is told so; any text {who} has not "
+            "saved stays in their window. Take it over?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.take_over(editor)
+
     def take_over(self, editor: StoryEditor) -> None:
-        """The editor chose to edit a story someone else holds."""
+        """The editor chose (and confirmed) to edit a story someone else holds."""
         if self.store is None or editor.story_id is None:
             return
         from editordesk.services.locks import LockedError, take_over
@@ -172,6 +208,8 @@ class LiveDesk(QObject):
             self.problem.emit("The story was not taken over", str(exc))
             return
         editor.holds_lock = True
+        editor.locked_by = ""
+        editor.setProperty("takenOver", None)
         editor.set_read_only(False)
         editor.notice.clear()
         if before is not None:
@@ -182,11 +220,64 @@ class LiveDesk(QObject):
 
     def _show_locked(self, editor: StoryEditor, lock: LockInfo) -> None:
         editor.holds_lock = False
-        editor.set_read_only(True)
+        editor.locked_by = lock.holder or "someone"
+        if not editor.read_only:
+            editor.set_read_only(True)
+        if editor.property("takenOver"):
+            return  # the takeover notice stays until its editor has read it
+        kept = " Your unsaved text stays here." if editor.dirty else ""
+        # "Take over…" sits in the second place, "Edit it" in the first: one never turns
+        # into the other under the cursor, and taking over asks first anyway.
         editor.notice.show_text(
-            f"Being edited by {lock.describe()} — open here read-only.",
-            ("&Take over", lambda e=editor: self.take_over(e)),
+            f"Being edited by {lock.describe()} — open here read-only.{kept}",
+            None,
+            ("&Take over…", lambda e=editor: self.ask_take_over(e)),
         )
+
+    def _taken_over(self, editor: StoryEditor, lock: LockInfo) -> None:
+        """Someone took over a story this tab was editing: say so until it is read."""
+        editor.setProperty("takenOver", None)
+        self._show_locked(editor, lock)
+        editor.setProperty("takenOver", True)
+        when = dt.datetime.now().strftime("%H:%M")
+        who = lock.holder or "Another editor"
+        if editor.dirty:
+            text = (
+                f"{who} took over this story at {when}. Your changes were NOT saved to it: "
+                "they are still here, kept safe on this computer and in the store. Keep "
+                "them as a new story, or copy what you need, then take the story back if "
+                "you must."
+            )
+            first: tuple[str, Callable[[], None]] | None = (
+                "&Keep mine as a new story",
+                lambda e=editor: self._keep_as_copy(e),
+            )
+        else:
+            text = f"{who} took over this story at {when}. You had no unsaved changes."
+            first = None
+        editor.notice.show_text(
+            text, first, ("&OK, I have read this", lambda e=editor: self._read(e))
+        )
+        self.message.emit(f"{who} took over “{editor.headline.text()}”", 0)
+
+    def lost_lock(self, editor: StoryEditor, lock: LockInfo) -> None:
+        """A save was refused because someone else holds the lock now."""
+        self._taken_over(editor, lock)
+
+    def _read(self, editor: StoryEditor) -> None:
+        editor.setProperty("takenOver", None)
+        lock = self.locks.get(editor.story_id or -1)
+        if lock is not None:
+            self._show_locked(editor, lock)
+        else:
+            editor.notice.clear()
+            self._refresh_timer.start()
+
+    def _keep_as_copy(self, editor: StoryEditor) -> None:
+        if self.keep_copy is not None:
+            self.keep_copy(editor.draft(), "Kept: ")
+        editor.setProperty("takenOver", None)
+        self._read(editor)
 
     # ------------------------------------------------------------ heartbeat
 
@@ -255,16 +346,18 @@ class LiveDesk(QObject):
             mine = locks.get(editor.story_id)
             if editor.holds_lock and lock is not None:
                 # taken over: keep the text, stop typing into a story someone else edits
-                self._show_locked(editor, lock)
-                self.message.emit(
-                    f"{lock.holder} took over “{editor.headline.text()}”; your unsaved text "
-                    "is still in its tab",
-                    8000,
-                )
-            elif editor.read_only and lock is None and mine is None:
+                self._taken_over(editor, lock)
+            elif (
+                editor.read_only
+                and lock is None
+                and mine is None
+                and not editor.property("takenOver")
+            ):
+                editor.locked_by = ""
                 editor.notice.show_text(
                     "Nobody is editing this story now.",
                     ("&Edit it", lambda e=editor: self._edit_now(e)),
+                    None,
                 )
             elif editor.read_only and lock is not None:
                 self._show_locked(editor, lock)
@@ -284,13 +377,17 @@ class LiveDesk(QObject):
         self.refreshed.emit()
 
     def _edit_now(self, editor: StoryEditor) -> None:
-        editor.notice.clear()
-        editor.set_read_only(False)
+        """ "Edit it": take the free lock. If someone took it meanwhile, the tab stays
+        read-only and says who; it never takes over without asking."""
         self.editor_added(editor)
         if editor.holds_lock:
+            editor.notice.clear()
+            editor.set_read_only(False)
             self._reload_if_behind(editor)
 
     def _changed_elsewhere(self, editor: StoryEditor, author: str) -> None:
+        if editor.property("takenOver"):
+            return  # the takeover notice stays until read; saving shows both versions
         if not editor.dirty:
             if editor.read_only:  # nothing of ours to lose: follow along
                 self._reload(editor)
@@ -309,9 +406,27 @@ class LiveDesk(QObject):
         editor.notice.show_text(
             f"Changed by {author} since you opened it. Your unsaved text stays here; saving "
             "will show both versions so nothing is lost.",
-            ("&Reload theirs", lambda e=editor: self._reload(e)),
-            ("&Keep mine", editor.notice.clear),
+            ("&Reload theirs…", lambda e=editor: self._reload_asking(e)),
+            ("&Keep mine", editor.notice.clear),  # answered: the banner goes
         )
+
+    def _reload_asking(self, editor: StoryEditor) -> None:
+        """Reloading over unsaved text asks, and keeps that text in a tab of its own."""
+        if editor.dirty:
+            answer = plain.question(
+                editor,
+                "Replace your unsaved changes?",
+                "Show the stored story in this tab? Your unsaved changes will not be lost: "
+                "they move to a new tab of their own (“Kept: …”), unsaved, to copy from or "
+                "save as a new story.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            if self.keep_copy is not None:
+                self.keep_copy(editor.draft(), "Kept: ")
+        self._reload(editor)
 
     def _reload_if_behind(self, editor: StoryEditor) -> None:
         if self.store is None or editor.story_id is None or editor.dirty:
@@ -367,17 +482,42 @@ class LiveDesk(QObject):
         self.connection_label.setToolTip("")
         if not was:
             self.message.emit("The store is reachable again", 6000)
+            self.renew_now()
             for editor in self._editors():
                 editor.autosaved_text = None  # the next autosave goes to the store again
+                if editor.property("notSaved"):
+                    editor.setProperty("notSaved", None)
+                    editor.notice.clear()
+                editor.schedule_preview()  # a preview showing the outage's error redraws
                 if editor.story_id is not None and not editor.holds_lock and not editor.read_only:
                     self.editor_added(editor)
             self.stories_changed.emit()
             self._refresh_timer.start()
 
-    def save_failed(self, exc: Exception) -> None:
-        """A save that could not reach the store: say so calmly, keep everything."""
-        self.message.emit(
-            f"Not saved — {exc}. Your text stays in the tab and on this computer; "
-            "save again when the store is back.",
-            15000,
-        )
+    def renew_now(self) -> None:
+        """Renew every lock this window holds at once (the store is back after an outage
+        that may have outlasted them), taking back any nobody else took meanwhile."""
+        if self.store is None:
+            return
+        from editordesk.services.locks import renew_locks
+
+        held = [e.story_id for e in self._editors() if e.holds_lock and e.story_id]
+        if not held:
+            return
+        try:
+            with self.store.write() as session:
+                renew_locks(session, self.window_id, held, holder=self._author())
+        except EditorDeskError:
+            return  # still unreachable: the next heartbeat tries again
+        self._refresh_timer.start()  # shows any taken by someone else meanwhile
+
+    def save_failed(self, exc: Exception, editor: StoryEditor | None = None) -> None:
+        """A save that could not reach the store: say so calmly, in words that wrap in the
+        tab until the store is back, and keep everything."""
+        self.message.emit("Not saved: the store cannot be reached", 15000)
+        if editor is not None and shiboken6.isValid(editor):
+            editor.setProperty("notSaved", True)
+            editor.notice.show_text(
+                f"Not saved — the store cannot be reached ({exc}). Your text stays in this "
+                "tab and on this computer; save again when the store is back."
+            )

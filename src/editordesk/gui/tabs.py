@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMessageBox, QTabWidget, QWidget
 
 from editordesk import settings as prefs
 from editordesk.errors import EditorDeskError, NotFoundError
+from editordesk.gui import plain
 from editordesk.gui.live_desk import LiveDesk
 from editordesk.gui.plain import message_box, tooltip
 from editordesk.gui.workers import describe_error, run_in_background
@@ -67,6 +68,7 @@ class StoryTabs(QTabWidget):
         self.setDocumentMode(True)
         self.setAccessibleName("Open stories")
         self.tabCloseRequested.connect(self.close_tab)
+        live.keep_copy = self.keep_copy
 
     # ------------------------------------------------------------------ the tabs
 
@@ -82,7 +84,10 @@ class StoryTabs(QTabWidget):
     def tab_title(self, editor: StoryEditor) -> str:
         headline = editor.headline.text().strip() or UNTITLED
         short = headline if len(headline) <= 32 else headline[:30] + "…"
-        return ("● " if editor.dirty else "") + short
+        mark = "⚠ " if editor.property("takenOver") else ""
+        return (
+            mark + ("● " if editor.dirty else "") + (editor.property("titlePrefix") or "") + short
+        )
 
     def refresh_tab(self, editor: StoryEditor) -> None:
         index = self.indexOf(editor)
@@ -123,6 +128,20 @@ class StoryTabs(QTabWidget):
             template_dir=self.settings.template_dir or None,
             parent=self,
         )
+
+    def keep_copy(self, draft: StoryDraft, prefix: str) -> StoryEditor:
+        """Unsaved text that must not be dropped, in a new tab of its own: an unsaved new
+        story (kept by the autosave) to copy from or save as a story."""
+        from dataclasses import replace
+
+        editor = self._editor(draft=replace(draft, slug=None, related=draft.related))
+        editor.setProperty("titlePrefix", prefix)
+        editor.dirty = True
+        current = self.currentWidget()
+        self.add_editor(editor)
+        if current is not None:
+            self.setCurrentWidget(current)
+        return editor
 
     # ------------------------------------------------------------------ opening
 
@@ -197,6 +216,15 @@ class StoryTabs(QTabWidget):
         """Save one tab as a new revision in the background; `then(safe)` hears the end. A
         refused save goes to the conflict dialog; an unreachable store keeps the text."""
         waiting = [then] if then is not None else []
+        if editor.read_only:  # someone else holds the story: Save is refused, saying why
+            self.message.emit(
+                f"Not saved: {editor.locked_by or 'someone else'} is editing this story "
+                "(read-only here). Use “Edit it” or “Take over” first.",
+                8000,
+            )
+            for then_ in waiting:
+                then_(False)
+            return
         if editor in self._saving:  # one at a time per tab: this one runs next
             self._again.setdefault(editor, []).extend(waiting)
             return
@@ -206,12 +234,19 @@ class StoryTabs(QTabWidget):
         store, author, key = self.store, self.author, editor.key
         story_id = editor.story_id
         base = base_version if base_version is not None else editor.base_version
+        window = self.live.window_id
 
         def save() -> SaveOutcome:
             from editordesk.services.saving import save_draft
 
             return save_draft(
-                store, draft, story_id=story_id, base_version=base, autosave_key=key, author=author
+                store,
+                draft,
+                story_id=story_id,
+                base_version=base,
+                autosave_key=key,
+                author=author,
+                window=window,
             )
 
         run_in_background(
@@ -269,10 +304,17 @@ class StoryTabs(QTabWidget):
         self._finish(editor, True)
 
     def _not_saved(self, editor: StoryEditor, exc: Exception) -> None:
+        from editordesk.services.locks import LockedError
         from editordesk.store.db import StoreUnavailableError
 
         if isinstance(exc, StoreUnavailableError):  # the text stays in the tab and autosave
-            self.live.save_failed(exc)
+            self.live.save_failed(exc, editor)
+        elif isinstance(exc, LockedError) and shiboken6.isValid(editor):
+            # taken over before the save landed: the text stays, the tab says what happened
+            if editor.holds_lock:
+                self.live.lost_lock(editor, exc.lock)
+            else:
+                self.problem.emit("The story was not saved", str(exc))
         elif isinstance(exc, EditorDeskError):
             self.problem.emit("The story was not saved", str(exc))
         else:
@@ -325,12 +367,19 @@ class StoryTabs(QTabWidget):
                 key: str = editor.key,
                 story_id: int | None = editor.story_id,
                 base: int | None = editor.base_version,
+                window: str = self.live.window_id,
             ) -> str:
                 from editordesk.services.autosave import keep_unsaved
 
                 # in the store, or on this computer while the store cannot be reached
                 return keep_unsaved(
-                    store, key, draft, story_id=story_id, base_version=base, editor=author
+                    store,
+                    key,
+                    draft,
+                    story_id=story_id,
+                    base_version=base,
+                    editor=author,
+                    window=window,
                 )
 
             def failed(exc: Exception, editor: StoryEditor = editor) -> None:
@@ -379,9 +428,31 @@ class StoryTabs(QTabWidget):
         return True
 
     def confirm_close(self, editor: StoryEditor) -> bool:
-        """Ask before an unsaved tab goes: save (and wait for it), discard, or cancel."""
+        """Ask before an unsaved tab goes: save (and wait for it), discard, or cancel. A
+        read-only tab (taken over) cannot save: its text is kept as a new story or dropped."""
         self.setCurrentWidget(editor)
         headline = editor.headline.text().strip() or UNTITLED
+        if editor.read_only:
+            answer = plain.question(
+                self,
+                "Unsaved changes",
+                f"“{headline}” is being edited by {editor.locked_by or 'someone else'}, so "
+                "your changes cannot be saved to it. Keep them as a new story before closing?",
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Save:
+                copy = self.keep_copy(editor.draft(), "Kept: ")
+                if not self.save_and_wait(copy):
+                    return False
+                self.discard_autosave(editor)
+                return True
+            if answer == QMessageBox.StandardButton.Discard:
+                self.discard_autosave(editor)
+                return True
+            return False
         box = message_box(
             self,
             QMessageBox.Icon.Question,
@@ -422,7 +493,11 @@ class StoryTabs(QTabWidget):
         assert self.store is not None
         open_keys = {e.key for e in self.editors()}
         with self.store.read() as session:
-            found = [r for r in recoverable(session, self.author) if r.key not in open_keys]
+            found = [
+                r
+                for r in recoverable(session, self.author, self.live.window_id)
+                if r.key not in open_keys
+            ]
         if not found:
             return False
         dialog = RecoveryDialog(found, self)

@@ -4,7 +4,11 @@ is left at the next start is what a crash or a killed window would otherwise hav
 
 When the store cannot be reached (a server down, the network gone), `keep_unsaved` writes
 the text to a file on this computer instead (`Store.recovery_dir`); recovery offers those
-too, and the next autosave that reaches the store takes over from the file."""
+too, and the next autosave that reaches the store takes over from the file.
+
+Kept text belongs to a window instance on a computer, not to a name (on a shared login every
+editor has the same one): each copy names its window, computer, account and process, and
+recovery offers only copies whose window is gone, never a live window's."""
 
 from __future__ import annotations
 
@@ -21,8 +25,9 @@ from sqlalchemy.orm import Session
 
 from editordesk.files import write_atomic
 from editordesk.model import StoryDraft, draft_from_dict, draft_to_dict
+from editordesk.services.locks import LOCK_SECONDS, Place
 from editordesk.store.db import RECOVERY_DIR, Store, StoreUnavailableError
-from editordesk.store.models import Autosave, Story, utcnow
+from editordesk.store.models import Autosave, EditLock, Story, utcnow
 
 
 @dataclass(frozen=True)
@@ -50,8 +55,12 @@ def put_autosave(
     story_id: int | None,
     base_version: int | None,
     editor: str,
+    window: str = "",
+    place: Place | None = None,
 ) -> None:
-    """Keep the latest unsaved text of one tab (replacing the previous autosave)."""
+    """Keep the latest unsaved text of one tab (replacing the previous autosave), under the
+    window that keeps it."""
+    place = place or Place.here()
     row = session.scalars(select(Autosave).where(Autosave.key == key)).first()
     if row is None:
         row = Autosave(key=key)
@@ -61,7 +70,44 @@ def put_autosave(
     row.editor = editor
     row.saved = utcnow()
     row.draft = draft_to_dict(draft)
+    row.window = window
+    row.host = place.host
+    row.account = place.account
+    row.pid = place.pid
     session.flush()
+
+
+def window_gone(
+    session: Session,
+    *,
+    window: str,
+    host: str,
+    account: str,
+    pid: int | None,
+    saved: dt.datetime,
+    editor: str,
+    me: str,
+    asking_window: str = "",
+) -> bool:
+    """Whether the window that kept a copy is gone, so its text may be offered back.
+
+    On this computer and account, its process tells; a window elsewhere is gone when it holds
+    no live lock and has kept nothing for longer than a lock lives, and only its own editor
+    (by name) is offered it. Copies from before windows were named go by name, as before."""
+    if window and window == asking_window:
+        return False  # this very window's
+    here = Place.here()
+    if window and host == here.host and account == here.account and pid:
+        return Place(host, account, pid).gone()
+    if editor != me:
+        return False
+    if not window:
+        return True
+    now = utcnow()
+    holds = session.scalar(
+        select(EditLock.story_id).where(EditLock.window == window, EditLock.expires > now)
+    )
+    return holds is None and saved < now - dt.timedelta(seconds=LOCK_SECONDS)
 
 
 def discard_autosave(session: Session, key: str) -> None:
@@ -73,9 +119,10 @@ def discard_autosave(session: Session, key: str) -> None:
         LocalDrafts(folder).remove(key)
 
 
-def recoverable(session: Session, editor: str) -> list[Recoverable]:
-    """This editor's autosaves, oldest first (others' belong to their own windows), with
-    any this computer kept while the store could not be reached."""
+def recoverable(session: Session, editor: str, window: str = "") -> list[Recoverable]:
+    """Unsaved text whose windows are gone (a crash, a killed window), oldest first, with
+    any this computer kept while the store could not be reached. A live window's copy is
+    never offered, whoever asks; `window` is the asking window's own."""
     rows = session.execute(
         select(
             Autosave.key,
@@ -84,20 +131,54 @@ def recoverable(session: Session, editor: str) -> list[Recoverable]:
             Autosave.saved,
             cast(Autosave.draft, Text),  # parsed here, so one damaged row cannot hide the rest
             Story.version,
+            Autosave.window,
+            Autosave.host,
+            Autosave.account,
+            Autosave.pid,
+            Autosave.editor,
         )
         .outerjoin(Story, Story.id == Autosave.story_id)
-        .where(Autosave.editor == editor)
         .order_by(Autosave.saved)
     )
     found = {}
-    for key, story_id, base_version, saved, raw, version in rows:
+    live: set[str] = set()  # keys a live window still keeps
+    for key, story_id, base_version, saved, raw, version, win, host, account, pid, who in rows:
+        if not window_gone(
+            session,
+            window=win,
+            host=host,
+            account=account,
+            pid=pid,
+            saved=saved,
+            editor=who,
+            me=editor,
+            asking_window=window,
+        ):
+            live.add(key)
+            continue
         draft = _readable_draft(raw)
         if draft is not None:
-            found[key] = Recoverable(key, story_id, base_version, editor, saved, draft, version)
+            found[key] = Recoverable(key, story_id, base_version, who, saved, draft, version)
     folder = session.info.get(RECOVERY_DIR)
     if folder is not None:
         for data in LocalDrafts(folder).all():
-            if data.get("editor") != editor:
+            if data.get("key") in live:
+                continue
+            try:
+                gone = window_gone(
+                    session,
+                    window=str(data.get("window") or ""),
+                    host=str(data.get("host") or ""),
+                    account=str(data.get("account") or ""),
+                    pid=int(data.get("pid") or 0),
+                    saved=dt.datetime.fromisoformat(data["saved"]),
+                    editor=str(data.get("editor") or ""),
+                    me=editor,
+                    asking_window=window,
+                )
+            except (KeyError, TypeError, ValueError):
+                continue
+            if not gone:
                 continue
             draft = _readable_draft(data.get("draft"))
             try:
@@ -153,12 +234,18 @@ class LocalDrafts:
         story_id: int | None,
         base_version: int | None,
         editor: str,
+        window: str = "",
     ) -> Path:
+        place = Place.here()
         data = {
             "key": key,
             "story_id": story_id,
             "base_version": base_version,
             "editor": editor,
+            "window": window,
+            "host": place.host,
+            "account": place.account,
+            "pid": place.pid,
             "saved": utcnow().isoformat(),
             "draft": draft_to_dict(draft),
         }
@@ -192,17 +279,24 @@ def keep_unsaved(
     story_id: int | None,
     base_version: int | None,
     editor: str,
+    window: str = "",
 ) -> str:
     """The autosave: keep a tab's unsaved text in the store, or, if the store cannot be
     reached, in a file on this computer. Returns "store" or "computer"."""
     try:
         with store.write() as session:
             put_autosave(
-                session, key, draft, story_id=story_id, base_version=base_version, editor=editor
+                session,
+                key,
+                draft,
+                story_id=story_id,
+                base_version=base_version,
+                editor=editor,
+                window=window,
             )
     except StoreUnavailableError:
         LocalDrafts(store.recovery_dir).put(
-            key, draft, story_id=story_id, base_version=base_version, editor=editor
+            key, draft, story_id=story_id, base_version=base_version, editor=editor, window=window
         )
         return "computer"
     LocalDrafts(store.recovery_dir).remove(key)  # the store has it now

@@ -6,12 +6,23 @@ version check, which stays the safety net. A window keeps its locks alive with a
 one that stops (a crash, a pulled cable) loses them when they expire, and anyone may take an
 expired lock without asking.
 
+A lock names the window's computer, account and process too. A window that crashed leaves
+its lock behind; when its editor starts again on the same computer and account and that
+process is no longer running, the lock is taken back at once instead of after it expires.
+
+The lock holds on the store, not only in the window: `check_holder` refuses a save, a
+revert or any change to a story from anyone but the window holding its live lock, with a
+sentence naming who holds it.
+
 Times come from the database server where there is one, so editors' clocks need not agree.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import getpass
+import os
+import socket
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, cast
@@ -33,6 +44,46 @@ def _changed(session: Session, statement: Update | Delete) -> int:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a window runs: the computer, the account and the process."""
+
+    host: str
+    account: str
+    pid: int
+
+    @staticmethod
+    def here() -> Place:
+        try:
+            account = getpass.getuser()
+        except (KeyError, OSError):
+            account = ""
+        return Place(socket.gethostname()[:255], account[:100], os.getpid())
+
+    def gone(self) -> bool:
+        """True only when this computer and account can tell the window's process has ended
+        (another computer's window is never judged from here)."""
+        here = Place.here()
+        if not self.pid or self.host != here.host or self.account != here.account:
+            return False
+        return not process_running(self.pid)
+
+
+def process_running(pid: int) -> bool:
+    """Whether a process of that id runs on this computer."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: running
+        return True
+    except OSError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
 class LockInfo:
     """A lock as others see it."""
 
@@ -50,12 +101,34 @@ class LockInfo:
 class LockedError(EditorDeskError):
     """The story is being edited in another window."""
 
-    def __init__(self, lock: LockInfo) -> None:
+    def __init__(self, lock: LockInfo, message: str | None = None) -> None:
         self.lock = lock
         super().__init__(
-            f"story {lock.story_id} is being edited by {lock.describe()}; open it read-only, "
-            "or take it over"
+            message
+            or f"story {lock.story_id} is being edited by {lock.describe()}; open it "
+            "read-only, or take it over"
         )
+
+
+def check_holder(
+    session: Session, story_id: int, window: str | None, *, doing: str = "changed"
+) -> None:
+    """Refuse a change to the story unless `window` holds its live lock, or nobody does (a
+    lock whose window's process is gone on this computer does not count). `window` None is
+    the command line or a batch, which holds no lock."""
+    lock = _current(session, story_id, database_now(session))
+    if lock is None or lock.window == window or _place(lock).gone():
+        return
+    info = _info(lock)
+    raise LockedError(
+        info,
+        f"story {story_id} was not {doing}: {info.holder or 'someone'} is editing it "
+        f"(since {info.since.astimezone():%H:%M}) and holds its lock; take it over first",
+    )
+
+
+def _place(lock: EditLock) -> Place:
+    return Place(lock.host, lock.account, lock.pid or 0)
 
 
 def database_now(session: Session) -> dt.datetime:
@@ -83,17 +156,20 @@ def take_lock(
     holder: str,
     window: str,
     seconds: int = LOCK_SECONDS,
+    place: Place | None = None,
 ) -> LockInfo:
     """Lock the story for this window; LockedError if another window holds a live lock.
 
-    Taking a lock this window already holds just renews it; an expired lock is taken."""
+    Taking a lock this window already holds just renews it; an expired lock is taken, and so
+    is one whose window's process is gone from this computer (a crash)."""
     if session.get(Story, story_id) is None:
         raise NotFoundError(f"story {story_id} is not in the store")
+    place = place or Place.here()
     now = database_now(session)
     expires = now + dt.timedelta(seconds=seconds)
     existing = session.get(EditLock, story_id, populate_existing=True)
     if existing is not None:
-        if existing.window != window and existing.expires > now:
+        if existing.window != window and existing.expires > now and not _place(existing).gone():
             raise LockedError(_info(existing))
         # Ours, or expired: take it, unless someone else swaps it first (then theirs wins).
         taken = _changed(
@@ -112,6 +188,9 @@ def take_lock(
                 since=existing.since if existing.window == window else now,
                 heartbeat=now,
                 expires=expires,
+                host=place.host,
+                account=place.account,
+                pid=place.pid,
             )
             .execution_options(synchronize_session=False),
         )
@@ -121,17 +200,31 @@ def take_lock(
         return LockInfo(story_id, holder, window, existing.since, expires)
     try:
         with session.begin_nested():
-            session.add(_new_lock(story_id, holder, window, now, expires))
+            session.add(_new_lock(story_id, holder, window, now, expires, place))
     except IntegrityError:  # another window locked it between our look and our insert
         return _locked_by_other(session, story_id, now)
     return LockInfo(story_id, holder, window, now, expires)
 
 
 def _new_lock(
-    story_id: int, holder: str, window: str, now: dt.datetime, expires: dt.datetime
+    story_id: int,
+    holder: str,
+    window: str,
+    now: dt.datetime,
+    expires: dt.datetime,
+    place: Place | None = None,
 ) -> EditLock:
+    place = place or Place.here()
     return EditLock(
-        story_id=story_id, holder=holder, window=window, since=now, heartbeat=now, expires=expires
+        story_id=story_id,
+        holder=holder,
+        window=window,
+        since=now,
+        heartbeat=now,
+        expires=expires,
+        host=place.host,
+        account=place.account,
+        pid=place.pid,
     )
 
 
@@ -149,6 +242,7 @@ def take_over(
     holder: str,
     window: str,
     seconds: int = LOCK_SECONDS,
+    place: Place | None = None,
 ) -> LockInfo | None:
     """Take the lock whoever holds it (the editor chose to); the lock it replaced, if any.
 
@@ -163,7 +257,7 @@ def take_over(
         with session.begin_nested():
             session.execute(delete(EditLock).where(EditLock.story_id == story_id))
             session.add(
-                _new_lock(story_id, holder, window, now, now + dt.timedelta(seconds=seconds))
+                _new_lock(story_id, holder, window, now, now + dt.timedelta(seconds=seconds), place)
             )
     except IntegrityError:  # someone else took it over in the same instant
         return _locked_by_other(session, story_id, now)
@@ -193,6 +287,50 @@ def refresh_locks(
         )
     )
     return wanted - held
+
+
+def renew_locks(
+    session: Session,
+    window: str,
+    story_ids: Iterable[int],
+    *,
+    holder: str,
+    seconds: int = LOCK_SECONDS,
+    place: Place | None = None,
+) -> set[int]:
+    """After an outage: renew this window's locks at once, taking back any that expired
+    meanwhile and nobody else took; the ids now held by someone else."""
+    lost = refresh_locks(session, window, story_ids, seconds=seconds)
+    taken: set[int] = set()
+    for story_id in sorted(lost):
+        try:
+            with session.begin_nested():
+                take_lock(
+                    session, story_id, holder=holder, window=window, seconds=seconds, place=place
+                )
+        except LockedError:
+            taken.add(story_id)
+        except NotFoundError:
+            taken.add(story_id)
+    return taken
+
+
+def reclaim_gone(session: Session, place: Place | None = None) -> int:
+    """Give back the locks of this computer and account whose windows' processes have gone
+    (a crash); how many went. Locks of other computers, or of running windows, stay."""
+    place = place or Place.here()
+    rows = session.scalars(
+        select(EditLock).where(and_(EditLock.host == place.host, EditLock.account == place.account))
+    ).all()
+    gone = [lock.story_id for lock in rows if _place(lock).gone()]
+    if not gone:
+        return 0
+    return _changed(
+        session,
+        delete(EditLock)
+        .where(EditLock.story_id.in_(gone))
+        .execution_options(synchronize_session=False),
+    )
 
 
 def release_lock(session: Session, story_id: int, window: str) -> None:

@@ -40,10 +40,13 @@ def save_draft(
     base_version: int | None,
     autosave_key: str,
     author: str,
+    window: str | None = None,
 ) -> SaveOutcome:
     """Save `draft` as a new story (`story_id` None) or a new revision of `story_id` based on
-    `base_version`, and drop the tab's autosave with it. Errors other than a conflict (the
-    store unreachable, a field refused) are raised as they come."""
+    `base_version`, and drop the tab's autosave with it. Only `window`, holding the story's
+    lock (or anyone while nobody holds it) may save: LockedError names who does, and the
+    autosave stays. A draft that changes nothing makes no revision. Errors other than a
+    conflict (the store unreachable, a field refused) are raised as they come."""
     try:
         with store.write() as session:
             if story_id is None:
@@ -55,6 +58,7 @@ def save_draft(
                     replace(draft, slug=None),
                     base_version=base_version or 0,
                     author=author,
+                    window=window,
                 )
             discard_autosave(session, autosave_key)
     except ConflictError:

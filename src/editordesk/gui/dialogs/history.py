@@ -46,11 +46,19 @@ def _load_history(store: Store, story_id: int) -> tuple[StoryRecord, list[Revisi
 
 
 def _restore(
-    store: Store, story_id: int, number: int, base_version: int, author: str
+    store: Store,
+    story_id: int,
+    number: int,
+    base_version: int,
+    author: str,
+    window: str | None = None,
 ) -> StoryRecord:
-    """Runs on a worker thread: the write may wait for another window's save to finish."""
+    """Runs on a worker thread: the write may wait for another window's save to finish.
+    The store refuses it unless `window` holds the story's lock (or nobody does)."""
     with store.write() as session:
-        return restore_revision(session, story_id, number, base_version=base_version, author=author)
+        return restore_revision(
+            session, story_id, number, base_version=base_version, author=author, window=window
+        )
 
 
 def error_text(exc: BaseException) -> str:
@@ -90,8 +98,12 @@ class HistoryDialog(QDialog):
         parent: QWidget | None = None,
         *,
         base_version: int | None = None,
+        read_only_by: str | None = None,
+        window: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self._read_only_by = read_only_by  # someone else edits the story: look, not restore
+        self._window = window
         self._store = store
         self._story_id = story_id
         self._author = author
@@ -309,6 +321,13 @@ class HistoryDialog(QDialog):
             button.setText("Restore this revision")
             button.setToolTip("Select a revision to restore")
             button.setEnabled(False)
+        elif self._read_only_by is not None:
+            button.setText("Restore this revision")
+            button.setToolTip(
+                f"Read-only: {self._read_only_by or 'someone else'} is editing this story; "
+                "take it over before restoring a revision"
+            )
+            button.setEnabled(False)
         else:
             button.setText(f"&Restore revision {selected.number}")
             if self._revisions and selected is self._revisions[0]:
@@ -327,7 +346,12 @@ class HistoryDialog(QDialog):
 
     def _restore_clicked(self) -> None:
         selected = self._selected()
-        if selected is None or self._busy or self._base_version is None:
+        if (
+            selected is None
+            or self._busy
+            or self._base_version is None
+            or self._read_only_by is not None
+        ):
             return
         self._busy = True
         self._restoring = selected.number
@@ -340,6 +364,7 @@ class HistoryDialog(QDialog):
             selected.number,
             self._base_version,
             self._author,
+            self._window,
             on_done=self._restored,
             on_error=self._restore_failed,
         )

@@ -56,6 +56,11 @@ class AssetsPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
+        self.read_only = False  # someone else edits the story: look, change nothing
+        self._update_buttons()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
         self._update_buttons()
 
     def show_tokens(self, tokens: dict[str, TokenInfo]) -> None:
@@ -81,13 +86,21 @@ class AssetsPanel(QWidget):
     def _update_buttons(self) -> None:
         chosen = self._selected()
         kind = chosen[1].kind if chosen else ""
-        self.edit_button.setEnabled(kind in ("figure", "tweet"))
-        self.replace_button.setEnabled(kind == "figure")
-        self.remove_button.setEnabled(chosen is not None)
+        writable = not self.read_only
+        self.edit_button.setEnabled(writable and kind in ("figure", "tweet"))
+        self.replace_button.setEnabled(writable and kind == "figure")
+        self.remove_button.setEnabled(writable and chosen is not None)
+        why = "" if writable else " (read-only: someone else is editing this story)"
+        for button, tip in (
+            (self.edit_button, "Edit the picture's caption and credit, or the tweet's words"),
+            (self.replace_button, "Show another picture from the library in this place"),
+            (self.remove_button, "Remove it from this story (it stays in the library)"),
+        ):
+            button.setToolTip(tip + why)
 
     def _edit(self) -> None:
         chosen = self._selected()
-        if chosen is None:
+        if chosen is None or self.read_only:
             return
         info = chosen[1]
         if info.kind == "figure" and info.ref:
@@ -97,10 +110,10 @@ class AssetsPanel(QWidget):
 
     def _replace(self) -> None:
         chosen = self._selected()
-        if chosen and chosen[1].kind == "figure":
+        if chosen and chosen[1].kind == "figure" and not self.read_only:
             self.replace_figure.emit(chosen[0])
 
     def _remove(self) -> None:
         chosen = self._selected()
-        if chosen:
+        if chosen and not self.read_only:
             self.remove_token.emit(chosen[0])
