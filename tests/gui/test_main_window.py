@@ -229,13 +229,14 @@ def test_a_conflict_is_shown_and_mine_kept(qtbot: QtBot, window: MainWindow, sto
         )
     editor = window.open_story(story.id)
     assert editor is not None
-    with store.write() as session:  # another editor saves first
+    with store.write() as session:  # another editor saves first (over the lock, forced)
         save_story(
             session,
             story.id,
             replace(story.draft(), body="Council meets on Monday."),
             base_version=story.version,
             author="Ruth Calloway",
+            force=True,
         )
     editor.body.selectAll()
     _type(qtbot, editor.body, "Council meets on Tuesday.")

@@ -257,9 +257,49 @@ def build_menus(
     return actions
 
 
-def enable(actions: Mapping[str, QAction], *, has_store: bool, has_story: bool) -> None:
-    """Commands that need a store wait for it; those that act on a story need one open."""
+# What changes the story in front: none of it works while the story is read-only.
+CHANGES_STORY = (
+    "save",
+    "bold",
+    "italic",
+    "link",
+    "heading1",
+    "heading2",
+    "heading3",
+    "bullets",
+    "numbers",
+    "quote",
+    "figure",
+    "figure_file",
+    "tweet",
+    "undo",
+    "redo",
+)
+READ_ONLY_TIP = "Read-only: {who} is editing this story. Use “Edit it” or “Take over” first."
+
+
+def enable(
+    actions: Mapping[str, QAction],
+    *,
+    has_store: bool,
+    has_story: bool,
+    read_only_by: str | None = None,
+) -> None:
+    """Commands that need a store wait for it; those that act on a story need one open, and
+    those that change it need it writable (`read_only_by` names who holds it otherwise)."""
     for name in NEEDS_STORE:
         actions[name].setEnabled(has_store)
     for name in NEEDS_STORY:
         actions[name].setEnabled(has_story and has_store)
+    save = actions["save"]
+    if "plainTip" not in save.dynamicPropertyNames():
+        save.setProperty("plainTip", save.toolTip())
+    if read_only_by is None:
+        save.setToolTip(str(save.property("plainTip")))
+        return
+    for name in CHANGES_STORY:
+        if name in actions:
+            actions[name].setEnabled(False)
+    why = READ_ONLY_TIP.format(who=read_only_by or "someone else")
+    save.setToolTip(why)
+    save.setStatusTip(why)

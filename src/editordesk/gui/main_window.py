@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
     def _editor_changed(self, editor: StoryEditor) -> None:
         if editor is self.current_editor():
             self._update_title()
+            self._update_actions()  # read-only now, or writable again
 
     def _update_title(self) -> None:
         editor = self.current_editor()
@@ -262,10 +263,12 @@ class MainWindow(QMainWindow):
             self._show_stats(editor, *editor.stats())
 
     def _update_actions(self) -> None:
+        editor = self.current_editor()
         actions.enable(
             self.actions_by_name,
             has_store=self.has_store,
-            has_story=self.current_editor() is not None,
+            has_story=editor is not None,
+            read_only_by=editor.locked_by if editor is not None and editor.read_only else None,
         )
 
     def _show_stats(self, editor: StoryEditor, words: int, chars: int, minutes: int) -> None:
@@ -284,7 +287,7 @@ class MainWindow(QMainWindow):
 
     def _body_call(self, name: str, *args: object) -> None:
         editor = self.current_editor()
-        if editor is None:
+        if editor is None or editor.read_only:  # someone else edits it: no command changes it
             return
         focus = self.focusWidget()
         target = focus if name in ("undo", "redo") and hasattr(focus, name) else editor.body
@@ -320,7 +323,7 @@ class MainWindow(QMainWindow):
         if editor.story_id is None:
             self.say("A new story has no history until it is saved", 5000)
             return
-        if editor.dirty:
+        if editor.dirty and not editor.read_only:
             box = message_box(
                 self,
                 QMessageBox.Icon.Question,
@@ -336,7 +339,13 @@ class MainWindow(QMainWindow):
             if not self.tabs.save_and_wait(editor):
                 return
         dialog = HistoryDialog(
-            self.store, editor.story_id, self.author, self, base_version=editor.base_version
+            self.store,
+            editor.story_id,
+            self.author,
+            self,
+            base_version=editor.base_version,
+            read_only_by=editor.locked_by if editor.read_only else None,
+            window=self.live.window_id,
         )
         dialog.restored.connect(lambda record, e=editor: self._restored(e, record))
         dialog.exec()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
@@ -44,6 +44,8 @@ class BodyEdit(QPlainTextEdit):
 
     def toggle_wrap(self, marker: str) -> None:
         """Wrap the selection in `marker` (or unwrap it); with none, type both and go between."""
+        if self.isReadOnly():  # a read-only story: no command changes it
+            return
         cursor = self.textCursor()
         cursor.beginEditBlock()
         text = cursor.selectedText()
@@ -68,6 +70,8 @@ class BodyEdit(QPlainTextEdit):
         self.toggle_wrap("*")
 
     def insert_link(self, url: str, text: str | None = None) -> None:
+        if self.isReadOnly():
+            return
         cursor = self.textCursor()
         words = cursor.selectedText() or text or url
         cursor.insertText(f"[{words}]({url})")
@@ -86,6 +90,8 @@ class BodyEdit(QPlainTextEdit):
         return first, last
 
     def _rewrite_lines(self, change: Callable[[str, int], str]) -> None:
+        if self.isReadOnly():
+            return
         first, last = self._selected_blocks()
         cursor = QTextCursor(self.document().findBlockByNumber(first))
         cursor.beginEditBlock()
@@ -150,6 +156,8 @@ class BodyEdit(QPlainTextEdit):
 
     def insert_block_token(self, token: str) -> None:
         """Put a figure or tweet token on a line of its own, with blank lines around it."""
+        if self.isReadOnly():
+            return
         cursor = self.textCursor()
         cursor.beginEditBlock()
         block_text = cursor.block().text()
@@ -182,7 +190,11 @@ class BodyEdit(QPlainTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter in a list item continues the list, as every word processor does.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers()
+            and not self.isReadOnly()
+        ):
             line = self.textCursor().block().text()
             m = _LIST.match(line)
             if m and self.textCursor().atBlockEnd():
@@ -198,3 +210,11 @@ class BodyEdit(QPlainTextEdit):
                 )
                 cursor.removeSelectedText()
         super().keyPressEvent(event)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        # A read-only story takes no drop and no paste, whatever the data.
+        return not self.isReadOnly() and super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if not self.isReadOnly():
+            super().insertFromMimeData(source)

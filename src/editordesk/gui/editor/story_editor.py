@@ -151,18 +151,29 @@ class NoticeBar(QFrame):
         layout.addWidget(self.label, 1)
         for index, button in enumerate(self.buttons):
             button.clicked.connect(lambda _c=False, i=index: self._clicked(i))
+            # each button keeps its place when the other hides: one never slides under the
+            # cursor into the other's
+            policy = button.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            button.setSizePolicy(policy)
             layout.addWidget(button)
+        # The bar keeps its room when empty, so the form below never moves under the cursor
+        # as a notice comes and goes.
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         self.hide()
 
-    def show_text(self, text: str, *actions: tuple[str, Callable[[], None]]) -> None:
+    def show_text(self, text: str, *actions: tuple[str, Callable[[], None]] | None) -> None:
         """Show `text` (as written: it may name an editor or a headline) with buttons
-        (label, what a click does)."""
+        (label, what a click does); None leaves that button's place empty."""
         plain.set_plain(self.label, text)
         for index, button in enumerate(self.buttons):
-            if index < len(actions):
-                button.setText(actions[index][0])
-                button.setAccessibleName(actions[index][0].replace("&", ""))
-                self._actions[index] = actions[index][1]
+            action = actions[index] if index < len(actions) else None
+            if action is not None:
+                button.setText(action[0])
+                button.setAccessibleName(action[0].replace("&", ""))
+                self._actions[index] = action[1]
                 button.show()
             else:
                 self._actions[index] = None
@@ -173,6 +184,9 @@ class NoticeBar(QFrame):
         self.label.clear()
         self._actions = [None, None]
         self.hide()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisibleTo(self.parentWidget()) else ""
 
     def _clicked(self, index: int) -> None:
         action = self._actions[index]
@@ -210,6 +224,7 @@ class StoryEditor(QWidget):
         self.dirty = False
         self.autosaved_text: StoryDraft | None = None
         self.read_only = False  # another window holds the story's edit lock
+        self.locked_by = ""  # who holds it then, as the lock names them
         self.holds_lock = False  # this window holds it
         self._loading = False
         self._preview_generation = 0
@@ -458,6 +473,8 @@ class StoryEditor(QWidget):
         if not read_only:
             self.publish_time.setEnabled(self.publish_on.isChecked())
         self.related_panel.setEnabled(not read_only)
+        self.assets.set_read_only(read_only)
+        self.changed.emit()  # the window's commands follow (Save and the rest disabled)
 
     def focus_headline(self) -> None:
         self.headline.setFocus()
@@ -500,6 +517,8 @@ class StoryEditor(QWidget):
 
     def remove_token(self, token: str) -> None:
         """Take a figure or tweet out of the body (undoable; the library keeps it)."""
+        if self.read_only:
+            return
         cursor = self._find_token(token)
         if cursor is None:
             return
@@ -511,6 +530,8 @@ class StoryEditor(QWidget):
         cursor.endEditBlock()
 
     def replace_token(self, token: str, new: str) -> None:
+        if self.read_only:
+            return
         cursor = self._find_token(token)
         if cursor is not None:
             cursor.insertText(new)
