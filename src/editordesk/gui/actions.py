@@ -292,7 +292,7 @@ def enable(
     for name in NEEDS_STORY:
         actions[name].setEnabled(has_story and has_store)
     save = actions["save"]
-    if "plainTip" not in save.dynamicPropertyNames():
+    if save.property("plainTip") is None:
         save.setProperty("plainTip", save.toolTip())
     if read_only_by is None:
         save.setToolTip(str(save.property("plainTip")))
