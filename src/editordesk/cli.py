@@ -184,6 +184,11 @@ def build_parser() -> argparse.ArgumentParser:
     _store_options(p, top=False)
     p.add_argument("id", metavar="ID", help="the story's id")
     p.add_argument("revision", type=_number, metavar="REVISION")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="revert even while someone is editing the story in a window (holds its lock)",
+    )
 
     p = commands.add_parser(
         "restore",
@@ -411,12 +416,23 @@ def cmd_revert(args: argparse.Namespace) -> int:
             f"{args.id!r} is not a story id: `revert ID REVISION` makes revision "
             "REVISION of story ID its current text"
         ) from None
+    from editordesk.services.locks import LockedError
+
     store, author = _open_store(args)
-    with store, store.write() as session:
-        current = get_story(session, story_id)
-        story = restore_revision(
-            session, story_id, args.revision, base_version=current.version, author=author
-        )
+    force = bool(getattr(args, "force", False)) and args.command == "revert"
+    try:
+        with store, store.write() as session:
+            current = get_story(session, story_id)
+            story = restore_revision(
+                session,
+                story_id,
+                args.revision,
+                base_version=current.version,
+                author=author,
+                force=force,
+            )
+    except LockedError as exc:
+        raise EditorDeskError(f"{exc} (or revert anyway with --force)") from None
     print(f"story {story.id} reverted to revision {args.revision} (now version {story.version})")
     return EXIT_OK
 

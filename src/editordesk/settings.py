@@ -32,14 +32,27 @@ class Settings:
     backups_keep: int = 7  # daily backups of a SQLite store kept beside it; 0 turns them off
 
     def author(self) -> str:
-        """Who revisions are saved as: the editor's name, else the login name."""
+        """Who revisions and locks name: the editor's name, else the account's full name,
+        else the login name (never `root`, which names nobody)."""
         name = os.environ.get(AUTHOR_ENV) or self.editor_name
-        if name:
-            return name
-        try:
-            return getpass.getuser()
-        except (KeyError, OSError):
-            return "editor"
+        return name or account_name()
+
+
+def account_name() -> str:
+    """The account's full name (its GECOS field), else its login, else "Editor"."""
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):
+        login = ""
+    try:
+        import pwd
+
+        full = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
+    except (ImportError, KeyError, OSError, AttributeError):
+        full = ""
+    if full and full.lower() != "root":
+        return full
+    return login if login and login != "root" else "Editor"
 
 
 def settings_path() -> Path:

@@ -225,6 +225,14 @@ class StoryTabs(QTabWidget):
             for then_ in waiting:
                 then_(False)
             return
+        if editor.story_id is not None and not editor.dirty and editor not in self._saving:
+            # nothing changed: no new revision, and the editor is told so
+            self.message.emit(
+                f"Nothing to save: “{editor.headline.text() or UNTITLED}” has no changes", 4000
+            )
+            for then_ in waiting:
+                then_(True)
+            return
         if editor in self._saving:  # one at a time per tab: this one runs next
             self._again.setdefault(editor, []).extend(waiting)
             return

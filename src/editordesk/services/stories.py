@@ -410,8 +410,8 @@ def save_story(
     """Save `draft` over the story if nobody saved since `base_version`; else ConflictError.
 
     Only the window holding the story's edit lock (`window`), or anyone while nobody holds
-    it, may save; LockedError otherwise, unless `force`. A draft that changes nothing makes
-    no revision: the stored story is returned as it is."""
+    it, may save; LockedError otherwise, unless `force`. A plain save (no `note`) that
+    changes nothing makes no revision: the stored story is returned as it is."""
     story = _load(session, story_id)
     if not force:
         from editordesk.services.locks import check_holder
@@ -420,7 +420,7 @@ def save_story(
     if story.version != base_version:
         raise ConflictError(story_id, base_version, story.version)
     draft = _clean_draft(draft)
-    if _unchanged(session, story, draft):
+    if not note and _unchanged(session, story, draft):  # a restore is still recorded
         return _record(session, story)
     if draft.slug is not None and draft.slug.strip():
         slug = _choose_slug(session, draft, story_id, strict=True)
@@ -480,7 +480,12 @@ def restore_revision(
     window: str | None = None,
     force: bool = False,
 ) -> StoryRecord:
-    """Make revision `number` the current text; the restore is itself a new revision."""
+    """Make revision `number` the current text; the restore is itself a new revision. Only
+    the window holding the story's lock (or anyone while nobody does) may, unless `force`."""
+    if not force:
+        from editordesk.services.locks import check_holder
+
+        check_holder(session, story_id, window, doing="reverted")
     revision = session.scalars(
         select(Revision).where(Revision.story_id == story_id, Revision.number == number)
     ).first()

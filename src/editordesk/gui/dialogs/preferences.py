@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editordesk.settings import Settings
+from editordesk.settings import Settings, account_name
 
 Picker = Callable[[QWidget, str], str]
 
@@ -81,7 +81,11 @@ class PreferencesDialog(QDialog):
         self._original = settings
         self.editor_name = QLineEdit(settings.editor_name, self)
         self.editor_name.setAccessibleName("Your name")
-        self.editor_name.setToolTip("Saved with each revision and used as the default byline")
+        self.editor_name.setToolTip(
+            "Shown to other editors on your edit locks and saved with each revision; also "
+            "the default byline. Empty: your account's full name."
+        )
+        self.editor_name.setPlaceholderText(account_name())
         self.store = _PathField(
             settings.store,
             _pick_store,
