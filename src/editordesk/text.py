@@ -138,6 +138,7 @@ def long_date(day: dt.date) -> str:
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 def safe_href(href: str) -> str | None:
@@ -147,12 +148,11 @@ def safe_href(href: str) -> str | None:
         return None
     # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
     squeezed = _CONTROL.sub("", text)
-    try:
-        scheme = urlsplit(squeezed).scheme.lower()
-    except ValueError:
+    # Only a real scheme is a scheme: "#fn:1" and "timetable.html?at=10:30" are relative.
+    scheme = _SCHEME.match(squeezed)
+    if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
         return None
-    if scheme and scheme not in SAFE_SCHEMES:
-        return None
-    if not scheme and ":" in squeezed.split("/", 1)[0]:
-        return None  # "javascript&colon;…" after entity decoding, or other oddities
+    path = re.split(r"[?#]", squeezed, maxsplit=1)[0]
+    if not scheme and ":" in path.split("/", 1)[0]:
+        return None  # "java%09script:…" or "javascript&colon;…": no reader needs those
     return text

@@ -27,7 +27,7 @@ def test_blocks_and_inlines() -> None:
         "RawBlock",
     ]
     heading, para, bullets, numbers, quote, code, _, raw = doc.children
-    assert heading == n.Heading(2, (n.Text("Head "), n.Emphasis((n.Text("it"),))), 1)
+    assert heading == n.Heading(2, (n.Text("Head "), n.Emphasis((n.Text("it"),))), 1, "head-it")
     assert para.children == (
         n.Text("Text "),
         n.Strong((n.Text("b"),)),

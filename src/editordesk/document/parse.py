@@ -14,7 +14,9 @@ import threading
 from collections.abc import Mapping, Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import unescapeAll
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
 
 from editordesk.document import nodes as n
 from editordesk.document.shortcodes import FIGURE_NAME, scan
@@ -23,12 +25,25 @@ from editordesk.media.tweets import status_url
 from editordesk.model import ImageRecord, StoryRecord, TweetRecord
 
 _MARK = re.compile("\ue000(\\d+)\ue001")
+# A bare web address in text (GitHub's autolink extension); trailing punctuation is dropped.
+_BARE_URL = re.compile(r"(?<![\w@/.:-])(?:https?://|www\.)[^\s<\ue000\ue001]+", re.IGNORECASE)
+_URL_TRAIL = frozenset('?!.,:*_~\'")"')
 # markdown-it stops at `maxNesting` levels of blocks within blocks and silently drops the rest
 # of the body (its default of 20 took ten nested lists); 100 keeps any real story whole with
 # shallow recursion, and a body that reaches it is parsed again without a limit (_parse_deep).
 _NESTING = 100
-_MD = MarkdownIt("commonmark", {"maxNesting": _NESTING})
-_MD_DEEP = MarkdownIt("commonmark", {"maxNesting": 1 << 30})
+
+
+def _markdown(nesting: int) -> MarkdownIt:
+    """CommonMark with GitHub's tables and strikethrough, and footnotes (`[^1]`)."""
+    md = MarkdownIt("commonmark", {"maxNesting": nesting})
+    md.enable(["table", "strikethrough"])
+    md.use(footnote_plugin)
+    return md
+
+
+_MD = _markdown(_NESTING)
+_MD_DEEP = _markdown(1 << 30)
 _DEEP_LOCK = threading.Lock()
 # A line opening more containers than this ("> > > …", "- - - …") opens only this many: the
 # depth past MAX_BLOCK_DEPTH is flattened anyway, and each level costs the parser stack.
@@ -52,6 +67,8 @@ class _Builder:
         self.source = source
         self.images = images
         self.tweets = tweets
+        self.anchors: set[str] = set()
+        self.footnotes: list[n.Footnote] = []
 
     # -------------------------------------------------- shortcodes
 
@@ -85,7 +102,10 @@ class _Builder:
         for tok in tokens:
             t = tok.type
             if t == "text":
-                current.append(n.Text(self.literal(tok.content)))
+                if any(opener.type == "link_open" for opener, _ in stack):
+                    current.append(n.Text(self.literal(tok.content)))
+                else:
+                    current.extend(self.autolinked(tok.content))
             elif t == "code_inline":
                 current.append(n.Code(self.literal(tok.content)))
             elif t == "softbreak":
@@ -95,10 +115,18 @@ class _Builder:
             elif t == "html_inline":
                 current.append(n.RawInline(self.literal(tok.content)))
             elif t == "image":
-                # An inline Markdown image is not a library figure: keep its words only.
-                alt = self.literal(tok.content) or ""
-                if alt:
-                    current.append(n.Text(alt))
+                # A web picture: its alt text is the plain words of what was written, never
+                # its Markdown ("foo *bar*" shows no asterisks).
+                alt = self.literal(n.inlines_text(self.inlines(tok.children or [])))
+                src = self.literal(str(tok.attrs.get("src", "")))
+                title = self.literal(str(tok.attrs.get("title", "") or ""))
+                current.append(n.Image(src, alt, title))
+            elif t == "footnote_ref":
+                meta = tok.meta or {}
+                number = int(meta.get("id", 0)) + 1
+                current.append(n.FootnoteRef(str(meta.get("label") or number), number))
+            elif t == "footnote_anchor":
+                continue
             elif t.endswith("_open"):
                 stack.append((tok, current))
                 current = []
@@ -113,6 +141,8 @@ class _Builder:
                     parent.append(n.Emphasis(children))
                 elif opener.type == "strong_open":
                     parent.append(n.Strong(children))
+                elif opener.type == "s_open":
+                    parent.append(n.Strikethrough(children))
                 elif opener.type == "link_open":
                     href = str(opener.attrs.get("href", ""))
                     title = str(opener.attrs.get("title", "") or "")
@@ -121,6 +151,28 @@ class _Builder:
                     parent.extend(children)
                 current = parent
         return tuple(_merge_raw(_merge_text(out)))
+
+    def autolinked(self, text: str) -> list[n.Inline]:
+        """Text with its bare web addresses (`https://…`, `www.…`) made links, as GitHub
+        does; a shortcode's marker is never part of one."""
+        out: list[n.Inline] = []
+        pos = 0
+        for m in _BARE_URL.finditer(text):
+            url = m.group(0)
+            while url and url[-1] in _URL_TRAIL:
+                if url[-1] == ")" and url.count("(") >= url.count(")"):
+                    break
+                url = url[:-1]
+            if not url or url.endswith(("://", "www.")):
+                continue
+            if m.start() > pos:
+                out.append(n.Text(self.literal(text[pos : m.start()])))
+            href = url if "://" in url else f"http://{url}"
+            out.append(n.Link(href, (n.Text(url),)))
+            pos = m.start() + len(url)
+        if pos < len(text):
+            out.append(n.Text(self.literal(text[pos:])))
+        return out
 
     def paragraph(self, tokens: list[Token], line: int) -> list[n.Block]:
         """A paragraph, split around any shortcode standing in its top-level text."""
@@ -177,17 +229,27 @@ class _Builder:
                 continue
             end = _closing(tokens, i)
             inner = tokens[i + 1 : end]
-            if depth >= MAX_BLOCK_DEPTH:
+            if tok.type == "footnote_block_open":
+                self._footnotes(inner)
+            elif tok.type == "table_open":
+                out.append(self._table(inner, _line(tok)))
+            elif depth >= MAX_BLOCK_DEPTH:
                 out.extend(self._flattened(inner))
             elif tok.type == "blockquote_open":
                 out.append(n.BlockQuote(self.blocks(inner, depth + 1), _line(tok)))
             else:
                 items = self._items(inner, depth + 1)
-                tight = all(tk.hidden for tk in inner if tk.type == "paragraph_open")
+                # Only the list's own paragraphs say whether it is tight: a loose list or a
+                # quote nested in an item has paragraphs of its own.
+                tight = all(
+                    tk.hidden
+                    for tk in inner
+                    if tk.type == "paragraph_open" and tk.level == tok.level + 2
+                )
                 if tok.type == "bullet_list_open":
                     out.append(n.BulletList(items, tight, _line(tok)))
                 else:
-                    start = int(tok.attrs.get("start", 1) or 1)
+                    start = int(tok.attrs.get("start", 1))
                     out.append(n.OrderedList(items, start, tight, _line(tok)))
             i = end + 1
         return tuple(out)
@@ -200,17 +262,72 @@ class _Builder:
         if t in ("paragraph_open", "heading_open"):
             inline = tokens[i + 1].children or []
             if t == "heading_open":
-                out.append(n.Heading(int(tok.tag[1]), self.inlines(inline), _line(tok)))
+                children = self.inlines(inline)
+                anchor = self.anchor(children)
+                out.append(n.Heading(int(tok.tag[1]), children, _line(tok), anchor))
             else:
                 out.extend(self.paragraph(inline, _line(tok)))
-            return i + 3
+            return _closing(tokens, i) + 1  # a footnote's back-link sits before the close
         if t in ("fence", "code_block"):
-            out.append(n.CodeBlock(self.literal(tok.content), tok.info.strip(), _line(tok)))
+            info = unescapeAll(tok.info).strip()  # "f&ouml;&ouml;" is "föö"
+            out.append(n.CodeBlock(self.literal(tok.content), self.literal(info), _line(tok)))
         elif t == "hr":
             out.append(n.Rule(_line(tok)))
         elif t == "html_block":
             out.append(n.RawBlock(self.literal(tok.content), _line(tok)))
         return i + 1
+
+    def anchor(self, children: tuple[n.Inline, ...]) -> str:
+        """A heading's id, as GitHub makes it: its words in lower case, spaces to hyphens,
+        punctuation dropped; "-1", "-2"… after a repeat. The same text gives the same id."""
+        words = n.inlines_text(children).strip().lower()
+        slug = re.sub(r"[^\w\- ]", "", words).replace(" ", "-") or "section"
+        anchor, count = slug, 0
+        while anchor in self.anchors:
+            count += 1
+            anchor = f"{slug}-{count}"
+        self.anchors.add(anchor)
+        return anchor
+
+    def _table(self, tokens: list[Token], line: int) -> n.Table:
+        rows: list[n.TableRow] = []
+        align: list[str] = []
+        header: n.TableRow | None = None
+        cells: list[n.TableCell] = []
+        in_head = False
+        for i, tok in enumerate(tokens):
+            if tok.type == "thead_open":
+                in_head = True
+            elif tok.type in ("th_open", "td_open"):
+                style = str(tok.attrs.get("style", ""))
+                if in_head:
+                    align.append(style.removeprefix("text-align:"))
+                inline = tokens[i + 1].children or [] if i + 1 < len(tokens) else []
+                cells.append(n.TableCell(self.inlines(inline)))
+            elif tok.type == "tr_close":
+                row = n.TableRow(tuple(cells))
+                cells = []
+                if in_head:
+                    header = row
+                else:
+                    rows.append(row)
+            elif tok.type == "thead_close":
+                in_head = False
+        return n.Table(header or n.TableRow(()), tuple(rows), tuple(align), line)
+
+    def _footnotes(self, tokens: list[Token]) -> None:
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.type != "footnote_open":
+                i += 1
+                continue
+            end = _closing(tokens, i)
+            meta = tok.meta or {}
+            number = int(meta.get("id", 0)) + 1
+            label = str(meta.get("label") or number)
+            self.footnotes.append(n.Footnote(label, number, self.blocks(tokens[i + 1 : end], 1)))
+            i = end + 1
 
     def _flattened(self, tokens: list[Token]) -> list[n.Block]:
         """Blocks nested deeper than MAX_BLOCK_DEPTH, side by side: no story means that
@@ -234,7 +351,15 @@ class _Builder:
         return tuple(items)
 
 
-_CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
+_CONTAINERS = frozenset(
+    {
+        "bullet_list_open",
+        "ordered_list_open",
+        "blockquote_open",
+        "table_open",
+        "footnote_block_open",
+    }
+)
 
 
 def _line(tok: Token) -> int:
@@ -360,7 +485,9 @@ def parse_body(
         tokens = _MD.parse(text)
         if any(tok.level >= _NESTING - 1 for tok in tokens):
             tokens = _parse_deep(text)
-    return n.Document(builder.blocks(tokens), tuple(scanned.problems))
+    blocks = builder.blocks(tokens)
+    footnotes = tuple(sorted(builder.footnotes, key=lambda f: f.number))
+    return n.Document(blocks, tuple(scanned.problems), footnotes)
 
 
 def _parse_deep(text: str) -> list[Token]:

@@ -20,8 +20,9 @@ import jinja2
 from markupsafe import Markup, escape
 
 from editordesk.document import nodes as n
+from editordesk.document.typography import smarten
 from editordesk.export.desk_worker import run_desk
-from editordesk.export.safe import clean_html, safe_href
+from editordesk.export.safe import clean_html, clean_rendered, safe_href
 from editordesk.export.templating import (
     builtin_environment,
     desk_environment,
@@ -53,6 +54,9 @@ class HtmlOptions:
     lang: str = "en"
     # For the window's preview: pictures straight from the media folder, nothing copied.
     media_urls: bool = False
+    # Curly quotes, dashes and ellipses in the words (never in code or addresses); a desk
+    # that sets its own type turns it off.
+    typography: bool = True
 
 
 @dataclass
@@ -85,9 +89,20 @@ def _environment(template_dir: Path | None) -> jinja2.Environment:
 class _BodyWriter:
     """One method per node type; everything it returns is already safe HTML."""
 
-    def __init__(self, env: jinja2.Environment, image_src: Callable[[ImageRecord], str]) -> None:
+    def __init__(
+        self,
+        env: jinja2.Environment,
+        image_src: Callable[[ImageRecord], str],
+        lang: str = "en",
+        typography: bool = True,
+    ) -> None:
         self.env = env
         self.image_src = image_src
+        self.lang = lang
+        self.typography = typography
+        self.last = ""  # the last character of words written, for which way a quote faces
+        self.raw = False  # inside a run sanitised whole: raw HTML passes, cleaned after
+        self.refs: dict[int, int] = {}  # footnote number -> references written so far
         self.blocks: dict[type, Callable[[Any], str]] = {
             n.Paragraph: lambda b: f"<p>{self.inlines(b.children)}</p>",
             n.Heading: self.heading,
@@ -96,25 +111,31 @@ class _BodyWriter:
             n.BlockQuote: lambda b: f"<blockquote>\n{self.block_seq(b.children)}\n</blockquote>",
             n.CodeBlock: self.code_block,
             n.Rule: lambda b: "<hr>",
-            n.RawBlock: lambda b: clean_html(b.html).strip(),
+            n.RawBlock: lambda b: b.html.strip() if self.raw else clean_html(b.html).strip(),
             n.Figure: self.figure,
             n.Tweet: self.tweet,
             n.Shortcode: lambda b: "",
+            n.Table: self.table,
         }
         self.inline: dict[type, Callable[[Any], str]] = {
-            n.Text: lambda i: str(escape(i.text)),
+            n.Text: self.text,
             n.Emphasis: lambda i: f"<em>{self.inlines(i.children)}</em>",
             n.Strong: lambda i: f"<strong>{self.inlines(i.children)}</strong>",
+            n.Strikethrough: lambda i: f"<del>{self.inlines(i.children)}</del>",
             n.Code: lambda i: f"<code>{escape(i.text)}</code>",
             n.Link: self.link,
             n.SoftBreak: lambda i: "\n",
             n.LineBreak: lambda i: "<br>\n",
-            n.RawInline: lambda i: clean_html(i.html),
+            n.RawInline: lambda i: i.html if self.raw else clean_html(i.html),
+            n.FootnoteRef: self.footnote_ref,
+            n.Image: self.image,
         }
 
     # blocks
 
     def block_seq(self, blocks: tuple[n.Block, ...], tight: bool = False) -> str:
+        if not self.raw and any(isinstance(b, n.RawBlock) for b in blocks):
+            return self._sanitised_whole(blocks, tight)
         out = []
         for block in blocks:
             if tight and isinstance(block, n.Paragraph):
@@ -125,9 +146,68 @@ class _BodyWriter:
                     out.append(html)
         return "\n".join(out)
 
+    def _sanitised_whole(self, blocks: tuple[n.Block, ...], tight: bool) -> str:
+        """Blocks among raw HTML written as one piece and cleaned as one, so `<div>` …
+        Markdown … `</div>` keeps its effect; figures and tweets (ours) stand apart."""
+        out: list[str] = []
+        run: list[n.Block] = []
+
+        def flush() -> None:
+            if run:
+                self.raw = True
+                try:
+                    html = self.block_seq(tuple(run), tight)
+                finally:
+                    self.raw = False
+                out.append(clean_rendered(html).strip())
+                run.clear()
+
+        for block in blocks:
+            if isinstance(block, n.Figure | n.Tweet):
+                flush()
+                out.append(self.blocks[type(block)](block))
+            else:
+                run.append(block)
+        flush()
+        return "\n".join(x for x in out if x)
+
     def heading(self, block: n.Heading) -> str:
         level = max(block.level, 2)  # the headline is the page's only h1
-        return f"<h{level}>{self.inlines(block.children)}</h{level}>"
+        anchor = f' id="{escape(block.anchor)}"' if block.anchor else ""
+        return f"<h{level}{anchor}>{self.inlines(block.children)}</h{level}>"
+
+    def table(self, block: n.Table) -> str:
+        def row(cells: tuple[n.TableCell, ...], tag: str) -> str:
+            out = []
+            for i, cell in enumerate(cells):
+                align = block.align[i] if i < len(block.align) else ""
+                style = f' style="text-align: {align}"' if align else ""
+                out.append(f"<{tag}{style}>{self.inlines(cell.children)}</{tag}>")
+            return "<tr>\n" + "\n".join(out) + "\n</tr>"
+
+        body = "\n".join(row(r.cells, "td") for r in block.rows)
+        tbody = f"\n<tbody>\n{body}\n</tbody>" if block.rows else ""
+        return f"<table>\n<thead>\n{row(block.header.cells, 'th')}\n</thead>{tbody}\n</table>"
+
+    def footnotes(self, notes: tuple[n.Footnote, ...]) -> str:
+        """The endnote list: each note's text and a link back to each place it is cited."""
+        if not notes:
+            return ""
+        items = []
+        for note in notes:
+            backs = " ".join(
+                f'<a href="#fnref:{note.number}{_suffix(k)}" class="footnote-backref" '
+                f'aria-label="Back to reference {note.number}">\u21a9</a>'
+                for k in range(1, max(self.refs.get(note.number, 0), 1) + 1)
+            )
+            text = self.block_seq(note.children)
+            if text.endswith("</p>"):
+                text = f"{text[:-4]} {backs}</p>"
+            else:
+                text = f"{text}\n<p>{backs}</p>"
+            items.append(f'<li id="fn:{note.number}">\n{text}\n</li>')
+        joined = "\n".join(items)
+        return f'<section class="footnotes">\n<hr>\n<ol>\n{joined}\n</ol>\n</section>'
 
     def list_(self, tag: str, block: n.BulletList | n.OrderedList) -> str:
         start = ""
@@ -140,9 +220,8 @@ class _BodyWriter:
 
     def code_block(self, block: n.CodeBlock) -> str:
         lang = ""
-        if block.language:
-            word = "".join(c for c in block.language.split()[0] if c.isalnum() or c in "-_+")
-            lang = f' class="language-{word}"' if word else ""
+        if block.language:  # the fence's first word, as written (escaped)
+            lang = f' class="language-{escape(block.language.split()[0])}"'
         return f"<pre><code{lang}>{escape(block.text)}</code></pre>"
 
     def figure(self, block: n.Figure) -> str:
@@ -169,15 +248,61 @@ class _BodyWriter:
     # inlines
 
     def inlines(self, inlines: tuple[n.Inline, ...]) -> str:
+        if not self.raw and any(isinstance(i, n.RawInline) for i in inlines):
+            # Raw HTML around Markdown (`<del>*foo*</del>`): written whole, cleaned whole.
+            self.raw = True
+            try:
+                html = "".join(self.inline[type(node)](node) for node in inlines)
+            finally:
+                self.raw = False
+            return clean_rendered(html)
         return "".join(self.inline[type(node)](node) for node in inlines)
 
+    def text(self, node: n.Text) -> str:
+        words = node.text
+        if self.typography and words:
+            words = smarten(words, self.lang, self.last)
+        if words:
+            self.last = words[-1]
+        return str(escape(words))
+
     def link(self, node: n.Link) -> str:
-        inner = self.inlines(node.children)
+        only = node.children[0] if len(node.children) == 1 else None
+        if isinstance(only, n.Text) and only.text in (
+            node.href,
+            node.href.removeprefix("http://"),
+            node.href.removeprefix("mailto:"),
+        ):
+            inner = str(escape(only.text))  # an address shown: never curled
+        else:
+            inner = self.inlines(node.children)
+        if not node.href.strip():
+            return f'<a href="">{inner}</a>'  # `[link]()`: a link to this page, as written
         href = safe_href(node.href)
         if href is None:
             return inner  # an unsafe link keeps its words, never its target
         title = f' title="{escape(node.title)}"' if node.title else ""
         return f'<a href="{escape(href)}"{title}>{inner}</a>'
+
+    def image(self, node: n.Image) -> str:
+        src = safe_href(node.src)
+        if src is None:
+            return str(escape(node.alt))  # an unsafe address keeps the picture's words
+        title = f' title="{escape(node.title)}"' if node.title else ""
+        return f'<img src="{escape(src)}" alt="{escape(node.alt)}"{title}>'
+
+    def footnote_ref(self, node: n.FootnoteRef) -> str:
+        count = self.refs.get(node.number, 0) + 1
+        self.refs[node.number] = count
+        return (
+            f'<sup class="footnote-ref"><a href="#fn:{node.number}" '
+            f'id="fnref:{node.number}{_suffix(count)}">{node.number}</a></sup>'
+        )
+
+
+def _suffix(count: int) -> str:
+    """The second and later references to one note get ids of their own."""
+    return "" if count == 1 else f":{count}"
 
 
 def tweet_html(
@@ -262,8 +387,10 @@ def _page(article: n.Article, media: MediaFolder, options: HtmlOptions) -> Rende
         files[name] = source
         return name
 
-    writer = _BodyWriter(env, image_src)
-    body = Markup(writer.block_seq(article.body.children))
+    writer = _BodyWriter(env, image_src, options.lang, options.typography)
+    text = writer.block_seq(article.body.children)
+    notes = writer.footnotes(article.footnotes)
+    body = Markup(f"{text}\n{notes}" if notes else text)
     story = article.story
     figures = [b for b in n.walk(article.body.children) if isinstance(b, n.Figure) and b.image]
     lead = figures[0].image if figures else None

@@ -89,6 +89,37 @@ def clean_html(markup: str) -> str:
     )
 
 
+# What our own writer puts around raw HTML when a run is cleaned whole (`clean_rendered`).
+_RENDERED_TAGS = ALLOWED_TAGS | {"img", "section"}
+_RENDERED_ATTRIBUTES = {
+    **ALLOWED_ATTRIBUTES,
+    "a": {"href", "title", "id", "class", "aria-label"},
+    "img": {"src", "alt", "title"},
+    "code": {"class"},
+    "sup": {"id", "class"},
+    "li": {"id"},
+    "section": {"class"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "td": {"colspan", "rowspan", "style"},
+    **{f"h{level}": {"id"} for level in range(2, 7)},
+}
+
+
+def clean_rendered(markup: str) -> str:
+    """Our own rendering of a run holding raw HTML, cleaned as one piece: the allow-list of
+    `clean_html`, plus the attributes EditorDesk itself writes (heading ids, a code block's
+    language, a picture's address and words, a table column's alignment)."""
+    return nh3.clean(
+        markup,
+        tags=set(_RENDERED_TAGS),
+        attributes={k: set(v) for k, v in _RENDERED_ATTRIBUTES.items()},
+        url_schemes=set(SAFE_SCHEMES),
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+        filter_style_properties={"text-align"},
+    )
+
+
 def html_to_text(markup: str) -> str:
     """The words of raw HTML, for writers that cannot show markup (Word)."""
     return html.unescape(nh3.clean(markup, tags=set(), strip_comments=True))
