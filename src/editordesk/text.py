@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from editordesk.errors import ValidationError
 
@@ -149,10 +149,9 @@ def safe_href(href: str) -> str | None:
     # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
     squeezed = _CONTROL.sub("", text)
     # Only a real scheme is a scheme: "#fn:1" and "timetable.html?at=10:30" are relative.
-    scheme = _SCHEME.match(squeezed)
-    if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
-        return None
-    path = re.split(r"[?#]", squeezed, maxsplit=1)[0]
-    if not scheme and ":" in path.split("/", 1)[0]:
-        return None  # "java%09script:…" or "javascript&colon;…": no reader needs those
+    # A scheme spelt with escapes ("java%09script:") is read as a program would decode it.
+    for form in (squeezed, _CONTROL.sub("", unquote(squeezed))):
+        scheme = _SCHEME.match(form)
+        if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+            return None
     return text
