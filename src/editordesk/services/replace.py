@@ -10,12 +10,13 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from editordesk.errors import ConflictError, EditorDeskError, ValidationError
 from editordesk.model import StoryDraft, StoryRecord
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 FIELDS = ("headline", "standfirst", "byline", "dateline", "body")
 MAX_NOTE = 300
@@ -93,20 +94,30 @@ def replace_in_text(text: str, spec: FindSpec, pattern: re.Pattern[str]) -> tupl
 
 
 def changes_in(record: StoryRecord, spec: FindSpec, pattern: re.Pattern[str]) -> list[Change]:
+    fields = {name: getattr(record, name) for name in FIELDS}
+    return changes_in_fields(record.id, record.headline, fields, spec, pattern)
+
+
+def changes_in_fields(
+    story_id: int,
+    headline: str,
+    fields: dict[str, str],
+    spec: FindSpec,
+    pattern: re.Pattern[str],
+) -> list[Change]:
+    """Each line (of the body) or field that would change, in the order of FIELDS."""
     found = []
     for name in FIELDS:
-        value = getattr(record, name)
+        value = fields.get(name, "")
         if name == "body":
             for number, line in enumerate(value.split("\n"), start=1):
                 after, count = replace_in_text(line, spec, pattern)
                 if count:
-                    found.append(
-                        Change(record.id, record.headline, name, number, line, after, count)
-                    )
+                    found.append(Change(story_id, headline, name, number, line, after, count))
         else:
             after, count = replace_in_text(value, spec, pattern)
             if count:
-                found.append(Change(record.id, record.headline, name, None, value, after, count))
+                found.append(Change(story_id, headline, name, None, value, after, count))
     return found
 
 

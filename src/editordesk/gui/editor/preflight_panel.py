@@ -43,8 +43,21 @@ class PreflightPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(hint)
         self.findings: tuple[Finding, ...] = ()
+        self._preflight: tuple[Finding, ...] = ()
+        self._language: tuple[Finding, ...] = ()  # spelling and house style: warnings
 
     def show_findings(self, findings: tuple[Finding, ...]) -> None:
+        """The preflight findings (the spelling and style ones stay as they are)."""
+        self._preflight = tuple(findings)
+        self._render()
+
+    def show_language(self, findings: tuple[Finding, ...]) -> None:
+        """The spelling and house-style findings (the preflight ones stay as they are)."""
+        self._language = tuple(findings)
+        self._render()
+
+    def _render(self) -> None:
+        findings = self._preflight + self._language
         self.findings = findings
         self.list.clear()
         style = self.style()
@@ -55,6 +68,8 @@ class PreflightPanel(QWidget):
         ordered = sorted(findings, key=lambda f: f.severity is not Severity.ERROR)
         for finding in ordered:
             place = f"line {finding.line}" if finding.line else finding.field
+            if finding.word and finding.kind != "preflight":
+                place = f"{place}: {finding.word}"
             if finding.index is not None:
                 place = f"related link {finding.index + 1}"
             # A finding quotes the story (a link, a file name): shown as written.
@@ -74,8 +89,12 @@ class PreflightPanel(QWidget):
             parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
             if warnings:
                 parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
-            tail = " — exports stop until the errors are fixed." if errors else "."
-            self.summary.setText(", ".join(parts) + tail)
+            tail = (
+                " — exports stop until the errors are fixed."
+                if errors
+                else " Warnings never stop an export."
+            )
+            self.summary.setText(", ".join(parts) + ("" if errors else ".") + tail)
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.finding_activated.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,8 +35,10 @@ from PySide6.QtWidgets import (
 
 from editordesk.document.preflight import Finding
 from editordesk.gui import plain
+from editordesk.gui.dialogs.find_replace import FindReplaceBar
 from editordesk.gui.editor.assets_panel import AssetsPanel
 from editordesk.gui.editor.body_edit import BodyEdit
+from editordesk.gui.editor.checking import LanguageChecking
 from editordesk.gui.editor.preflight_panel import PreflightPanel
 from editordesk.gui.editor.related_panel import RelatedPanel
 from editordesk.gui.safe_browser import SafeBrowser
@@ -65,68 +67,6 @@ def _tooltip(info: TokenInfo, pictures: Path) -> str:
     if picture:
         parts.append(f'<img src="{escape(Path(picture).as_uri())}" width="220">')
     return plain.rich_tooltip("<br>".join(parts))
-
-
-class FindBar(QWidget):
-    """Ctrl+F: find in the body, Enter for the next match, Shift+Enter for the previous."""
-
-    def __init__(self, body: BodyEdit, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.body = body
-        self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Find in the story")
-        self.field.setAccessibleName("Find text")
-        self.field.setToolTip("Text to find in the body (Enter: next, Shift+Enter: previous)")
-        self.result = QLabel(self)
-        close = QPushButton("Close", self)
-        close.setAccessibleName("Close find")
-        close.setToolTip("Close the find bar (Esc)")
-        close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Find:", self))
-        layout.addWidget(self.field, 1)
-        layout.addWidget(self.result)
-        layout.addWidget(close)
-        self.field.returnPressed.connect(self.find_next)
-        self.field.textEdited.connect(lambda _: self.find_next(from_start=True))
-        QShortcut(QKeySequence("Shift+Return"), self.field, self.find_previous)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.hide)
-
-    def open(self) -> None:
-        selected = self.body.textCursor().selectedText()
-        if selected and "\u2029" not in selected:
-            self.field.setText(selected)
-        self.show()
-        self.field.setFocus()
-        self.field.selectAll()
-
-    def find_next(self, from_start: bool = False) -> bool:
-        return self._find(QTextDocument.FindFlag(0), from_start)
-
-    def find_previous(self) -> bool:
-        return self._find(QTextDocument.FindFlag.FindBackward, False)
-
-    def _find(self, flags: QTextDocument.FindFlag, from_start: bool) -> bool:
-        text = self.field.text()
-        if not text:
-            self.result.clear()
-            return False
-        if from_start:
-            cursor = self.body.textCursor()
-            cursor.setPosition(cursor.selectionStart())
-            self.body.setTextCursor(cursor)
-        found = self.body.find(text, flags)
-        if not found:  # wrap around, as editors expect
-            cursor = self.body.textCursor()
-            backward = bool(flags & QTextDocument.FindFlag.FindBackward)
-            cursor.movePosition(
-                cursor.MoveOperation.End if backward else cursor.MoveOperation.Start
-            )
-            self.body.setTextCursor(cursor)
-            found = self.body.find(text, flags)
-        self.result.setText("" if found else "Not found")
-        return found
 
 
 class NoticeBar(QFrame):
@@ -307,7 +247,7 @@ class StoryEditor(QWidget):
         self.preview.setToolTip("The story as the HTML export will write it")
         self.preview.setOpenExternalLinks(False)
         self.preview.setOpenLinks(False)
-        self.find_bar = FindBar(self.body, self)
+        self.find_bar = FindReplaceBar(self, self)
         self.find_bar.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         body_side = QWidget(self.splitter)
@@ -365,6 +305,9 @@ class StoryEditor(QWidget):
         self.standfirst.textChanged.connect(self._edited)
         self.body.textChanged.connect(self._edited)
         self.headline.textChanged.connect(self.headline_changed)
+        self.checking = LanguageChecking(self)  # spelling and house style as you type
+        row2.addWidget(QLabel("Language", self))
+        row2.addWidget(self.checking.language_box)
 
     # ------------------------------------------------------------ state
 

@@ -1,0 +1,430 @@
+"""Spelling and house style in an open story: the dictionaries and the desk's words are read
+and the whole story checked on a worker, then the underlines come in a few blocks at a time;
+typing rechecks only the line typed in. The right-click menu offers suggestions, the
+dictionaries, "Ignore in this story" and the style's one-click fix; findings go to Checks.
+
+The checking itself is Qt-free (document/spelling.py, document/style.py), so a visual
+editor uses the same."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QTextBlock, QTextCursor
+from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QWidget
+
+from editordesk.document.preflight import Finding, Severity
+from editordesk.document.spelling import FENCE, WordChecker
+from editordesk.document.style import StyleChecker, StyleFinding
+from editordesk.gui.workers import describe_error, run_in_background
+from editordesk.model import StoryDraft
+
+if TYPE_CHECKING:
+    from editordesk.store.db import Store
+
+RECHECK_DELAY_MS = 700  # after typing stops, Checks is brought up to date
+DESK_WORDS_POLL_MS = 15_000  # words a colleague adds to the desk's dictionary
+BLOCKS_PER_TICK = 400  # underlines after a full check, so the window never stalls
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What a worker read and built for one story."""
+
+    checker: WordChecker | None
+    missing: str  # the one line when there is no dictionary
+    style: StyleChecker
+    own_language: str  # the story's own, "" when it follows the desk
+    desk_language: str
+    findings: tuple[Finding, ...]
+
+
+def prepare(store: Store, story_id: int | None, draft: StoryDraft) -> Prepared:
+    """On a worker: the story's dictionary, the desk's words and style, and every finding."""
+    from editordesk.services import spelling, style
+    from editordesk.store.models import StorySpelling
+
+    with store.read() as session:
+        setup = spelling.load_setup(session, story_id)
+        row = session.get(StorySpelling, story_id) if story_id is not None else None
+        own = row.language if row is not None else ""
+        desk = spelling.desk_language(session)
+        guide = style.desk_style(session)
+    style_checker = StyleChecker(guide)
+    checker: WordChecker | None = None
+    missing = ""
+    found: list[Finding] = []
+    try:
+        checker = spelling.make_checker(setup, extra=style.style_words(guide))
+    except spelling.NoDictionary as exc:
+        missing = str(exc)
+        found.append(Finding(Severity.WARNING, missing, "language", kind="spelling"))
+    else:
+        found.extend(style.spelling_findings(checker, draft))
+    found.extend(style.style_findings(style_checker, draft))
+    return Prepared(checker, missing, style_checker, own, desk, tuple(found))
+
+
+def recheck(
+    store: Store,
+    story_id: int | None,
+    checker: WordChecker | None,
+    guide: StyleChecker,
+    draft: StoryDraft,
+) -> tuple[set[str], tuple[Finding, ...]]:
+    """On a worker: the desk's words as they are now, and the findings of the text."""
+    from editordesk.services import spelling, style
+
+    with store.read() as session:
+        words = spelling.desk_words(session) | spelling.ignored_words(session, story_id)
+    if checker is not None:
+        for word in words:
+            checker.learn(word)
+    found: list[Finding] = []
+    if checker is not None:
+        found.extend(style.spelling_findings(checker, draft))
+    found.extend(style.style_findings(guide, draft))
+    return words, tuple(found)
+
+
+class LanguageBox(QComboBox):
+    """The story's language: the desk's, or one of the installed dictionaries."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from editordesk.services.spelling import installed_languages
+
+        self.setAccessibleName("Language")
+        self.setToolTip("The story's language, which picks the spelling dictionary")
+        self.addItem("Desk's language", "")
+        for language in installed_languages():
+            self.addItem(language, language)
+
+    def set_language(self, own: str, desk: str) -> None:
+        self.blockSignals(True)
+        try:
+            self.setItemText(0, f"Desk's language ({desk})")
+            index = self.findData(own)
+            if index < 0:  # a language with no dictionary here: shown, so it can be changed
+                self.addItem(f"{own} (not installed)", own)
+                index = self.count() - 1
+            self.setCurrentIndex(index)
+        finally:
+            self.blockSignals(False)
+
+
+class LanguageChecking(QObject):
+    """Spelling and house style for one StoryEditor's body."""
+
+    checked = Signal()  # a full check's underlines and findings are all showing
+
+    def __init__(self, editor: Any) -> None:  # the StoryEditor, which imports this module
+        super().__init__(editor)
+        self.editor = editor
+        self.store: Store = editor.store
+        self.body = editor.body
+        self.highlighter = editor.body.highlighter
+        self.checker: WordChecker | None = None
+        self.style: StyleChecker | None = None
+        self.missing = ""
+        self.findings: tuple[Finding, ...] = ()
+        self.ready = False
+        self._story_id: int | None = -1  # not started yet
+        self._generation = 0
+        self._pending_blocks: QTextBlock | None = None
+        self.language_box = LanguageBox(editor)
+        self.language_box.currentIndexChanged.connect(self._language_chosen)
+        self._recheck_timer = QTimer(self, singleShot=True, interval=RECHECK_DELAY_MS)
+        self._recheck_timer.timeout.connect(self.refresh)
+        self._poll = QTimer(self, interval=DESK_WORDS_POLL_MS)
+        self._poll.timeout.connect(self.refresh)
+        self._poll.start()
+        self._underline_timer = QTimer(self, interval=0)
+        self._underline_timer.timeout.connect(self._underline_some)
+        self.body.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.body.customContextMenuRequested.connect(self._show_menu)
+        self.body.textChanged.connect(self._typed)
+        editor.headline.textEdited.connect(self._typed)
+        editor.standfirst.textChanged.connect(self._typed)
+        editor.changed.connect(self._story_changed)
+        editor.preflight.finding_activated.connect(self.select_finding)
+        self.start()
+
+    # ------------------------------------------------------------ checking
+
+    def _story_changed(self) -> None:
+        if self.editor.story_id != self._story_id:  # opened, or saved for the first time
+            self.start()
+
+    def start(self) -> None:
+        """Read the dictionaries and style and check the whole story, on a worker."""
+        self._story_id = self.editor.story_id
+        self._generation += 1
+        generation = self._generation
+        self.ready = False
+        run_in_background(
+            prepare,
+            self.store,
+            self._story_id,
+            self.editor.draft(),
+            on_done=lambda result: self._prepared(generation, result),
+            on_error=self._failed,
+            owner=self.body,
+        )
+
+    def _prepared(self, generation: int, result: Prepared) -> None:
+        if generation != self._generation:
+            return
+        self.checker = result.checker
+        self.style = result.style
+        self.missing = result.missing
+        self.findings = result.findings
+        self.language_box.set_language(result.own_language, result.desk_language)
+        self.language_box.setEnabled(self.editor.story_id is not None)
+        self.editor.preflight.show_language(self.findings)
+        if self.missing:
+            self._status(self.missing)
+        self.highlighter.spelling = self.checker
+        self.highlighter.style = self.style if not self.style.guide.empty else None
+        self._pending_blocks = self.body.document().firstBlock()
+        self._underline_timer.start()
+
+    def _underline_some(self) -> None:
+        """Re-highlight the next few hundred lines; the view's own lines come first."""
+        block = self._pending_blocks
+        count = 0
+        while block is not None and block.isValid() and count < BLOCKS_PER_TICK:
+            self.highlighter.rehighlightBlock(block)
+            block = block.next()
+            count += 1
+        if block is None or not block.isValid():
+            self._pending_blocks = None
+            self._underline_timer.stop()
+            self.ready = True
+            self.checked.emit()
+        else:
+            self._pending_blocks = block
+
+    def _failed(self, exc: Exception) -> None:
+        self._status(describe_error(exc, "spelling is not checked"))
+
+    def _status(self, text: str) -> None:
+        window = self.editor.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 15_000)
+
+    def _typed(self, *_: object) -> None:
+        if self.ready:
+            self._recheck_timer.start()
+
+    def refresh(self) -> None:
+        """Bring Checks up to date and take in words others added to the desk's dictionary."""
+        if not self.ready or self.style is None:
+            return
+        generation = self._generation
+        before = set(self._known_now())
+
+        def done(result: tuple[set[str], tuple[Finding, ...]]) -> None:
+            if generation != self._generation:
+                return
+            words, findings = result
+            self.findings = findings
+            self.editor.preflight.show_language(findings)
+            if words - before:
+                self._rehighlight_all()
+
+        run_in_background(
+            recheck,
+            self.store,
+            self.editor.story_id,
+            self.checker,
+            self.style,
+            self.editor.draft(),
+            on_done=done,
+            on_error=self._failed,
+            owner=self.body,
+        )
+
+    def _known_now(self) -> set[str]:
+        return set(getattr(self.checker, "_known", set()))
+
+    def _rehighlight_all(self) -> None:
+        self._pending_blocks = self.body.document().firstBlock()
+        self._underline_timer.start()
+
+    # ------------------------------------------------------------ the menu
+
+    def word_at(self, position: int) -> tuple[int, int, str] | None:
+        """The flagged word at `position` of the body: its start, end and text."""
+        if self.checker is None:
+            return None
+        block = self.body.document().findBlock(position)
+        if _in_fence(block):
+            return None
+        offset = position - block.position()
+        for word in self.checker.line_misspellings(block.text()):
+            if word.start <= offset <= word.end:
+                return block.position() + word.start, block.position() + word.end, word.text
+        return None
+
+    def style_at(self, position: int) -> tuple[int, StyleFinding] | None:
+        if self.style is None:
+            return None
+        block = self.body.document().findBlock(position)
+        if _in_fence(block):
+            return None
+        offset = position - block.position()
+        for finding in self.style.check_line(block.text()):
+            if finding.start <= offset <= finding.end:
+                return block.position(), finding
+        return None
+
+    def menu_for(self, position: int) -> QMenu:
+        """The right-click menu at a position of the body."""
+        menu: QMenu = self.body.createStandardContextMenu()
+        first = menu.actions()[0] if menu.actions() else None
+        extra: list[QAction] = []
+
+        def add(text: str, slot: Callable[[], Any] | None, *, bold: bool = False) -> QAction:
+            action = QAction(text, menu)
+            if slot is None:
+                action.setEnabled(False)
+            else:
+                action.triggered.connect(lambda _c=False: slot())
+            if bold:
+                font = QFont(action.font())
+                font.setBold(True)
+                action.setFont(font)
+            extra.append(action)
+            return action
+
+        editable = not self.body.isReadOnly()
+        found = self.word_at(position)
+        if found is not None and self.checker is not None:
+            start, end, word = found
+            suggestions = self.checker.suggestions(word)
+            for suggestion in suggestions:
+                choose: Callable[[], Any] | None = None
+                if editable:
+                    choose = partial(self.replace_range, start, end, suggestion)
+                add(suggestion, choose, bold=True)
+            if not suggestions:
+                add("(no suggestions)", None)
+            add("Add to my dictionary", lambda: self.add_to_mine(word))
+            add("Add to the desk's dictionary", lambda: self.add_to_desk(word))
+            if self.editor.story_id is not None:
+                add("Ignore in this story", lambda: self.ignore(word))
+        styled = self.style_at(position)
+        if styled is not None:
+            base, finding = styled
+            add(finding.message, None)
+            if finding.fix is not None and editable:
+                fix = finding.fix
+                add(
+                    f"Change to “{fix}”",
+                    lambda: self.replace_range(base + finding.start, base + finding.end, fix),
+                    bold=True,
+                )
+        if extra:
+            separator = QAction(menu)
+            separator.setSeparator(True)
+            extra.append(separator)
+            menu.insertActions(first, extra)  # type: ignore[arg-type]
+        return menu
+
+    def _show_menu(self, pos: QPoint) -> None:
+        cursor = self.body.cursorForPosition(pos)
+        menu = self.menu_for(cursor.position())
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.body.viewport().mapToGlobal(pos))
+
+    def replace_range(self, start: int, end: int, text: str) -> None:
+        """Put `text` in place of the body's characters start..end (one undo step)."""
+        if self.body.isReadOnly():
+            return
+        cursor = QTextCursor(self.body.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)
+
+    def _learn(self, word: str) -> None:
+        if self.checker is not None:
+            self.checker.learn(word)
+        self._rehighlight_all()
+        self._recheck_timer.start()
+
+    def add_to_mine(self, word: str) -> None:
+        from editordesk.services.spelling import add_my_word
+
+        self._learn(word)
+        run_in_background(add_my_word, word, on_error=self._failed, owner=self.body)
+
+    def add_to_desk(self, word: str) -> None:
+        from editordesk.services.spelling import add_desk_word
+        from editordesk.settings import load
+
+        self._learn(word)
+        author = load().author()
+
+        def write() -> None:
+            with self.store.write() as session:
+                add_desk_word(session, word, author=author)
+
+        run_in_background(write, on_error=self._failed, owner=self.body)
+
+    def ignore(self, word: str) -> None:
+        from editordesk.services.spelling import ignore_in_story
+
+        story_id = self.editor.story_id
+        if story_id is None:
+            return
+        self._learn(word)
+
+        def write() -> None:
+            with self.store.write() as session:
+                ignore_in_story(session, story_id, word)
+
+        run_in_background(write, on_error=self._failed, owner=self.body)
+
+    def _language_chosen(self, _index: int) -> None:
+        from editordesk.services.spelling import set_story_language
+
+        story_id = self.editor.story_id
+        if story_id is None:
+            return
+        language = str(self.language_box.currentData() or "")
+
+        def write() -> None:
+            with self.store.write() as session:
+                set_story_language(session, story_id, language)
+
+        run_in_background(
+            write, on_done=lambda _: self.start(), on_error=self._failed, owner=self.body
+        )
+
+    # ------------------------------------------------------------ Checks
+
+    def select_finding(self, finding: Finding) -> None:
+        """After the editor went to a spelling or style finding's line: select its word."""
+        if finding.kind == "preflight" or not finding.line or finding.column is None:
+            return
+        block = self.body.document().findBlockByNumber(finding.line - 1)
+        if not block.isValid():
+            return
+        cursor = QTextCursor(block)
+        start = block.position() + finding.column
+        cursor.setPosition(min(start, block.position() + block.length() - 1))
+        cursor.setPosition(
+            min(start + len(finding.word or ""), block.position() + block.length() - 1),
+            QTextCursor.MoveMode.KeepAnchor,
+        )
+        self.body.setTextCursor(cursor)
+
+
+def _in_fence(block: QTextBlock) -> bool:
+    """Whether a line is code (a fence line, or inside one), as the highlighter marks it."""
+    return block.userState() == 1 or bool(FENCE.match(block.text()))
