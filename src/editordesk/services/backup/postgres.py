@@ -222,7 +222,10 @@ class PostgresEngine(StoreEngine):
         after = scratch / "after.sql"
         names = ", ".join(f"'{t}'" for t in wanted)
         after.write_text(
-            _CHECK.replace("SCHEMA", schema_name).replace("NAMES", names), encoding="utf-8"
+            _CHECK.replace("SCHEMA", schema_name).replace("NAMES", names)
+            # edit locks belong to the windows of the moment the backup was taken: none holds
+            + f"\nSET search_path TO {schema_name};\nDELETE FROM edit_locks;\n",
+            encoding="utf-8",
         )
         url, env = _libpq(self.location)
         done = _run(

@@ -194,6 +194,9 @@ class SqliteEngine(StoreEngine):
         Store.open(StoreLocation(url, work / "media"), backup_before_upgrade=False).close()
         conn = sqlite3.connect(prepared)
         try:
+            # edit locks belong to the windows of the moment the backup was taken: none holds
+            conn.execute("DELETE FROM edit_locks")
+            conn.commit()
             conn.execute("PRAGMA journal_mode = DELETE")
             tables = _tables(conn)
         finally:
