@@ -294,6 +294,17 @@ class StoryListWidget(QWidget):
         self._columns_chosen = False
         self._fit_columns()
 
+    def replace_in_selected(self) -> None:
+        """Find & Replace across the selected stories, after a preview of every change."""
+        from editordesk.gui.dialogs.find_replace import ReplaceInStoriesDialog
+
+        ids = self.selected_story_ids()
+        if self._store is None or not ids:
+            return
+        dialog = ReplaceInStoriesDialog(self._store, ids, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def _show_column_menu(self, pos: QPoint) -> None:
         menu = self.column_menu()
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
