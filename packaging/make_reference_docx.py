@@ -24,6 +24,8 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_UNDERLINE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import CharacterStyle, ParagraphStyle
 
@@ -63,6 +65,25 @@ def _character_style(document: docx.document.Document, name: str) -> CharacterSt
     style.priority = 99
     style.unhide_when_used = True
     return style
+
+
+def _table_style(document: docx.document.Document) -> None:
+    """ "Story Table": Table Grid's lines with a bold, shaded header row, the style every
+    exported table names (restyle it in Word to restyle every table)."""
+    style = document.styles.add_style("Story Table", WD_STYLE_TYPE.TABLE)
+    style.base_style = document.styles["Table Grid"]
+    style.quick_style = True
+    style.priority = 20
+    first_row = OxmlElement("w:tblStylePr", {qn("w:type"): "firstRow"})
+    r_pr = OxmlElement("w:rPr")
+    r_pr.append(OxmlElement("w:b"))
+    first_row.append(r_pr)
+    tc_pr = OxmlElement("w:tcPr")
+    tc_pr.append(
+        OxmlElement("w:shd", {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): "E7E6E6"})
+    )
+    first_row.append(tc_pr)
+    style.element.append(first_row)
 
 
 def build() -> docx.document.Document:
@@ -147,6 +168,27 @@ def build() -> docx.document.Document:
     hyperlink = _character_style(document, "Hyperlink")
     hyperlink.font.color.rgb = LINK
     hyperlink.font.underline = WD_UNDERLINE.SINGLE
+
+    tweet = _paragraph_style(document, "Tweet", "Quote")
+    tweet.paragraph_format.keep_with_next = True
+
+    related_heading = _paragraph_style(document, "Related Heading", "Heading 2")
+    related_heading.next_paragraph_style = _paragraph_style(document, "Related Link", "List Bullet")
+
+    note = _paragraph_style(document, "Footnote Text")
+    note.font.size = Pt(9)
+    note.paragraph_format.space_after = Pt(0)
+    note_mark = _character_style(document, "Footnote Reference")
+    note_mark.font.superscript = True
+
+    web_picture = _character_style(document, "Web Picture")
+    web_picture.font.color.rgb = LINK
+    web_picture.font.italic = True
+
+    cell = _paragraph_style(document, "Table Text")
+    cell.font.size = Pt(10)
+    cell.paragraph_format.space_before = cell.paragraph_format.space_after = Pt(2)
+    _table_style(document)
 
     for rel_id, rel in list(document.part.rels.items()):
         if rel.reltype in DROP_PART_RELS:

@@ -271,7 +271,8 @@ def test_python_docx_reads_back_styles_links_and_pictures(
     assert document.paragraphs[3].text == "KILMORE · 24 November 2026"
     for wanted in ("Body Text", "Heading 2", "Quote", "Figure", "Caption", "Credit"):
         assert wanted in styles
-    assert styles.count("List Number") == 3 and styles.count("List Bullet") == 3 + 3
+    assert styles.count("List Number") == 3 and styles.count("List Bullet") == 3
+    assert styles.count("Related Link") == 3  # the related links, a style of their own
 
     defined = {(s.type, s.name) for s in document.styles}
     for kind, names in DESK_STYLES.items():
@@ -475,17 +476,17 @@ def test_blocks_and_inlines(tmp_path: Path) -> None:
     assert ("Body Text", "Raw words") in [(p["style"], p["text"]) for p in paragraphs]
     # the unknown image and the unknown shortcode leave nothing; the unrecorded tweet a link
     assert "Figure" not in by_style and not any("youtube" in p["text"] for p in paragraphs)
-    assert by_style["Quote"][-1]["text"] == "— @Nobody, View on Twitter"
-    assert by_style["Quote"][-1]["links"] == [
+    assert by_style["Tweet"][-1]["text"] == "— @Nobody, View on Twitter"
+    assert by_style["Tweet"][-1]["links"] == [
         {"url": "https://twitter.com/Nobody/status/123456", "text": "View on Twitter"}
     ]
-    related = [(p["text"], p.get("links")) for p in by_style["List Bullet"]]
+    related = [(p["text"], p.get("links")) for p in by_style["Related Link"]]
     assert related == [
         ("Inside — Local. An excerpt.", [{"url": "inside-story.html", "text": "Inside"}]),
         ("Gone", None),  # its story has left the store: no link to nowhere
         ("Outside — 2 March 2026", [{"url": "https://example.org/x", "text": "Outside"}]),
     ]
-    assert by_style["Heading 2"][-1]["text"] == "Related"
+    assert by_style["Related Heading"][-1]["text"] == "Related"
     props = document.core_properties
     assert props.created == MOMENT + dt.timedelta(days=1)  # no publish time: last update
     assert props.revision == 3

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -27,6 +28,7 @@ from editordesk.export.safe import html_to_text, safe_href
 from editordesk.files import write_atomic
 from editordesk.media.folder import MediaFolder
 from editordesk.model import ImageRecord, StoryRecord
+from editordesk.ooxml.names import STORY_PROPERTIES as PROP
 from editordesk.text import long_date
 
 LIST_LEVELS = 3  # deeper lists take the level-3 styles
@@ -62,6 +64,30 @@ def write_docx(
     return target
 
 
+def story_properties(story: StoryRecord) -> dict[str, str]:
+    """The story's fields as the custom properties an import reads back: everything the
+    page shows in a form Word would round off (the dateline beside the date, the related
+    links' dates and sections) or has no place for (slug, status, the exact publish time)."""
+    related = [
+        {k: v for k, v in link.as_dict().items() if k != "story_id" and v not in (None, "")}
+        for link in story.related
+    ]
+    values = {
+        PROP.GENERATOR: "EditorDesk",
+        PROP.HEADLINE: story.headline,
+        PROP.STANDFIRST: story.standfirst,
+        PROP.BYLINE: story.byline,
+        PROP.DATELINE: story.dateline,
+        PROP.SECTION: story.section,
+        PROP.SLUG: story.slug,
+        PROP.STATUS: story.status.value,
+        PROP.PUBLISH_TIME: story.publish_time.isoformat() if story.publish_time else "",
+        PROP.TAGS: json.dumps(list(story.tags), ensure_ascii=False),
+        PROP.RELATED: json.dumps(related, ensure_ascii=False),
+    }
+    return {name: _NOT_XML.sub("", value) for name, value in values.items()}
+
+
 # ---------------------------------------------------------------- inline formatting
 
 
@@ -72,8 +98,11 @@ class _Format:
     bold: bool = False
     italic: bool = False
     code: bool = False
-    href: str | None = None
+    strike: bool = False
+    href: str | None = None  # "#anchor" for a heading in this story
     title: str = ""
+    note: int = 0  # a footnote reference: the Word footnote's id
+    picture: bool = False  # a web picture's placeholder
 
 
 PLAIN = _Format()
@@ -121,7 +150,13 @@ def _merge(segments: Iterable[Segment]) -> list[Segment]:
     """Neighbouring text in the same format as one run, as Word itself would save it."""
     out: list[Segment] = []
     for text, fmt in segments:
-        if out and text is not None and out[-1][0] is not None and out[-1][1] == fmt:
+        if (
+            out
+            and text is not None
+            and out[-1][0] is not None
+            and out[-1][1] == fmt
+            and not fmt.note
+        ):
             out[-1] = (out[-1][0] + text, fmt)
         else:
             out.append((text, fmt))
@@ -155,6 +190,7 @@ class _DocxWriter:
 
     def __init__(self, template: Template, media: MediaFolder) -> None:
         self.doc = template.document
+        self.table_style = template.table
         self.styles = template.paragraph
         self.char_styles = template.character
         self.numbering = template.numbering
@@ -163,7 +199,13 @@ class _DocxWriter:
         self._dropped_at = -1  # where raw HTML with no words was left out of the segments
         self._pictures: dict[int, tuple[bytes, int, int]] = {}
         self._shapes = ox.Pictures(self.doc)
-        self._end = ox.BodyEnd(self.doc)
+        self._end: ox.BodyEnd | ox.Container = ox.BodyEnd(self.doc)
+        self._notes = ox.Footnotes(self.doc)
+        self._footnotes: dict[int, n.Footnote] = {}
+        self._pending_notes: list[tuple[int, n.Footnote]] = []
+        self._in_note = False
+        self._bookmarks = 0
+        self._anchors: set[str] = set()
         section = self.doc.sections[-1]
         width, height = section.page_width or Cm(21), section.page_height or Cm(29.7)
         left, right = section.left_margin or Cm(2.54), section.right_margin or Cm(2.54)
@@ -182,6 +224,7 @@ class _DocxWriter:
             n.Figure: self.figure,
             n.Tweet: self.tweet,
             n.Shortcode: self.shortcode,
+            n.Table: self.table,
         }
         self._inlines: dict[type, Callable[[Any, _Format, list[Segment]], None]] = {
             n.Text: self.text,
@@ -192,6 +235,9 @@ class _DocxWriter:
             n.LineBreak: self.line_break,
             n.SoftBreak: self.soft_break,
             n.RawInline: self.raw_inline,
+            n.Strikethrough: self.strikethrough,
+            n.FootnoteRef: self.footnote_ref,
+            n.Image: self.image,
         }
 
     # -------------------------------------------------- the story
@@ -205,15 +251,45 @@ class _DocxWriter:
             self.line("Byline", byline if re.match(r"(?i)by\s", byline) else f"By {byline}")
         when = long_date(story.publish_time.date()) if story.publish_time else ""
         self.line("Dateline", " · ".join(part for part in (story.dateline.strip(), when) if part))
+        self._footnotes = {note.number: note for note in article.footnotes}
+        self._anchors = {
+            block.anchor
+            for block in n.walk(article.body.children)
+            if isinstance(block, n.Heading) and block.anchor
+        }
         self.blocks(article.body.children, _Context())
+        self.footnotes()
         self.related(article.links)
         self.properties(story)
+
+    def footnotes(self) -> None:
+        """Each referenced note's text in the footnotes part, under the id its mark uses.
+        A mark inside a note is written as its label (Word does not nest notes)."""
+        body_end = self._end
+        self._in_note = True
+        for note_id, note in self._pending_notes:
+            self._end = self._notes.add(note_id)
+            first = len(self._end._element) if isinstance(self._end, ox.Container) else 0
+            self.blocks(note.children, _Context(body_style="Footnote Text"))
+            container = self._end
+            assert isinstance(container, ox.Container)
+            paragraphs = container._element[first:]
+            if not len(paragraphs) or paragraphs[0].tag != ox.qn("w:p"):
+                paragraph = self.new_paragraph("Footnote Text")
+                container._element.remove(paragraph._p)
+                container._element.insert(first, paragraph._p)
+            ox.footnote_mark(
+                WordParagraph(container._element[first], container.parent),
+                self.char_styles["Footnote Reference"],
+            )
+        self._in_note = False
+        self._end = body_end
 
     def related(self, related: tuple[n.RelatedLink, ...]) -> None:
         """A Related heading and one bulleted entry per link: title, then when and where."""
         if not related:
             return
-        self.line("Heading 2", RELATED_HEADING)
+        self.line("Related Heading", RELATED_HEADING)
         for resolved in related:
             item, href = resolved.link, resolved.href  # resolved once, in the tree
             target = _link_target(href) if href else None
@@ -227,7 +303,7 @@ class _DocxWriter:
             segments: list[Segment] = [(title, _Format(href=target) if target else PLAIN)]
             if tail:
                 segments.append((tail, PLAIN))
-            self.emit(self.new_paragraph("List Bullet"), segments)
+            self.emit(self.new_paragraph("Related Link"), segments)
 
     def properties(self, story: StoryRecord) -> None:
         """File > Properties: what a newsroom system or a search reads without opening it."""
@@ -243,6 +319,7 @@ class _DocxWriter:
         props.created = _utc(story.publish_time or story.updated)
         props.modified = _utc(story.updated)
         props.revision = max(story.version, 1)
+        ox.set_custom_properties(self.doc, story_properties(story))
 
     # -------------------------------------------------- paragraphs and runs
 
@@ -275,16 +352,26 @@ class _DocxWriter:
                 for text, fmt in group:
                     self.run(paragraph.add_run(), text, fmt)
                 continue
-            link = ox.add_hyperlink(paragraph, href, _xml_text(title))
+            if href.startswith("#"):
+                link = ox.add_internal_hyperlink(paragraph, href[1:], _xml_text(title))
+            else:
+                link = ox.add_hyperlink(paragraph, href, _xml_text(title))
             for text, fmt in group:
                 self.run(ox.hyperlink_run(link, paragraph), text, fmt)
 
     def run(self, run: Run, text: str | None, fmt: _Format) -> None:
+        if fmt.note:
+            ox.footnote_reference(run, self.char_styles["Footnote Reference"], fmt.note)
+            return
         if fmt.bold:
             run.bold = True
         if fmt.italic:
             run.italic = True
-        if fmt.href is not None:
+        if fmt.strike:
+            ox.set_strike(run)
+        if fmt.picture:
+            ox.set_run_style(run, self.char_styles["Web Picture"])
+        elif fmt.href is not None:
             ox.set_run_style(run, self.char_styles["Hyperlink"])
         elif fmt.code:
             ox.set_run_style(run, self.char_styles["Verbatim Char"])
@@ -315,7 +402,27 @@ class _DocxWriter:
         self.inline_paragraph(ctx.body_style, node.children)
 
     def heading(self, node: n.Heading, ctx: _Context) -> None:
-        self.inline_paragraph(f"Heading {min(max(node.level, 1), 3)}", node.children)
+        """A heading, with a bookmark named by its anchor for in-story links to land on."""
+        style = f"Heading {min(max(node.level, 1), 3)}"
+        paragraph = self.inline_paragraph(style, node.children)
+        if paragraph is not None and node.anchor and not self._in_note:
+            self._bookmarks += 1
+            ox.bookmark(paragraph, node.anchor, self._bookmarks)
+
+    def table(self, node: n.Table, ctx: _Context) -> None:
+        """A Word table in the reference's table style, its header row repeated on every
+        page it runs onto, each column aligned as the Markdown asked."""
+        columns = max(len(node.header.cells), *(len(row.cells) for row in node.rows), 1)
+        tbl = ox.add_table(self._end, self.table_style, columns, self.text_width)
+        for index, row in enumerate((node.header, *node.rows)):
+            cells = ox.add_row(tbl, self._end.parent, columns, header=index == 0)
+            for column, paragraph in enumerate(cells):
+                ox.set_paragraph_style(paragraph, self.styles["Table Text"])
+                align = node.align[column] if column < len(node.align) else ""
+                if align in ("left", "center", "right"):
+                    ox.set_alignment(paragraph, align)
+                if column < len(row.cells):
+                    self.emit(paragraph, self.flatten(row.cells[column].children))
 
     def bullet_list(self, node: n.BulletList, ctx: _Context) -> None:
         self.list_items(node.items, ctx, "List Bullet", None)
@@ -413,13 +520,13 @@ class _DocxWriter:
         return f"image {image.id} ({image.original_name or image.path})"
 
     def tweet(self, node: n.Tweet, ctx: _Context) -> None:
-        """The tweet's words as a quotation, then who said it and when, linked to it."""
+        """The tweet's words in the Tweet style, then who said it and when, linked to it."""
         record = node.tweet
         handle = (record.handle if record else node.handle).strip().removeprefix("@")
         url = node.url  # resolved once, in the tree
         if record is not None:
             for chunk in re.split(r"\n\s*\n", record.text):
-                self.line("Quote", chunk)
+                self.line("Tweet", chunk)
         name = record.display_name.strip() if record else ""
         at = f"@{handle}" if handle else ""
         who = f"{name} ({at})" if name and at else name or at
@@ -427,7 +534,7 @@ class _DocxWriter:
         segments: list[Segment] = [(f"— {who}, " if who else "— ", PLAIN)]
         target = _link_target(url)
         segments.append((when, _Format(href=target) if target else PLAIN))
-        self.emit(self.new_paragraph("Quote"), segments)
+        self.emit(self.new_paragraph("Tweet"), segments)
 
     def shortcode(self, node: n.Shortcode, ctx: _Context) -> None:
         """An unknown shortcode is never output (preflight names it)."""
@@ -464,9 +571,39 @@ class _DocxWriter:
     def strong(self, node: n.Strong, fmt: _Format, out: list[Segment]) -> None:
         self.inlines(node.children, replace(fmt, bold=True), out)
 
+    def strikethrough(self, node: n.Strikethrough, fmt: _Format, out: list[Segment]) -> None:
+        self.inlines(node.children, replace(fmt, strike=True), out)
+
+    def footnote_ref(self, node: n.FootnoteRef, fmt: _Format, out: list[Segment]) -> None:
+        """A real Word footnote; inside a note, or with no text to it, its label in brackets."""
+        if self._hiding is not None:
+            return
+        note = self._footnotes.get(node.number)
+        if note is None or self._in_note:
+            out.append((f"[{node.label}]", fmt))
+            return
+        note_id = len(self._pending_notes) + 1
+        self._pending_notes.append((note_id, note))
+        out.append((str(note_id), _Format(note=note_id)))
+
+    def image(self, node: n.Image, fmt: _Format, out: list[Segment]) -> None:
+        """A web picture is not fetched: a placeholder with its alt text, linked to it."""
+        if self._hiding is not None:
+            return
+        words = " ".join(node.alt.split()) or node.src.strip()
+        web = node.src.strip().lower().startswith(("https://", "http://"))
+        target = _link_target(node.src) if web else None  # a file name leads nowhere in Word
+        label = f"[Picture: {words}]"
+        out.append((label, replace(fmt, href=target, picture=True, title=node.title)))
+
     def link(self, node: n.Link, fmt: _Format, out: list[Segment]) -> None:
-        """A hyperlink when the address is safe to follow; otherwise just its words."""
-        target = _link_target(node.href)
+        """A hyperlink when the address is safe to follow; otherwise just its words. A link
+        to a heading of this story (`#anchor`) jumps to the heading's bookmark."""
+        anchor = node.href.strip()
+        if anchor.startswith("#") and anchor[1:] in self._anchors:
+            target: str | None = anchor
+        else:
+            target = _link_target(node.href)
         if target is None:
             self.inlines(node.children, fmt, out)
             return

@@ -14,8 +14,9 @@ from docx.image.image import Image
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
+from docx.opc.part import Part, XmlPart
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.oxml.shape import CT_Inline
 from docx.oxml.text.hyperlink import CT_Hyperlink
 from docx.parts.image import ImagePart
@@ -239,11 +240,34 @@ class BodyEnd:
 
     def add_paragraph(self) -> Paragraph:
         p = OxmlElement("w:p")
-        if self._sect_pr is None:
-            self._body.append(p)
-        else:
-            self._sect_pr.addprevious(p)
+        self.append_block(p)
         return Paragraph(p, self._container)
+
+    def append_block(self, element: Any) -> None:
+        if self._sect_pr is None:
+            self._body.append(element)
+        else:
+            self._sect_pr.addprevious(element)
+
+    @property
+    def parent(self) -> Any:
+        return self._container
+
+
+class Container:
+    """Adds paragraphs at the end of an element other than the body (a footnote)."""
+
+    def __init__(self, element: Any, parent: Any) -> None:
+        self._element = element
+        self.parent = parent
+
+    def add_paragraph(self) -> Paragraph:
+        p = OxmlElement("w:p")
+        self._element.append(p)
+        return Paragraph(p, self.parent)
+
+    def append_block(self, element: Any) -> None:
+        self._element.append(element)
 
 
 def clear_body(document: Document) -> None:
@@ -356,3 +380,202 @@ def _drop_pointers(root: Any, dropped: set[str]) -> None:
         parent = element.getparent()
         if parent is not None:
             parent.remove(element)
+
+
+# ---------------------------------------------------------------- runs: strike, notes, links
+
+
+def set_strike(run: Run) -> None:
+    """Struck-out text (`w:strike`), as Word's Strikethrough button sets it."""
+    run._r.get_or_add_rPr().append(OxmlElement("w:strike"))
+
+
+def add_internal_hyperlink(paragraph: Paragraph, anchor: str, tooltip: str = "") -> CT_Hyperlink:
+    """A `w:hyperlink` to the bookmark `anchor` in this document (no relationship)."""
+    link = cast(CT_Hyperlink, OxmlElement("w:hyperlink", {qn("w:anchor"): anchor}))
+    if tooltip:
+        link.set(qn("w:tooltip"), tooltip)
+    paragraph._p.append(link)
+    return link
+
+
+def bookmark(paragraph: Paragraph, name: str, bookmark_id: int) -> None:
+    """A bookmark named `name` around everything in `paragraph` (call once it is filled)."""
+    p = paragraph._p
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(bookmark_id), qn("w:name"): name})
+    p_pr = p.pPr
+    if p_pr is None:
+        p.insert(0, start)
+    else:
+        p_pr.addnext(start)
+    p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): str(bookmark_id)}))
+
+
+def footnote_reference(run: Run, style_id: str, note_id: int) -> None:
+    """Make `run` the mark in the text that points at footnote `note_id`."""
+    run._r.get_or_add_rPr().style = style_id
+    run._r.append(OxmlElement("w:footnoteReference", {qn("w:id"): str(note_id)}))
+
+
+def footnote_mark(paragraph: Paragraph, style_id: str) -> None:
+    """The note's own number at the start of its first paragraph, then a space."""
+    mark = OxmlElement("w:r")
+    r_pr = OxmlElement("w:rPr")
+    r_pr.append(OxmlElement("w:rStyle", {qn("w:val"): style_id}))
+    mark.append(r_pr)
+    mark.append(OxmlElement("w:footnoteRef"))
+    space = OxmlElement("w:r")
+    text = OxmlElement("w:t", {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
+    text.text = " "
+    space.append(text)
+    p_pr = paragraph._p.pPr
+    if p_pr is None:
+        paragraph._p.insert(0, mark)
+    else:
+        p_pr.addnext(mark)
+    mark.addnext(space)
+
+
+class _PartParent:
+    """What python-docx's Paragraph asks its parent for: the part it lives in."""
+
+    def __init__(self, part: Any) -> None:
+        self.part = part
+
+
+class Footnotes:
+    """The document's footnotes part (`word/footnotes.xml`), made when the first note is
+    added, with the two separators Word expects before the notes."""
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        self._part: XmlPart | None = None
+
+    def _root(self) -> Any:
+        if self._part is None:
+            root = OxmlElement("w:footnotes", nsdecls={"w": nsmap["w"], "r": nsmap["r"]})
+            for note_id, kind, mark in (
+                (-1, "separator", "w:separator"),
+                (0, "continuationSeparator", "w:continuationSeparator"),
+            ):
+                note = OxmlElement("w:footnote", {qn("w:type"): kind, qn("w:id"): str(note_id)})
+                p = OxmlElement("w:p")
+                r = OxmlElement("w:r")
+                r.append(OxmlElement(mark))
+                p.append(r)
+                note.append(p)
+                root.append(note)
+            package = self._document.part.package
+            self._part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, root, package)
+            self._document.part.relate_to(self._part, RT.FOOTNOTES)
+        return self._part.element
+
+    def add(self, note_id: int) -> Container:
+        """An empty footnote numbered `note_id`, as a place to add its paragraphs."""
+        note = OxmlElement("w:footnote", {qn("w:id"): str(note_id)})
+        self._root().append(note)
+        assert self._part is not None
+        return Container(note, _PartParent(self._part))
+
+
+# ---------------------------------------------------------------- tables
+
+
+def add_table(
+    end: Container | BodyEnd,
+    style_id: str,
+    columns: int,
+    width: int,
+) -> Any:
+    """An empty `w:tbl` in table style `style_id`, full text width (`width` in EMU) split
+    evenly into `columns`; the caller adds rows with `add_row`."""
+    tbl = OxmlElement("w:tbl")
+    tbl_pr = OxmlElement("w:tblPr")
+    tbl_pr.append(OxmlElement("w:tblStyle", {qn("w:val"): style_id}))
+    tbl_pr.append(OxmlElement("w:tblW", {qn("w:w"): "5000", qn("w:type"): "pct"}))
+    tbl_pr.append(
+        OxmlElement(
+            "w:tblLook",
+            {
+                qn("w:val"): "04A0",
+                qn("w:firstRow"): "1",
+                qn("w:lastRow"): "0",
+                qn("w:firstColumn"): "0",
+                qn("w:lastColumn"): "0",
+                qn("w:noHBand"): "0",
+                qn("w:noVBand"): "1",
+            },
+        )
+    )
+    tbl.append(tbl_pr)
+    grid = OxmlElement("w:tblGrid")
+    twips = max(width // 635 // max(columns, 1), 1)  # 635 EMU to the twentieth of a point
+    for _ in range(columns):
+        grid.append(OxmlElement("w:gridCol", {qn("w:w"): str(twips)}))
+    tbl.append(grid)
+    end.append_block(tbl)
+    return tbl
+
+
+def add_row(tbl: Any, parent: Any, columns: int, *, header: bool = False) -> list[Paragraph]:
+    """A row of `columns` cells, each with one empty paragraph (returned); a header row
+    repeats at the top of every page the table runs onto."""
+    tr = OxmlElement("w:tr")
+    if header:
+        tr_pr = OxmlElement("w:trPr")
+        tr_pr.append(OxmlElement("w:tblHeader"))
+        tr.append(tr_pr)
+    paragraphs = []
+    for _ in range(columns):
+        tc = OxmlElement("w:tc")
+        tc_pr = OxmlElement("w:tcPr")
+        tc_pr.append(OxmlElement("w:tcW", {qn("w:w"): "0", qn("w:type"): "auto"}))
+        tc.append(tc_pr)
+        p = OxmlElement("w:p")
+        tc.append(p)
+        tr.append(tc)
+        paragraphs.append(Paragraph(p, parent))
+    tbl.append(tr)
+    return paragraphs
+
+
+def set_alignment(paragraph: Paragraph, value: str) -> None:
+    """`w:jc` (left, center, right) on the paragraph."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    p_pr.insert_element_before(
+        OxmlElement("w:jc", {qn("w:val"): value}),
+        "w:textDirection",
+        "w:textAlignment",
+        "w:textboxTightWrap",
+        "w:outlineLvl",
+        "w:divId",
+        "w:cnfStyle",
+        "w:rPr",
+        "w:sectPr",
+        "w:pPrChange",
+    )
+
+
+# ---------------------------------------------------------------- custom properties
+
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+def set_custom_properties(document: Document, values: dict[str, str]) -> None:
+    """File > Properties > Custom: `values` as text properties, in `docProps/custom.xml`
+    (replacing any the reference document had)."""
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.CUSTOM_PROPERTIES:
+            del package.rels[rel_id]
+    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
+    for pid, (name, value) in enumerate(values.items(), start=2):
+        prop = etree.SubElement(
+            root, f"{{{_CUSTOM_NS}}}property", fmtid=_CUSTOM_FMTID, pid=str(pid), name=name
+        )
+        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = value
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)

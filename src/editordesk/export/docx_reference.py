@@ -47,6 +47,17 @@ PARAGRAPH_STYLES = (
     "List Continue 3",
 )
 CHARACTER_STYLES = ("Hyperlink", "Verbatim Char")
+# Styles added for tweets, related links, tables and footnotes: a reference made before them
+# still works, each taking the older style named beside it.
+OPTIONAL_PARAGRAPH_STYLES = {
+    "Tweet": "Quote",
+    "Related Heading": "Heading 2",
+    "Related Link": "List Bullet",
+    "Footnote Text": "Body Text",
+    "Table Text": "Body Text",
+}
+OPTIONAL_CHARACTER_STYLES = {"Footnote Reference": "Hyperlink", "Web Picture": "Hyperlink"}
+TABLE_STYLES = ("Story Table", "Table Grid")  # the first the reference has
 NUMBERED_STYLES = ("List Number", "List Number 2", "List Number 3")
 
 
@@ -58,6 +69,7 @@ class Template:
     paragraph: dict[str, str]  # style name -> style id
     character: dict[str, str]
     numbering: dict[str, tuple[int, int]]  # numbered style -> (abstract numbering, level)
+    table: str = ""  # the table style's id ("" when the reference has none)
 
 
 @functools.lru_cache(maxsize=1)
@@ -138,9 +150,14 @@ def open_reference(reference: Path | None) -> Template:
             )
         numbering[style_name] = found
     ox.clear_body(document)
-    return Template(
-        document,
-        {name: paragraph[name].style_id for name in PARAGRAPH_STYLES},
-        {name: character[name].style_id for name in CHARACTER_STYLES},
-        numbering,
-    )
+    paragraph_ids = {name: paragraph[name].style_id for name in PARAGRAPH_STYLES}
+    for style_name, fallback in OPTIONAL_PARAGRAPH_STYLES.items():
+        found = paragraph.get(style_name)
+        paragraph_ids[style_name] = found.style_id if found else paragraph_ids[fallback]
+    character_ids = {name: character[name].style_id for name in CHARACTER_STYLES}
+    for style_name, fallback in OPTIONAL_CHARACTER_STYLES.items():
+        found = character.get(style_name)
+        character_ids[style_name] = found.style_id if found else character_ids[fallback]
+    tables = {s.name: s.style_id for s in document.styles if s.type == WD_STYLE_TYPE.TABLE}
+    table = next((tables[name] for name in TABLE_STYLES if name in tables), "")
+    return Template(document, paragraph_ids, character_ids, numbering, table)

@@ -19,6 +19,7 @@ NAMESPACES = {
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
     "pr": "http://schemas.openxmlformats.org/package/2006/relationships",
     "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
 }
 CONTENT_TYPES_NS = NAMESPACES["ct"]
 RELATIONSHIPS_NS = NAMESPACES["r"]
@@ -101,6 +102,41 @@ W_ALT_CHUNK = qualified("w:altChunk")
 W_ATTACHED_TEMPLATE = qualified("w:attachedTemplate")
 W_MAIL_MERGE = qualified("w:mailMerge")
 W_SUB_DOC = qualified("w:subDoc")
+W_STRIKE = qualified("w:strike")
+W_DSTRIKE = qualified("w:dstrike")
+W_FOOTNOTE = qualified("w:footnote")
+W_ENDNOTE = qualified("w:endnote")
+W_FOOTNOTE_REFERENCE = qualified("w:footnoteReference")
+W_ENDNOTE_REFERENCE = qualified("w:endnoteReference")
+W_ID = qualified("w:id")
+W_BOOKMARK_START = qualified("w:bookmarkStart")
+W_SYM = qualified("w:sym")
+W_FONT = qualified("w:font")
+W_CHAR = qualified("w:char")
+W_RFONTS = qualified("w:rFonts")
+W_ASCII = qualified("w:ascii")
+W_HANSI = qualified("w:hAnsi")
+W_JC = qualified("w:jc")
+W_DEL = qualified("w:del")
+W_MOVE_FROM = qualified("w:moveFrom")
+W_COMMENT_REFERENCE = qualified("w:commentReference")
+W_GRID_SPAN = qualified("w:gridSpan")
+W_TC_PR = qualified("w:tcPr")
+W_HDR = qualified("w:hdr")
+W_FTR = qualified("w:ftr")
+M_OMATH = qualified("m:oMath")
+M_OMATH_PARA = qualified("m:oMathPara")
+M_T = qualified("m:t")
+M_F = qualified("m:f")
+M_NUM = qualified("m:num")
+M_DEN = qualified("m:den")
+M_SSUP = qualified("m:sSup")
+M_SSUB = qualified("m:sSub")
+M_SUP = qualified("m:sup")
+M_SUB = qualified("m:sub")
+M_E = qualified("m:e")
+M_RAD = qualified("m:rad")
+M_DEG = qualified("m:deg")
 
 R_ID = qualified("r:id")
 R_EMBED = qualified("r:embed")
@@ -148,3 +184,30 @@ ACTIVE_RELATIONSHIP_TYPES = frozenset(
         "http://schemas.microsoft.com/office/2011/relationships/ui/extensibility",
     }
 )
+
+
+# ---------------------------------------------------------------- a story's custom properties
+
+
+class STORY_PROPERTIES:
+    """The names of the custom document properties an EditorDesk export carries, which an
+    import of that file reads back (docProps/custom.xml)."""
+
+    GENERATOR = "EditorDesk"
+    HEADLINE = "EditorDesk headline"
+    STANDFIRST = "EditorDesk standfirst"
+    BYLINE = "EditorDesk byline"
+    DATELINE = "Dateline"
+    SECTION = "Section"
+    SLUG = "Slug"
+    STATUS = "Status"
+    PUBLISH_TIME = "Publish time"
+    TAGS = "EditorDesk tags"
+    RELATED = "EditorDesk related"
+
+
+CUSTOM_PROPERTIES_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+REL_CUSTOM_PROPERTIES = f"{_OFFICE_RELS}/custom-properties"
+REL_FOOTNOTES = f"{_OFFICE_RELS}/footnotes"
+REL_ENDNOTES = f"{_OFFICE_RELS}/endnotes"

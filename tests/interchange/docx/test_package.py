@@ -119,11 +119,38 @@ BAD_FILES = {
     "ole": (_ole, "is password-protected or an old .doc"),
     "truncated": (_truncated, "is damaged or cut short"),
     "damaged-xml": (_damaged_xml, "its part word/document.xml is not well-formed XML"),
-    "corrupt-picture": (_corrupt_picture, "picture 1 (word/media/image1.jpg) is damaged"),
-    "emf-picture": (_emf_picture, "picture 1 (word/media/image1.jpg) is an EMF drawing"),
     "spreadsheet": (_spreadsheet, "is not a Word document"),
-    "linked-picture": (_linked_picture, "picture 1 is only a link to file:///C:/pics/pier.jpg"),
 }
+
+
+# A picture the story cannot keep as it is never refuses the file: it stands as a named
+# placeholder (or a converted picture), named in the import's report.
+PICTURE_PLACEHOLDERS = {
+    "corrupt-picture": (
+        _corrupt_picture,
+        "[Picture 1 (word/media/image1.jpg): not a picture that can be read]",
+        "unreadable pictures kept as placeholders: 1",
+    ),
+    "emf-picture": (  # not a drawing LibreOffice can convert, so a placeholder
+        _emf_picture,
+        "[Picture 1 (word/media/image1.jpg): an EMF drawing, not converted",
+        "EMF drawings kept as placeholders: 1",
+    ),
+    "linked-picture": (
+        _linked_picture,
+        "[Picture 1: linked to file:///C:/pics/pier.jpg]",
+        "linked pictures kept as links: 1",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PICTURE_PLACEHOLDERS))
+def test_a_picture_that_cannot_be_kept_is_a_named_placeholder(tmp_path: Path, name: str) -> None:
+    make, label, report = PICTURE_PLACEHOLDERS[name]
+    story = read_docx(make(tmp_path / f"{name}.docx"))
+    text = "".join(p for p in story.parts if isinstance(p, str))
+    assert label.replace("[", "\\[").replace("]", "\\]") in text
+    assert story.report == report
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))

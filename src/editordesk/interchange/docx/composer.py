@@ -3,16 +3,27 @@ look of the first lines), the rest as Markdown blocks with figures where the pic
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from editordesk.interchange.docx.emitter import Block, inline_markdown
-from editordesk.interchange.docx.inline import Segment, merge, plain, tidy
+from editordesk.errors import ValidationError
+from editordesk.interchange.docx.emitter import Block, escape_markdown, inline_markdown
+from editordesk.interchange.docx.inline import Segment, destination, merge, plain, tidy
 from editordesk.interchange.docx.numbering import ListKind
 from editordesk.interchange.docx.pictures import Figure, Picture
-from editordesk.interchange.docx.reader import Paragraph, ParagraphKind
-from editordesk.interchange.markdown import Part
+from editordesk.interchange.docx.reader import (
+    NOTE_CLOSE,
+    NOTE_OPEN,
+    PICTURE_CLOSE,
+    PICTURE_OPEN,
+    Paragraph,
+    ParagraphKind,
+)
+from editordesk.interchange.markdown import Part, TweetSource
+from editordesk.media.tweets import TweetRef, parse_tweet_url
+from editordesk.text import MONTHS
 
 _CREDIT_LINE = re.compile(r"\s*(credit|photo|photos|photograph|picture|image)s?\s*:", re.I)
 _CREDIT_LABEL = re.compile(r"\s*credits?\s*:\s*", re.I)
@@ -21,7 +32,33 @@ _BYLINE_JOINERS = frozenset(
     {"and", "&", "de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "del", "bin", "al"}
 )
 # Paragraphs that are fields of the story rather than its body.
-_STORY_FIELDS = frozenset({ParagraphKind.SUBTITLE, ParagraphKind.BYLINE, ParagraphKind.TITLE})
+_STORY_FIELDS = frozenset(
+    {
+        ParagraphKind.SUBTITLE,
+        ParagraphKind.BYLINE,
+        ParagraphKind.TITLE,
+        ParagraphKind.DATELINE,
+        ParagraphKind.RELATED_HEADING,
+        ParagraphKind.RELATED,
+    }
+)
+_TOKEN = re.compile(f"{NOTE_OPEN}([0-9]+){NOTE_CLOSE}|{PICTURE_OPEN}([0-9]+){PICTURE_CLOSE}")
+_ATTRIBUTION = re.compile(r"—\s*(?:(?P<who>.*?),\s*)?(?P<when>[^,]*)\Z", re.S)
+_FIELD_KINDS = frozenset(
+    {ParagraphKind.DATELINE, ParagraphKind.RELATED_HEADING, ParagraphKind.RELATED}
+)
+_ALIGN = {"center": ":---:", "right": "---:", "end": "---:", "left": ":---", "start": ":---"}
+
+
+def _long_date(text: str) -> dt.date | None:
+    """ "24 November 2026", as the export prints a tweet's date, or None."""
+    parts = text.split()
+    if len(parts) != 3 or parts[1] not in MONTHS or not parts[0].isdigit():
+        return None
+    try:
+        return dt.date(int(parts[2]), MONTHS.index(parts[1]) + 1, int(parts[0]))
+    except ValueError:
+        return None
 
 
 def byline_of(text: str) -> str | None:
@@ -67,11 +104,28 @@ def _other_delimiter(previous: _OpenList, kind: ListKind) -> str:
 
 
 class Composer:
-    """Turns the paragraphs into the story: fields, Markdown body and figures."""
+    """Turns the paragraphs into the story: fields, Markdown body and figures.
 
-    def __init__(self, paragraphs: list[Paragraph]) -> None:
+    `exact_headings` keeps Word's heading levels as they are (a file EditorDesk wrote);
+    `fields=False` reads every paragraph as body (a footnote's or a table cell's)."""
+
+    def __init__(
+        self,
+        paragraphs: list[Paragraph],
+        *,
+        exact_headings: bool = False,
+        fields: bool = True,
+        web_pictures: list[tuple[str, str]] | None = None,
+    ) -> None:
         self.paragraphs = paragraphs
-        self.chunks: list[_Chunk | Figure] = []
+        self.exact_headings = exact_headings
+        self.fields = fields
+        self.web_pictures = web_pictures if web_pictures is not None else []
+        self.chunks: list[_Chunk | Figure | TweetSource] = []
+        self.datelines: list[str] = []
+        self.related: list[tuple[str, str | None]] = []  # (title, address) as shown
+        self.related_heading = False
+        self.tweet_lines: list[Paragraph] = []
         self.lists: list[_OpenList] = []
         self.counters: dict[str, dict[int, int]] = {}
         self.headline: list[str] = []
@@ -85,7 +139,11 @@ class Composer:
         )
         self.headline_paragraph = (
             first
-            if not titled and first is not None and first.kind is ParagraphKind.HEADING
+            if fields
+            and not titled
+            and first is not None
+            and first.kind is ParagraphKind.HEADING
+            and not exact_headings
             else None
         )
         levels = [
@@ -93,11 +151,24 @@ class Composer:
             for p in paragraphs
             if p.kind is ParagraphKind.HEADING and p is not self.headline_paragraph and p.text()
         ]
-        self.top_level = min(levels, default=1)
+        self.top_level = 1 if exact_headings else min(levels, default=1)
 
     def compose(self) -> None:
         for paragraph in self.paragraphs:
+            kind = paragraph.kind
+            if kind is not ParagraphKind.TWEET and self.tweet_lines:
+                self._loose_tweet_lines()
+            if kind is ParagraphKind.TABLE:
+                self.waiting = []
+                self._table(paragraph)
+                continue
             if not paragraph.text() and not paragraph.pictures:
+                continue
+            if self.fields and kind in _FIELD_KINDS:
+                self._story_field(paragraph)
+                continue
+            if kind is ParagraphKind.TWEET:
+                self._tweet_line(paragraph)
                 continue
             is_caption = paragraph.kind in (ParagraphKind.CAPTION, ParagraphKind.CREDIT)
             if is_caption and self.waiting and not paragraph.pictures:
@@ -107,6 +178,117 @@ class Composer:
             figures = self._paragraph(paragraph)
             if figures:
                 self.waiting = figures
+
+    # -------------------------------------------------- an export's own paragraphs
+
+    def _story_field(self, paragraph: Paragraph) -> None:
+        if paragraph.kind is ParagraphKind.DATELINE:
+            self.datelines.append(paragraph.text())
+        elif paragraph.kind is ParagraphKind.RELATED_HEADING:
+            self.related_heading = True
+        else:
+            links = [s for s in paragraph.segments if s.href]
+            title = plain(links).strip() if links else paragraph.text().split(" — ")[0]
+            self.related.append((" ".join(title.split()), links[0].href if links else None))
+
+    def _tweet_line(self, paragraph: Paragraph) -> None:
+        """A tweet's words, until the line that names who said it, linked to the tweet."""
+        ref: TweetRef | None = None
+        for segment in paragraph.segments:
+            if segment.href:
+                try:
+                    ref = parse_tweet_url(segment.href)
+                    break
+                except ValidationError:
+                    continue
+        text = plain(paragraph.segments).strip()
+        attribution = _ATTRIBUTION.fullmatch(text) if ref is not None else None
+        if ref is None or attribution is None:
+            self.tweet_lines.append(paragraph)
+            return
+        who = (attribution.group("who") or "").strip()
+        name = who
+        handle_tail = f"(@{ref.handle})"
+        if who.endswith(handle_tail):
+            name = who[: -len(handle_tail)].strip()
+        elif who == f"@{ref.handle}":
+            name = ""
+        words = "\n\n".join(plain(p.segments).strip() for p in self.tweet_lines)
+        self.tweet_lines = []
+        self.waiting = []
+        self.chunks.append(
+            TweetSource(
+                ref,
+                paragraph.number,
+                display_name=name,
+                text=words,
+                posted=_long_date(attribution.group("when").strip()),
+            )
+        )
+        self.lists = []
+
+    def _loose_tweet_lines(self) -> None:
+        """Tweet-styled lines with no tweet link after them: quotes, their words kept."""
+        lines, self.tweet_lines = self.tweet_lines, []
+        for line in lines:
+            segments = tidy(line.segments)
+            if segments:
+                self._add(inline_markdown(segments, "> ", "> ", Block.QUOTE), prefix="> ")
+
+    def _table(self, table: Paragraph) -> None:
+        """A GFM table: the first row its header, each cell's paragraphs on one line, a
+        column aligned as its header cell is; pictures in cells follow the table."""
+        columns = max((len(row) for row in table.rows), default=0)
+        if not columns:
+            return
+        lines: list[str] = []
+        figures: list[Figure] = []
+        for index, row in enumerate(table.rows):
+            cells = [self._cell(cell, figures) for cell in row]
+            cells += [""] * (columns - len(cells))
+            lines.append("| " + " | ".join(cells) + " |")
+            if index == 0:
+                aligns = []
+                for column in range(columns):
+                    cell = row[column] if column < len(row) else []
+                    first = next((p for p in cell if p.kind is not ParagraphKind.TABLE), None)
+                    aligns.append(_ALIGN.get(first.align if first else "", "---"))
+                lines.append("| " + " | ".join(aligns) + " |")
+        self._add("\n".join(lines))
+        for figure in figures:
+            self._add_figure(figure)
+
+    def _cell(self, paragraphs: list[Paragraph], figures: list[Figure]) -> str:
+        segments: list[Segment] = []
+        for paragraph in paragraphs:
+            if paragraph.kind is ParagraphKind.TABLE:  # a table in a cell: its words
+                words = " ".join(
+                    p.text() for row in paragraph.rows for cell in row for p in cell
+                ).strip()
+                if words:
+                    segments.extend(
+                        [Segment(" "), Segment(words)] if segments else [Segment(words)]
+                    )
+                continue
+            for group in paragraph.groups():
+                if isinstance(group, Picture):
+                    if group.placeholder:
+                        segments.append(Segment(" " + group.label()))
+                    else:
+                        figures.append(Figure(group, paragraph.number))
+                    continue
+                tidied = tidy(group, breaks=False)
+                if tidied:
+                    if segments:
+                        segments.append(Segment(" "))
+                    segments.extend(tidied)
+        segments = merge(segments)
+        if not segments:
+            return ""
+        markdown = inline_markdown(tidy(segments, breaks=False), "", "", Block.PARAGRAPH)
+        return markdown.replace("|", "\\|")
+
+    # -------------------------------------------------- paragraphs
 
     def _paragraph(self, paragraph: Paragraph) -> list[Figure]:
         kind = paragraph.kind
@@ -138,6 +320,9 @@ class Composer:
                 return []
         first_text = True
         for group in paragraph.groups():
+            if isinstance(group, Picture) and group.placeholder:
+                self._add(escape_markdown(group.label()))
+                continue
             if isinstance(group, Picture):
                 figure = Figure(group, paragraph.number)
                 self._add_figure(figure)
@@ -162,7 +347,11 @@ class Composer:
         return bool(self.chunks)
 
     def _figures_only(self, paragraph: Paragraph) -> list[Figure]:
-        figures = [Figure(picture, paragraph.number) for picture in paragraph.pictures]
+        figures = [
+            Figure(picture, paragraph.number)
+            for picture in paragraph.pictures
+            if not picture.placeholder
+        ]
         for figure in figures:
             self._add_figure(figure)
         return figures
@@ -191,14 +380,18 @@ class Composer:
         self.chunks.append(_Chunk(prefix + markdown, tight))
         self.lists = []
 
-    def _add_figure(self, figure: Figure) -> None:
+    def _add_figure(self, figure: Figure | TweetSource) -> None:
         self.chunks.append(figure)
         self.lists = []
 
     def _heading(self, level: int, segments: list[Segment]) -> None:
-        depth = min(6, 2 + max(0, level - self.top_level))
+        depth = (
+            min(6, max(level, 1))
+            if self.exact_headings
+            else min(6, 2 + max(0, level - self.top_level))
+        )
         prefix = "#" * depth + " "
-        unbold = [Segment(s.text, False, s.italic, s.href) for s in segments]  # bold already
+        unbold = [Segment(s.text, False, s.italic, s.href, s.strike) for s in segments]
         self._add(inline_markdown(merge(unbold), prefix, "", Block.HEADING), prefix=prefix)
 
     def _count(self, paragraph: Paragraph) -> int:
@@ -245,22 +438,44 @@ class Composer:
 
     # -------------------------------------------------- results
 
-    def parts(self, path: Path) -> tuple[Part, ...]:
+    def markdown(self, chunk: _Chunk) -> str:
+        """A chunk's Markdown with its footnote marks and web pictures written in."""
+        return _TOKEN.sub(self._token, chunk.markdown)
+
+    def _token(self, match: re.Match[str]) -> str:
+        if match.group(1) is not None:
+            return f"[^{match.group(1)}]"
+        alt, src = self.web_pictures[int(match.group(2)) - 1]
+        return f"![{escape_markdown(alt, at_line_start=False)}]({destination(src)})"
+
+    def blocks(self) -> list[str]:
+        """The chunks' Markdown, blocks apart (a footnote's text, a table cell's)."""
+        return [self.markdown(c) for c in self.chunks if isinstance(c, _Chunk)]
+
+    def parts(self, path: Path, notes: list[list[str]] | None = None) -> tuple[Part, ...]:
+        """The body as text, figures and tweets; `notes` (each note's blocks) become
+        Markdown footnotes at its end."""
         parts: list[Part] = []
         text: list[str] = []
         for chunk in self.chunks:
-            if isinstance(chunk, Figure):
+            if isinstance(chunk, Figure | TweetSource):
                 if text:
                     parts.append("".join(text) + "\n\n")
                     text = []
                 elif parts:
                     parts.append("\n\n")
-                parts.append(chunk.source(path))
+                parts.append(chunk.source(path) if isinstance(chunk, Figure) else chunk)
                 continue
             if text:
                 text.append("\n" if chunk.tight else "\n\n")
             elif parts:
                 text.append("\n\n")
-            text.append(chunk.markdown)
+            text.append(self.markdown(chunk))
+        for number, blocks in enumerate(notes or (), start=1):
+            if text or parts:
+                text.append("\n\n")
+            body = "\n\n    ".join(block.replace("\n", "\n    ") for block in blocks)
+            body = body.replace("\n    \n", "\n\n")
+            text.append(f"[^{number}]: {body}" if body else f"[^{number}]: \\")
         parts.append("".join(text) + "\n")
         return tuple(parts)

@@ -25,7 +25,7 @@ from editordesk.interchange.docx.inline import (
     merge,
 )
 
-_MD = MarkdownIt("commonmark")
+_MD = MarkdownIt("commonmark").enable("strikethrough")
 # Rounds of "find the first place that does not read back and drop the weakest formatting
 # there" before giving up on emphasis for the block: each is one parse of the block.
 _REPAIR_ROUNDS = 24
@@ -58,7 +58,7 @@ class Block(Enum):
 
 # Characters that are Markdown syntax wherever they stand; "{" so that no "{{" can open a
 # shortcode; "]" so that text never closes a link early.
-_ALWAYS = frozenset("\\`*_[]<{")
+_ALWAYS = frozenset("\\`*_[]<{~")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _ORDERED_MARKER = re.compile(r"[0-9]{1,9}([.)])(?=[ \t]|$)")
 _ATX = re.compile(r"#{1,6}(?=[ \t]|$)")
@@ -224,8 +224,8 @@ def _write(segments: list[Segment], indent: str) -> str:
 
 # ------------------------------------------------------------------ reading back
 
-# One character as read: (the character, bold, italic, link).
-_Char = tuple[str, bool, bool, str | None]
+# One character as read: (the character, bold, italic, link, struck out).
+_Char = tuple[str, bool, bool, str | None, bool]
 
 
 def _read_back(markdown: str, block: Block) -> list[_Char] | None:
@@ -238,13 +238,15 @@ def _read_back(markdown: str, block: Block) -> list[_Char] | None:
     if sum(1 for t in tokens if t.type.endswith("_open")) != block.opens:
         return None
     chars: list[_Char] = []
-    bold = italic = 0
+    bold = italic = strike = 0
     href: str | None = None
     for tok in inlines[0].children or []:
         if tok.type == "text":
-            chars.extend((c, bold > 0, italic > 0, href) for c in tok.content)
+            chars.extend((c, bold > 0, italic > 0, href, strike > 0) for c in tok.content)
         elif tok.type in ("softbreak", "hardbreak"):
-            chars.append(("\n", False, False, None))
+            chars.append(("\n", False, False, None, False))
+        elif tok.type in ("s_open", "s_close"):
+            strike += 1 if tok.type == "s_open" else -1
         elif tok.type in ("strong_open", "strong_close"):
             bold += 1 if tok.type == "strong_open" else -1
         elif tok.type in ("em_open", "em_close"):
@@ -269,7 +271,7 @@ def _expected(segments: list[Segment]) -> tuple[list[_Char], list[int]]:
             if seg.href not in normalized:
                 normalized[seg.href] = _MD.normalizeLink(destination(seg.href))
             href = normalized[seg.href]
-        chars.extend((c, seg.bold, seg.italic, href) for c in seg.text)
+        chars.extend((c, seg.bold, seg.italic, href, seg.strike) for c in seg.text)
         owners.extend([index] * len(seg.text))
     return chars, owners
 
@@ -298,10 +300,10 @@ _EmphasisSpan = tuple[Emphasis, int, int]  # a mark held from segment start to s
 
 def _spans(segments: list[Segment]) -> list[_EmphasisSpan]:
     spans: list[_EmphasisSpan] = []
-    for mark in (Emphasis.BOLD, Emphasis.ITALIC):
+    for mark in (Emphasis.BOLD, Emphasis.ITALIC, Emphasis.STRIKE):
         start: int | None = None
         for index, seg in enumerate([*segments, Segment("\n")]):
-            held = (seg.bold if mark is Emphasis.BOLD else seg.italic) and not seg.is_break
+            held = seg.has(mark) and not seg.is_break
             if held and start is None:
                 start = index
             elif not held and start is not None:
@@ -314,21 +316,27 @@ def _with_spans(
     segments: list[Segment], spans: list[_EmphasisSpan], *, links: bool = True
 ) -> list[Segment]:
     """The segments with only `spans` for emphasis (one pass, whatever their number)."""
-    bold = [0] * (len(segments) + 1)
-    italic = [0] * (len(segments) + 1)
+    counts = {mark: [0] * (len(segments) + 1) for mark in Emphasis}
     for mark, start, end in spans:
-        counts = bold if mark is Emphasis.BOLD else italic
-        counts[start] += 1
-        counts[end] -= 1
+        counts[mark][start] += 1
+        counts[mark][end] -= 1
     out: list[Segment] = []
-    in_bold = in_italic = 0
+    held = dict.fromkeys(Emphasis, 0)
     for index, seg in enumerate(segments):
-        in_bold += bold[index]
-        in_italic += italic[index]
+        for mark in Emphasis:
+            held[mark] += counts[mark][index]
         if seg.is_break:
             out.append(seg)
         else:
-            out.append(Segment(seg.text, in_bold > 0, in_italic > 0, seg.href if links else None))
+            out.append(
+                Segment(
+                    seg.text,
+                    held[Emphasis.BOLD] > 0,
+                    held[Emphasis.ITALIC] > 0,
+                    seg.href if links else None,
+                    held[Emphasis.STRIKE] > 0,
+                )
+            )
     return out
 
 

@@ -17,6 +17,7 @@ class Emphasis(Enum):
 
     BOLD = "**"
     ITALIC = "*"
+    STRIKE = "~~"
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,9 @@ Mark = Emphasis | LinkMark
 
 def mark_order(mark: Mark) -> int:
     """Among marks that end together, links go outermost, then bold, then italic."""
-    return 0 if isinstance(mark, LinkMark) else 1 if mark is Emphasis.BOLD else 2
+    if isinstance(mark, LinkMark):
+        return 0
+    return {Emphasis.BOLD: 1, Emphasis.ITALIC: 2, Emphasis.STRIKE: 3}[mark]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,7 @@ class Segment:
     bold: bool = False
     italic: bool = False
     href: str | None = None
+    strike: bool = False
 
     @property
     def is_break(self) -> bool:
@@ -53,12 +57,17 @@ class Segment:
             marks.add(Emphasis.BOLD)
         if self.italic:
             marks.add(Emphasis.ITALIC)
+        if self.strike:
+            marks.add(Emphasis.STRIKE)
         if self.href is not None:
             marks.add(LinkMark(self.href))
         return frozenset(marks)
 
-    def formatting(self) -> tuple[bool, bool, str | None]:
-        return self.bold, self.italic, self.href
+    def formatting(self) -> tuple[bool, bool, str | None, bool]:
+        return self.bold, self.italic, self.href, self.strike
+
+    def has(self, mark: Emphasis) -> bool:
+        return {Emphasis.BOLD: self.bold, Emphasis.ITALIC: self.italic}.get(mark, self.strike)
 
 
 BREAK = Segment("\n")
@@ -127,6 +136,7 @@ def tidy(segments: list[Segment], *, breaks: bool = True) -> list[Segment]:
                     before.bold and after.bold,
                     before.italic and after.italic,
                     before.href if before.href == after.href else None,
+                    before.strike and after.strike,
                 )
         if out:
             out.append(BREAK if breaks else Segment(" "))

@@ -51,14 +51,22 @@ def alt_text(*candidates: str | None) -> str:
     return ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Picture:
-    """A picture where it stands in a paragraph, already checked."""
+    """A picture where it stands in a paragraph, already checked; `placeholder` says why it
+    stands only as a named placeholder (a drawing waiting for conversion says what it is)."""
 
     number: int
     member: str
     data: bytes
     alt: str
+    placeholder: str = ""
+
+    def label(self) -> str:
+        """The words a placeholder leaves in the story."""
+        name = f" ({self.member})" if self.member else ""
+        alt = f": {self.alt}" if self.alt else ""
+        return f"[Picture {self.number}{name}{alt}: {self.placeholder}]"
 
 
 @dataclass

@@ -9,12 +9,20 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from lxml import etree
+
 from editordesk.errors import InputError
 from editordesk.interchange.docx.inline import BREAK, Segment, plain, safe_href
 from editordesk.interchange.docx.numbering import ListKind, Numbering, int_or
 from editordesk.interchange.docx.pictures import Picture, alt_text, unsupported_kind
+from editordesk.interchange.docx.salvage import linear_math, symbol_char, symbol_text, to_png
 from editordesk.media.images import inspect_image
 from editordesk.ooxml import names as w
+
+# Private-use characters that stand, inside text, for what the composer writes later: a
+# footnote's mark ([^n]) and a web picture (![alt](url)). Removed from the file's own text.
+NOTE_OPEN, NOTE_CLOSE, PICTURE_OPEN, PICTURE_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
+_TOKEN_CHARS = str.maketrans("", "", NOTE_OPEN + NOTE_CLOSE + PICTURE_OPEN + PICTURE_CLOSE)
 
 # Inline containers whose runs are part of the text as it reads now.
 _INLINE_CONTAINERS = frozenset(
@@ -22,12 +30,13 @@ _INLINE_CONTAINERS = frozenset(
 )
 _BLOCK_CONTAINERS = frozenset({w.W_TBL, w.W_TR, w.W_TC, w.W_CUSTOM_XML, w.W_INS, w.W_MOVE_TO})
 _PICTURE_STOPS = frozenset({w.W_TXBX_CONTENT, w.MC_FALLBACK})
-_TOGGLES = (w.W_BOLD, w.W_ITALIC, w.W_VANISH)  # bold, italic, hidden
+_TOGGLES = (w.W_BOLD, w.W_ITALIC, w.W_VANISH, w.W_STRIKE)  # bold, italic, hidden, struck
 _HEADING_NAME = re.compile(r"heading ([1-9])")
 _LIST_LEVEL_NAME = re.compile(r"list(?: bullet| number)? ([2-9])")
 _FIELD_WORD = re.compile(r'"((?:[^"\\]|\\.)*)"|(\S+)')
 
-Toggles = tuple[bool | None, bool | None, bool | None]
+Toggles = tuple[bool | None, ...]
+Flags = tuple[bool, bool, bool, bool]  # bold, italic, hidden, struck out
 
 
 class ParagraphKind(Enum):
@@ -42,6 +51,11 @@ class ParagraphKind(Enum):
     BYLINE = "byline"
     ITEM = "item"
     QUOTE = "quote"
+    DATELINE = "dateline"
+    TWEET = "tweet"
+    RELATED_HEADING = "related heading"
+    RELATED = "related"
+    TABLE = "table"
 
 
 @dataclass
@@ -56,6 +70,8 @@ class Paragraph:
     list_key: str = ""
     list_start: int = 1
     seq_end: int | None = None
+    align: str = ""  # w:jc: "center", "right"...
+    rows: list[list[list[Paragraph]]] = field(default_factory=list)  # a table's cells
 
     @property
     def segments(self) -> list[Segment]:
@@ -183,10 +199,16 @@ class _ParagraphContext:
             if done.is_seq:
                 self.seq_end = self.length
 
-    def add(self, text: str, bold: bool, italic: bool) -> None:
+    def add(self, text: str, bold: bool, italic: bool, strike: bool = False) -> None:
         if text and not self.in_field_code:
-            self.items.append(Segment(text, bold, italic, self.href))
+            self.items.append(Segment(text, bold, italic, self.href, strike))
             self.length += len(text)
+
+    def add_token(self, text: str) -> None:
+        """A footnote mark or a web picture: never inside a link."""
+        if not self.in_field_code:
+            self.items.append(Segment(text))
+            self.length += 1
 
     def add_break(self) -> None:
         if not self.in_field_code:
@@ -211,6 +233,31 @@ def _iter_outside(root: Any, tag: str, stops: frozenset[str]) -> Iterator[Any]:
         if element.tag in stops or element.tag == tag:
             continue
         pending.extend(reversed(list(element)))
+
+
+# The styles of an EditorDesk export that are fields of the story, not its body.
+_STORY_STYLES = {
+    "dateline": ParagraphKind.DATELINE,
+    "tweet": ParagraphKind.TWEET,
+    "related heading": ParagraphKind.RELATED_HEADING,
+    "related link": ParagraphKind.RELATED,
+}
+
+
+def _notes_of(part: Any, rel_type: str, tag: str) -> tuple[dict[str, Any], Any]:
+    """The footnotes (or endnotes) part's notes by id, and the part (for its links)."""
+    for rel in part.rels.values():
+        if rel.reltype != rel_type or rel.is_external:
+            continue
+        target = rel.target_part
+        element = getattr(target, "element", None)
+        if element is None:
+            try:
+                element = etree.fromstring(bytes(target.blob), w.xml_parser())
+            except (etree.XMLSyntaxError, ValueError):
+                return {}, None
+        return {note.get(w.W_ID, ""): note for note in element.iterchildren(tag)}, target
+    return {}, None
 
 
 # ------------------------------------------------------------------ the reader
@@ -242,11 +289,40 @@ class DocumentReader:
         self.paragraphs: list[Paragraph] = []
         self.pictures = 0
         self._run_style_cache: dict[str, Toggles] = {}
+        # Footnotes and endnotes: their parts' notes by id, and the notes met, in order.
+        self._note_parts = {
+            kind: _notes_of(self.part, rel_type, tag)
+            for kind, rel_type, tag in (
+                ("footnote", w.REL_FOOTNOTES, w.W_FOOTNOTE),
+                ("endnote", w.REL_ENDNOTES, w.W_ENDNOTE),
+            )
+        }
+        self.notes: list[list[Paragraph]] = []
+        self._pending_notes: list[tuple[Any, Any]] = []  # (note element, its part)
+        self.web_pictures: list[tuple[str, str]] = []  # (alt, address)
+        self.placeholders: list[Picture] = []  # pictures kept as a named placeholder
+        self.drawings: list[Picture] = []  # WMF and EMF drawings waiting for conversion
+        self.bookmarks: set[str] = {
+            name
+            for b in (self.body.iter(w.W_BOOKMARK_START) if self.body is not None else ())
+            if (name := b.get(w.qualified("w:name")))
+        }
+        self.counts: dict[str, int] = {}  # what was changed or left out, for the report
 
     def read(self) -> list[Paragraph]:
         if self.body is not None:
             self._blocks(self.body)
+        body, body_part = self.paragraphs, self.part
+        while len(self.notes) < len(self._pending_notes):  # notes may mark notes of their own
+            element, part = self._pending_notes[len(self.notes)]
+            self.paragraphs, self.part = [], part
+            self._blocks(element)
+            self.notes.append(self.paragraphs)
+        self.paragraphs, self.part = body, body_part
         return self.paragraphs
+
+    def count(self, what: str, by: int = 1) -> None:
+        self.counts[what] = self.counts.get(what, 0) + by
 
     # -------------------------------------------------- styles
 
@@ -268,7 +344,7 @@ class DocumentReader:
 
     def _run_style_toggles(self, style_id: str) -> Toggles:
         if style_id not in self._run_style_cache:
-            toggles: list[bool | None] = [None, None, None]
+            toggles: list[bool | None] = [None] * len(_TOGGLES)
             for style in self._chain(style_id):
                 rpr = style.find(w.W_RPR)
                 if rpr is None:
@@ -276,22 +352,26 @@ class DocumentReader:
                 for i, tag in enumerate(_TOGGLES):
                     if toggles[i] is None:
                         toggles[i] = _toggle(rpr.find(tag))
-            self._run_style_cache[style_id] = (toggles[0], toggles[1], toggles[2])
+            self._run_style_cache[style_id] = tuple(toggles)
         return self._run_style_cache[style_id]
 
-    def _run_toggles(self, rpr: Any) -> tuple[bool, bool, bool]:
-        """(bold, italic, hidden) of a run: direct formatting, else its character style."""
+    def _run_toggles(self, rpr: Any) -> Flags:
+        """(bold, italic, hidden, struck) of a run: direct formatting, else its style."""
         if rpr is None:
-            return False, False, False
+            return False, False, False, False
         direct = [_toggle(rpr.find(tag)) for tag in _TOGGLES]
+        if direct[3] is None:
+            direct[3] = _toggle(rpr.find(w.W_DSTRIKE))
         style = rpr.find(w.W_RSTYLE)
         styled = (
-            self._run_style_toggles(style.get(w.W_VAL, "")) if style is not None else (None,) * 3
+            self._run_style_toggles(style.get(w.W_VAL, ""))
+            if style is not None
+            else (None,) * len(_TOGGLES)
         )
-        bold, italic, hidden = (
+        bold, italic, hidden, strike = (
             bool(d if d is not None else s) for d, s in zip(direct, styled, strict=True)
         )
-        return bold, italic, hidden
+        return bold, italic, hidden, strike
 
     # -------------------------------------------------- blocks
 
@@ -300,6 +380,8 @@ class DocumentReader:
             tag = child.tag
             if tag == w.W_P:
                 self._paragraph(child)
+            elif tag == w.W_TBL:
+                self._table(child)
             elif tag in _BLOCK_CONTAINERS:
                 self._blocks(child)
             elif tag == w.W_SDT:
@@ -318,7 +400,11 @@ class DocumentReader:
         name = self._style_name(style_id) if style_id else ""
         paragraph = Paragraph(kind=ParagraphKind.BODY, number=len(self.paragraphs) + 1)
         heading = self._heading_level(ppr, style_id, name)
-        if name == "title":
+        jc = ppr.find(w.W_JC) if ppr is not None else None
+        paragraph.align = jc.get(w.W_VAL, "") if jc is not None else ""
+        if name in _STORY_STYLES:
+            paragraph.kind = _STORY_STYLES[name]
+        elif name == "title":
             paragraph.kind = ParagraphKind.TITLE
         elif name == "subtitle":
             paragraph.kind = ParagraphKind.SUBTITLE
@@ -340,7 +426,28 @@ class DocumentReader:
         paragraph.seq_end = context.seq_end
         self.paragraphs.append(paragraph)
         for box in context.text_boxes:  # a text box reads after the paragraph it is anchored to
+            self.count("text boxes placed after their paragraph")
             self._blocks(box)
+
+    def _table(self, tbl: Any) -> None:
+        """A table as rows of cells, each cell the paragraphs in it; a cell spanning columns
+        is followed by empty ones, so every row has the table's columns."""
+        table = Paragraph(kind=ParagraphKind.TABLE, number=len(self.paragraphs) + 1)
+        outer = self.paragraphs
+        for tr in tbl.iterchildren(w.W_TR):
+            row: list[list[Paragraph]] = []
+            for tc in tr.iterchildren(w.W_TC):
+                self.paragraphs = []
+                self._blocks(tc)
+                row.append(self.paragraphs)
+                span = tc.find(f"{w.W_TC_PR}/{w.W_GRID_SPAN}")
+                extra = int_or(span.get(w.W_VAL), 1) - 1 if span is not None else 0
+                if extra > 0:
+                    self.count("merged table cells split")
+                    row.extend([] for _ in range(min(extra, 63)))
+            table.rows.append(row)
+        self.paragraphs = outer
+        self.paragraphs.append(table)
 
     def _heading_level(self, ppr: Any, style_id: str, name: str) -> int:
         match = _HEADING_NAME.fullmatch(name)
@@ -410,9 +517,15 @@ class DocumentReader:
             if tag == w.W_R:
                 self._run(child, context)
             elif tag == w.W_HYPERLINK:
-                context.open_link(self._hyperlink_target(child))
+                target = self._hyperlink_target(child)
+                if self._web_picture(child, target, context):
+                    continue
+                context.open_link(target)
                 self._inline(child, context)
                 context.close_link()
+            elif tag in (w.M_OMATH, w.M_OMATH_PARA):
+                self.count("equations kept as linear text")
+                context.add(linear_math(child), False, False)
             elif tag == w.W_FLDSIMPLE:
                 context.open_field(_Field(instr=[child.get(w.W_INSTR, "")]))
                 context.start_result()
@@ -429,10 +542,27 @@ class DocumentReader:
                 if choice is not None:
                     self._inline(choice, context)
 
+    def _web_picture(self, link: Any, target: str | None, context: _ParagraphContext) -> bool:
+        """An export's placeholder for a web picture ("[Picture: alt]" in the Web Picture
+        style, linked to it) as the picture again."""
+        style = link.find(f"{w.W_R}/{w.W_RPR}/{w.W_RSTYLE}")
+        if target is None or style is None:
+            return False
+        if self._style_name(style.get(w.W_VAL, "")) != "web picture":
+            return False
+        words = "".join(t.text or "" for t in link.iter(w.W_T))
+        alt = words.removeprefix("[Picture: ").removesuffix("]")
+        self.web_pictures.append(("" if alt == target else alt, target))
+        context.add_token(f"{PICTURE_OPEN}{len(self.web_pictures)}{PICTURE_CLOSE}")
+        return True
+
     def _hyperlink_target(self, link: Any) -> str | None:
         rel_id = link.get(w.R_ID)
         if not rel_id:
-            return None  # a jump inside the document: its words stay, as text
+            anchor = link.get(w.W_ANCHOR) or ""
+            if anchor in self.bookmarks and not anchor.startswith("_"):
+                return f"#{anchor}"  # a heading of this story
+            return None  # another jump inside the document: its words stay, as text
         rel = self.part.rels.get(rel_id)
         if rel is None or not rel.is_external:
             return None
@@ -446,9 +576,12 @@ class DocumentReader:
         self,
         run: Any,
         context: _ParagraphContext,
-        toggles: tuple[bool, bool, bool] | None = None,
+        toggles: Flags | None = None,
     ) -> None:
-        bold, italic, hidden = toggles or self._run_toggles(run.find(w.W_RPR))
+        rpr = run.find(w.W_RPR)
+        bold, italic, hidden, strike = toggles or self._run_toggles(rpr)
+        fonts = rpr.find(w.W_RFONTS) if rpr is not None else None
+        symbol = fonts is not None and (fonts.get(w.W_ASCII) or "").lower() == "symbol"
         for child in run:
             tag = child.tag
             if tag == w.W_FLDCHAR:
@@ -465,11 +598,18 @@ class DocumentReader:
             elif hidden:
                 continue
             elif tag == w.W_T:
-                context.add(child.text or "", bold, italic)
+                text = (child.text or "").translate(_TOKEN_CHARS)
+                context.add(symbol_text(text) if symbol else text, bold, italic, strike)
             elif tag in (w.W_TAB, w.W_PTAB):
-                context.add(" ", bold, italic)
+                context.add(" ", bold, italic, strike)
             elif tag == w.W_NO_BREAK_HYPHEN:
-                context.add("-", bold, italic)
+                context.add("-", bold, italic, strike)
+            elif tag == w.W_SYM:
+                self._symbol(child, context, (bold, italic, strike))
+            elif tag in (w.W_FOOTNOTE_REFERENCE, w.W_ENDNOTE_REFERENCE):
+                self._note(child, context)
+            elif tag == w.W_COMMENT_REFERENCE:
+                self.count("comments dropped")
             elif tag in (w.W_BR, w.W_CR):
                 if child.get(w.W_TYPE) in ("page", "column"):
                     context.add(" ", bold, italic)
@@ -482,7 +622,35 @@ class DocumentReader:
             elif tag == w.MC_ALTERNATE:
                 choice = child.find(w.MC_CHOICE)
                 if choice is not None:
-                    self._run(choice, context, (bold, italic, hidden))
+                    self._run(choice, context, (bold, italic, hidden, strike))
+
+    def _symbol(self, sym: Any, context: _ParagraphContext, flags: tuple[bool, bool, bool]) -> None:
+        """Insert > Symbol: a Symbol-font character as its Unicode one; other fonts' pictures
+        of characters (Wingdings) are named in the report."""
+        font = (sym.get(w.W_FONT) or "").lower()
+        try:
+            code = int(sym.get(w.W_CHAR) or "", 16)
+        except ValueError:
+            code = 0
+        char = symbol_char(code) if font == "symbol" else ""
+        if char:
+            context.add(char, *flags[:2], flags[2])
+        else:
+            self.count(f"{sym.get(w.W_FONT) or 'symbol-font'} characters dropped")
+
+    def _note(self, reference: Any, context: _ParagraphContext) -> None:
+        """A footnote or endnote mark: the note is read after the body and written as a
+        Markdown footnote, numbered in the order the marks stand."""
+        kind = "footnote" if reference.tag == w.W_FOOTNOTE_REFERENCE else "endnote"
+        notes, part = self._note_parts[kind]
+        note = notes.get(reference.get(w.W_ID, ""))
+        if note is None:
+            self.count(f"{kind} marks with no note dropped")
+            return
+        self._pending_notes.append((note, part))
+        if kind == "endnote":
+            self.count("endnotes kept as footnotes")
+        context.add_token(f"{NOTE_OPEN}{len(self._pending_notes)}{NOTE_CLOSE}")
 
     # -------------------------------------------------- pictures
 
@@ -516,28 +684,55 @@ class DocumentReader:
     def _picture(
         self, context: _ParagraphContext, embed: str | None, link: str | None, alt: str
     ) -> None:
+        """A picture where it stands. One a page cannot show is converted (TIFF and BMP to
+        PNG here, WMF and EMF after the body is read, all in one LibreOffice run) or kept
+        as a named placeholder; a linked one becomes a web picture. Never a refusal."""
         self.pictures += 1
         number = self.pictures
         rel = self.part.rels.get(embed) if embed else None
         if rel is None or rel.is_external:
             linked = rel or (self.part.rels.get(link) if link else None)
             if linked is not None and linked.is_external:
-                raise InputError(
-                    f"picture {number} is only a link to {linked.target_ref}, not a picture "
-                    "inside the document; insert the picture itself and import again"
-                )
-            raise InputError(
-                f"picture {number} is missing from the file (it refers to {embed or link!r}, "
-                "which the document does not hold)"
-            )
+                target = safe_href(str(linked.target_ref))
+                self.count("linked pictures kept as links")
+                if target is not None:
+                    self.web_pictures.append((alt, target))
+                    context.add_token(f"{PICTURE_OPEN}{len(self.web_pictures)}{PICTURE_CLOSE}")
+                    return
+                self._placeholder(context, number, f"linked to {linked.target_ref}", alt)
+                return
+            self.count("missing pictures kept as placeholders")
+            self._placeholder(context, number, "missing from the file", alt)
+            return
         part = rel.target_part
         member = str(part.partname).lstrip("/")
         data = bytes(part.blob)
         kind = unsupported_kind(data, member)
+        if kind in ("a WMF drawing", "an EMF drawing"):
+            picture = Picture(number, member, data, alt, placeholder=kind)
+            self.drawings.append(picture)
+            context.items.append(picture)
+            return
         if kind is not None:
-            raise InputError(
-                f"picture {number} ({member}) is {kind}, not a JPEG, PNG, WebP or GIF picture; "
-                "save it as PNG or JPEG, put that in its place and import again"
-            )
-        inspect_image(data, f"picture {number} ({member})")
+            converted = to_png(data)
+            if converted is None:
+                self.count(f"{kind.split(' ', 1)[1]}s kept as placeholders")
+                self._placeholder(context, number, kind, alt, member)
+                return
+            self.count(f"{kind.split(' ', 1)[1]}s converted to PNG")
+            data, member = converted, member.rsplit(".", 1)[0] + ".png"
+        try:
+            inspect_image(data, f"picture {number} ({member})")
+        except InputError:
+            self.count("unreadable pictures kept as placeholders")
+            self._placeholder(context, number, "not a picture that can be read", alt, member)
+            return
         context.items.append(Picture(number, member, data, alt))
+
+    def _placeholder(
+        self, context: _ParagraphContext, number: int, why: str, alt: str, member: str = ""
+    ) -> None:
+        """A picture that could not be kept, named where it stood."""
+        picture = Picture(number, member, b"", alt, placeholder=why)
+        self.placeholders.append(picture)
+        context.items.append(picture)
