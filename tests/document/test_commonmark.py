@@ -1,7 +1,8 @@
 """The CommonMark spec's examples through our parser and page writer, section by section.
 
 The examples are the spec's own (tests/_reference/commonmark/spec.json, see README.md there).
-Each goes through `parse_body` and the page's body writer, as an export does, with typography
+Each goes through the store's `normalise_body`, `parse_body` and the page's body writer, as
+an import and an export do, with typography
 off (it is an output option a desk may turn off; with it on, straight quotes are curled on
 purpose). Output is compared after normalising HTML (attribute order, entity spelling,
 whitespace between block tags, `<br />` against `<br>`). Raw HTML is not held to the spec: it
@@ -22,6 +23,7 @@ import pytest
 from editordesk.document.parse import parse_body
 from editordesk.export.html import _BodyWriter
 from editordesk.export.templating import builtin_environment
+from editordesk.services.stories import normalise_body
 
 SPEC = Path(__file__).parent.parent / "_reference" / "commonmark" / "spec.json"
 RAW_HTML_SECTIONS = frozenset({"HTML blocks", "Raw HTML"})
@@ -106,7 +108,7 @@ def normalise(markup: str) -> str:
 
 
 def render(markdown: str) -> str:
-    doc = parse_body(markdown)
+    doc = parse_body(normalise_body(markdown))  # as an import stores it
     writer = _BodyWriter(builtin_environment(), lambda image: "", "en", typography=False)
     body = writer.block_seq(doc.children)
     notes = writer.footnotes(doc.footnotes)

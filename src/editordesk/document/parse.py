@@ -479,6 +479,8 @@ def parse_body(
             shortcodes.append(part)
     builder = _Builder(shortcodes, body, images or {}, tweets or {})
     text = "".join(pieces)
+    if not text.endswith("\n"):
+        text += "\n"  # a fence left open at the end keeps its last line's newline
     if _has_deep_prefix(text):  # the parser would scan that line once per level opened
         tokens = _parse_deep(text)
     else:

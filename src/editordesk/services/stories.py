@@ -54,6 +54,7 @@ __all__ = [
 
 
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+_TRAILING_BLANK_LINES = re.compile(r"(?:\n[ \t]*)+\Z")
 # Characters no page or document can carry: C0 controls (not tab or newline), DEL, the
 # non-characters U+FFFE/U+FFFF and lone surrogates. Pasted text brings them; none is kept.
 _UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
@@ -66,10 +67,11 @@ def _showable(text: str) -> str:
 
 def normalise_body(body: str) -> str:
     """One form for every body: Unix line ends, no blank lines before the first or after the
-    last line."""
+    last line (the last line keeps its own spaces: they may be code)."""
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     body = _showable(body)
-    return _LEADING_BLANK_LINES.sub("", body).rstrip()
+    body = _LEADING_BLANK_LINES.sub("", body)
+    return _TRAILING_BLANK_LINES.sub("", body) if body.strip() else ""
 
 
 def normalise_tags(tags: Sequence[str]) -> tuple[str, ...]:
