@@ -253,6 +253,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     for result in results:
         if result.story is not None:
             print(result.story.id)
+            if result.report:
+                _err(f"{result.path}: imported with changes: {result.report}")
         else:
             failed += 1
             _err(f"error: {result.error}")

@@ -95,6 +95,13 @@ class StoryTransfer(QObject):
                 )
             elif good:
                 self.message.emit(f"Imported {len(good)} new draft(s)", 5000)
+            changed = [r for r in results if r.story is not None and r.report]
+            if changed:
+                self.problem.emit(
+                    "Imported with changes",
+                    "Some of the Word files could not come through exactly as they were:\n\n"
+                    + "\n".join(f"• {r.path.name}: {r.report}" for r in changed),
+                )
 
         run_in_background(
             work,

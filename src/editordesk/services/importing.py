@@ -29,10 +29,17 @@ class ImportResult:
     path: Path
     story: StoryRecord | None = None
     error: str | None = None
+    report: str = ""  # what a Word file could not bring as it was, in one line
 
 
 def _store_story(
-    session: Session, media: MediaFolder, parsed: MarkdownStory, *, author: str, name: str
+    session: Session,
+    media: MediaFolder,
+    parsed: MarkdownStory,
+    *,
+    author: str,
+    name: str,
+    report: str = "",
 ) -> StoryRecord:
     """Every format ends the same way: its images into the library, its tweets recorded,
     then the story, so a failure at any step rolls the whole file back."""
@@ -52,9 +59,8 @@ def _store_story(
             language=tweet.language,
         )
     draft = replace(parsed.draft, body=store_body(parsed, image_ids))
-    return create_story(
-        session, draft, author=author, strict_slug=False, note=f"imported from {name}"
-    )
+    note = f"imported from {name}" + (f" ({report})" if report else "")
+    return create_story(session, draft, author=author, strict_slug=False, note=note)
 
 
 def import_markdown(
@@ -66,14 +72,37 @@ def import_markdown(
 
 def import_docx(session: Session, media: MediaFolder, path: Path, *, author: str) -> StoryRecord:
     """Read a reporter's .docx and store it as a new draft, its pictures in the library."""
-    return _store_story(session, media, read_docx(path), author=author, name=path.name)
+    return _import_docx(session, media, path, author=author)[0]
 
 
-_IMPORT = {"Markdown": import_markdown, "Word": import_docx}
+def _import_docx(
+    session: Session, media: MediaFolder, path: Path, *, author: str
+) -> tuple[StoryRecord, str]:
+    """The story, and the one-line report of what could not come through as it was."""
+    parsed = read_docx(path)
+    story = _store_story(
+        session, media, parsed, author=author, name=path.name, report=parsed.report
+    )
+    return story, parsed.report
+
+
+def _import_markdown(
+    session: Session, media: MediaFolder, path: Path, *, author: str
+) -> tuple[StoryRecord, str]:
+    return import_markdown(session, media, path, author=author), ""
+
+
+_IMPORT = {"Markdown": _import_markdown, "Word": _import_docx}
 
 
 def import_file(session: Session, media: MediaFolder, path: Path, *, author: str) -> StoryRecord:
     """Import one file of any format EditorDesk reads, chosen by its extension."""
+    return _import_file(session, media, path, author=author)[0]
+
+
+def _import_file(
+    session: Session, media: MediaFolder, path: Path, *, author: str
+) -> tuple[StoryRecord, str]:
     if path.is_dir():
         raise InputError("is a folder, not a story file", path)
     if not path.exists():
@@ -102,8 +131,8 @@ def import_files(
             progress(done, len(paths), path)
         try:
             with store.write() as session:
-                story = import_file(session, store.media, path, author=author)
-            results.append(ImportResult(path, story=story))
+                story, report = _import_file(session, store.media, path, author=author)
+            results.append(ImportResult(path, story=story, report=report))
         except EditorDeskError as exc:
             results.append(ImportResult(path, error=str(exc)))
     if progress:
