@@ -335,3 +335,35 @@ def test_an_old_store_is_upgraded_with_a_word_on_stderr_then_listed(
     assert json.loads(out)  # the fixture's stories, listed from the upgraded store
     assert main(["--db", str(old), "list", "--json"]) == 0
     assert capsys.readouterr().err == ""  # upgraded once
+
+
+def test_check_adds_spelling_and_style_findings_as_json(
+    tmp_path: Path, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    plain = tmp_path / "in" / "plain.md"
+    plain.parent.mkdir()
+    plain.write_text("# Quay reopens\n\nBoats recieve 3 percent more.\n")
+    assert main([*db, "import", str(plain)]) == 0
+    story_id = int(capsys.readouterr().out.split()[0])
+    main([*db, "check", str(story_id), "--json"])
+    rows = json.loads(capsys.readouterr().out)
+    spelling = [r for r in rows if r["kind"] == "spelling"]
+    assert spelling == [
+        {
+            "story": story_id,
+            "kind": "spelling",
+            "severity": "warning",
+            "message": "spelling: “recieve” is not in the dictionary",
+            "field": "body",
+            "line": 1,
+            "word": "recieve",
+            "suggestions": spelling[0]["suggestions"],
+        }
+    ]
+    assert "receive" in spelling[0]["suggestions"]
+    style = {r["word"]: r for r in rows if r["kind"] == "style"}
+    assert style["percent"]["suggestions"] == ["per cent"]
+    assert style["3"]["suggestions"] == ["three"]
+    assert all(r["severity"] == "warning" for r in rows if r["kind"] != "preflight")
+    main([*db, "check", str(story_id), "--json", "--no-spelling"])
+    assert not [r for r in json.loads(capsys.readouterr().out) if r["kind"] == "spelling"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QDialog
@@ -196,3 +198,34 @@ def test_replace_in_selected_stories_previews_then_saves_revisions(
         assert svc.get_story(session, a.id).body == "Covid-19 rules.\nNew Covid-19 rules."
         assert svc.revisions(session, a.id)[0].note == "Replaced “covid” with “Covid-19” (2 times)"
     dialog.done(QDialog.DialogCode.Accepted)
+
+
+def test_desk_style_dialog_saves_imports_and_refuses_a_bad_file(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    from editordesk.gui.dialogs.desk_style import DeskStyleDialog
+
+    dialog = DeskStyleDialog(store)
+    qtbot.addWidget(dialog)
+    assert "utilise: use" in dialog.text.toPlainText()  # the sample until the desk has one
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("colour: red\n", encoding="utf-8")
+    dialog.import_file(str(bad))
+    assert "unknown setting 'colour'" in dialog.problem.text()
+    good = tmp_path / "good.yaml"
+    good.write_text("preferred:\n  whilst: while\n", encoding="utf-8")
+    dialog.import_file(str(good))
+    dialog.language.setEditText("en_US")
+    dialog.acronyms.setChecked(True)
+    assert dialog.save()
+    with store.read() as session:
+        assert style.desk_style(session).preferred == {"whilst": "while"}
+        assert spelling.desk_language(session) == "en_US"
+        assert spelling.checks_acronyms(session)
+    out = tmp_path / "out.yaml"
+    dialog.export_file(str(out))
+    assert out.read_text(encoding="utf-8") == "preferred:\n  whilst: while\n"
+    dialog.text.setPlainText("numbers: roman\n")
+    assert not dialog.save()
+    with store.read() as session:  # nothing stored from a bad file
+        assert style.desk_style(session).preferred == {"whilst": "while"}

@@ -22,6 +22,7 @@ from editordesk.errors import ValidationError
 from editordesk.store.models import DeskWord, StoreSetting, Story, StorySpelling
 
 DESK_LANGUAGE_KEY = "spelling.language"
+ACRONYMS_KEY = "spelling.check_acronyms"  # "yes": all-capital words are checked too
 DEFAULT_LANGUAGE = "en_GB"
 MAX_WORD = 200
 
@@ -145,6 +146,21 @@ def set_desk_language(session: Session, language: str) -> None:
         setting.value = language
 
 
+def checks_acronyms(session: Session) -> bool:
+    """Whether the desk checks all-capital words (acronyms); by default they are skipped."""
+    setting = session.get(StoreSetting, ACRONYMS_KEY)
+    return setting is not None and setting.value == "yes"
+
+
+def set_checks_acronyms(session: Session, check: bool) -> None:
+    setting = session.get(StoreSetting, ACRONYMS_KEY)
+    value = "yes" if check else "no"
+    if setting is None:
+        session.add(StoreSetting(key=ACRONYMS_KEY, value=value))
+    else:
+        setting.value = value
+
+
 def _check_language(language: str) -> str:
     language = language.strip().replace("-", "_")
     if len(language) > 32 or not all(c.isalnum() or c == "_" for c in language):
@@ -198,6 +214,7 @@ class SpellingSetup:
     language: str
     desk: frozenset[str]
     ignored: frozenset[str]
+    skip_acronyms: bool = True
 
 
 def load_setup(session: Session, story_id: int | None) -> SpellingSetup:
@@ -205,13 +222,13 @@ def load_setup(session: Session, story_id: int | None) -> SpellingSetup:
         story_language(session, story_id),
         frozenset(desk_words(session)),
         frozenset(ignored_words(session, story_id)),
+        not checks_acronyms(session),
     )
 
 
 def make_checker(
     setup: SpellingSetup,
     *,
-    skip_acronyms: bool = True,
     my_path: Path | None = None,
     extra: set[str] | frozenset[str] = frozenset(),
 ) -> WordChecker:
@@ -219,4 +236,4 @@ def make_checker(
     `extra` are more words taken as right (the house style's names)."""
     found = dictionary(setup.language)
     known = set(setup.desk) | set(setup.ignored) | my_words(my_path) | set(extra)
-    return WordChecker(found.check, found.suggest, known, skip_acronyms=skip_acronyms)
+    return WordChecker(found.check, found.suggest, known, skip_acronyms=setup.skip_acronyms)

@@ -139,6 +139,13 @@ class PreferencesDialog(QDialog):
         form.addRow("Daily backups kept", self.backups)
         form.addRow("HTML templates", self.template_dir)
         form.addRow("Word reference", self.reference)
+        # The desk's language and house style live in the store, for every editor.
+        self.desk_style = QPushButton("Desk spelling and house style…", self)
+        self.desk_style.setAccessibleName("Desk spelling and house style")
+        self.desk_style.setToolTip("The desk's language, acronyms and style file (in the store)")
+        self.desk_style.clicked.connect(self.edit_desk_style)
+        self.desk_style.setEnabled(getattr(parent, "store", None) is not None)
+        form.addRow("Spelling and style", self.desk_style)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -148,6 +155,13 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(620, self.sizeHint().height())
+
+    def edit_desk_style(self) -> None:
+        from editordesk.gui.dialogs.desk_style import DeskStyleDialog
+
+        store = getattr(self.parent(), "store", None)
+        if store is not None:
+            DeskStyleDialog(store, self).exec()
 
     def settings(self) -> Settings:
         return replace(
