@@ -9,6 +9,7 @@ same keys and shortcodes, so reading what was written gives the same story back.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -335,37 +336,68 @@ def _draft(fm: _FrontMatter, body: str) -> StoryDraft:
     )
 
 
+# `![alt](src "title")` as Markdown writes an inline picture (the address may sit in <…>).
+_INLINE_IMAGE = re.compile(
+    r"!\[(?P<alt>(?:\\.|[^\]\\])*)\]\(\s*(?:<(?P<angled>[^>\n]*)>|(?P<src>[^\s()]+))"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
+
+
+# Code a picture's Markdown may stand in as text: a span, a fenced block, an indented line.
+_CODE = re.compile(
+    r"(`+)(?:(?!\1).)+?\1|^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\2[ \t]*$|\Z)|^(?:[ ]{4}|\t).*$",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def _local_images(body: str) -> dict[str, str]:
+    """The inline pictures Markdown reads in `body` (not those in code) whose address is a
+    file path, each with its alt text as plain words."""
+    from markdown_it import MarkdownIt  # the reader needs it only for bodies with pictures
+
+    found: dict[str, str] = {}
+    for tok in MarkdownIt("commonmark").parse(body):
+        for child in tok.children or []:
+            if child.type != "image":
+                continue
+            src = str(child.attrs.get("src", ""))
+            if src and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^#", src):
+                found[src] = "".join(
+                    c.content for c in child.children or [] if c.type in ("text", "code_inline")
+                )
+    return found
+
+
+def _with_pictures(
+    text: str, offset: int, body: str, folder: Path, local: dict[str, str]
+) -> list[Part]:
+    """A run of body text with each inline picture whose file lies beside the story taken
+    out as a figure (no caption; its alt text kept); any other picture stays as written."""
+    out: list[Part] = []
+    pos = 0
+    for m in _INLINE_IMAGE.finditer(_CODE.sub(lambda c: " " * len(c.group(0)), text)):
+        src = m.group("angled") if m.group("angled") is not None else m.group("src")
+        if src not in local:
+            continue
+        line = body.count("\n", 0, offset + m.start()) + 1
+        try:
+            figure = _picture(src, folder, line, "picture")
+        except InputError:
+            continue  # not a file we can keep: the page shows it as written
+        out.append(text[pos : m.start()])
+        out.append(dataclasses.replace(figure, fields=ImageFields(alt_text=local[src])))
+        pos = m.end()
+    out.append(text[pos:])
+    return [p for p in out if p != ""]
+
+
 def _figure(sc: Shortcode, folder: Path) -> FigureSource:
     src = sc.get("src").strip()
     if not src:
         raise InputError("figure has no src", line=sc.line)
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", src) and not PureWindowsPath(src).drive:
-        raise InputError(
-            f"figure src {src!r} is not a file beside the story (EditorDesk does not fetch "
-            "images from the web)",
-            line=sc.line,
-        )
-    pure = PurePosixPath(src.replace("\\", "/"))
-    if pure.is_absolute() or PureWindowsPath(src).drive or PureWindowsPath(src).root:
-        raise InputError(f"figure src {src!r} lies outside the story's folder", line=sc.line)
-    root = folder.resolve()
-    target = (root / Path(*pure.parts)).resolve()
-    if root not in target.parents:
-        raise InputError(f"figure src {src!r} lies outside the story's folder", line=sc.line)
-    if not target.is_file():
-        raise InputError(f"figure file {src!r} is missing (looked for {target})", line=sc.line)
-    if target.stat().st_size > MAX_FILE_BYTES:
-        raise InputError(f"figure file {src!r} is larger than 50 MB", line=sc.line)
-    data = target.read_bytes()
-    try:
-        inspect_image(data, f"figure file {src!r}")
-    except InputError as exc:
-        raise InputError(exc.message, line=sc.line) from None
-    return FigureSource(
-        src=src,
-        path=target,
-        line=sc.line,
-        data=data,
+    figure = _picture(src, folder, sc.line, "figure")
+    return dataclasses.replace(
+        figure,
         fields=ImageFields(
             caption=sc.get("caption"),
             credit=sc.get("attr"),
@@ -373,6 +405,33 @@ def _figure(sc: Shortcode, folder: Path) -> FigureSource:
             **{field: sc.get(key) for key, field in EXTRA_FIGURE_KEYS},
         ),
     )
+
+
+def _picture(src: str, folder: Path, line: int, what: str) -> FigureSource:
+    """A picture file beside the story, read and checked; `what` names it in messages."""
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", src) and not PureWindowsPath(src).drive:
+        raise InputError(
+            f"{what} src {src!r} is not a file beside the story (EditorDesk does not fetch "
+            "images from the web)",
+            line=line,
+        )
+    pure = PurePosixPath(src.replace("\\", "/"))
+    if pure.is_absolute() or PureWindowsPath(src).drive or PureWindowsPath(src).root:
+        raise InputError(f"{what} src {src!r} lies outside the story's folder", line=line)
+    root = folder.resolve()
+    target = (root / Path(*pure.parts)).resolve()
+    if root not in target.parents:
+        raise InputError(f"{what} src {src!r} lies outside the story's folder", line=line)
+    if not target.is_file():
+        raise InputError(f"{what} file {src!r} is missing (looked for {target})", line=line)
+    if target.stat().st_size > MAX_FILE_BYTES:
+        raise InputError(f"{what} file {src!r} is larger than 50 MB", line=line)
+    data = target.read_bytes()
+    try:
+        inspect_image(data, f"{what} file {src!r}")
+    except InputError as exc:
+        raise InputError(exc.message, line=line) from None
+    return FigureSource(src=src, path=target, line=line, data=data, fields=ImageFields())
 
 
 def _tweet(sc: Shortcode) -> TweetSource:
@@ -423,11 +482,22 @@ def parse_markdown(text: str, folder: Path, path: Path | None = None) -> Markdow
         problem = scanned.problems[0]
         raise InputError(problem.message, line=problem.line + body_line - 1)
     parts: list[Part] = []
+    local = _local_images(body) if "![" in body else {}
+    offset = 0
     for part in scanned.parts:
         try:
             if isinstance(part, str):
-                parts.append(part)
-            elif part.name == FIGURE_NAME:
+                if local:
+                    for piece in _with_pictures(part, offset, body, folder, local):
+                        if isinstance(piece, FigureSource):
+                            piece = dataclasses.replace(piece, line=piece.line + body_line - 1)
+                        parts.append(piece)
+                else:
+                    parts.append(part)
+                offset += len(part)
+                continue
+            offset = part.end
+            if part.name == FIGURE_NAME:
                 parts.append(_figure(part, folder))
             elif part.is_tweet:
                 parts.append(_tweet(part))
