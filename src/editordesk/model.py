@@ -230,6 +230,7 @@ class ImageRecord:
     fields: ImageFields
     imported: dt.datetime
     updated: dt.datetime
+    version: int = 1  # counts saves of the fields; a save based on an older one is refused
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """The save-conflict dialog as an editor meets it: what it says, both versions side by side,
-and each way out giving its choice (taking theirs only after "Discard your changes?")."""
+and each way out giving its choice (taking theirs only after "Replace your changes?", with
+the unsaved text kept in a tab of its own)."""
 
 from __future__ import annotations
 
@@ -160,8 +161,9 @@ def test_take_theirs_asks_first_and_discards_when_told(
     dialog = open_conflict(qtbot, *conflict)
     seen = answer_next_box(qtbot, QMessageBox.StandardButton.Discard)
     qtbot.mouseClick(button(dialog, "Take theirs"), Qt.MouseButton.LeftButton)
-    assert seen[0] == "Discard your changes?"
-    assert seen[1].startswith("Discard your changes?")
+    assert seen[0] == "Replace your changes?"
+    assert seen[1].startswith("Show their version in the editor?")
+    assert "not lost" in seen[1]
     assert not dialog.isVisible()
     assert dialog.choice() is ConflictChoice.TAKE_THEIRS
 
@@ -172,7 +174,7 @@ def test_take_theirs_refused_keeps_the_dialog_open(
     dialog = open_conflict(qtbot, *conflict)
     seen = answer_next_box(qtbot, QMessageBox.StandardButton.Cancel)
     qtbot.mouseClick(button(dialog, "Take theirs"), Qt.MouseButton.LeftButton)
-    assert seen[0] == "Discard your changes?"
+    assert seen[0] == "Replace your changes?"
     assert dialog.isVisible()
     assert dialog.choice() is ConflictChoice.CANCEL
     qtbot.mouseClick(button(dialog, "Keep mine"), Qt.MouseButton.LeftButton)

@@ -344,6 +344,7 @@ class StoryTabs(QTabWidget):
             self._saving[editor].extend(waiting)
             return
         if choice is ConflictChoice.TAKE_THEIRS:
+            self.keep_copy(editor.draft(), "Kept: ")  # what is dropped here stays recoverable
             self.discard_autosave(editor)
             editor.load(theirs)
             self.refresh_tab(editor)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 from editordesk.document.diff import display_time
 from editordesk.gui import plain
 from editordesk.gui.dialogs.diff_view import DiffView
-from editordesk.model import StoryDraft, StoryRecord
+from editordesk.model import FIELD_NAMES, ImageFields, ImageRecord, StoryDraft, StoryRecord
 
 
 class ConflictChoice(enum.Enum):
@@ -89,7 +91,7 @@ class ConflictDialog(QDialog):
         )
         self.take_theirs_button = self._button(
             "&Take theirs",
-            "Show their version in the editor. Your unsaved changes are discarded.",
+            "Show their version in the editor; your unsaved text moves to a tab of its own.",
             self._take_theirs,
         )
         self.open_both_button = self._button(
@@ -145,9 +147,105 @@ class ConflictDialog(QDialog):
     def _take_theirs(self) -> None:
         answer = plain.question(
             self,
-            "Discard your changes?",
-            "Discard your changes? Your unsaved text will be replaced by their version, "
-            "and cannot be brought back.",
+            "Replace your changes?",
+            "Show their version in the editor? Your unsaved text is not lost: it moves to a "
+            "tab of its own (“Kept: …”), unsaved, to copy from or save as a new story.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            self._choose(ConflictChoice.TAKE_THEIRS)
+
+    def reject(self) -> None:
+        self._choice = ConflictChoice.CANCEL
+        super().reject()
+
+
+class ImageConflictDialog(QDialog):
+    """Someone saved a picture's details since this card was opened: theirs and mine side
+    by side, field by field, and the ways on. `choice()` gives the answer (KEEP_MINE,
+    TAKE_THEIRS or CANCEL)."""
+
+    def __init__(
+        self,
+        mine: ImageFields,
+        theirs: ImageRecord,
+        theirs_author: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._choice = ConflictChoice.CANCEL
+        who = theirs_author.strip() or "Someone else"
+        self.setWindowTitle(plain.one_line(f"Saved by someone else — {theirs.original_name}", 200))
+        self.setSizeGripEnabled(True)
+        self.message_label = plain.plain_label(
+            QLabel(self),
+            f"{plain.shorten(who, 200)} saved this picture's details at "
+            f"{when_text(theirs.updated)} while you were editing them. Nothing has been "
+            "overwritten.",
+        )
+        self.message_label.setWordWrap(True)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels(["Field", "Theirs (saved)", "Yours (not saved)"])
+        self.table.setAccessibleName("Their details and yours")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        for name in FIELD_NAMES:
+            their_value, my_value = getattr(theirs.fields, name), getattr(mine, name)
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            label = name.replace("_", " ").capitalize() + (" ≠" if their_value != my_value else "")
+            for column, text in enumerate((label, their_value, my_value)):
+                item = QTableWidgetItem(plain.shorten(text, 2000))
+                item.setToolTip(plain.tooltip(text))
+                self.table.setItem(row, column, item)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        self.keep_mine_button = self._button(
+            "&Keep mine",
+            "Save your details over theirs. Theirs stay in the picture's history.",
+            lambda: self._choose(ConflictChoice.KEEP_MINE),
+        )
+        self.take_theirs_button = self._button(
+            "&Take theirs",
+            "Show their details on the card. Your unsaved details are dropped (asks first).",
+            self._take_theirs,
+        )
+        self.cancel_button = self._button(
+            "Cancel", "Go back to the card: nothing saved, nothing lost (Esc).", self.reject
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.keep_mine_button)
+        buttons.addWidget(self.take_theirs_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.resize(820, 460)
+
+    def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(text.replace("&", ""))
+        button.setToolTip(tip)
+        button.setAutoDefault(False)
+        button.setDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    def choice(self) -> ConflictChoice:
+        return self._choice
+
+    def _choose(self, choice: ConflictChoice) -> None:
+        self._choice = choice
+        self.accept()
+
+    def _take_theirs(self) -> None:
+        answer = plain.question(
+            self,
+            "Drop your changes?",
+            "Show their details on the card? Your unsaved details will be dropped.",
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

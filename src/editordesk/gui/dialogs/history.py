@@ -27,7 +27,8 @@ from editordesk.gui import plain
 from editordesk.gui.dialogs.diff_view import DiffView
 from editordesk.gui.state import window_settings
 from editordesk.gui.workers import run_in_background
-from editordesk.model import RevisionRecord, StoryRecord
+from editordesk.model import FIELD_NAMES, ImageFields, ImageRecord, RevisionRecord, StoryRecord
+from editordesk.services.images import ImageRevisionRecord
 from editordesk.services.stories import get_story, restore_revision, revisions
 from editordesk.store.db import Store
 
@@ -384,3 +385,77 @@ class HistoryDialog(QDialog):
             "Revision not restored",
             f"Revision {number} was not restored: {error_text(exc).rstrip('.')}.",
         )
+
+
+class ImageHistoryDialog(QDialog):
+    """Every saved set of a picture's details, newest first, each shown whole; "Bring back"
+    puts the chosen one on the card (`chosen`), unsaved."""
+
+    def __init__(self, store: Store, image: ImageRecord, parent: QWidget | None = None) -> None:
+        from editordesk.services.images import image_history
+
+        super().__init__(parent)
+        self.chosen: ImageFields | None = None
+        self.setWindowTitle(plain.one_line(f"History — {image.original_name}", 200))
+        self.setSizeGripEnabled(True)
+        with store.read() as session:
+            self.revisions = image_history(session, image.id)
+        self.list = QTreeWidget(self)
+        self.list.setHeaderLabels(["No.", "Saved", "By"])
+        self.list.setRootIsDecorated(False)
+        self.list.setAccessibleName("Saved picture details")
+        for revision in self.revisions:
+            item = QTreeWidgetItem(
+                [
+                    str(revision.number),
+                    display_time(revision.saved),
+                    plain.shorten(revision.author or "(as imported)", 200),
+                ]
+            )
+            self.list.addTopLevelItem(item)
+        self.details = plain.plain_label(QLabel(self))
+        self.details.setWordWrap(True)
+        self.details.setAccessibleName("These details")
+        self.empty = QLabel("No saves yet: the details are as imported.", self)
+        self.empty.setVisible(not self.revisions)
+        self.bring_back = QPushButton("&Bring these back", self)
+        self.bring_back.setToolTip("Put these details on the card, unsaved, to look over")
+        self.bring_back.setEnabled(False)
+        close = QPushButton("Close", self)
+        close.clicked.connect(self.reject)
+        self.bring_back.clicked.connect(self._bring_back)
+        self.list.currentItemChanged.connect(lambda *_: self._show())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.bring_back)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.details)
+        layout.addLayout(buttons)
+        if self.revisions:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        self.resize(640, 480)
+
+    def _selected(self) -> ImageRevisionRecord | None:
+        index = self.list.indexOfTopLevelItem(self.list.currentItem())
+        return self.revisions[index] if 0 <= index < len(self.revisions) else None
+
+    def _show(self) -> None:
+        revision = self._selected()
+        self.bring_back.setEnabled(revision is not None)
+        if revision is None:
+            self.details.clear()
+            return
+        lines = [
+            f"{name.replace('_', ' ').capitalize()}: {getattr(revision.fields, name)}"
+            for name in FIELD_NAMES
+        ]
+        plain.set_plain(self.details, "\n".join(lines))
+
+    def _bring_back(self) -> None:
+        revision = self._selected()
+        if revision is not None:
+            self.chosen = revision.fields
+            self.accept()

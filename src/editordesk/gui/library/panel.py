@@ -31,6 +31,7 @@ from editordesk.model import FIELD_NAMES, ImageFields
 
 if TYPE_CHECKING:
     from editordesk.model import ImageRecord
+    from editordesk.services.images import ImageConflictError
     from editordesk.store.db import Store
 
 log = logging.getLogger(__name__)
@@ -94,14 +95,26 @@ def _load_details(
     return uses, preview
 
 
-def _save(store: Store, image_id: int, fields: ImageFields) -> tuple[ImageRecord, int]:
-    """Runs on a worker: the picture's new fields, and how many stories show them."""
+def _save(
+    store: Store, image_id: int, fields: ImageFields, base_version: int | None, author: str
+) -> tuple[ImageRecord, int]:
+    """Runs on a worker: the picture's new fields, and how many stories show them. A save
+    based on an older version than the store's is refused (ImageConflictError)."""
     from editordesk.services.images import image_uses, update_image
 
     with store.write() as session:
-        record = update_image(session, image_id, fields)
+        record = update_image(session, image_id, fields, base_version=base_version, author=author)
         uses = len(image_uses(session, image_id))
     return record, uses
+
+
+def _author() -> str:
+    from editordesk import settings as prefs
+
+    try:
+        return prefs.load().author()
+    except Exception:  # unreadable settings: the account's name still names the editor
+        return prefs.account_name()
 
 
 class ImageEditPanel(QWidget):
@@ -121,6 +134,7 @@ class ImageEditPanel(QWidget):
         self._loading_fields = False
         self._generation = 0
         self._saving = False
+        self.author = ""  # who saves (the window sets it; else the settings' name)
         self.setAccessibleName("Picture details")
         self.setToolTip("")
 
@@ -177,9 +191,15 @@ class ImageEditPanel(QWidget):
         self.insert_button.setToolTip(
             "Put this picture into the open story at the cursor (or double-click it)"
         )
+        self.history_button = QPushButton("&History…", self)
+        self.history_button.setAccessibleName("Picture details history")
+        self.history_button.setToolTip(
+            "Every saved caption, credit, alt text and the rest, with who saved them"
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.history_button)
         buttons.addStretch(1)
         buttons.addWidget(self.insert_button)
 
@@ -218,6 +238,7 @@ class ImageEditPanel(QWidget):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         self.insert_button.clicked.connect(self._insert)
+        self.history_button.clicked.connect(self.show_history)
         self.uses_list.itemClicked.connect(self._open_use)
         self.uses_list.itemActivated.connect(self._open_use)
         for child in self.findChildren(QWidget):
@@ -271,6 +292,7 @@ class ImageEditPanel(QWidget):
         self.preview.clear()
         self.status.clear()
         self.insert_button.setEnabled(record is not None)
+        self.history_button.setEnabled(record is not None)
         if record is None:
             self.title.setText("No picture selected")
             self.info.setText("Choose a picture in the grid, or import some.")
@@ -288,11 +310,13 @@ class ImageEditPanel(QWidget):
         if self._record is not None:
             self._load_details(self._record)
 
-    def save(self) -> None:
-        """Write the fields to the library (in the background); `saved` follows."""
+    def save(self, base_version: int | None = None) -> None:
+        """Write the fields to the library (in the background); `saved` follows. Someone
+        else's newer save is shown beside these fields, to choose from."""
         record = self._record
         if record is None or self._store is None or self._saving:
             return
+        base = base_version if base_version is not None else record.version
         fields = self.fields()
         self._saving = True
         self.save_button.setEnabled(False)
@@ -316,15 +340,68 @@ class ImageEditPanel(QWidget):
             self.saved.emit(saved)
 
         def failed(exc: Exception) -> None:
+            from editordesk.services.images import ImageConflictError
+
             if not shiboken6.isValid(self):
                 return
             self._saving = False
             self._set_dirty(self._dirty)
+            if isinstance(exc, ImageConflictError) and generation == self._generation:
+                self._conflict(exc)
+                return
             self.status.setText(
                 "Not saved: " + describe_error(exc, "the picture's details could not be saved")
             )
 
-        run_in_background(_save, self._store, record.id, fields, on_done=done, on_error=failed)
+        run_in_background(
+            _save,
+            self._store,
+            record.id,
+            fields,
+            base,
+            self.author or _author(),
+            on_done=done,
+            on_error=failed,
+        )
+
+    def show_history(self) -> None:
+        """The picture's saved details, newest first; one can be brought back to the card
+        (unsaved, to look over and save)."""
+        from editordesk.gui.dialogs.history import ImageHistoryDialog
+
+        record = self._record
+        if record is None or self._store is None:
+            return
+        dialog = ImageHistoryDialog(self._store, record, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self._loading_fields = True
+            for name, edit in self.edits.items():
+                value = getattr(dialog.chosen, name)
+                if isinstance(edit, QPlainTextEdit):
+                    plain.set_plain_text(edit, value)
+                else:
+                    edit.setText(value)
+            self._loading_fields = False
+            self._set_dirty(self.fields() != record.fields)
+            self.status.setText("Older details brought back: save to keep them.")
+
+    def _conflict(self, exc: ImageConflictError) -> None:
+        """Someone saved this picture since the card showed it: both, side by side."""
+        from editordesk.gui.dialogs.conflict import ConflictChoice, ImageConflictDialog
+
+        dialog = ImageConflictDialog(self.fields(), exc.theirs, exc.author, self)
+        dialog.exec()
+        choice = dialog.choice()
+        if choice is ConflictChoice.KEEP_MINE:
+            self.save(base_version=exc.theirs.version)
+        elif choice is ConflictChoice.TAKE_THEIRS:
+            self.show_record(exc.theirs)
+            self.status.setText(f"Showing the details {exc.author or 'someone else'} saved.")
+        else:
+            self.status.setText(
+                f"Not saved: {exc.author or 'someone else'} saved this picture meanwhile; "
+                "save again to compare."
+            )
 
     def revert(self) -> None:
         if self._record is not None:
