@@ -108,3 +108,28 @@ def test_related_links_with_bad_addresses_are_errors(store: Store) -> None:
     findings = preflight(build_article(bad, {}, {}), lambda image: True)
     assert has_errors(findings)
     assert findings[-1].severity is Severity.ERROR and findings[-1].index == 0
+
+
+def test_a_web_picture_asks_for_a_credit_and_alt_text(store: Store) -> None:
+    with store.write() as session:
+        story = create_story(
+            session,
+            StoryDraft(
+                headline="Map",
+                byline="Ann",
+                standfirst="Where.",
+                body="![The route](https://maps.example/r.png)\n\n"
+                '![](https://maps.example/s.png "Map: OpenStreetMap")\n\n'
+                "| a |\n|---|\n| ![ok](https://maps.example/t.png \"Map: OSM\") |\n\n"
+                "Note.[^1]\n\n[^1]: See [this](ftp://files.example/a).",
+            ),
+            author="t",
+        )
+    assert _findings(store, story.id) == [
+        "warning: line 1: the web picture 'https://maps.example/r.png' has no credit: give it "
+        'as its title, ![…](https://maps.example/r.png "Photo: …"), or put the picture in the '
+        "library",
+        "warning: line 3: the web picture 'https://maps.example/s.png' has no alt text",
+        "warning: line 11: link to 'ftp://files.example/a' is not a web address; only its words "
+        "are kept",
+    ]

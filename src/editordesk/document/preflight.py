@@ -84,21 +84,25 @@ def preflight(
 
     for problem in article.body.problems:  # found when the body was parsed
         error(problem.message, "body", line=problem.line)
-    for block in n.walk(article.body.children):
+    notes = tuple(b for note in article.body.footnotes for b in note.children)
+    for block in (*n.walk(article.body.children), *n.walk(notes)):
         if isinstance(block, n.Figure):
             _check_figure(block, image_file_exists, error, warning)
         elif isinstance(block, n.Tweet):
             _check_tweet(block, error)
         elif isinstance(block, n.Shortcode):
             error(f"unknown shortcode {{{{< {block.name} >}}}}", "body", line=block.line)
-        elif isinstance(block, n.Paragraph | n.Heading):
-            for href in _links(block.children):
+        elif isinstance(block, n.Paragraph | n.Heading | n.Table):
+            inlines = block.children if not isinstance(block, n.Table) else _cells(block)
+            for href in _links(inlines):
                 if safe_href(href) is None:
                     warning(
                         f"link to {href[:60]!r} is not a web address; only its words are kept",
                         "body",
                         line=block.line,
                     )
+            for picture in _pictures(inlines):
+                _check_picture(picture, block.line, warning)
 
     for index, link in enumerate(article.related):
         label = link.title or link.story_slug or link.url or "untitled"
@@ -157,14 +161,48 @@ def _check_tweet(block: n.Tweet, error: Callable[..., None]) -> None:
         )
 
 
+def _check_picture(picture: n.Image, line: int, warning: Callable[..., None]) -> None:
+    """A picture from the web is not in the library: nobody has credited it yet."""
+    name = picture.src[:60]
+    if safe_href(picture.src) is None:
+        warning(
+            f"picture {name!r} is not a web address; only its words are kept", "body", line=line
+        )
+        return
+    if not picture.title.strip():
+        warning(
+            f"the web picture {name!r} has no credit: give it as its title, "
+            f'![…]({name} "Photo: …"), or put the picture in the library',
+            "body",
+            line=line,
+        )
+    if not picture.alt.strip():
+        warning(f"the web picture {name!r} has no alt text", "body", line=line)
+
+
+def _cells(table: n.Table) -> tuple[n.Inline, ...]:
+    rows = (table.header, *table.rows)
+    return tuple(i for row in rows for cell in row.cells for i in cell.children)
+
+
 def _links(inlines: tuple[n.Inline, ...]) -> list[str]:
     out = []
     for node in inlines:
         if isinstance(node, n.Link):
             out.append(node.href)
             out.extend(_links(node.children))
-        elif isinstance(node, n.Emphasis | n.Strong):
+        elif isinstance(node, n.Emphasis | n.Strong | n.Strikethrough):
             out.extend(_links(node.children))
+    return out
+
+
+def _pictures(inlines: tuple[n.Inline, ...]) -> list[n.Image]:
+    out: list[n.Image] = []
+    for node in inlines:
+        if isinstance(node, n.Image):
+            out.append(node)
+        elif isinstance(node, n.Emphasis | n.Strong | n.Strikethrough | n.Link):
+            out.extend(_pictures(node.children))
     return out
 
 
