@@ -10,9 +10,9 @@ import pytest
 from editordesk.document.nodes import Article
 from editordesk.document.parse import build_article, parse_body
 from editordesk.export.html import HtmlOptions, render_html
+from editordesk.interchange.markdown import write_markdown
 from editordesk.services.exporting import load_bundle
 from editordesk.services.stories import StoryDraft, create_story
-from editordesk.interchange.markdown import write_markdown
 from editordesk.store.db import Store
 
 TABLE_STORY = """\
@@ -97,7 +97,7 @@ def test_heading_ids_stay_put_when_the_text_before_them_changes(store: Store) ->
         ("- a\n- b\n  > quote\n- c", "<li>a</li>"),
         ("- a\n- b\n  - c\n\n    d\n- e", "<li>a</li>"),
         ("![foo *bar*](https://example.org/p.png)", 'alt="foo bar"'),
-        ("![foo](http://a.example/\"x.png)", 'src="http://a.example/%22x.png"'),
+        ('![foo](http://a.example/"x.png)', 'src="http://a.example/%22x.png"'),
     ],
 )
 def test_commonmark_cases_the_issue_named(store: Store, body: str, wanted: str) -> None:
@@ -106,7 +106,7 @@ def test_commonmark_cases_the_issue_named(store: Store, body: str, wanted: str) 
 
 def test_typography_by_language_and_never_in_code_or_addresses(store: Store) -> None:
     body = (
-        "\"Quite\" -- she said... it's 'fine' --- `\"code\"` "
+        '"Quite" -- she said... it\'s \'fine\' --- `"code"` '
         "[https://example.org/a--b](https://example.org/a--b) https://example.org/x...y"
     )
     en = _body(store, body)
