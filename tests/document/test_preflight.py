@@ -120,7 +120,7 @@ def test_a_web_picture_asks_for_a_credit_and_alt_text(store: Store) -> None:
                 standfirst="Where.",
                 body="![The route](https://maps.example/r.png)\n\n"
                 '![](https://maps.example/s.png "Map: OpenStreetMap")\n\n'
-                "| a |\n|---|\n| ![ok](https://maps.example/t.png \"Map: OSM\") |\n\n"
+                '| a |\n|---|\n| ![ok](https://maps.example/t.png "Map: OSM") |\n\n'
                 "Note.[^1]\n\n[^1]: See [this](ftp://files.example/a).",
             ),
             author="t",
