@@ -39,10 +39,15 @@ from editordesk.store.models import Image, Story
 from tests.conftest import REGENERATE_ENV
 from tests.export.conftest import REFERENCE, write_golden_story
 from tests.export.test_docx import _open, dump
-from tests.helpers import image_bytes
+from tests.helpers import image_bytes, write_image
 
 STORIES = REFERENCE / "stories"
-SLUGS = ("ferry-timetable-cut", "lifeboat-night-shift", "corrections-and-clarifications")
+SLUGS = (
+    "ferry-timetable-cut",
+    "lifeboat-night-shift",
+    "corrections-and-clarifications",
+    "council-count",
+)
 OUTPUTS = {  # export's --format and options -> the reference file each story's output goes to
     "page": (["-f", "html"], "page.html"),
     "fragment": (["-f", "html", "--fragment"], "fragment.html"),
@@ -71,6 +76,9 @@ And a post the desk quoted without its text:
 
 {{{{< gallery dir="north-pier" >}}}}
 
+The map we printed, from the council's site:
+![Map of the *north* quay](https://maps.example.org/quay.png "Map: Port Ellan Council")
+
 Ysgrifennwch at y golygydd — write to the editor — at <letters@example.org> 📮
 """
 
@@ -82,11 +90,12 @@ def _build_desk(tmp_path: Path) -> Path:
     lifeboat = inbox / "lifeboat" / "index.md"
     lifeboat.parent.mkdir(parents=True)
     lifeboat.write_bytes((STORIES / "lifeboat-night-shift.md").read_bytes())
+    council = write_council_story(inbox / "council")
     with Store.open(resolve(str(path))) as store:
         results = import_files(
-            store, [write_golden_story(inbox / "ferry"), lifeboat], author="Ana Ruiz"
+            store, [write_golden_story(inbox / "ferry"), lifeboat, council], author="Ana Ruiz"
         )
-        assert [r.error for r in results] == [None, None]
+        assert [r.error for r in results] == [None, None, None]
         with store.write() as session:
             picture = add_image(
                 session,
@@ -127,6 +136,16 @@ def _build_desk(tmp_path: Path) -> Path:
                 author="Ana Ruiz",
             )
     return path
+
+
+def write_council_story(folder: Path) -> Path:
+    """The fourth story (a table, two footnotes, a strikethrough, a contents list and an
+    inline picture beside it) in a folder of its own; returns its .md."""
+    folder.mkdir(parents=True, exist_ok=True)
+    story = folder / "index.md"
+    story.write_bytes((STORIES / "council-count.md").read_bytes())
+    write_image(folder / "boxes.png", size=(900, 600), color=(200, 170, 90))
+    return story
 
 
 def _normalise_html(html: str) -> str:
@@ -206,7 +225,8 @@ def test_the_stories_use_every_node_and_heading_level(tmp_path: Path) -> None:
             bundle = load_bundle(session, story.id)
             article = build_article(bundle.story, bundle.images, bundle.tweets)
             visit(article.body)
-    wanted = _node_types(n.Inline) | _node_types(n.Block) | {n.ListItem, n.Document}
+    wanted = _node_types(n.Inline) | _node_types(n.Block)
+    wanted |= {n.ListItem, n.Document, n.TableRow, n.TableCell, n.Footnote}
     assert wanted - seen == set()
     assert levels == {1, 2, 3, 4, 5, 6}
     assert variants == {

@@ -138,6 +138,7 @@ class _BodyWriter:
             return self._sanitised_whole(blocks, tight)
         out = []
         for block in blocks:
+            self.last = ""  # a quote opening a block opens
             if tight and isinstance(block, n.Paragraph):
                 out.append(self.inlines(block.children))
             else:
@@ -180,6 +181,7 @@ class _BodyWriter:
         def row(cells: tuple[n.TableCell, ...], tag: str) -> str:
             out = []
             for i, cell in enumerate(cells):
+                self.last = ""
                 align = block.align[i] if i < len(block.align) else ""
                 style = f' style="text-align: {align}"' if align else ""
                 out.append(f"<{tag}{style}>{self.inlines(cell.children)}</{tag}>")
