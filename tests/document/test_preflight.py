@@ -121,7 +121,7 @@ def test_a_web_picture_asks_for_a_credit_and_alt_text(store: Store) -> None:
                 body="![The route](https://maps.example/r.png)\n\n"
                 '![](https://maps.example/s.png "Map: OpenStreetMap")\n\n'
                 '| a |\n|---|\n| ![ok](https://maps.example/t.png "Map: OSM") |\n\n'
-                "Note.[^1]\n\n[^1]: See [this](ftp://files.example/a).",
+                "Note.[^1]\n\n[^1]: See [this](ftp://files.example/a).\n\n![Slip](slip.jpg)",
             ),
             author="t",
         )
@@ -130,6 +130,8 @@ def test_a_web_picture_asks_for_a_credit_and_alt_text(store: Store) -> None:
         'as its title, ![…](https://maps.example/r.png "Photo: …"), or put the picture in the '
         "library",
         "warning: line 3: the web picture 'https://maps.example/s.png' has no alt text",
+        "warning: line 13: picture 'slip.jpg' is neither in the library nor on the web: the "
+        "page shows it only if the site has that file",
         "warning: line 11: link to 'ftp://files.example/a' is not a web address; only its words "
         "are kept",
     ]

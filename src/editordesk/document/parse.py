@@ -26,7 +26,6 @@ from editordesk.model import ImageRecord, StoryRecord, TweetRecord
 
 _MARK = re.compile("\ue000(\\d+)\ue001")
 # A bare web address in text (GitHub's autolink extension); trailing punctuation is dropped.
-_WEB = re.compile(r"\s*https?://", re.IGNORECASE)
 _BARE_URL = re.compile(r"(?<![\w@/.:-])(?:https?://|www\.)[^\s<\ue000\ue001]+", re.IGNORECASE)
 _URL_TRAIL = frozenset('?!.,:*_~\'")"')
 # markdown-it stops at `maxNesting` levels of blocks within blocks and silently drops the rest
@@ -121,10 +120,7 @@ class _Builder:
                 alt = self.literal(n.inlines_text(self.inlines(tok.children or [])))
                 src = self.literal(str(tok.attrs.get("src", "")))
                 title = self.literal(str(tok.attrs.get("title", "") or ""))
-                if _WEB.match(src):
-                    current.append(n.Image(src, alt, title))
-                elif alt:  # a file that is not in the library: its words only
-                    current.append(n.Text(alt))
+                current.append(n.Image(src, alt, title))
             elif t == "footnote_ref":
                 meta = tok.meta or {}
                 number = int(meta.get("id", 0)) + 1

@@ -7,6 +7,7 @@ window's preflight panel, where each names the field or body line to jump to.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -167,6 +168,14 @@ def _check_picture(picture: n.Image, line: int, warning: Callable[..., None]) ->
     if safe_href(picture.src) is None:
         warning(
             f"picture {name!r} is not a web address; only its words are kept", "body", line=line
+        )
+        return
+    if not re.match(r"\s*https?://", picture.src, re.IGNORECASE):
+        warning(
+            f"picture {name!r} is neither in the library nor on the web: the page shows it "
+            "only if the site has that file",
+            "body",
+            line=line,
         )
         return
     if not picture.title.strip():
