@@ -30,13 +30,17 @@ import editordesk
 from editordesk.document.diff import side_by_side
 from editordesk.document.parse import parse_body
 from editordesk.document.shortcodes import scan
-from editordesk.document.words import body_words
 from editordesk.services.exporting import ExportOptions, check_story, export_stories, load_bundle
 from editordesk.services.importing import import_files
 from editordesk.services.related import suggest_related
 from editordesk.store.db import Store
 from editordesk.store.location import resolve
 from editordesk.store.search import parse_query
+
+try:
+    from editordesk.document.words import body_words
+except ImportError:  # code from before document/text.py became document/words.py
+    from editordesk.document.text import body_words  # type: ignore[no-redef]
 
 WORDS = (
     "council harbour ferry budget school storm lifeboat museum turbine court police teachers "
