@@ -99,3 +99,8 @@ def test_the_sample_style_reads() -> None:
 
     guide = parse_style(sample_style_text())
     assert guide.preferred["utilise"] == "use" and guide.numbers_in_words
+
+
+def test_a_link_s_words_are_read_and_its_target_is_not() -> None:
+    line = "[recieve the ferry](https://qwzx.org/pth) (@hndle)"
+    assert [w.text for w in line_words(line)] == ["recieve", "the", "ferry"]

@@ -8,6 +8,7 @@ all-capital acronyms by choice.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -20,17 +21,15 @@ _SKIP = re.compile(
     | `[^`\n]*`                                 # inline code
     | \]\([^)\n]*\)                             # a link's target
     | <[a-zA-Z/!][^>\n]*>                       # an HTML tag or an autolink
-    | (?:https?|ftp)://\S+ | www\.\S+           # web addresses
-    | mailto:\S+
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+              # e-mail addresses
-    | (?<![\w@])@\w+                            # @handles
-    | \b[\w-]+(?:\.[a-zA-Z]{2,})+(?:/\S*)?     # bare domains: example.com/path
-    | \S*\d\S*                                  # anything with a digit: numbers, dates
+    | (?<![^\s\[(])[^\s\[\]()]*?(?:\d|@|://|www\.|mailto:|\w\.[a-zA-Z]{2,})\S*
+      # a run of text with a digit (numbers, dates), an address, an @handle or a domain;
+      # anchored at the run's start, so a long line is read in one pass
     """,
     re.VERBOSE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 FENCE = re.compile(r"^\s*(```|~~~)")
+CACHE_LINES = 20_000  # lines remembered (a 20,000-word story has about 600)
 
 
 @dataclass(frozen=True)
@@ -52,8 +51,10 @@ class Misspelling:
     word: str
 
 
+@functools.lru_cache(maxsize=4096)
 def mask(line: str) -> str:
-    """`line` with every span a check never reads blanked out, offsets kept."""
+    """`line` with every span a check never reads blanked out, offsets kept (remembered:
+    spelling and style, on a worker and as lines are drawn, mask the same lines)."""
     return _SKIP.sub(lambda m: " " * (m.end() - m.start()), line)
 
 
@@ -108,6 +109,7 @@ class WordChecker:
         self._known = {normalise(w) for w in known}
         self._known_lower = {w.lower() for w in self._known}
         self._cache: dict[str, bool] = {}
+        self._lines: dict[str, list[Word]] = {}  # a line's flagged words
         self._lock = threading.Lock()
         self.skip_acronyms = skip_acronyms
 
@@ -117,6 +119,7 @@ class WordChecker:
         self._known.add(word)
         self._known_lower.add(word.lower())
         self._cache.pop(word, None)
+        self._lines = {}
 
     def is_right(self, word: str) -> bool:
         word = normalise(word)
@@ -139,12 +142,19 @@ class WordChecker:
         return found[:limit]
 
     def line_misspellings(self, line: str) -> list[Word]:
-        """The flagged words of one line of prose (not code)."""
-        return [
-            w
-            for w in line_words(line, skip_acronyms=self.skip_acronyms)
-            if not self.is_right(w.text)
-        ]
+        """The flagged words of one line of prose (not code), remembered until a word is
+        learnt: the window underlines what the full check on a worker already read."""
+        found = self._lines.get(line)
+        if found is None:
+            found = [
+                w
+                for w in line_words(line, skip_acronyms=self.skip_acronyms)
+                if not self.is_right(w.text)
+            ]
+            if len(self._lines) > CACHE_LINES:
+                self._lines = {}
+            self._lines[line] = found
+        return list(found)
 
     def check_text(self, text: str) -> list[Misspelling]:
         """Every flagged word of a whole body, in reading order."""

@@ -19,6 +19,7 @@ from editordesk.errors import ValidationError
 
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _DIGIT = re.compile(r"(?<![\w.,:/£$€%-])([1-9])(?![\w.,:/%-])")
+CACHE_LINES = 20_000  # lines remembered (a 20,000-word story has about 600)
 _KEYS = {"name", "preferred", "avoid", "numbers", "names", "headline_max", "standfirst_max"}
 
 
@@ -114,9 +115,8 @@ def parse_style(text: str) -> StyleGuide:
     )
 
 
-def _phrase(words: str) -> re.Pattern[str]:
-    parts = [re.escape(p) for p in words.split()]
-    return re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])", re.IGNORECASE)
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
 
 
 def _match_case(found: str, wanted: str) -> str:
@@ -131,37 +131,64 @@ class StyleChecker:
 
     def __init__(self, guide: StyleGuide) -> None:
         self.guide = guide
-        self._preferred = [(_phrase(k), k, v) for k, v in guide.preferred.items()]
-        self._avoid = [(_phrase(k), k, v) for k, v in guide.avoid.items()]
-        self._names = [(_phrase(n), n) for n in guide.names]
+        # One pattern for every phrase, so a line is read once whatever the style's size;
+        # a phrase in more than one list keeps its first rule: preferred, avoid, names.
+        self._rules: dict[str, tuple[str, str]] = {}
+        for wrong, right in guide.preferred.items():
+            self._rules.setdefault(_key(wrong), ("preferred", right))
+        for word, why in guide.avoid.items():
+            self._rules.setdefault(_key(word), ("avoid", why))
+        for name in guide.names:
+            self._rules.setdefault(_key(name), ("name", name))
+        phrases = sorted({p for p in [*guide.preferred, *guide.avoid, *guide.names]}, key=len)
+        self._pattern = (
+            re.compile(
+                r"(?<![\w-])(?:"
+                + "|".join(r"\s+".join(map(re.escape, p.split())) for p in reversed(phrases))
+                + r")(?![\w-])",
+                re.IGNORECASE,
+            )
+            if phrases
+            else None
+        )
+        self._cache: dict[str, list[tuple[int, int, str, str | None]]] = {}
 
     def check_line(
         self, line: str, *, field: str = "body", number: int | None = None
     ) -> list[StyleFinding]:
+        spans = self._cache.get(line)
+        if spans is None:
+            spans = self._spans(line)
+            if len(self._cache) > CACHE_LINES:
+                self._cache.clear()
+            self._cache[line] = spans
+        return [
+            StyleFinding(field, number, start, end, line[start:end], message, fix)
+            for start, end, message, fix in spans
+        ]
+
+    def _spans(self, line: str) -> list[tuple[int, int, str, str | None]]:
         text = mask(line)
-        found: list[StyleFinding] = []
+        found: list[tuple[int, int, str, str | None]] = []
         taken: list[tuple[int, int]] = []
 
         def add(start: int, end: int, message: str, fix: str | None) -> None:
             if any(s < end and start < e for s, e in taken):
                 return
             taken.append((start, end))
-            found.append(StyleFinding(field, number, start, end, line[start:end], message, fix))
+            found.append((start, end, message, fix))
 
-        for pattern, _wrong, right in self._preferred:
-            for m in pattern.finditer(text):
-                fix = _match_case(m.group(), right)
-                if m.group() == fix:
-                    continue
-                add(m.start(), m.end(), f"house style: “{right}”, not “{m.group()}”", fix)
-        for pattern, _word, why in self._avoid:
-            for m in pattern.finditer(text):
-                reason = f": {why}" if why else ""
+        for m in self._pattern.finditer(text) if self._pattern is not None else ():
+            kind, value = self._rules[_key(m.group())]
+            if kind == "preferred":
+                fix = _match_case(m.group(), value)
+                if m.group() != fix:
+                    add(m.start(), m.end(), f"house style: “{value}”, not “{m.group()}”", fix)
+            elif kind == "avoid":
+                reason = f": {value}" if value else ""
                 add(m.start(), m.end(), f"house style: double-check “{m.group()}”{reason}", None)
-        for pattern, name in self._names:
-            for m in pattern.finditer(text):
-                if m.group() != name:
-                    add(m.start(), m.end(), f"house style: the name is written “{name}”", name)
+            elif m.group() != value:
+                add(m.start(), m.end(), f"house style: the name is written “{value}”", value)
         if self.guide.numbers_in_words:
             for m in _DIGIT.finditer(line):
                 if not _bare_digit(line, m.start()):
@@ -173,7 +200,7 @@ class StyleChecker:
                     f"house style: numbers one to nine in words (“{word}”)",
                     word,
                 )
-        found.sort(key=lambda f: f.start)
+        found.sort(key=lambda f: f[0])
         return found
 
     def check_fields(self, headline: str, standfirst: str) -> list[StyleFinding]:

@@ -27,6 +27,8 @@ DEFAULT_LANGUAGE = "en_GB"
 MAX_WORD = 200
 
 _dicts: dict[str, Any] = {}
+_answers: dict[str, dict[str, bool]] = {}  # language -> word -> in the dictionary
+MAX_ANSWERS = 200_000
 _dicts_lock = threading.Lock()
 
 
@@ -236,4 +238,16 @@ def make_checker(
     `extra` are more words taken as right (the house style's names)."""
     found = dictionary(setup.language)
     known = set(setup.desk) | set(setup.ignored) | my_words(my_path) | set(extra)
-    return WordChecker(found.check, found.suggest, known, skip_acronyms=setup.skip_acronyms)
+    answers = _answers.setdefault(setup.language, {})
+
+    def lookup(word: str) -> bool:
+        # The dictionary's answer for a word never changes: kept for the process, so the
+        # next story opened (or this one again) looks up only the words it adds.
+        right = answers.get(word)
+        if right is None:
+            right = answers[word] = bool(found.check(word))
+            if len(answers) > MAX_ANSWERS:
+                answers.clear()
+        return right
+
+    return WordChecker(lookup, found.suggest, known, skip_acronyms=setup.skip_acronyms)

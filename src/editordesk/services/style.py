@@ -80,18 +80,22 @@ def export_style(session: Session, path: Path) -> None:
 # ------------------------------------------------------------------ findings
 
 
-def spelling_findings(checker: WordChecker, draft: StoryDraft) -> list[Finding]:
+def spelling_findings(
+    checker: WordChecker, draft: StoryDraft, *, suggest: bool = True
+) -> list[Finding]:
+    """A warning per misspelt word; with `suggest`, the dictionary's suggestions too (slow:
+    the window asks for them only when a menu opens)."""
     found = []
     for name, value in (("headline", draft.headline), ("standfirst", draft.standfirst)):
         for w in checker.line_misspellings(value.replace("\n", " ")):
-            found.append(_spelling(checker, w.text, name, None, w.start))
+            found.append(_spelling(checker, w.text, name, None, w.start, suggest))
     for m in checker.check_text(draft.body):
-        found.append(_spelling(checker, m.word, "body", m.line, m.start))
+        found.append(_spelling(checker, m.word, "body", m.line, m.start, suggest))
     return found
 
 
 def _spelling(
-    checker: WordChecker, word: str, field: str, line: int | None, column: int
+    checker: WordChecker, word: str, field: str, line: int | None, column: int, suggest: bool
 ) -> Finding:
     return Finding(
         Severity.WARNING,
@@ -101,7 +105,7 @@ def _spelling(
         kind="spelling",
         word=word,
         column=column,
-        suggestions=tuple(checker.suggestions(word)),
+        suggestions=tuple(checker.suggestions(word)) if suggest else (),
     )
 
 

@@ -42,6 +42,11 @@ class Prepared:
     desk_language: str
     findings: tuple[Finding, ...]
 
+    @property
+    def lines(self) -> list[int]:
+        """The body's lines (1-based) with something to underline."""
+        return sorted({f.line for f in self.findings if f.field == "body" and f.line})
+
 
 def prepare(store: Store, story_id: int | None, draft: StoryDraft) -> Prepared:
     """On a worker: the story's dictionary, the desk's words and style, and every finding."""
@@ -64,7 +69,7 @@ def prepare(store: Store, story_id: int | None, draft: StoryDraft) -> Prepared:
         missing = str(exc)
         found.append(Finding(Severity.WARNING, missing, "language", kind="spelling"))
     else:
-        found.extend(style.spelling_findings(checker, draft))
+        found.extend(style.spelling_findings(checker, draft, suggest=False))
     found.extend(style.style_findings(style_checker, draft))
     return Prepared(checker, missing, style_checker, own, desk, tuple(found))
 
@@ -86,7 +91,7 @@ def recheck(
             checker.learn(word)
     found: list[Finding] = []
     if checker is not None:
-        found.extend(style.spelling_findings(checker, draft))
+        found.extend(style.spelling_findings(checker, draft, suggest=False))
     found.extend(style.style_findings(guide, draft))
     return words, tuple(found)
 
@@ -135,7 +140,7 @@ class LanguageChecking(QObject):
         self.ready = False
         self._story_id: int | None = -1  # not started yet
         self._generation = 0
-        self._pending_blocks: QTextBlock | None = None
+        self._pending_lines: list[int] = []  # body lines (1-based) still to underline
         self.language_box = LanguageBox(editor)
         self.language_box.currentIndexChanged.connect(self._language_chosen)
         self._recheck_timer = QTimer(self, singleShot=True, interval=RECHECK_DELAY_MS)
@@ -190,24 +195,30 @@ class LanguageChecking(QObject):
             self._status(self.missing)
         self.highlighter.spelling = self.checker
         self.highlighter.style = self.style if not self.style.guide.empty else None
-        self._pending_blocks = self.body.document().firstBlock()
+        # Only the lines with findings change: the rest were drawn right when the text was
+        # set (no underlines), so the window never lays out the whole story again.
+        self._underline(result.lines)
+
+    def _underline(self, lines: list[int]) -> None:
+        self._pending_lines = lines
         self._underline_timer.start()
 
     def _underline_some(self) -> None:
-        """Re-highlight the next few hundred lines; the view's own lines come first."""
-        block = self._pending_blocks
-        count = 0
-        while block is not None and block.isValid() and count < BLOCKS_PER_TICK:
-            self.highlighter.rehighlightBlock(block)
-            block = block.next()
-            count += 1
-        if block is None or not block.isValid():
-            self._pending_blocks = None
+        """Re-highlight the next few hundred lines with findings."""
+        document = self.body.document()
+        batch, self._pending_lines = (
+            self._pending_lines[:BLOCKS_PER_TICK],
+            self._pending_lines[BLOCKS_PER_TICK:],
+        )
+        for line in batch:
+            block = document.findBlockByNumber(line - 1)
+            if block.isValid():
+                self.highlighter.rehighlightBlock(block)
+        if not self._pending_lines:
             self._underline_timer.stop()
-            self.ready = True
-            self.checked.emit()
-        else:
-            self._pending_blocks = block
+            if not self.ready:
+                self.ready = True
+                self.checked.emit()
 
     def _failed(self, exc: Exception) -> None:
         self._status(describe_error(exc, "spelling is not checked"))
@@ -235,7 +246,7 @@ class LanguageChecking(QObject):
             self.findings = findings
             self.editor.preflight.show_language(findings)
             if words - before:
-                self._rehighlight_all()
+                self._rehighlight_words(words - before)
 
         run_in_background(
             recheck,
@@ -252,9 +263,16 @@ class LanguageChecking(QObject):
     def _known_now(self) -> set[str]:
         return set(getattr(self.checker, "_known", set()))
 
-    def _rehighlight_all(self) -> None:
-        self._pending_blocks = self.body.document().firstBlock()
-        self._underline_timer.start()
+    def _rehighlight_words(self, words: set[str]) -> None:
+        """Redraw the lines where any of `words` is written (learnt: no longer underlined)."""
+        lines = []
+        block = self.body.document().firstBlock()
+        while block.isValid():
+            text = block.text()
+            if any(word in text for word in words):
+                lines.append(block.blockNumber() + 1)
+            block = block.next()
+        self._underline(lines)
 
     # ------------------------------------------------------------ the menu
 
@@ -354,7 +372,7 @@ class LanguageChecking(QObject):
     def _learn(self, word: str) -> None:
         if self.checker is not None:
             self.checker.learn(word)
-        self._rehighlight_all()
+        self._rehighlight_words({word})
         self._recheck_timer.start()
 
     def add_to_mine(self, word: str) -> None:

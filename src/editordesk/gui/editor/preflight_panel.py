@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 from editordesk.document.preflight import Finding, Severity
 from editordesk.gui import plain
 
+MAX_LISTED = 500  # findings listed; a story of unknown words would otherwise list thousands
+
 
 class PreflightPanel(QWidget):
     """Lists what a desk would reject; errors first, then warnings, each in reading order."""
@@ -59,6 +61,7 @@ class PreflightPanel(QWidget):
     def _render(self) -> None:
         findings = self._preflight + self._language
         self.findings = findings
+        self.list.setUpdatesEnabled(False)  # one repaint, however many findings
         self.list.clear()
         style = self.style()
         icons = {
@@ -66,7 +69,8 @@ class PreflightPanel(QWidget):
             Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
         ordered = sorted(findings, key=lambda f: f.severity is not Severity.ERROR)
-        for finding in ordered:
+        hidden = max(0, len(ordered) - MAX_LISTED)
+        for finding in ordered[:MAX_LISTED]:
             place = f"line {finding.line}" if finding.line else finding.field
             if finding.word and finding.kind != "preflight":
                 place = f"{place}: {finding.word}"
@@ -81,6 +85,11 @@ class PreflightPanel(QWidget):
                 plain.safe_tooltip(f"{finding.severity.value.capitalize()}: {finding.message}")
             )
             self.list.addItem(item)
+        if hidden:
+            more = QListWidgetItem(f"… and {hidden} more (fix these, or add words to a dictionary)")
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(more)
+        self.list.setUpdatesEnabled(True)
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = len(findings) - errors
         if not findings:
