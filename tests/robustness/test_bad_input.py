@@ -1387,6 +1387,57 @@ def publish_unknown_site(d: Desk) -> str:
     return d.cli_error("publish", "1", "--site", "Nowhere")
 
 
+def _style_import(d: Desk, name: str, data: bytes | str) -> str:
+    from editordesk.services.style import import_style
+
+    path = d.file(name, data)
+    with d.open() as store:
+        try:
+            with store.write() as session:
+                import_style(session, path)
+        except EditorDeskError as exc:
+            return str(exc)
+    raise AssertionError("the style file was taken")
+
+
+def style_not_yaml(d: Desk) -> str:
+    return _style_import(d, "house.yaml", "preferred: [utilise\n")
+
+
+def style_unknown_setting(d: Desk) -> str:
+    return _style_import(d, "house.yaml", "colour: red\n")
+
+
+def style_not_utf8(d: Desk) -> str:
+    return _style_import(d, "house.yaml", b"\xff\xfepreferred:\n")
+
+
+def replace_bad_regex(d: Desk) -> str:
+    from editordesk.services.replace import FindSpec, plan_replace
+
+    with d.open() as store, store.read() as session:
+        try:
+            plan_replace(session, [1], FindSpec("(harbour", "port", regex=True))
+        except EditorDeskError as exc:
+            return str(exc)
+    raise AssertionError("the expression was taken")
+
+
+def _language_without_dictionary(d: Desk) -> None:
+    from editordesk.services.spelling import set_story_language
+
+    with d.open() as store, store.write() as session:
+        set_story_language(session, 1, "xx_XX")
+
+
+def spelling_no_dictionary(d: Desk) -> str:
+    d.capsys.readouterr()
+    main([*d.db, "check", "1"])
+    out, err = d.capsys.readouterr()
+    assert "Traceback" not in err
+    return next(line for line in out.splitlines() if "dictionary" in line)
+
+
 # ---------------------------------------------------------------- the catalogue
 
 
@@ -1643,6 +1694,16 @@ CASES = [
     ),
     Case("site-no-password", site_no_password, r"no application password given for News"),
     Case("publish-unknown-site", publish_unknown_site, r"no site called 'Nowhere' \(sites: none"),
+    Case("style-not-yaml", style_not_yaml, r"^style: the file is not valid YAML at line 2$"),
+    Case("style-unknown-setting", style_unknown_setting, r"^style: unknown setting 'colour'"),
+    Case("style-not-utf8", style_not_utf8, r"^house.yaml: not UTF-8 text$"),
+    Case("replace-bad-regex", replace_bad_regex, r"^the regular expression is not valid: "),
+    Case(
+        "spelling-no-dictionary",
+        spelling_no_dictionary,
+        r"no dictionary for xx_XX \(installed: [a-z]{2}_[A-Z]{2}",
+        prepare=_language_without_dictionary,
+    ),
 ]
 # Untrusted text in the window (tests/gui/test_hostile_text.py): stored as typed, shown as written.
 CASES += [Case(row.id, row.run, row.says, changes_store=True) for row in WINDOW_ROWS]
