@@ -157,6 +157,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="reference .docx whose styles Word exports use",
     )
     p.add_argument("--embed-images", action="store_true", help="images inside the HTML page")
+    p.add_argument(
+        "--no-typography",
+        action="store_true",
+        help="keep straight quotes, -- and ... in the page as typed (no curly quotes or dashes)",
+    )
+    p.add_argument(
+        "--lang",
+        default="en",
+        metavar="LANG",
+        help="the stories' language (en, de, fr…): the page's lang and its quotation marks",
+    )
     p.add_argument("--force", action="store_true", help="export even if preflight finds errors")
 
     p = commands.add_parser(
@@ -317,6 +328,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             fragment=args.fragment,
             template_dir=args.template,
             embed_images=args.embed_images,
+            typography=not args.no_typography,
+            lang=args.lang,
             reference=args.reference,
             force=args.force,
         )

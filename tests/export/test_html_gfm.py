@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from editordesk.cli import main
 from editordesk.document.nodes import Article
 from editordesk.document.parse import build_article, parse_body
 from editordesk.export.html import HtmlOptions, render_html
@@ -142,3 +143,21 @@ def test_markdown_out_keeps_tables_footnotes_and_strikethrough(store: Store) -> 
 def test_an_unsafe_web_picture_keeps_only_its_words(store: Store) -> None:
     html = _body(store, "![foo *bar*](javascript:alert(1)) ![x](data:image/png;base64,AA)")
     assert "<img" not in html and 'href="javascript' not in html and "data:" not in html
+
+
+def test_the_command_line_sets_the_language_or_turns_typography_off(tmp_path: Path) -> None:
+    story = tmp_path / "quote.md"
+    story.write_text('---\ntitle: Q\nslug: q\n---\n\n"Ja" -- sagte sie.\n', encoding="utf-8")
+    db = str(tmp_path / "news.sqlite")
+    assert main(["import", "--db", db, str(story)]) == 0
+    pages = {}
+    for name, extra in (("de", ["--lang", "de"]), ("off", ["--no-typography"])):
+        out = tmp_path / name
+        args = ["export", "--db", db, "--all", "--force", "-f", "html", "-o", str(out), *extra]
+        assert main(args) == 0
+        pages[name] = (out / "q.html").read_text(encoding="utf-8")
+    assert '<html lang="de">' in pages["de"] and "\u201eJa\u201c \u2013 sagte" in pages["de"]
+    assert "&#34;Ja&#34; -- sagte" in pages["off"]
+    out = tmp_path / "md"
+    assert main(["export", "--db", db, "--all", "-f", "md", "-o", str(out), "--lang", "de"]) == 0
+    assert (out / "q" / "index.md").read_text(encoding="utf-8").endswith('"Ja" -- sagte sie.\n')

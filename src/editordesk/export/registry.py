@@ -53,6 +53,8 @@ class ExportOptions:
     embed_images: bool = False
     reference: Path | None = None
     force: bool = False
+    typography: bool = True  # curly quotes, dashes and ellipses in the page
+    lang: str = "en"  # the stories' language: the page's lang and its quotation marks
 
 
 Writer = Callable[[StoryBundle, MediaFolder, Path, ExportOptions], Path]
@@ -98,6 +100,8 @@ def write_page(
         fragment=options.fragment,
         template_dir=options.template_dir,
         embed_images=options.embed_images,
+        typography=options.typography,
+        lang=options.lang,
     )
     return write_html(bundle.article, media, target, html_options)
 
