@@ -130,6 +130,8 @@ def results() -> dict[str, Counter[str]]:
             counts["pass"] += 1
         elif number in DELIBERATE:
             counts["deliberate"] += 1
+            if DELIBERATE[number] != RAW_ELSEWHERE:
+                counts["chosen"] += 1  # a choice of ours, not raw HTML: counted strictly
         else:
             counts["fail"] += 1
     return by_section
@@ -165,7 +167,17 @@ def table(by_section: dict[str, Counter[str]]) -> str:
         f"| **all but raw HTML** | {counted + total['deliberate']} | {total['pass']} "
         f"| {total['deliberate']} | {total['pass'] / counted:.1%} |"
     )
+    lines.append(
+        f"| **the same, our choices counted as failures** | {counted + total['chosen']} "
+        f"| {total['pass']} | — | {strict_rate(total):.1%} |"
+    )
     return "\n".join(lines)
+
+
+def strict_rate(total: Counter[str]) -> float:
+    """Passes among the examples that are not raw HTML, counting our deliberate choices (safe
+    schemes only, bare addresses linked) as failures."""
+    return total["pass"] / (total["pass"] + total["fail"] + total["chosen"])
 
 
 def test_the_spec_passes_outside_raw_html() -> None:
@@ -174,7 +186,7 @@ def test_the_spec_passes_outside_raw_html() -> None:
     for section, counts in by_section.items():
         if section not in RAW_HTML_SECTIONS:
             total.update(counts)
-    rate = total["pass"] / (total["pass"] + total["fail"])
+    rate = min(total["pass"] / (total["pass"] + total["fail"]), strict_rate(total))
     assert rate >= GOAL, (
         f"CommonMark spec pass rate outside raw HTML {rate:.1%} < {GOAL:.0%}; failing "
         f"examples: {failing()}\n{table(by_section)}"
