@@ -157,7 +157,13 @@ class LanguageChecking(QObject):
         editor.standfirst.textChanged.connect(self._typed)
         editor.changed.connect(self._story_changed)
         editor.preflight.finding_activated.connect(self.select_finding)
-        self.start()
+        # A story being opened is loaded right after this: its load starts the check. A new
+        # story starts it once the event loop turns.
+        QTimer.singleShot(0, self, self._start_once)
+
+    def _start_once(self) -> None:
+        if self._story_id == -1:
+            self.start()
 
     # ------------------------------------------------------------ checking
 
