@@ -239,6 +239,7 @@ class LiveDesk(QObject):
         editor.setProperty("takenOver", None)
         self._show_locked(editor, lock)
         editor.setProperty("takenOver", True)
+        editor.changed.emit()  # the tab's title marks it until read
         when = dt.datetime.now().strftime("%H:%M")
         who = lock.holder or "Another editor"
         if editor.dirty:
@@ -266,6 +267,7 @@ class LiveDesk(QObject):
 
     def _read(self, editor: StoryEditor) -> None:
         editor.setProperty("takenOver", None)
+        editor.changed.emit()
         lock = self.locks.get(editor.story_id or -1)
         if lock is not None:
             self._show_locked(editor, lock)
