@@ -64,6 +64,7 @@ def english_body(words: int, seed: int = 11) -> str:
 def open_story(app: object, store: object, record: object, checking: bool) -> float:
     """Milliseconds from creating the editor to the story fully checked (or, with checking
     off, to the editor built and its queue drained)."""
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from editordesk.gui.editor import checking as checking_module
@@ -81,9 +82,12 @@ def open_story(app: object, store: object, record: object, checking: bool) -> fl
         editor.resize(1200, 800)
         editor.show()
         if checking:
-            editor.checking.checked.connect(lambda: done.append(time.perf_counter()))
-            while not done:
-                app.processEvents()
+            # Wait in Qt's own event loop, as the window does: a Python loop calling
+            # processEvents would hold the interpreter and slow the worker down.
+            loop = QEventLoop()
+            editor.checking.checked.connect(lambda: (done.append(time.perf_counter()), loop.quit()))
+            if not done:
+                loop.exec()
             elapsed = (done[0] - start) * 1000
         else:
             app.processEvents()
