@@ -107,7 +107,7 @@ def test_the_desk_dictionary_reaches_a_second_window(
         wait_for_background()
         with other_store.read() as session:
             assert "Kelvaro" in spelling.desk_words(session)
-        theirs.checking.refresh()  # what its timer does every few seconds
+        theirs.checking.refresh(words_only=True)  # what its timer does every 15 seconds
         qtbot.waitUntil(lambda: _underlined(theirs, 1, 5) is None, timeout=10_000)
         for editor in (mine, theirs):
             editor.close()

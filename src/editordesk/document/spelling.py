@@ -121,6 +121,10 @@ class WordChecker:
         self._cache.pop(word, None)
         self._lines = {}
 
+    def known(self) -> frozenset[str]:
+        """The words taken as right whatever the dictionary says."""
+        return frozenset(self._known)
+
     def is_right(self, word: str) -> bool:
         word = normalise(word)
         cached = self._cache.get(word)

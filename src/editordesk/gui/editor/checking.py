@@ -79,21 +79,25 @@ def recheck(
     story_id: int | None,
     checker: WordChecker | None,
     guide: StyleChecker,
-    draft: StoryDraft,
-) -> tuple[set[str], tuple[Finding, ...]]:
-    """On a worker: the desk's words as they are now, and the findings of the text."""
+    draft: StoryDraft | None,
+) -> tuple[set[str], tuple[Finding, ...] | None]:
+    """On a worker: the words the desk (and this story) added since the checker was made,
+    and the findings of the text (`draft` None: only if new words changed them)."""
     from editordesk.services import spelling, style
 
     with store.read() as session:
         words = spelling.desk_words(session) | spelling.ignored_words(session, story_id)
+    new = words - checker.known() if checker is not None else set()
     if checker is not None:
-        for word in words:
+        for word in new:
             checker.learn(word)
+    if draft is None:
+        return new, None
     found: list[Finding] = []
     if checker is not None:
         found.extend(style.spelling_findings(checker, draft, suggest=False))
     found.extend(style.style_findings(guide, draft))
-    return words, tuple(found)
+    return new, tuple(found)
 
 
 class LanguageBox(QComboBox):
@@ -146,7 +150,7 @@ class LanguageChecking(QObject):
         self._recheck_timer = QTimer(self, singleShot=True, interval=RECHECK_DELAY_MS)
         self._recheck_timer.timeout.connect(self.refresh)
         self._poll = QTimer(self, interval=DESK_WORDS_POLL_MS)
-        self._poll.timeout.connect(self.refresh)
+        self._poll.timeout.connect(lambda: self.refresh(words_only=True))
         self._poll.start()
         self._underline_timer = QTimer(self, interval=0)
         self._underline_timer.timeout.connect(self._underline_some)
@@ -238,21 +242,24 @@ class LanguageChecking(QObject):
         if self.ready:
             self._recheck_timer.start()
 
-    def refresh(self) -> None:
-        """Bring Checks up to date and take in words others added to the desk's dictionary."""
+    def refresh(self, *, words_only: bool = False) -> None:
+        """Take in words others added to the desk's dictionary and bring Checks up to date
+        (`words_only`: Checks only if there were new words)."""
         if not self.ready or self.style is None:
             return
         generation = self._generation
-        before = set(self._known_now())
 
-        def done(result: tuple[set[str], tuple[Finding, ...]]) -> None:
+        def done(result: tuple[set[str], tuple[Finding, ...] | None]) -> None:
             if generation != self._generation:
                 return
-            words, findings = result
-            self.findings = findings
-            self.editor.preflight.show_language(findings)
-            if words - before:
-                self._rehighlight_words(words - before)
+            new, findings = result
+            if new:
+                self._rehighlight_words(new)
+                if findings is None:
+                    self.refresh()
+            if findings is not None:
+                self.findings = findings
+                self.editor.preflight.show_language(findings)
 
         run_in_background(
             recheck,
@@ -260,14 +267,11 @@ class LanguageChecking(QObject):
             self.editor.story_id,
             self.checker,
             self.style,
-            self.editor.draft(),
+            None if words_only else self.editor.draft(),
             on_done=done,
             on_error=self._failed,
             owner=self.body,
         )
-
-    def _known_now(self) -> set[str]:
-        return set(getattr(self.checker, "_known", set()))
 
     def _rehighlight_words(self, words: set[str]) -> None:
         """Redraw the lines where any of `words` is written (learnt: no longer underlined)."""
