@@ -43,7 +43,8 @@ def smarten(text: str, lang: str = "en", before: str = "") -> str:
     """`text` with typographer's marks; `before` is the character written just before it
     (so a quote after emphasis closes). Text with no straight quote, `--` or `...` comes
     back as it was."""
-    if not any(c in text for c in "\"'-.") and not (lang.startswith("fr") and _has_punct(text)):
+    french = lang.startswith("fr")
+    if _TOKEN.search(text) is None and not (french and _has_punct(text)):
         return text
     quotes = language_quotes(lang)
     out: list[str] = []
@@ -74,7 +75,7 @@ def smarten(text: str, lang: str = "en", before: str = "") -> str:
         pos = m.end()
     out.append(text[pos:])
     result = "".join(out)
-    if lang.startswith("fr"):
+    if french:
         result = _FRENCH_SPACE.sub(NNBSP, result)
     return result
 

@@ -134,7 +134,7 @@ class _BodyWriter:
     # blocks
 
     def block_seq(self, blocks: tuple[n.Block, ...], tight: bool = False) -> str:
-        if not self.raw and any(isinstance(b, n.RawBlock) for b in blocks):
+        if not self.raw and n.RawBlock in map(type, blocks):
             return self._sanitised_whole(blocks, tight)
         out = []
         for block in blocks:
@@ -250,7 +250,7 @@ class _BodyWriter:
     # inlines
 
     def inlines(self, inlines: tuple[n.Inline, ...]) -> str:
-        if not self.raw and any(isinstance(i, n.RawInline) for i in inlines):
+        if not self.raw and n.RawInline in map(type, inlines):
             # Raw HTML around Markdown (`<del>*foo*</del>`): written whole, cleaned whole.
             self.raw = True
             try:
