@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QTextBlock, QTextCursor
-from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QComboBox, QMenu, QWidget
 
 from editordesk.document.preflight import Finding, Severity
 from editordesk.document.spelling import FENCE, WordChecker
 from editordesk.document.style import StyleChecker, StyleFinding
+from editordesk.gui import plain
 from editordesk.gui.workers import describe_error, run_in_background
 from editordesk.model import StoryDraft
 
@@ -234,9 +235,7 @@ class LanguageChecking(QObject):
         self._status(describe_error(exc, "spelling is not checked"))
 
     def _status(self, text: str) -> None:
-        window = self.editor.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 15_000)
+        plain.show_status(self.editor, text, 15_000)
 
     def _typed(self, *_: object) -> None:
         if self.ready:
