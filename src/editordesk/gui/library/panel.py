@@ -359,10 +359,20 @@ class ImageEditPanel(QWidget):
             record.id,
             fields,
             base,
-            self.author or _author(),
+            self.author or self._window_author() or _author(),
             on_done=done,
             on_error=failed,
         )
+
+    def _window_author(self) -> str:
+        """The name of the window the library was opened from (its editor's name)."""
+        widget = self.parentWidget()
+        while widget is not None:
+            name = getattr(widget, "author", None)
+            if isinstance(name, str) and name and widget is not self:
+                return name
+            widget = widget.parentWidget()
+        return ""
 
     def show_history(self) -> None:
         """The picture's saved details, newest first; one can be brought back to the card
