@@ -661,7 +661,9 @@ def write_markdown(
             out.append(format_shortcode("x", params))
         else:
             out.append(story.body[part.start : part.end])
-    body = "".join(out).rstrip()
+    body = "".join(out)
+    # Trailing blank lines go, as the store drops them; the last line keeps its spaces (code).
+    body = re.sub(r"(?:\n[ \t]*)+\Z", "", body) if body.strip() else ""
     return (
         f"---\n{_front_matter(story)}---\n\n{body}\n"
         if body
