@@ -1277,6 +1277,18 @@ def list_limit_huge(d: Desk) -> str:
     return _usage_error(d, "list", "--limit", HUGE)
 
 
+def lock_the_story(d: Desk) -> None:
+    """Mara has story 1 open in her window: she holds its edit lock."""
+    from editordesk.services.locks import take_lock
+
+    with d.open() as store, store.write() as session:
+        take_lock(session, 1, holder="Mara Quinn", window="w-mara")
+
+
+def revert_locked_story(d: Desk) -> str:
+    return d.cli_error("revert", "1", "1")
+
+
 def story_id_huge(d: Desk) -> str:
     out = str(d.tmp / "out")
     for argv in (["export", HUGE, "-o", out], ["check", HUGE], ["history", HUGE]):
@@ -1661,6 +1673,13 @@ CASES = [
     ),
     Case("list-limit-huge", list_limit_huge, r"--limit: 9+ is not a whole number from 0 to"),
     Case("story-id-huge", story_id_huge, r"argument ID: 9+ is not a whole number from 0 to"),
+    Case(
+        "revert-locked-story",
+        revert_locked_story,
+        r"story 1 was not reverted: Mara Quinn is editing it \(since \d\d:\d\d\) and holds "
+        r"its lock; take it over first \(or revert anyway with --force\)",
+        prepare=lock_the_story,
+    ),
     Case("db-port-not-a-number", db_port_not_a_number, r"its port must be a number from 1"),
     Case("db-port-out-of-range", db_port_out_of_range, r"port 99999 is not a port number"),
     Case("db-async-driver", db_async_driver, r"through psycopg, not asyncpg"),
