@@ -434,12 +434,14 @@ class ImageHistoryDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.details)
         layout.addLayout(buttons)
-        if self.revisions:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if first is not None:
+            self.list.setCurrentItem(first)
         self.resize(640, 480)
 
     def _selected(self) -> ImageRevisionRecord | None:
-        index = self.list.indexOfTopLevelItem(self.list.currentItem())
+        item = self.list.currentItem()
+        index = self.list.indexOfTopLevelItem(item) if item is not None else -1
         return self.revisions[index] if 0 <= index < len(self.revisions) else None
 
     def _show(self) -> None:
