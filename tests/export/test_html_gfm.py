@@ -161,3 +161,15 @@ def test_the_command_line_sets_the_language_or_turns_typography_off(tmp_path: Pa
     out = tmp_path / "md"
     assert main(["export", "--db", db, "--all", "-f", "md", "-o", str(out), "--lang", "de"]) == 0
     assert (out / "q" / "index.md").read_text(encoding="utf-8").endswith('"Ja" -- sagte sie.\n')
+
+
+def test_raw_html_cleaned_whole_never_lets_a_pasted_picture_in(store: Store) -> None:
+    html = _body(
+        store,
+        '<del>![the *pier*](https://example.org/p.png) <img src="https://tracker.example/t">'
+        "</del>\n\n<div>\n\n<img src=https://tracker.example/u onerror=alert(1)>\n\n</div>\n\n"
+        "x \ue0100\ue011 <b>y</b>",
+    )
+    assert '<del><img src="https://example.org/p.png" alt="the pier"> </del>' in html
+    assert "tracker" not in html and "onerror" not in html
+    assert "\ue010" not in html and "<p>x 0 <b>y</b></p>" in html

@@ -103,6 +103,7 @@ class _BodyWriter:
         self.last = ""  # the last character of words written, for which way a quote faces
         self.raw = False  # inside a run sanitised whole: raw HTML passes, cleaned after
         self.refs: dict[int, int] = {}  # footnote number -> references written so far
+        self.held: list[str] = []  # our own pictures inside a raw run (see `cleaned`)
         self.blocks: dict[type, Callable[[Any], str]] = {
             n.Paragraph: lambda b: f"<p>{self.inlines(b.children)}</p>",
             n.Heading: self.heading,
@@ -160,7 +161,7 @@ class _BodyWriter:
                     html = self.block_seq(tuple(run), tight)
                 finally:
                     self.raw = False
-                out.append(clean_rendered(html).strip())
+                out.append(self.cleaned(html).strip())
                 run.clear()
 
         for block in blocks:
@@ -257,11 +258,22 @@ class _BodyWriter:
                 html = "".join(self.inline[type(node)](node) for node in inlines)
             finally:
                 self.raw = False
-            return clean_rendered(html)
+            return self.cleaned(html)
         return "".join(self.inline[type(node)](node) for node in inlines)
+
+    def cleaned(self, html: str) -> str:
+        """A run with raw HTML through the allow-list as one piece; the pictures our own
+        Markdown placed come back afterwards, so pasted HTML never brings an <img> in."""
+        html = clean_rendered(html)
+        if self.held:
+            html = _HELD.sub(lambda m: self.held[int(m.group(1))], html)
+            self.held.clear()
+        return html
 
     def text(self, node: n.Text) -> str:
         words = node.text
+        if self.raw:
+            words = _HELD_MARKS.sub("", words)
         if self.typography and words:
             words = smarten(words, self.lang, self.last)
         if words:
@@ -291,7 +303,11 @@ class _BodyWriter:
         if src is None:
             return str(escape(node.alt))  # an unsafe address keeps the picture's words
         title = f' title="{escape(node.title)}"' if node.title else ""
-        return f'<img src="{escape(src)}" alt="{escape(node.alt)}"{title}>'
+        html = f'<img src="{escape(src)}" alt="{escape(node.alt)}"{title}>'
+        if self.raw:  # held back from the allow-list, put back after it (see `cleaned`)
+            self.held.append(html)
+            return f"\ue010{len(self.held) - 1}\ue011"
+        return html
 
     def footnote_ref(self, node: n.FootnoteRef) -> str:
         count = self.refs.get(node.number, 0) + 1
@@ -300,6 +316,10 @@ class _BodyWriter:
             f'<sup class="footnote-ref"><a href="#fn:{node.number}" '
             f'id="fnref:{node.number}{_suffix(count)}">{node.number}</a></sup>'
         )
+
+
+_HELD = re.compile("\ue010(\\d+)\ue011")
+_HELD_MARKS = re.compile("[\ue010\ue011]")
 
 
 def _suffix(count: int) -> str:

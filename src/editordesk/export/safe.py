@@ -90,11 +90,10 @@ def clean_html(markup: str) -> str:
 
 
 # What our own writer puts around raw HTML when a run is cleaned whole (`clean_rendered`).
-_RENDERED_TAGS = ALLOWED_TAGS | {"img", "section"}
+_RENDERED_TAGS = ALLOWED_TAGS | {"section"}
 _RENDERED_ATTRIBUTES = {
     **ALLOWED_ATTRIBUTES,
     "a": {"href", "title", "id", "class", "aria-label"},
-    "img": {"src", "alt", "title"},
     "code": {"class"},
     "sup": {"id", "class"},
     "li": {"id"},
@@ -108,7 +107,8 @@ _RENDERED_ATTRIBUTES = {
 def clean_rendered(markup: str) -> str:
     """Our own rendering of a run holding raw HTML, cleaned as one piece: the allow-list of
     `clean_html`, plus the attributes EditorDesk itself writes (heading ids, a code block's
-    language, a picture's address and words, a table column's alignment)."""
+    language, a table column's alignment). Pictures never pass: the writer holds its own
+    back and puts them in after."""
     return nh3.clean(
         markup,
         tags=set(_RENDERED_TAGS),
