@@ -34,16 +34,28 @@ _URL_TRAIL = frozenset('?!.,:*_~\'")"')
 _NESTING = 100
 
 
-def _markdown(nesting: int) -> MarkdownIt:
+def _markdown(nesting: int, table: bool, strike: bool, notes: bool) -> MarkdownIt:
     """CommonMark with GitHub's tables and strikethrough, and footnotes (`[^1]`)."""
     md = MarkdownIt("commonmark", {"maxNesting": nesting})
-    md.enable(["table", "strikethrough"])
-    md.use(footnote_plugin)
+    md.enable([rule for rule, wanted in (("table", table), ("strikethrough", strike)) if wanted])
+    if notes:
+        md.use(footnote_plugin)
     return md
 
 
-_MD = _markdown(_NESTING)
-_MD_DEEP = _markdown(1 << 30)
+_PARSERS: dict[tuple[int, bool, bool, bool], MarkdownIt] = {}
+
+
+def _parser(text: str, nesting: int) -> MarkdownIt:
+    """The parser for `text`: each extension's rules run on every line, so a body that cannot
+    hold a table (no `|`), struck text (no `~~`) or a footnote (no `[^`, `^[`) goes without."""
+    key = (nesting, "|" in text, "~~" in text, "[^" in text or "^[" in text)
+    md = _PARSERS.get(key)
+    if md is None:
+        md = _PARSERS[key] = _markdown(*key)
+    return md
+
+
 _DEEP_LOCK = threading.Lock()
 # A line opening more containers than this ("> > > …", "- - - …") opens only this many: the
 # depth past MAX_BLOCK_DEPTH is flattened anyway, and each level costs the parser stack.
@@ -74,6 +86,8 @@ class _Builder:
 
     def literal(self, text: str) -> str:
         """Markers back to the shortcode text they stand for."""
+        if "\ue000" not in text:
+            return text
         return _MARK.sub(lambda m: self._source_of(int(m.group(1))), text)
 
     def _source_of(self, index: int) -> str:
@@ -99,13 +113,15 @@ class _Builder:
         out: list[n.Inline] = []
         stack: list[tuple[Token, list[n.Inline]]] = []
         current = out
+        links = 0  # links open around the current token: no autolink inside one
         for tok in tokens:
             t = tok.type
             if t == "text":
-                if any(opener.type == "link_open" for opener, _ in stack):
-                    current.append(n.Text(self.literal(tok.content)))
+                text = tok.content
+                if links or not ("://" in text or "www." in text.lower()):
+                    current.append(n.Text(self.literal(text)))
                 else:
-                    current.extend(self.autolinked(tok.content))
+                    current.extend(self.autolinked(text))
             elif t == "code_inline":
                 current.append(n.Code(self.literal(tok.content)))
             elif t == "softbreak":
@@ -130,8 +146,10 @@ class _Builder:
             elif t.endswith("_open"):
                 stack.append((tok, current))
                 current = []
+                links += t == "link_open"
             elif t.endswith("_close"):
                 opener, parent = stack.pop()
+                links -= opener.type == "link_open"
                 children = tuple(_merge_text(current))
                 if len(stack) >= MAX_INLINE_DEPTH:
                     # "***…***" thousands deep: no text means that; keep the words, and keep
@@ -484,7 +502,7 @@ def parse_body(
     if _has_deep_prefix(text):  # the parser would scan that line once per level opened
         tokens = _parse_deep(text)
     else:
-        tokens = _MD.parse(text)
+        tokens = _parser(text, _NESTING).parse(text)
         if any(tok.level >= _NESTING - 1 for tok in tokens):
             tokens = _parse_deep(text)
     blocks = builder.blocks(tokens)
@@ -502,7 +520,7 @@ def _parse_deep(text: str) -> list[Token]:
         before = sys.getrecursionlimit()
         sys.setrecursionlimit(before + 8 * min(len(text), 2_000_000) + 1000)
         try:
-            return _MD_DEEP.parse(text)
+            return _parser(text, 1 << 30).parse(text)
         finally:
             sys.setrecursionlimit(before)
 

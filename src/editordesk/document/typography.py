@@ -31,6 +31,11 @@ QUOTES = {
 APOSTROPHE = "\u2019"
 _OPENS_AFTER = frozenset(" \t\n\r([{\u2014\u2013-/" + NBSP + NNBSP + "\u00ab\u201c\u2018\u201e")
 _TOKEN = re.compile(r"---|--|\.\.\.|[\"']")
+_OPENERS = "".join(sorted(_OPENS_AFTER - {"\n", "\r", "\t", " "}))
+_AFTER_OPENER = rf"(?:^|(?<=[\s{re.escape(_OPENERS)}]))"
+_DOUBLE_OPEN = re.compile(_AFTER_OPENER + r'"(?=\S)')
+_SINGLE_OPEN = re.compile(_AFTER_OPENER + r"'(?=\S)")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|" + _AFTER_OPENER + r"'(?=\d)")
 _FRENCH_SPACE = re.compile(r"[ ]+(?=[;:!?])")
 
 
@@ -47,45 +52,25 @@ def smarten(text: str, lang: str = "en", before: str = "") -> str:
     if _TOKEN.search(text) is None and not (french and _has_punct(text)):
         return text
     quotes = language_quotes(lang)
-    out: list[str] = []
-    pos = 0
-    prev = before
-    for m in _TOKEN.finditer(text):
-        out.append(text[pos : m.start()])
-        if m.start() > pos:
-            prev = text[m.start() - 1]
-        token = m.group(0)
-        after = text[m.end()] if m.end() < len(text) else ""
-        if token == "---":
-            mark = "\u2014"
-        elif token == "--":
-            mark = "\u2013"
-        elif token == "...":
-            mark = "\u2026"
-        elif token == '"':
-            mark = quotes.double_open if _opens(prev, after) else quotes.double_close
-        elif prev.isalnum():
-            mark = APOSTROPHE if after.isalpha() else quotes.single_close  # don't, dogs'
-        elif _opens(prev, after):
-            mark = APOSTROPHE if after.isdigit() else quotes.single_open  # '90s
+    text = text.replace("---", "\u2014").replace("--", "\u2013").replace("...", "\u2026")
+    lead = ""
+    if before and before not in _OPENS_AFTER and text[:1] in ("'", '"'):
+        # A quote straight after a word (or emphasis) closes it, or is an apostrophe.
+        if text[0] == '"':
+            lead = quotes.double_close
         else:
-            mark = quotes.single_close
-        out.append(mark)
-        prev = mark[-1]
-        pos = m.end()
-    out.append(text[pos:])
-    result = "".join(out)
+            lead = APOSTROPHE if before.isalnum() and text[1:2].isalpha() else quotes.single_close
+        text = text[1:]
+    if '"' in text:
+        text = _DOUBLE_OPEN.sub(quotes.double_open, text).replace('"', quotes.double_close)
+    if "'" in text:
+        text = _APOSTROPHE.sub(APOSTROPHE, text)  # don't, '90s
+        text = _SINGLE_OPEN.sub(quotes.single_open, text).replace("'", quotes.single_close)
+    text = lead + text
     if french:
-        result = _FRENCH_SPACE.sub(NNBSP, result)
-    return result
+        text = _FRENCH_SPACE.sub(NNBSP, text)
+    return text
 
 
 def _has_punct(text: str) -> bool:
     return any(c in text for c in ";:!?")
-
-
-def _opens(prev: str, after: str) -> bool:
-    """Whether a quote between `prev` and `after` opens (it follows a space or the start)."""
-    if prev == "" or prev in _OPENS_AFTER:
-        return bool(after) and not after.isspace()
-    return False
