@@ -163,12 +163,19 @@ class Composer:
                 self._table(paragraph)
                 continue
             if not paragraph.text() and not paragraph.pictures:
+                if paragraph.rule and kind is ParagraphKind.BODY:  # a thematic break
+                    self.waiting = []
+                    self._add("***")
                 continue
             if self.fields and kind in _FIELD_KINDS:
                 self._story_field(paragraph)
                 continue
             if kind is ParagraphKind.TWEET:
                 self._tweet_line(paragraph)
+                continue
+            if kind is ParagraphKind.CODE:
+                self.waiting = []
+                self._code(paragraph)
                 continue
             is_caption = paragraph.kind in (ParagraphKind.CAPTION, ParagraphKind.CREDIT)
             if is_caption and self.waiting and not paragraph.pictures:
@@ -226,6 +233,13 @@ class Composer:
             )
         )
         self.lists = []
+
+    def _code(self, paragraph: Paragraph) -> None:
+        """A Source Code paragraph as a fenced block, its text exactly as it stands."""
+        text = "".join(s.text for s in paragraph.segments).strip("\n")
+        longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+        fence = "`" * max(3, longest + 1)
+        self._add(f"{fence}\n{text}\n{fence}")
 
     def _loose_tweet_lines(self) -> None:
         """Tweet-styled lines with no tweet link after them: quotes, their words kept."""

@@ -56,6 +56,7 @@ class ParagraphKind(Enum):
     RELATED_HEADING = "related heading"
     RELATED = "related"
     TABLE = "table"
+    CODE = "code"
 
 
 @dataclass
@@ -71,6 +72,7 @@ class Paragraph:
     list_start: int = 1
     seq_end: int | None = None
     align: str = ""  # w:jc: "center", "right"...
+    rule: bool = False  # a line drawn under it (an empty one is a thematic break)
     rows: list[list[list[Paragraph]]] = field(default_factory=list)  # a table's cells
 
     @property
@@ -241,6 +243,7 @@ _STORY_STYLES = {
     "tweet": ParagraphKind.TWEET,
     "related heading": ParagraphKind.RELATED_HEADING,
     "related link": ParagraphKind.RELATED,
+    "source code": ParagraphKind.CODE,
 }
 
 
@@ -402,6 +405,7 @@ class DocumentReader:
         heading = self._heading_level(ppr, style_id, name)
         jc = ppr.find(w.W_JC) if ppr is not None else None
         paragraph.align = jc.get(w.W_VAL, "") if jc is not None else ""
+        paragraph.rule = ppr is not None and ppr.find(f"{w.W_PBDR}/{w.W_BOTTOM}") is not None
         if name in _STORY_STYLES:
             paragraph.kind = _STORY_STYLES[name]
         elif name == "title":
