@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editordesk.cli import main
 from editordesk.document.nodes import Article
@@ -15,6 +17,7 @@ from editordesk.interchange.markdown import write_markdown
 from editordesk.services.exporting import load_bundle
 from editordesk.services.stories import StoryDraft, create_story
 from editordesk.store.db import Store
+from tests.robustness.test_properties import HOSTILE, PROFILE, _media, _record, html_problems
 
 TABLE_STORY = """\
 Contents: [Results](#results), [Notes](#notes-and-sources).
@@ -173,3 +176,39 @@ def test_raw_html_cleaned_whole_never_lets_a_pasted_picture_in(store: Store) -> 
     assert '<del><img src="https://example.org/p.png" alt="the pier"> </del>' in html
     assert "tracker" not in html and "onerror" not in html
     assert "\ue010" not in html and "<p>x 0 <b>y</b></p>" in html
+
+
+GFM_PIECES = [
+    "| a | b |\n|:-|-:|\n| *x* | <b>y</b> |",
+    "| <script>alert(1)</script> | ![p](javascript:alert(1)) |\n|---|---|\n| `c` | [l](#fn:1) |",
+    "Note.[^1]",
+    "[^1]: The note, with <del>raw *html*</del>.",
+    "^[an inline note]",
+    "~~struck <i>text</i>~~",
+    "https://example.org/a_(b) www.example.org",
+    '![web *pic*](https://example.org/p.png "Photo: A")',
+    '<img src="https://tracker.example/t" onerror="alert(1)">',
+    "## Same\n\n## Same",
+    '"Quoted" -- text... it\'s',
+    "<div>\n\n*inside*\n\n</div>",
+]
+
+
+@settings(PROFILE, max_examples=min(PROFILE.max_examples, 60))
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.sampled_from(GFM_PIECES), st.sampled_from(HOSTILE)),
+            st.sampled_from(["\n\n", "\n", " "]),
+        ),
+        min_size=1,
+        max_size=10,
+    ).map(lambda parts: "".join(p + s for p, s in parts)),
+    st.booleans(),
+)
+def test_any_gfm_body_renders_to_safe_well_nested_html(body: str, fragment: bool) -> None:
+    media, image = _media()
+    article = build_article(_record(body, ["x"] * 7), {1: image}, {})
+    page = render_html(article, media, HtmlOptions(fragment=fragment)).text
+    assert html_problems(page) == [], body
+    assert "tracker.example" not in page
