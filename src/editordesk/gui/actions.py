@@ -4,11 +4,19 @@ slots; nothing here knows what a command does."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolBar,
+)
 
 SK = QKeySequence.StandardKey
 Key = str | QKeySequence.StandardKey | None
@@ -28,6 +36,10 @@ class Command:
 
 SEPARATOR = None
 COLUMNS_MENU = "columns"  # the Story menu's "List columns" submenu, filled when it opens
+LIST_ACTIONS = "list"  # the story list's actions on the selected stories
+# Commands on whatever text box has the focus (QLineEdit and QPlainTextEdit alike): the
+# window need not give slots for them.
+FOCUS_COMMANDS = ("cut", "copy", "paste", "paste_plain", "select_all")
 
 MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
     (
@@ -76,6 +88,19 @@ MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
         (
             Command("undo", "&Undo", SK.Undo, "Undo the last change", "edit-undo"),
             Command("redo", "&Redo", SK.Redo, "Redo what was undone", "edit-redo"),
+            SEPARATOR,
+            Command("cut", "Cu&t", SK.Cut, "Cut the selection to the clipboard", "edit-cut"),
+            Command("copy", "&Copy", SK.Copy, "Copy the selection", "edit-copy"),
+            Command("paste", "&Paste", SK.Paste, "Paste from the clipboard", "edit-paste"),
+            Command(
+                "paste_plain",
+                "Paste as plain te&xt",
+                "Ctrl+Shift+V",
+                "Paste the clipboard's text without its formatting",
+            ),
+            Command(
+                "select_all", "Select &all", SK.SelectAll, "Select all the text", "edit-select-all"
+            ),
             SEPARATOR,
             Command("find", "&Find…", SK.Find, "Find text in the story", "edit-find"),
             Command(
@@ -130,6 +155,9 @@ MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
                 "document-open-recent",
             ),
             Command("preview", "&Preview", "F8", "Show or hide the live preview", checkable=True),
+            SEPARATOR,
+            LIST_ACTIONS,
+            SEPARATOR,
             COLUMNS_MENU,
         ),
     ),
@@ -225,18 +253,38 @@ def make_action(window: QMainWindow, command: Command, slot: Callable[[], object
     return action
 
 
+def focus_command(name: str) -> None:
+    """Cut, copy, paste (plain) or select all in the text box that has the focus."""
+    widget = QApplication.focusWidget()
+    if name == "paste_plain":
+        text = QGuiApplication.clipboard().text()
+        if isinstance(widget, QLineEdit) and not widget.isReadOnly():
+            widget.insert(text)
+        elif isinstance(widget, QPlainTextEdit | QTextEdit) and not widget.isReadOnly():
+            widget.insertPlainText(text)
+        return
+    method = {"select_all": "selectAll"}.get(name, name)
+    if widget is not None and callable(getattr(widget, method, None)):
+        getattr(widget, method)()
+
+
 def build_menus(
     window: QMainWindow,
     slots: Mapping[str, Callable[[], object]],
     fill_columns: Callable[[QMenu], None],
+    list_actions: Sequence[QAction] = (),
 ) -> dict[str, QAction]:
     """The menu bar and the toolbar; returns every action by name."""
     actions: dict[str, QAction] = {}
+    slots = {name: lambda n=name: focus_command(n) for name in FOCUS_COMMANDS} | dict(slots)
     for title, entries in MENUS:
         menu = window.menuBar().addMenu(title)
         for entry in entries:
             if entry is SEPARATOR:
                 menu.addSeparator()
+            elif entry == LIST_ACTIONS:
+                for action in list_actions:
+                    menu.addAction(action)
             elif entry == COLUMNS_MENU:
                 columns = menu.addMenu("List &columns")
                 columns.setToolTip("Choose the story list's columns (or right-click its header)")

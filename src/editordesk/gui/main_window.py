@@ -23,6 +23,7 @@ from editordesk.gui.inserting import InsertCommands
 from editordesk.gui.live_desk import LiveDesk
 from editordesk.gui.plain import message_box, plain_label
 from editordesk.gui.state import window_settings
+from editordesk.gui.story_list.desk_hint import DeskHint
 from editordesk.gui.story_list.widget import StoryListWidget
 from editordesk.gui.tabs import StoryTabs
 from editordesk.gui.transfer import StoryTransfer, story_files
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.setCentralWidget(self.splitter)
+        self.desk_hint = DeskHint(self.tabs)  # what to do while no story is open
 
         self.counts = QLabel(self)
         self.counts.setAccessibleName("Word count")
@@ -82,7 +84,10 @@ class MainWindow(QMainWindow):
 
         self.setAcceptDrops(True)  # .md and .docx files dropped on the window are imported
         self.actions_by_name = actions.build_menus(
-            self, self._slots(), self.story_list.fill_column_menu
+            self,
+            self._slots(),
+            self.story_list.fill_column_menu,
+            list(self.story_list.commands.actions.values()),
         )
         self._connect_parts()
         self.autosave_timer = QTimer(self)
@@ -146,6 +151,11 @@ class MainWindow(QMainWindow):
         self.inserts.open_requested.connect(self.open_story)
         self.transfer.open_requested.connect(self.open_story)
         self.transfer.stories_added.connect(self.story_list.refresh)
+        commands = self.story_list.commands
+        commands.author = lambda: self.author
+        commands.message.connect(lambda text: self.say(text, 5000))
+        commands.export_requested.connect(self.export_dialog)
+        commands.history_requested.connect(self._history_of)
 
     def _prefs(self) -> prefs.Settings:
         return self.settings
@@ -349,6 +359,11 @@ class MainWindow(QMainWindow):
         )
         dialog.restored.connect(lambda record, e=editor: self._restored(e, record))
         dialog.exec()
+
+    def _history_of(self, story_id: int) -> None:
+        """History from the list: the story opens, then its revisions show."""
+        if self.open_story(story_id) is not None:
+            self.show_history()
 
     def _restored(self, editor: StoryEditor, record: StoryRecord) -> None:
         editor.load(record)

@@ -130,6 +130,16 @@ class BodyEdit(QPlainTextEdit):
 
     def _toggle_prefix(self, prefix: Callable[[int], str], pattern: re.Pattern[str]) -> None:
         first, last = self._selected_blocks()
+        if first == last and not self.textCursor().block().text().strip():
+            if not self.isReadOnly():  # an empty line: the list or quote starts here
+                cursor = self.textCursor()
+                cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+                cursor.movePosition(
+                    QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.insertText(prefix(0))
+                self.setTextCursor(cursor)
+            return
         lines = [self.document().findBlockByNumber(b).text() for b in range(first, last + 1)]
         all_have = all(pattern.match(line) or not line.strip() for line in lines) and any(
             pattern.match(line) for line in lines

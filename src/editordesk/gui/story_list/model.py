@@ -95,10 +95,11 @@ class StoryFilters:
     section: str = ""
     tag: str = ""
     query: str = ""
+    trash: bool = False  # the stories deleted to the trash, and only they
 
     @property
     def active(self) -> bool:
-        return bool(self.status or self.section or self.tag or self.query)
+        return bool(self.status or self.section or self.tag or self.query or self.trash)
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,8 @@ class _PageRequest:
                 offset=self.offset,
                 order=self.order,
                 descending=self.descending,
+                trash=self.filters.trash,
+                hide_spiked=True,  # spiked stories show when the status filter asks
             )
         return rows, -1  # the list does not count its matches
 
@@ -222,6 +225,7 @@ class StoryListModel(PagedRows["StorySummary"], QAbstractTableModel):
             section=filters.section.strip(),
             tag=filters.tag.strip(),
             query=filters.query.strip(),
+            trash=filters.trash,
         )
         if filters != self._filters:
             self._filters = filters

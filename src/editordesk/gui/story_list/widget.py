@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from editordesk.gui import plain
+from editordesk.gui.story_list.commands import StoryListCommands
 from editordesk.gui.story_list.model import (
     BYLINE,
     COLUMNS,
@@ -59,7 +60,9 @@ HEADER_KEY = "storyList/header"
 CHOSEN_KEY = "storyList/columnsChosen"  # the editor picked the columns: no more fitting
 HEADLINE_ROOM = 180  # px the headline keeps before columns give way in a narrow list
 FIT_ORDER = (WORDS, BYLINE, SECTION, UPDATED, STATUS)  # the first give way first
-SEARCH_PLACEHOLDER = 'Search stories (words, "phrases", -exclude, headline:…)'
+SEARCH_PLACEHOLDER = "Search stories"
+SEARCH_CHARS = 25  # the box shows at least this many characters of a search
+TRASH = "trash"  # the status filter's last choice: the stories deleted to the trash
 SEARCH_TIP = (
     'Words must all match; use "quoted phrases", OR, -word to leave out, word* for a '
     "prefix, and headline:, standfirst:, body: or tags: to look in one field. "
@@ -109,6 +112,12 @@ class StoryListWidget(QWidget):
         self.status_combo.addItem("All statuses", None)
         for status in StoryStatus:
             self.status_combo.addItem(STATUS_WORDS[status], status)
+        self.status_combo.addItem("Trash", TRASH)
+        self.status_combo.setItemData(
+            self.status_combo.count() - 1,
+            "Stories deleted to the trash: restore them or empty it",
+            Qt.ItemDataRole.ToolTipRole,
+        )
         self.section_combo = self._combo("Section filter", "Show only stories in this section")
         self.section_combo.addItem("All sections", "")
         self.tag_combo = self._combo("Tag filter", "Show only stories with this tag")
@@ -116,6 +125,18 @@ class StoryListWidget(QWidget):
 
         self.table_view = QTableView(self)
         self._setup_table()
+        self.commands = StoryListCommands(
+            self,
+            self.table_view,
+            lambda: self._store,
+            self.selected_story_ids,
+            lambda: self.model.filters.trash,
+        )
+        self.commands.open_requested.connect(self.open_requested)
+        self.commands.changed.connect(self.refresh)
+        self.commands.message.connect(lambda text: plain.show_status(self, text, 5000))
+        self.table_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table_view.customContextMenuRequested.connect(self._show_story_menu)
 
         self.status_label = plain.plain_label(QLabel(self))  # it repeats searches and errors
         self.status_label.setAccessibleName("Story list status")
@@ -124,12 +145,18 @@ class StoryListWidget(QWidget):
 
         filters_row = QHBoxLayout()
         filters_row.setContentsMargins(0, 0, 0, 0)
-        filters_row.addWidget(self.search_edit, 1)
+        room = self.search_edit.fontMetrics()
+        self.search_edit.setMinimumWidth(
+            max(room.averageCharWidth() * SEARCH_CHARS, room.horizontalAdvance(SEARCH_PLACEHOLDER))
+            + 48  # the clear button and the frame
+        )
         filters_row.addWidget(self.status_combo)
         filters_row.addWidget(self.section_combo)
         filters_row.addWidget(self.tag_combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_edit)  # a row of its own: room to read a search
+        filters_row.addStretch(1)
         layout.addLayout(filters_row)
         layout.addWidget(self.table_view, 1)
         layout.addWidget(self.status_label)
@@ -146,6 +173,7 @@ class StoryListWidget(QWidget):
         self.model.loaded.connect(self._on_loaded)
         self.table_view.horizontalHeader().sortIndicatorChanged.connect(self._scroll_on_next_load)
         self.table_view.selectionModel().currentRowChanged.connect(lambda *_: self._sync_current())
+        self.table_view.selectionModel().selectionChanged.connect(lambda *_: self.commands.update())
         self.table_view.doubleClicked.connect(self._open_index)
         self.table_view.installEventFilter(self)
 
@@ -331,8 +359,10 @@ class StoryListWidget(QWidget):
     # ------------------------------------------------------------ filters
 
     def _filters_shown(self) -> StoryFilters:
+        status = self.status_combo.currentData()
         return StoryFilters(
-            status=self.status_combo.currentData(),
+            status=None if status == TRASH else status,
+            trash=status == TRASH,
             section=self.section_combo.currentData() or "",
             tag=self.tag_combo.currentData() or "",
             query=self.search_edit.text(),
@@ -433,6 +463,10 @@ class StoryListWidget(QWidget):
         count, filters = model.rowCount(), model.filters
         if self._store is None:
             text = "No store is open"
+        elif filters.trash and count == 0 and not filters.query:
+            text = "The trash is empty"
+        elif filters.trash and not model.has_more:
+            text = f"{'1 story' if count == 1 else f'{count:,} stories'} in the trash"
         elif count == 0 and filters.query:
             text = f"No stories match “{filters.query}”"
             if replace(filters, query="").active:
@@ -464,6 +498,24 @@ class StoryListWidget(QWidget):
         plain.set_plain(self.status_label, text)
 
     # ------------------------------------------------------------ keys
+
+    def story_menu(self) -> QMenu:
+        """The right-click menu for the selected stories."""
+        menu = QMenu("Stories", self)
+        self.commands.fill_menu(menu)
+        menu.addSeparator()
+        menu.addAction("Replace in selected stories…", self.replace_in_selected)
+        return menu
+
+    def _show_story_menu(self, pos: QPoint) -> None:
+        index = self.table_view.indexAt(pos)
+        if index.isValid() and index.row() not in {
+            i.row() for i in self.table_view.selectionModel().selectedRows()
+        }:
+            self.select_story(self.model.story_id(index.row()))
+        menu = self.story_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table_view.viewport().mapToGlobal(pos))
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
