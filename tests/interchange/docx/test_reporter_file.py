@@ -75,7 +75,8 @@ def reporter_file(path: Path) -> Path:
     boxed = document.add_paragraph("The vote came late.")
     boxed._p.append(
         parse_xml(
-            f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
+            f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml">'
+            "<w:pict><v:shape><v:textbox><w:txbxContent>"
             "<w:p><w:r><w:t>Box: what the wall costs</w:t></w:r></w:p>"
             "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
         )
