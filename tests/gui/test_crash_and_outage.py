@@ -76,6 +76,16 @@ def test_after_an_outage_longer_than_a_lock_every_lock_is_renewed_at_once(
             try:
                 qtbot.waitUntil(lambda: ana.live.connection_label.isVisible(), timeout=WAIT_MS)
                 assert ana.live.connection_label.wordWrap()
+                first = editors[0]
+                assert first is not None
+                first.body.setPlainText("Typed while the server was down.")
+                ana.tabs.setCurrentWidget(first)
+                ana.save_current()  # refused in a whole sentence that wraps, in the tab
+                qtbot.waitUntil(lambda: first.property("notSaved") is True, timeout=WAIT_MS)
+                said = first.notice.label.text()
+                assert said.startswith("Not saved — the store cannot be reached")
+                assert said.endswith("save again when the store is back.")
+                assert first.notice.label.wordWrap()
             finally:
                 server.start()
             # the outage outlasted the locks (what 90 seconds down leaves behind)
@@ -83,6 +93,7 @@ def test_after_an_outage_longer_than_a_lock_every_lock_is_renewed_at_once(
             with ben_store.write() as session:
                 session.execute(update(EditLock).values(expires=past))
             qtbot.waitUntil(lambda: not ana.live.connection_label.isVisible(), timeout=WAIT_MS)
+            assert not first.notice.isVisible()  # its cause cleared, the words go
             with ben_store.read() as session:  # renewed on reconnecting, not at a heartbeat
                 qtbot.waitUntil(lambda: set(locks.live_locks(session)) == set(ids), timeout=WAIT_MS)
             ben.live.heartbeat()
@@ -91,6 +102,9 @@ def test_after_an_outage_longer_than_a_lock_every_lock_is_renewed_at_once(
             )
             for editor in editors:
                 assert editor is not None and editor.holds_lock and not editor.read_only
+            ana.tabs.setCurrentWidget(first)
+            ana.save_current()  # saving resumes, under the renewed lock
+            qtbot.waitUntil(lambda: not first.dirty, timeout=WAIT_MS)
             ana.close()
             ben.close()
         finally:
