@@ -207,7 +207,7 @@ def test_export_html_checks_first_and_force_overrides(
     assert "<html" not in (tmp_path / "f" / "harbour-wall-gives-way.html").read_text()
     assert main([*db, "check", "1", "2"]) == 1
     out = capsys.readouterr().out
-    assert "story 1: ready" in out and "story 2: error" in out
+    assert "story 1: passes the checks" in out and "story 2: error" in out
 
 
 def test_export_needs_stories_named(
@@ -367,3 +367,36 @@ def test_check_adds_spelling_and_style_findings_as_json(
     assert all(r["severity"] == "warning" for r in rows if r["kind"] != "preflight")
     main([*db, "check", str(story_id), "--json", "--no-spelling"])
     assert not [r for r in json.loads(capsys.readouterr().out) if r["kind"] == "spelling"]
+
+
+def test_sample_twice_says_the_sample_is_already_there(
+    db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*db, "sample"]) == 0
+    first = capsys.readouterr().out.strip()
+    assert main([*db, "sample"]) == 0
+    again = capsys.readouterr()
+    assert again.out.strip() == first  # the same story, not a copy
+    assert "the sample story is already there: story " + first in again.err
+    assert main(["list", *db]) == 0
+    assert len(capsys.readouterr().out.strip().splitlines()) == 1
+
+
+def test_help_shows_the_form_that_opens_the_window_with_files(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "editordesk [--db URL] [--media DIR] [FILE.md|FILE.docx …]" in out
+    assert "`editordesk FILE…` opens the window" in out.replace("\n", " ")
+
+
+def test_check_says_passes_the_checks_not_ready(
+    db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*db, "sample"]) == 0
+    story_id = capsys.readouterr().out.strip()
+    main([*db, "check", "--no-spelling", story_id])
+    out = capsys.readouterr().out
+    assert ": ready" not in out

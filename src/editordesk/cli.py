@@ -100,7 +100,10 @@ class _ShowVersion(argparse.Action):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="editordesk",
-        description="EditorDesk, the editorial workstation. With no command, opens the window.",
+        usage="%(prog)s [--db URL] [--media DIR] [FILE.md|FILE.docx …]\n"
+        "       %(prog)s COMMAND [--db URL] [ARGS …]",
+        description="EditorDesk, the editorial workstation. With no command, opens the window; "
+        "`editordesk FILE…` opens the window with those .md or .docx files imported as drafts.",
     )
     parser.add_argument("--version", action=_ShowVersion)
     _store_options(parser, top=True)
@@ -376,7 +379,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 for finding in findings:
                     print(f"story {story_id}: {finding}")
                 if not findings:
-                    print(f"story {story_id}: ready")
+                    print(f"story {story_id}: passes the checks")
             if has_errors(findings):
                 worst = EXIT_FAILED
     if args.json:
@@ -399,10 +402,15 @@ def _finding_row(story_id: int, finding: Finding) -> dict[str, object]:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    from editordesk.services.sample import add_sample_story
+    from editordesk.services.sample import add_sample_story, find_sample_story
 
     store, author = _open_store(args)
     with store:
+        there = find_sample_story(store)
+        if there is not None:
+            _err(f"the sample story is already there: story {there.id}, “{there.headline}”")
+            print(there.id)
+            return EXIT_OK
         story = add_sample_story(store, author=author)
     print(story.id)
     return EXIT_OK
