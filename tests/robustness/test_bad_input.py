@@ -501,6 +501,80 @@ def docx_unclosed_fields(d: Desk) -> str:
     return "imported with the words the fields show"
 
 
+def docx_unkeepable_pictures(d: Desk) -> str:
+    """A TIFF, an EMF nothing can convert, a damaged JPEG and a linked picture in one file."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    document = docx.Document()
+    document.add_paragraph("Words before the pictures.")
+    for name in ("tiff", "emf", "damaged", "linked"):
+        document.add_paragraph().add_run().add_picture(io.BytesIO(image_bytes("PNG")))
+        document.add_paragraph(f"After the {name} picture.")
+    path = d.tmp / "in" / "pictures.docx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    tiff = io.BytesIO()
+    from PIL import Image
+
+    Image.new("RGB", (8, 6), (200, 10, 10)).save(tiff, "TIFF")
+    emf = b"\x01\x00\x00\x00" + bytes(36) + b" EMF" + bytes(64)
+    with zipfile.ZipFile(path) as z:
+        members = {i.filename: z.read(i.filename) for i in z.infolist()}
+    rels = members["word/_rels/document.xml.rels"].decode()
+    images = sorted(m for m in members if m.startswith("word/media/"))
+    assert len(images) == 1  # python-docx stored the one picture once: give each its own
+    body = members["word/document.xml"].decode()
+    targets = {"tiff": "media/p1.tif", "emf": "media/p2.emf", "damaged": "media/p3.jpg"}
+    for number, (name, target) in enumerate(targets.items(), start=1):
+        members[f"word/{target}"] = {"tiff": tiff.getvalue(), "emf": emf, "damaged": b"\xff\xd8no"}[
+            name
+        ]
+        rels = rels.replace(
+            "</Relationships>",
+            f'<Relationship Id="rIdP{number}" Type="{RT.IMAGE}" Target="{target}"/>'
+            "</Relationships>",
+        )
+    rels = rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="rIdP4" Type="{RT.IMAGE}" Target="file:///C:/pics/pier.jpg" '
+        'TargetMode="External"/></Relationships>',
+    )
+    embed = re.search(r'r:embed="(rId\d+)"', body)
+    assert embed is not None
+    for number in range(1, 5):
+        body = body.replace(f'r:embed="{embed.group(1)}"', f'r:embed="rIdP{number}"', 1)
+    members["word/document.xml"] = body.encode()
+    members["word/_rels/document.xml.rels"] = rels.encode()
+    members["[Content_Types].xml"] = (
+        members["[Content_Types].xml"]
+        .decode()
+        .replace(
+            "</Types>",
+            '<Default Extension="tif" ContentType="image/tiff"/>'
+            '<Default Extension="emf" ContentType="image/x-emf"/>'
+            '<Default Extension="jpg" ContentType="image/jpeg"/></Types>',
+        )
+        .encode()
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        for member, data in members.items():
+            z.writestr(member, data)
+    d.capsys.readouterr()
+    assert main([*d.db, "import", str(path)]) == 0
+    report = d.capsys.readouterr().err
+    with d.open() as store, store.read() as session:
+        story = get_story(session, 2)
+    for name in ("tiff", "emf", "damaged", "linked"):
+        assert f"After the {name} picture." in story.body
+    assert "an EMF drawing, not converted" in story.body
+    assert "pier.jpg" in story.body
+    assert story.body.count("{{< figure") == 1  # the TIFF, as a PNG in the library
+    for named in ("TIFF pictures converted to PNG: 1", "EMF drawings kept as placeholders: 1"):
+        assert named in report, report
+    return "imported with every word, each picture converted or a named placeholder"
+
+
 def _import_and_export(d: Desk, name: str, text: str) -> str:
     """Import a .md through the command line, then check it and export it as HTML and Word;
     the new story's body."""
@@ -1521,6 +1595,12 @@ CASES = [
         "docx-unclosed-fields", docx_unclosed_fields, r"words the fields show", changes_store=True
     ),
     Case("docx-list-overrides", docx_list_overrides, r"every item of the list", changes_store=True),
+    Case(
+        "docx-unkeepable-pictures",
+        docx_unkeepable_pictures,
+        r"converted or a named placeholder",
+        changes_store=True,
+    ),
     Case("md-many-tweets", md_many_tweets, r"every tweet recorded", changes_store=True),
     Case("md-unclosed-tags", md_unclosed_tags, r"checked and exported", changes_store=True),
     Case("related-self", related_self, r"cannot list itself as related"),
