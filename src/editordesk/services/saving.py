@@ -4,7 +4,7 @@ saved first, what they saved, so nothing is overwritten and nothing is lost."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from editordesk.errors import ConflictError
 from editordesk.model import StoryDraft, StoryRecord
@@ -55,7 +55,7 @@ def save_draft(
                 record = save_story(
                     session,
                     story_id,
-                    replace(draft, slug=None),
+                    draft,  # its slug: typed, or following the headline (slug_from_headline)
                     base_version=base_version or 0,
                     author=author,
                     window=window,

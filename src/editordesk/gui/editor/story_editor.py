@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from editordesk.document.preflight import Finding
+from editordesk.document.words import body_words
 from editordesk.gui import plain
 from editordesk.gui.dialogs.find_replace import FindReplaceBar
 from editordesk.gui.editor.assets_panel import AssetsPanel
@@ -41,10 +42,11 @@ from editordesk.gui.editor.body_edit import BodyEdit
 from editordesk.gui.editor.checking import LanguageChecking
 from editordesk.gui.editor.preflight_panel import PreflightPanel
 from editordesk.gui.editor.related_panel import RelatedPanel
+from editordesk.gui.editor.slug_field import SlugField
 from editordesk.gui.safe_browser import SafeBrowser
 from editordesk.gui.workers import run_in_background
 from editordesk.model import RelatedRecord, StoryDraft, StoryRecord, StoryStatus
-from editordesk.text import count_words
+from editordesk.text import slugify
 
 if TYPE_CHECKING:  # the store's and the preview's modules load on first use
     from editordesk.services.preview import TokenInfo
@@ -160,6 +162,7 @@ class StoryEditor(QWidget):
         self.story_id: int | None = None
         self.base_version: int | None = None
         self.slug: str | None = None
+        self._slug_follows = True  # a new story's slug follows its headline
         self.related = ()
         self.dirty = False
         self.autosaved_text: StoryDraft | None = None
@@ -186,6 +189,7 @@ class StoryEditor(QWidget):
         big.setPointSizeF(big.pointSizeF() * 1.5)
         big.setBold(True)
         self.headline.setFont(big)
+        self.slug_field = SlugField(self.store, self)
         self.standfirst = QPlainTextEdit(self)
         self.standfirst.setPlaceholderText("Standfirst: the paragraph under the headline")
         self.standfirst.setTabChangesFocus(True)
@@ -279,7 +283,10 @@ class StoryEditor(QWidget):
         self.notice = NoticeBar(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
-        layout.addWidget(self.headline)
+        headline_row = QHBoxLayout()
+        headline_row.addWidget(self.headline, 3)
+        headline_row.addWidget(self.slug_field, 2)
+        layout.addLayout(headline_row)
         layout.addWidget(self.standfirst)
         layout.addLayout(meta)
         layout.addLayout(row1)
@@ -304,6 +311,8 @@ class StoryEditor(QWidget):
             signal.connect(self._edited)
         self.standfirst.textChanged.connect(self._edited)
         self.body.textChanged.connect(self._edited)
+        self.headline.textEdited.connect(self.slug_field.follow)
+        self.slug_field.edited.connect(self._edited)
         self.headline.textChanged.connect(self.headline_changed)
         self.checking = LanguageChecking(self)  # spelling and house style as you type
         row2.addWidget(QLabel("Language", self))
@@ -339,6 +348,12 @@ class StoryEditor(QWidget):
             self.related_panel.set_links(draft.related)
             if draft.slug:
                 self.slug = draft.slug
+            self.slug_field.show_story(
+                self.slug or (slugify(draft.headline) if draft.headline.strip() else ""),
+                self._slug_follows if draft.slug is None or draft.slug == self.slug else False,
+                self.story_id,
+                draft.headline,
+            )
         finally:
             self._loading = False
         self.headline_changed.emit(draft.headline)
@@ -349,6 +364,7 @@ class StoryEditor(QWidget):
         self.related_panel.story_id = record.id
         self.base_version = record.version
         self.slug = record.slug
+        self._slug_follows = not record.slug_fixed
         self._fill(draft or record.draft())
         self.dirty = draft is not None
         self.changed.emit()
@@ -369,6 +385,8 @@ class StoryEditor(QWidget):
         self.related_panel.set_links(record.related)
         self.base_version = record.version
         self.slug = record.slug
+        self._slug_follows = not record.slug_fixed
+        self.slug_field.show_story(record.slug, self._slug_follows, record.id, self.headline.text())
         self.related = record.related
         self.dirty = False
         self.autosaved_text = None
@@ -389,8 +407,9 @@ class StoryEditor(QWidget):
             status=self.status.currentData(),
             body=self.body.toPlainText(),
             publish_time=publish,
-            slug=None,
+            slug=self.slug_field.value()[0],
             related=self.related,
+            slug_from_headline=self.slug_field.value()[1],
         )
 
     def set_sections(self, sections: list[str]) -> None:
@@ -410,6 +429,7 @@ class StoryEditor(QWidget):
         for widget in (self.headline, self.byline, self.dateline, self.tags):
             widget.setReadOnly(read_only)
         self.standfirst.setReadOnly(read_only)
+        self.slug_field.set_read_only(read_only)
         self.body.setReadOnly(read_only)
         for widget in (self.section, self.status, self.publish_on, self.publish_time):
             widget.setEnabled(not read_only)
@@ -483,7 +503,7 @@ class StoryEditor(QWidget):
 
     def stats(self) -> tuple[int, int, int]:
         text = self.body.toPlainText()
-        words = count_words(text)
+        words = body_words(text)  # as `list` and the export count them
         return words, len(text), max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
 
     def _update_stats(self) -> None:
