@@ -66,6 +66,13 @@ MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
                 "Export the stories selected in the list (or the open one)",
                 "document-export",
             ),
+            Command(
+                "publish",
+                "P&ublish…",
+                "Ctrl+Shift+P",
+                "Publish the stories selected in the list (or the open one) to a WordPress site",
+                "document-send",
+            ),
             SEPARATOR,
             Command(
                 "sample",
@@ -79,6 +86,7 @@ MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
                 "Store, your name, autosave and export settings",
                 "preferences-system",
             ),
+            Command("sites", "Si&tes…", tip="The sites stories are published to"),
             SEPARATOR,
             Command("quit", "&Quit", SK.Quit, "Quit EditorDesk", "application-exit"),
         ),
@@ -206,7 +214,18 @@ TOOLBAR = (
     "preview",
 )
 
-NEEDS_STORE = ("new", "open", "sample", "search", "import", "export", "library", "credits")
+NEEDS_STORE = (
+    "new",
+    "open",
+    "sample",
+    "search",
+    "import",
+    "export",
+    "publish",
+    "sites",
+    "library",
+    "credits",
+)
 NEEDS_STORY = (
     "save",
     "close",

@@ -9,6 +9,7 @@ are needed, and the dialogs that need them are imported when opened."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from editordesk.store.db import Store
 
 APP_NAME = "EditorDesk"
+PUBLISH_DIALOGS = "editordesk.gui.dialogs.publish"  # File ▸ Publish… and Sites…
 
 
 class MainWindow(QMainWindow):
@@ -107,6 +109,9 @@ class MainWindow(QMainWindow):
             "close": lambda: self.close_tab(self.tabs.currentIndex()),
             "import": self.transfer.import_files_dialog,
             "export": self.export_dialog,
+            # Loaded when first asked for: publishing is not part of the window's start-up.
+            "publish": lambda: import_module(PUBLISH_DIALOGS).publish_from_window(self),
+            "sites": lambda: import_module(PUBLISH_DIALOGS).sites_from_window(self),
             "sample": self.transfer.add_sample,
             "preferences": self.edit_preferences,
             "quit": self.close,
