@@ -269,7 +269,7 @@ def publish_from_window(window: Any) -> PublishDialog | None:
 
 
 def sites_from_window(window: Any) -> SitesDialog:
-    """Preferences ▸ Sites…"""
+    """File ▸ Sites…"""
     dialog = SitesDialog(window.store, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

@@ -1,4 +1,4 @@
-"""Preferences ▸ Sites: the sites stories are published to, added with a check of the account
+"""File ▸ Sites… (beside Preferences): the sites stories are published to, added with a check
 at once, and the passwords the window holds for this session where there is no keyring."""
 
 from __future__ import annotations
