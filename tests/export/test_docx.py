@@ -517,7 +517,7 @@ def test_pictures_fit_the_text_width_never_grow_and_keep_their_alt_text(tmp_path
         "A small thing",
     ]
     texts = [p.text for p in document.paragraphs if p.style.name == "Credit"]
-    assert texts == ["Credit: Photo: W", "Credit: Photo: P / CC BY"]
+    assert texts == ["Credit: W", "Credit: P / CC BY"]  # the stored "Photo:" not doubled
     media_parts = sorted(
         (str(part.partname), part.content_type)
         for part in document.part.package.iter_parts()

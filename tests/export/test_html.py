@@ -98,7 +98,7 @@ def test_figures_tweet_and_related_markup(golden_article: Article, store: Store)
     assert len(images) == 2
     assert {k for k in images[0]} >= {"src", "alt", "width", "height", "loading"}
     assert images[0]["loading"] == "lazy" and images[0]["width"] == "1600"
-    assert '<span class="credit">Credit: Photo: Owen Price / Island Courier</span>' in html
+    assert '<span class="credit">Credit: Owen Price / Island Courier</span>' in html
     assert '<blockquote class="twitter-tweet" data-lang="en">' in html
     assert "&mdash; Siobhan Kerr (@SKerrInverbeg) <a href=" in html
     assert html.count('src="https://platform.twitter.com/widgets.js"') == 1

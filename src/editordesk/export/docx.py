@@ -23,6 +23,7 @@ from PIL import Image as PILImage
 from editordesk.document import nodes as n
 from editordesk.errors import EditorDeskError
 from editordesk.export import docx_oxml as ox
+from editordesk.export.credit import credit_line
 from editordesk.export.docx_reference import Template, open_reference
 from editordesk.export.safe import html_to_text, safe_href
 from editordesk.files import write_atomic
@@ -492,8 +493,9 @@ class _DocxWriter:
             self._pictures[image.id] = (data, cx, cy)
             self._shapes.add(run, image.id, data, cx, cy, alt)
         self.line("Caption", fields.caption)
-        if fields.credit.strip():  # the desk's credit line, as the web page prints it
-            self.line("Credit", f"Credit: {fields.credit.strip()}")
+        credit = credit_line(fields.credit, fields.creator)
+        if credit:  # the desk's credit line, as the web page prints it
+            self.line("Credit", f"Credit: {credit}")
 
     def picture(self, image: ImageRecord) -> tuple[bytes, int, int]:
         """The image's bytes and its size in EMU, read and worked out once per image."""

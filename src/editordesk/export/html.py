@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from editordesk.document import nodes as n
 from editordesk.document.typography import smarten
+from editordesk.export.credit import credit_line
 from editordesk.export.desk_worker import run_desk
 from editordesk.export.safe import clean_html, clean_rendered, safe_href
 from editordesk.export.templating import (
@@ -238,7 +239,9 @@ class _BodyWriter:
             "width": image.width,
             "height": image.height,
             "caption": Markup(clean_html(f.caption)) if f.caption else "",
-            "credit": Markup(clean_html(f.credit)) if f.credit else "",
+            "credit": Markup(clean_html(credit))
+            if (credit := credit_line(f.credit, f.creator))
+            else "",
             "creator": f.creator,
             "licence": f.licence,
             "copyright": f.copyright,

@@ -50,8 +50,9 @@ FIELD_TEXTS = {
     ),
     "credit": (
         "C&redit line",
-        "The credit printed with the picture, e.g. “Photo: J. Doyle / Ellan Courier”",
-        "Photo: name / agency",
+        "The credit printed with the picture, e.g. “J. Doyle / Ellan Courier” (the page "
+        "adds the “Credit:” label)",
+        "Jane Photographer / Harbour Wire",
     ),
     "creator": ("Crea&tor", "Who took or made the picture", "Photographer or artist"),
     "source": (
