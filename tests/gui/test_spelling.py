@@ -229,3 +229,22 @@ def test_desk_style_dialog_saves_imports_and_refuses_a_bad_file(
     assert not dialog.save()
     with store.read() as session:  # nothing stored from a bad file
         assert style.desk_style(session).preferred == {"whilst": "while"}
+
+
+def test_the_story_list_opens_replace_for_the_selected_stories(qtbot: QtBot, store: Store) -> None:
+    from editordesk.gui.story_list.widget import StoryListWidget
+
+    a = _story(store, headline="One", body="x")
+    b = _story(store, headline="Two", body="y")
+    widget = StoryListWidget(store)
+    qtbot.addWidget(widget)
+    widget.resize(900, 500)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 2 and not widget.model.is_loading)
+    widget.table_view.selectAll()
+    widget.replace_in_selected()
+    dialog = widget.findChild(ReplaceInStoriesDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert sorted(dialog.story_ids) == sorted([a.id, b.id])
+    assert dialog.windowTitle() == "Replace in 2 selected stories"
+    dialog.close()
