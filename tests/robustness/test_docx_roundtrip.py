@@ -62,6 +62,7 @@ inline = st.one_of(
     words.map(lambda w: f"*{w}*"),
     words.map(lambda w: f"**{w}**"),
     words.map(lambda w: f"~~{w}~~"),
+    words.map(lambda w: f"`{w}`"),
     words.map(lambda w: f"[{w}](https://example.org/{w.replace(' ', '-')})"),
     words.map(lambda w: f"[{w}](#ANCHOR)"),
     st.just("NOTE"),

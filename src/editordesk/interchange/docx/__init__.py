@@ -184,12 +184,18 @@ def read_docx(path: Path) -> DocxStory:
         _convert_drawings(reader)
         props = custom_properties(document)
         ours = props.get(PROP.GENERATOR) == "EditorDesk"
-        composer = Composer(paragraphs, exact_headings=ours, web_pictures=reader.web_pictures)
+        composer = Composer(
+            paragraphs, exact_headings=ours, web_pictures=reader.web_pictures, code=reader.code
+        )
         composer.compose()
         notes = []
         for note in reader.notes:
             note_composer = Composer(
-                note, exact_headings=True, fields=False, web_pictures=reader.web_pictures
+                note,
+                exact_headings=True,
+                fields=False,
+                web_pictures=reader.web_pictures,
+                code=reader.code,
             )
             note_composer.compose()
             dropped = sum(1 for c in note_composer.chunks if not isinstance(c, _Chunk))

@@ -14,6 +14,10 @@ from editordesk.interchange.docx.inline import Segment, destination, merge, plai
 from editordesk.interchange.docx.numbering import ListKind
 from editordesk.interchange.docx.pictures import Figure, Picture
 from editordesk.interchange.docx.reader import (
+    CODE_CLOSE,
+    CODE_OPEN,
+    LITERAL_CLOSE,
+    LITERAL_OPEN,
     NOTE_CLOSE,
     NOTE_OPEN,
     PICTURE_CLOSE,
@@ -42,12 +46,25 @@ _STORY_FIELDS = frozenset(
         ParagraphKind.RELATED,
     }
 )
-_TOKEN = re.compile(f"{NOTE_OPEN}([0-9]+){NOTE_CLOSE}|{PICTURE_OPEN}([0-9]+){PICTURE_CLOSE}")
+_TOKEN = re.compile(
+    f"{NOTE_OPEN}([0-9]+){NOTE_CLOSE}|{PICTURE_OPEN}([0-9]+){PICTURE_CLOSE}"
+    f"|{CODE_OPEN}([0-9]+){CODE_CLOSE}|{LITERAL_OPEN}([0-9]+){LITERAL_CLOSE}"
+)
 _ATTRIBUTION = re.compile(r"—\s*(?:(?P<who>.*?),\s*)?(?P<when>[^,]*)\Z", re.S)
 _FIELD_KINDS = frozenset(
     {ParagraphKind.DATELINE, ParagraphKind.RELATED_HEADING, ParagraphKind.RELATED}
 )
 _ALIGN = {"center": ":---:", "right": "---:", "end": "---:", "left": ":---", "start": ":---"}
+
+
+def _code_span(text: str) -> str:
+    """Inline code that reads back as `text`: a fence longer than any backtick run in it,
+    and a space inside it where the text starts or ends with a backtick or a space."""
+    text = " ".join(text.splitlines())
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith(("`", " ")) or text.endswith(("`", " ")) else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _long_date(text: str) -> dt.date | None:
@@ -116,11 +133,13 @@ class Composer:
         exact_headings: bool = False,
         fields: bool = True,
         web_pictures: list[tuple[str, str]] | None = None,
+        code: list[str] | None = None,
     ) -> None:
         self.paragraphs = paragraphs
         self.exact_headings = exact_headings
         self.fields = fields
         self.web_pictures = web_pictures if web_pictures is not None else []
+        self.code = code if code is not None else []
         self.chunks: list[_Chunk | Figure | TweetSource] = []
         self.datelines: list[str] = []
         self.related: list[tuple[str, str | None]] = []  # (title, address) as shown
@@ -190,12 +209,13 @@ class Composer:
 
     def _story_field(self, paragraph: Paragraph) -> None:
         if paragraph.kind is ParagraphKind.DATELINE:
-            self.datelines.append(paragraph.text())
+            self.datelines.append(self.words(paragraph.text()))
         elif paragraph.kind is ParagraphKind.RELATED_HEADING:
             self.related_heading = True
         else:
             links = [s for s in paragraph.segments if s.href]
             title = plain(links).strip() if links else paragraph.text().split(" — ")[0]
+            title = self.words(title)
             self.related.append((" ".join(title.split()), links[0].href if links else None))
 
     def _tweet_line(self, paragraph: Paragraph) -> None:
@@ -220,14 +240,14 @@ class Composer:
             name = who[: -len(handle_tail)].strip()
         elif who == f"@{ref.handle}":
             name = ""
-        words = "\n\n".join(plain(p.segments).strip() for p in self.tweet_lines)
+        words = "\n\n".join(self.words(plain(p.segments)).strip() for p in self.tweet_lines)
         self.tweet_lines = []
         self.waiting = []
         self.chunks.append(
             TweetSource(
                 ref,
                 paragraph.number,
-                display_name=name,
+                display_name=self.words(name),
                 text=words,
                 posted=_long_date(attribution.group("when").strip()),
             )
@@ -313,14 +333,14 @@ class Composer:
             paragraph.level = self.top_level
         elif kind is ParagraphKind.TITLE or paragraph is self.headline_paragraph:
             if text:
-                self.headline.append(text)
+                self.headline.append(self.words(text))
             return self._figures_only(paragraph)
         if kind is ParagraphKind.SUBTITLE:
             if text:
-                self.standfirst.append(text)
+                self.standfirst.append(self.words(text))
             return self._figures_only(paragraph)
         if kind is ParagraphKind.BYLINE and not self.byline and text:
-            self.byline = re.sub(r"^by:?\s+", "", text, flags=re.I)
+            self.byline = self.words(re.sub(r"^by:?\s+", "", text, flags=re.I))
             return self._figures_only(paragraph)
         if (
             kind is ParagraphKind.BODY
@@ -330,7 +350,7 @@ class Composer:
         ):
             name = byline_of(text)
             if name:
-                self.byline = name
+                self.byline = self.words(name)
                 return []
         first_text = True
         for group in paragraph.groups():
@@ -371,7 +391,7 @@ class Composer:
         return figures
 
     def _caption(self, paragraph: Paragraph) -> None:
-        text = plain(paragraph.segments)
+        text = self.words(plain(paragraph.segments))
         if paragraph.seq_end is not None:  # Word's "Figure 1:" label, made by Insert Caption
             text = text[paragraph.seq_end :].lstrip(" \t:.-–—")
         captions, credits = [], []
@@ -456,9 +476,25 @@ class Composer:
         """A chunk's Markdown with its footnote marks and web pictures written in."""
         return _TOKEN.sub(self._token, chunk.markdown)
 
+    def words(self, text: str) -> str:
+        """Text for a field of the story: code as its characters, typed token characters as
+        themselves, footnote marks and web pictures left out."""
+        return _TOKEN.sub(self._plain_token, text)
+
+    def _plain_token(self, match: re.Match[str]) -> str:
+        if match.group(3) is not None:
+            return self.words(self.code[int(match.group(3)) - 1])
+        if match.group(4) is not None:
+            return chr(0xE000 + int(match.group(4)))
+        return ""
+
     def _token(self, match: re.Match[str]) -> str:
         if match.group(1) is not None:
             return f"[^{match.group(1)}]"
+        if match.group(3) is not None:
+            return _code_span(self.words(self.code[int(match.group(3)) - 1]))
+        if match.group(4) is not None:
+            return chr(0xE000 + int(match.group(4)))
         alt, src = self.web_pictures[int(match.group(2)) - 1]
         return f"![{escape_markdown(alt, at_line_start=False)}]({destination(src)})"
 

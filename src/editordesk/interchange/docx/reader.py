@@ -22,7 +22,18 @@ from editordesk.ooxml import names as w
 # Private-use characters that stand, inside text, for what the composer writes later: a
 # footnote's mark ([^n]) and a web picture (![alt](url)). Removed from the file's own text.
 NOTE_OPEN, NOTE_CLOSE, PICTURE_OPEN, PICTURE_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
-_TOKEN_CHARS = str.maketrans("", "", NOTE_OPEN + NOTE_CLOSE + PICTURE_OPEN + PICTURE_CLOSE)
+CODE_OPEN, CODE_CLOSE = "\ue004", "\ue005"  # inline code, in the Verbatim Char style
+LITERAL_OPEN, LITERAL_CLOSE = "\ue006", "\ue007"  # one of these eight characters, typed
+_TOKEN_RANGE = re.compile("[\ue000-\ue007]")
+
+
+def _literal(text: str) -> str:
+    """The file's own text with any of the token characters made a token of its own, so the
+    composer writes it back as the character it is."""
+    return _TOKEN_RANGE.sub(
+        lambda m: f"{LITERAL_OPEN}{ord(m.group()) - 0xE000}{LITERAL_CLOSE}", text
+    )
+
 
 # Inline containers whose runs are part of the text as it reads now.
 _INLINE_CONTAINERS = frozenset(
@@ -303,6 +314,7 @@ class DocumentReader:
         self.notes: list[list[Paragraph]] = []
         self._pending_notes: list[tuple[Any, Any]] = []  # (note element, its part)
         self.web_pictures: list[tuple[str, str]] = []  # (alt, address)
+        self.code: list[str] = []  # inline code, by the number its token carries
         self.placeholders: list[Picture] = []  # pictures kept as a named placeholder
         self.drawings: list[Picture] = []  # WMF and EMF drawings waiting for conversion
         self.bookmarks: set[str] = {
@@ -602,8 +614,13 @@ class DocumentReader:
             elif hidden:
                 continue
             elif tag == w.W_T:
-                text = (child.text or "").translate(_TOKEN_CHARS)
-                context.add(symbol_text(text) if symbol else text, bold, italic, strike)
+                text = _literal(child.text or "")
+                if symbol:
+                    text = symbol_text(text)
+                if self._is_code(rpr) and text and not context.in_field_code:
+                    self._code(text, context, bold, italic, strike)
+                else:
+                    context.add(text, bold, italic, strike)
             elif tag in (w.W_TAB, w.W_PTAB):
                 context.add(" ", bold, italic, strike)
             elif tag == w.W_NO_BREAK_HYPHEN:
@@ -627,6 +644,26 @@ class DocumentReader:
                 choice = child.find(w.MC_CHOICE)
                 if choice is not None:
                     self._run(choice, context, (bold, italic, hidden, strike))
+
+    def _is_code(self, rpr: Any) -> bool:
+        style = rpr.find(w.W_RSTYLE) if rpr is not None else None
+        return style is not None and self._style_name(style.get(w.W_VAL, "")) == "verbatim char"
+
+    def _code(
+        self, text: str, context: _ParagraphContext, bold: bool, italic: bool, strike: bool
+    ) -> None:
+        """Inline code; a run straight after another code run carries on the same code."""
+        last = context.items[-1] if context.items else None
+        if (
+            isinstance(last, Segment)
+            and last.text.startswith(CODE_OPEN)
+            and last.text.endswith(CODE_CLOSE)
+        ):
+            number = int(last.text[1:-1])
+            self.code[number - 1] += text
+            return
+        self.code.append(text)
+        context.add(f"{CODE_OPEN}{len(self.code)}{CODE_CLOSE}", bold, italic, strike)
 
     def _symbol(self, sym: Any, context: _ParagraphContext, flags: tuple[bool, bool, bool]) -> None:
         """Insert > Symbol: a Symbol-font character as its Unicode one; other fonts' pictures
