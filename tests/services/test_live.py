@@ -147,7 +147,13 @@ def test_the_desk_state_names_locks_and_each_open_storys_latest_save(store: Stor
         kept = create_story(session, StoryDraft(headline="Quay"), author="Ana")
         gone = create_story(session, StoryDraft(headline="Pier"), author="Ana")
     with store.write() as session:
-        save_story(session, kept.id, kept.draft(), base_version=kept.version, author="Bob Lane")
+        save_story(  # a change: a save with nothing changed makes no revision
+            session,
+            kept.id,
+            replace(kept.draft(), body="Bob's line."),
+            base_version=kept.version,
+            author="Bob Lane",
+        )
         delete_story(session, gone.id)
         locks.take_lock(session, kept.id, holder="Bob Lane", window="w-bob")
     with store.read() as session:
