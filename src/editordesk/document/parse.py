@@ -114,6 +114,7 @@ class _Builder:
         stack: list[tuple[Token, list[n.Inline]]] = []
         current = out
         links = 0  # links open around the current token: no autolink inside one
+        raw = False  # any inline HTML to join into elements (see _merge_raw)
         for tok in tokens:
             t = tok.type
             if t == "text":
@@ -130,6 +131,7 @@ class _Builder:
                 current.append(n.LineBreak())
             elif t == "html_inline":
                 current.append(n.RawInline(self.literal(tok.content)))
+                raw = True
             elif t == "image":
                 # A web picture: its alt text is the plain words of what was written, never
                 # its Markdown ("foo *bar*" shows no asterisks).
@@ -168,7 +170,8 @@ class _Builder:
                 else:
                     parent.extend(children)
                 current = parent
-        return tuple(_merge_raw(_merge_text(out)))
+        merged = _merge_text(out)
+        return tuple(_merge_raw(merged) if raw else merged)
 
     def autolinked(self, text: str) -> list[n.Inline]:
         """Text with its bare web addresses (`https://…`, `www.…`) made links, as GitHub
