@@ -325,9 +325,7 @@ class _DocxWriter:
     # -------------------------------------------------- paragraphs and runs
 
     def new_paragraph(self, style: str) -> WordParagraph:
-        paragraph = self._end.add_paragraph()
-        ox.set_paragraph_style(paragraph, self.styles[style])
-        return paragraph
+        return self._end.add_paragraph(self.styles[style])
 
     def line(self, style: str, text: str) -> None:
         """A paragraph of plain text (a field of the story), skipped when empty."""
@@ -415,13 +413,14 @@ class _DocxWriter:
         page it runs onto, each column aligned as the Markdown asked."""
         columns = max(len(node.header.cells), *(len(row.cells) for row in node.rows), 1)
         tbl = ox.add_table(self._end, self.table_style, columns, self.text_width)
+        aligns = [
+            align if align in ("left", "center", "right") else ""
+            for align in (*node.align[:columns], *[""] * (columns - len(node.align)))
+        ]
+        style = self.styles["Table Text"]
         for index, row in enumerate((node.header, *node.rows)):
-            cells = ox.add_row(tbl, self._end.parent, columns, header=index == 0)
+            cells = ox.add_row(tbl, self._end.parent, style, aligns, header=index == 0)
             for column, paragraph in enumerate(cells):
-                ox.set_paragraph_style(paragraph, self.styles["Table Text"])
-                align = node.align[column] if column < len(node.align) else ""
-                if align in ("left", "center", "right"):
-                    ox.set_alignment(paragraph, align)
                 if column < len(row.cells):
                     self.emit(paragraph, self.flatten(row.cells[column].children))
 

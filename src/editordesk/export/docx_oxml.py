@@ -99,6 +99,18 @@ def set_paragraph_style(paragraph: Paragraph, style_id: str) -> None:
     paragraph._p.get_or_add_pPr().style = style_id
 
 
+def styled_p(style_id: str, align: str = "") -> Any:
+    """A new `w:p` with its style (and alignment) already set: built directly, as setting
+    them through python-docx looks through the schema's order for every paragraph."""
+    p = OxmlElement("w:p")
+    p_pr = OxmlElement("w:pPr")
+    p_pr.append(OxmlElement("w:pStyle", {qn("w:val"): style_id}))
+    if align:
+        p_pr.append(OxmlElement("w:jc", {qn("w:val"): align}))
+    p.append(p_pr)
+    return p
+
+
 def set_run_style(run: Run, style_id: str) -> None:
     run._r.get_or_add_rPr().style = style_id
 
@@ -238,8 +250,8 @@ class BodyEnd:
         self._body = document.element.body
         self._sect_pr = self._body.find(qn("w:sectPr"))
 
-    def add_paragraph(self) -> Paragraph:
-        p = OxmlElement("w:p")
+    def add_paragraph(self, style_id: str = "") -> Paragraph:
+        p = styled_p(style_id) if style_id else OxmlElement("w:p")
         self.append_block(p)
         return Paragraph(p, self._container)
 
@@ -261,8 +273,8 @@ class Container:
         self._element = element
         self.parent = parent
 
-    def add_paragraph(self) -> Paragraph:
-        p = OxmlElement("w:p")
+    def add_paragraph(self, style_id: str = "") -> Paragraph:
+        p = styled_p(style_id) if style_id else OxmlElement("w:p")
         self._element.append(p)
         return Paragraph(p, self.parent)
 
@@ -517,43 +529,28 @@ def add_table(
     return tbl
 
 
-def add_row(tbl: Any, parent: Any, columns: int, *, header: bool = False) -> list[Paragraph]:
-    """A row of `columns` cells, each with one empty paragraph (returned); a header row
-    repeats at the top of every page the table runs onto."""
+def add_row(
+    tbl: Any, parent: Any, style_id: str, aligns: list[str], *, header: bool = False
+) -> list[Paragraph]:
+    """A row of a cell per entry of `aligns`, each with one empty paragraph (returned) in
+    style `style_id`, aligned so; a header row repeats at the top of every page."""
     tr = OxmlElement("w:tr")
     if header:
         tr_pr = OxmlElement("w:trPr")
         tr_pr.append(OxmlElement("w:tblHeader"))
         tr.append(tr_pr)
     paragraphs = []
-    for _ in range(columns):
+    for align in aligns:
         tc = OxmlElement("w:tc")
         tc_pr = OxmlElement("w:tcPr")
         tc_pr.append(OxmlElement("w:tcW", {qn("w:w"): "0", qn("w:type"): "auto"}))
         tc.append(tc_pr)
-        p = OxmlElement("w:p")
+        p = styled_p(style_id, align)
         tc.append(p)
         tr.append(tc)
         paragraphs.append(Paragraph(p, parent))
     tbl.append(tr)
     return paragraphs
-
-
-def set_alignment(paragraph: Paragraph, value: str) -> None:
-    """`w:jc` (left, center, right) on the paragraph."""
-    p_pr = paragraph._p.get_or_add_pPr()
-    p_pr.insert_element_before(
-        OxmlElement("w:jc", {qn("w:val"): value}),
-        "w:textDirection",
-        "w:textAlignment",
-        "w:textboxTightWrap",
-        "w:outlineLvl",
-        "w:divId",
-        "w:cnfStyle",
-        "w:rPr",
-        "w:sectPr",
-        "w:pPrChange",
-    )
 
 
 # ---------------------------------------------------------------- custom properties
