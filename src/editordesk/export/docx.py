@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from docx.image.exceptions import UnrecognizedImageError
+from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
@@ -275,7 +276,7 @@ class _DocxWriter:
             container = self._end
             assert isinstance(container, ox.Container)
             paragraphs = container._element[first:]
-            if not len(paragraphs) or paragraphs[0].tag != ox.qn("w:p"):
+            if not len(paragraphs) or paragraphs[0].tag != qn("w:p"):
                 paragraph = self.new_paragraph("Footnote Text")
                 container._element.remove(paragraph._p)
                 container._element.insert(first, paragraph._p)

@@ -19,6 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.shape import CT_Inline
 from docx.oxml.text.hyperlink import CT_Hyperlink
+from docx.oxml.text.paragraph import CT_P
 from docx.parts.image import ImagePart
 from docx.shared import Emu
 from docx.styles.style import BaseStyle
@@ -253,7 +254,7 @@ class BodyEnd:
     def add_paragraph(self, style_id: str = "") -> Paragraph:
         p = styled_p(style_id) if style_id else OxmlElement("w:p")
         self.append_block(p)
-        return Paragraph(p, self._container)
+        return Paragraph(cast(CT_P, p), self._container)
 
     def append_block(self, element: Any) -> None:
         if self._sect_pr is None:
@@ -276,7 +277,7 @@ class Container:
     def add_paragraph(self, style_id: str = "") -> Paragraph:
         p = styled_p(style_id) if style_id else OxmlElement("w:p")
         self._element.append(p)
-        return Paragraph(p, self.parent)
+        return Paragraph(cast(CT_P, p), self.parent)
 
     def append_block(self, element: Any) -> None:
         self._element.append(element)
@@ -478,7 +479,9 @@ class Footnotes:
                 note.append(p)
                 root.append(note)
             package = self._document.part.package
-            self._part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, root, package)
+            self._part = XmlPart(
+                PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, cast(Any, root), package
+            )
             self._document.part.relate_to(self._part, RT.FOOTNOTES)
         return self._part.element
 
@@ -548,7 +551,7 @@ def add_row(
         p = styled_p(style_id, align)
         tc.append(p)
         tr.append(tc)
-        paragraphs.append(Paragraph(p, parent))
+        paragraphs.append(Paragraph(cast(CT_P, p), parent))
     tbl.append(tr)
     return paragraphs
 
@@ -567,7 +570,8 @@ def set_custom_properties(document: Document, values: dict[str, str]) -> None:
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype == RT.CUSTOM_PROPERTIES:
             del package.rels[rel_id]
-    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
+    nsmap: Any = {None: _CUSTOM_NS, "vt": _VT_NS}
+    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap=nsmap)
     for pid, (name, value) in enumerate(values.items(), start=2):
         prop = etree.SubElement(
             root, f"{{{_CUSTOM_NS}}}property", fmtid=_CUSTOM_FMTID, pid=str(pid), name=name

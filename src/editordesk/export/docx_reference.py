@@ -152,12 +152,12 @@ def open_reference(reference: Path | None) -> Template:
     ox.clear_body(document)
     paragraph_ids = {name: paragraph[name].style_id for name in PARAGRAPH_STYLES}
     for style_name, fallback in OPTIONAL_PARAGRAPH_STYLES.items():
-        found = paragraph.get(style_name)
-        paragraph_ids[style_name] = found.style_id if found else paragraph_ids[fallback]
+        optional = paragraph.get(style_name)
+        paragraph_ids[style_name] = optional.style_id if optional else paragraph_ids[fallback]
     character_ids = {name: character[name].style_id for name in CHARACTER_STYLES}
     for style_name, fallback in OPTIONAL_CHARACTER_STYLES.items():
-        found = character.get(style_name)
-        character_ids[style_name] = found.style_id if found else character_ids[fallback]
+        optional = character.get(style_name)
+        character_ids[style_name] = optional.style_id if optional else character_ids[fallback]
     tables = {s.name: s.style_id for s in document.styles if s.type == WD_STYLE_TYPE.TABLE}
     table = next((tables[name] for name in TABLE_STYLES if name in tables), "")
     return Template(document, paragraph_ids, character_ids, numbering, table)
