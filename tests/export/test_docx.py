@@ -22,6 +22,7 @@ import docx
 import pytest
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt
 from docx.text.hyperlink import Hyperlink
@@ -89,9 +90,76 @@ def _run(run: Any) -> dict[str, Any]:
         out["bold"] = True
     if run.italic:
         out["italic"] = True
+    if run.font.strike:
+        out["strike"] = True
     if run._r.style is not None:
         out["style"] = run.style.name
+    note = run._r.find(qn("w:footnoteReference"))
+    if note is not None:
+        out["footnote"] = int(note.get(qn("w:id")))
     return out
+
+
+def _tables(document: Document) -> list[dict[str, Any]]:
+    """Each table: its style, whether its header row repeats, each row's cells' text and
+    each column's alignment."""
+    tables = []
+    for table in document.tables:
+        first = table.rows[0]
+        tables.append(
+            {
+                "style": table.style.name if table.style is not None else None,
+                "header_repeats": bool(first._tr.xpath("./w:trPr/w:tblHeader")),
+                "align": [
+                    str(c.paragraphs[0].alignment).split(".")[-1].split(" ")[0].lower()
+                    if c.paragraphs[0].alignment is not None
+                    else None
+                    for c in first.cells
+                ],
+                "rows": [[c.text for c in row.cells] for row in table.rows],
+            }
+        )
+    return tables
+
+
+W = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+
+
+def _footnotes(document: Document) -> list[dict[str, Any]]:
+    """The footnotes part's notes (not the separators): id, and each paragraph's style and
+    text."""
+    for rel in document.part.rels.values():
+        if rel.reltype != RT.FOOTNOTES:
+            continue
+        root = etree.fromstring(rel.target_part.blob)
+        notes = []
+        for note in root.iterchildren(qn("w:footnote")):
+            if note.get(qn("w:type")):
+                continue
+            notes.append(
+                {
+                    "id": int(note.get(qn("w:id"))),
+                    "paragraphs": [
+                        {
+                            "style": (p.xpath("./w:pPr/w:pStyle/@w:val", namespaces=W) or [None])[
+                                0
+                            ],
+                            "text": "".join(p.xpath(".//w:t/text()", namespaces=W)),
+                        }
+                        for p in note.iterchildren(qn("w:p"))
+                    ],
+                }
+            )
+        return notes
+    return []
+
+
+def _custom_properties(document: Document) -> dict[str, str]:
+    for rel in document.part.package.rels.values():
+        if rel.reltype == RT.CUSTOM_PROPERTIES:
+            root = etree.fromstring(rel.target_part.blob)
+            return {p.get("name"): "".join(p.itertext()) for p in root}
+    return {}
 
 
 def _start(document: Document, num_id: int, level: int) -> int | None:
@@ -153,6 +221,12 @@ def dump(document: Document, library: dict[str, str] | None = None) -> dict[str,
             }
         if paragraph._p.xpath("./w:pPr/w:pBdr/w:bottom"):
             entry["border"] = "bottom"
+        bookmarks = paragraph._p.xpath("./w:bookmarkStart/@w:name")
+        if bookmarks:
+            entry["bookmarks"] = [str(b) for b in bookmarks]
+        anchors = paragraph._p.xpath("./w:hyperlink/@w:anchor")
+        if anchors:
+            entry["jumps_to"] = [str(a) for a in anchors]
         paragraphs.append(entry)
     section = document.sections[-1]
     props = document.core_properties
@@ -175,7 +249,10 @@ def dump(document: Document, library: dict[str, str] | None = None) -> dict[str,
             "revision": props.revision,
             "created": props.created.isoformat() if props.created else None,
         },
+        "custom_properties": _custom_properties(document),
         "paragraphs": paragraphs,
+        **({"tables": tables} if (tables := _tables(document)) else {}),
+        **({"footnotes": notes} if (notes := _footnotes(document)) else {}),
     }
 
 
