@@ -187,7 +187,7 @@ def dump(document: Document, library: dict[str, str] | None = None) -> dict[str,
                     link["tooltip"] = tooltip
                 links.append(link)
                 runs += [{**_run(r), "link": item.url} for r in item.runs]
-            elif item.text:
+            elif item.text or item._r.find(qn("w:footnoteReference")) is not None:
                 runs.append(_run(item))
         if runs:
             entry["runs"] = runs

@@ -42,6 +42,7 @@ EMU_PER_PIXEL = 9525  # at 96 dpi, Word's idea of a pixel
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)\s*>\Z", re.DOTALL)
 _HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
+_BREAKS_OR_TABS = re.compile(r"[\t\r\n]")
 _HIDDEN_TAGS = frozenset({"script", "style"})  # their content is code, never words
 _CORE_TEXT_LIMIT = 255  # python-docx refuses longer core properties
 
@@ -350,7 +351,10 @@ class _DocxWriter:
         ):
             if href is None:
                 for text, fmt in group:
-                    self.run(paragraph.add_run(), text, fmt)
+                    if fmt == PLAIN and text and not _BREAKS_OR_TABS.search(text):
+                        paragraph._p.append(ox.text_run(_xml_text(text)))  # the common case
+                    else:
+                        self.run(paragraph.add_run(), text, fmt)
                 continue
             if href.startswith("#"):
                 link = ox.add_internal_hyperlink(paragraph, href[1:], _xml_text(title))

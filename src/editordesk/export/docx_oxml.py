@@ -100,6 +100,18 @@ def set_paragraph_style(paragraph: Paragraph, style_id: str) -> None:
     paragraph._p.get_or_add_pPr().style = style_id
 
 
+def text_run(text: str) -> Any:
+    """A plain `w:r` holding `text` (no breaks or tabs in it), as python-docx's add_run and
+    add_text would make it, without their look-ups."""
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = text
+    if text != text.strip():
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.append(t)
+    return r
+
+
 def styled_p(style_id: str, align: str = "") -> Any:
     """A new `w:p` with its style (and alignment) already set: built directly, as setting
     them through python-docx looks through the schema's order for every paragraph."""
