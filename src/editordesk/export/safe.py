@@ -7,6 +7,7 @@ http(s), mailto and relative addresses; raw HTML goes through nh3's allow-list.
 from __future__ import annotations
 
 import html
+import re
 
 import nh3
 
@@ -76,9 +77,16 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
+# Text with none of these is already what the cleaner would give back (no tag, no entity,
+# nothing the HTML parser rewrites), so most captions and credits skip it.
+_NOT_PLAIN = re.compile("[<>&\x00-\x08\x0b-\x1f\x7f\xa0\ufeff]")
+
+
 def clean_html(markup: str) -> str:
     """Raw HTML reduced to the allow-list: no script, style, iframe, object, form, event
     handler, or javascript:/data: URL survives."""
+    if _NOT_PLAIN.search(markup) is None:
+        return markup
     return nh3.clean(
         markup,
         tags=set(ALLOWED_TAGS),
