@@ -110,6 +110,7 @@ def test_every_word_comes_in_and_every_loss_is_named_in_one_line(tmp_path: Path)
         "equations kept as linear text: 1",
         "text boxes placed after their paragraph: 1",
         "words in headers and footers left out: 4",
+        "heading numbers (Word's numbering) left out: 1",
     ):
         assert named in story.report, (named, story.report)
 

@@ -426,6 +426,8 @@ class DocumentReader:
             paragraph.kind = ParagraphKind.SUBTITLE
         elif heading:
             paragraph.kind, paragraph.level = ParagraphKind.HEADING, heading
+            if self._numbered(ppr, style_id):
+                self.count("heading numbers (Word's numbering) left out")
         elif "caption" in name:
             paragraph.kind = ParagraphKind.CAPTION
         elif "credit" in name:
@@ -444,6 +446,20 @@ class DocumentReader:
         for box in context.text_boxes:  # a text box reads after the paragraph it is anchored to
             self.count("text boxes placed after their paragraph")
             self._blocks(box)
+
+    def _numbered(self, ppr: Any, style_id: str) -> bool:
+        """Whether Word numbers this paragraph (directly or through its style)."""
+        num = ppr.find(f"{w.W_NUMPR}/{w.W_NUMID}") if ppr is not None else None
+        if num is None:
+            num = next(
+                (
+                    found
+                    for style in self._chain(style_id)
+                    if (found := style.find(f"{w.W_PPR}/{w.W_NUMPR}/{w.W_NUMID}")) is not None
+                ),
+                None,
+            )
+        return num is not None and num.get(w.W_VAL) not in (None, "0")
 
     def _table(self, tbl: Any) -> None:
         """A table as rows of cells, each cell the paragraphs in it; a cell spanning columns
