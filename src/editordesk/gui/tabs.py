@@ -474,6 +474,12 @@ class StoryTabs(QTabWidget):
             | QMessageBox.StandardButton.Cancel
         )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
+        for button, text in (  # Alt+S, Alt+D, Alt+C answer it from the keyboard
+            (QMessageBox.StandardButton.Save, "&Save"),
+            (QMessageBox.StandardButton.Discard, "&Discard"),
+            (QMessageBox.StandardButton.Cancel, "&Cancel"),
+        ):
+            box.button(button).setText(text)
         box.exec()
         answer = box.standardButton(box.clickedButton())
         if answer == QMessageBox.StandardButton.Save:

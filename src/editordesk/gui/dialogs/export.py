@@ -299,4 +299,21 @@ def show_report(parent: QWidget, report: BatchReport, folder: Path, open_folder:
     )
     box.exec()
     if open_folder and report.count(Outcome.EXPORTED):
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        open_export_folder(parent, folder)
+
+
+def open_export_folder(parent: QWidget, folder: Path) -> bool:
+    """Show the folder in the desktop's file manager; where the desktop has none to open it
+    with, say where the files are (the path can be selected and copied)."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+        return True
+    box = plain.message_box(
+        parent,
+        QMessageBox.Icon.Information,
+        "The exported files",
+        f"The files are in {folder}",
+        "This desktop has no program set to open folders, so it could not be shown.",
+    )
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
+    return False

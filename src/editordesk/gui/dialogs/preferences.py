@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -19,9 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editordesk.gui import plain
 from editordesk.settings import Settings, account_name
 
 Picker = Callable[[QWidget, str], str]
+
+
+def _store_in_use(window: QWidget | None) -> str:
+    """What the window works on now, whether it came from here, --db or EDITORDESK_DB."""
+    if window is None or not getattr(window, "has_store", False):
+        return "In use now: none yet (the store is opening)"
+    return f"In use now: {window.store.location.describe()}"  # type: ignore[attr-defined]
 
 
 class _PathField(QWidget):
@@ -134,6 +144,15 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.addRow("Your name", self.editor_name)
         form.addRow("Store", self.store)
+        self.store_in_use = plain.plain_label(QLabel(self), _store_in_use(parent))
+        self.store_in_use.setAccessibleName("Store in use")
+        self.store_in_use.setToolTip(
+            "The store this window works on now (--db or EDITORDESK_DB choose one for a run); "
+            "a change above takes effect at the next start"
+        )
+        self.store_in_use.setWordWrap(True)
+        self.store_in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("", self.store_in_use)
         form.addRow("Media folder", self.media)
         form.addRow("Autosave every", self.autosave)
         form.addRow("Daily backups kept", self.backups)

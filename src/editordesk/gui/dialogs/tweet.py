@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, QDateTime, QTimer
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -30,6 +31,46 @@ from editordesk.media.tweets import TweetDetails, TweetRef, fetch_oembed, parse_
 from editordesk.model import TweetRecord
 from editordesk.store.db import Store
 
+# The ways a day is typed ("26 Nov 2021", "26 November 2021", "2021-11-26", "26/11/2021",
+# "Nov 26, 2021"); month names in English, as the window shows them.
+_DATE_FORMATS = (
+    "%d %b %Y",
+    "%d %B %Y",
+    "%Y-%m-%d",
+    "%d/%m/%Y",
+    "%d.%m.%Y",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%b %d %Y",
+    "%B %d %Y",
+)
+
+
+def typed_date(text: str) -> dt.date | None:
+    """The day `text` names as an editor types it, or None."""
+    words = " ".join(text.replace(",", ", ").split()).replace(" ,", ",")
+    for form in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(words, form).date()
+        except ValueError:
+            continue
+    return None
+
+
+class TypedDateEdit(QDateEdit):
+    """A date box that takes a whole date typed as written ("26 Nov 2021"), not only one
+    section at a time (typing over the sections turned that into 3 Nov)."""
+
+    def validate(self, text: str, pos: int) -> object:
+        state = QValidator.State.Acceptable if typed_date(text) else QValidator.State.Intermediate
+        return state, text, pos
+
+    def dateTimeFromText(self, text: str) -> QDateTime:
+        day = typed_date(text)
+        if day is None:
+            return super().dateTimeFromText(text)
+        return QDateTime(QDate(day.year, day.month, day.day), self.time())
+
 
 class TweetDialog(QDialog):
     """Edits one tweet's record; after accept(), `saved` holds what the store keeps."""
@@ -51,7 +92,7 @@ class TweetDialog(QDialog):
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 5 + 12)
         self.dated = QCheckBox("Posted on", self)
-        self.date = QDateEdit(self)
+        self.date = TypedDateEdit(self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
         self.date.setDate(QDate.currentDate())
