@@ -400,3 +400,38 @@ def test_check_says_passes_the_checks_not_ready(
     main([*db, "check", "--no-spelling", story_id])
     out = capsys.readouterr().out
     assert ": ready" not in out
+
+
+def test_install_desktop_entry_leaves_a_way_to_start_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    with pytest.raises(SystemExit) as done:
+        main(["--install-desktop-entry"])
+    assert done.value.code == 0
+    entry = tmp_path / "data" / "applications" / "editordesk.desktop"
+    text = entry.read_text(encoding="utf-8")
+    assert "Icon=editordesk" in text and "Name=EditorDesk" in text
+    exec_line = next(line for line in text.splitlines() if line.startswith("Exec="))
+    assert exec_line.endswith(" %F") and "editordesk" in exec_line
+    assert (tmp_path / "data/icons/hicolor/256x256/apps/editordesk.png").read_bytes()[:4] == (
+        b"\x89PNG"
+    )
+    link = tmp_path / ".local" / "bin" / "editordesk"
+    assert link.is_symlink()
+    assert "in the desktop's menu" in capsys.readouterr().out
+    with pytest.raises(SystemExit):  # again: replaced, not refused
+        main(["--install-desktop-entry"])
+
+
+def test_the_readme_install_command_fetches_apt_lists_and_adds_the_entry() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```sh\n") + len("```sh\n")
+    command = readme[start : readme.index("```", start)].strip()
+    steps = [step.strip() for step in command.split("&&")]
+    assert steps[0] == "apt-get update"
+    assert steps[1].startswith("apt-get install -y")
+    assert any(step.endswith("pip install .") for step in steps)
+    assert steps[-2].endswith("bin/editordesk --install-desktop-entry")
+    assert "from\nthe checkout" in readme or "from the checkout" in readme

@@ -97,6 +97,29 @@ class _ShowVersion(argparse.Action):
         parser.exit()
 
 
+class _InstallDesktopEntry(argparse.Action):
+    """--install-desktop-entry: a way to start EditorDesk again after the first run."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=kwargs.get("help")
+        )  # type: ignore[arg-type]
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from editordesk.services.desktop import install_desktop_entry
+
+        try:
+            done = install_desktop_entry()
+        except OSError as exc:
+            _err(f"error: the menu entry was not installed: {exc}")
+            parser.exit(EXIT_FAILED)
+        print(f"EditorDesk is in the desktop's menu ({done.entry})")
+        print(f"and starts with `editordesk` ({done.command})")
+        if not done.on_path:
+            print(f"{done.command.parent} is not on your PATH yet: it is after you log in again")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="editordesk",
@@ -106,6 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
         "`editordesk FILE…` opens the window with those .md or .docx files imported as drafts.",
     )
     parser.add_argument("--version", action=_ShowVersion)
+    parser.add_argument(
+        "--install-desktop-entry",
+        action=_InstallDesktopEntry,
+        help="put `editordesk` on your PATH (~/.local/bin) and EditorDesk in the desktop's "
+        "menu, with its icon, for this user",
+    )
     _store_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
