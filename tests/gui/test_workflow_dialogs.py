@@ -122,3 +122,32 @@ def test_open_the_folder_says_where_the_files_are_without_a_handler(
         assert asked == []
     else:
         assert asked == [f"The files are in {folder}"]
+
+
+def test_link_a_story_lists_recent_ones_and_enter_links_the_highlighted(
+    qtbot: QtBot, store: Store
+) -> None:
+    from editordesk.gui.editor.related_panel import StoryPickerDialog
+
+    with store.write() as session:
+        ids = [
+            svc.create_story(session, StoryDraft(headline=h), author="t").id
+            for h in ("Ferry cuts", "Storm closes harbour", "Museum opens", "Ferry returns")
+        ]
+    dialog = StoryPickerDialog(store, {ids[2]})  # Museum opens: already linked (or itself)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shown = [dialog.results.item(i).text() for i in range(dialog.results.count())]
+    assert [s.split("  (")[0] for s in shown] == [
+        "Ferry returns",
+        "Storm closes harbour",
+        "Ferry cuts",
+    ]  # recent first, before any typing, without the linked one
+    assert dialog.ok_button.isEnabled() and dialog.ok_button.text() == "&Link"
+    qtbot.keyClicks(dialog.search, "ferry")
+    qtbot.waitUntil(lambda: dialog.results.count() == 2, timeout=5000)
+    dialog.results.setCurrentRow(1)  # highlight the second result, then Enter in the box
+    second = dialog.results.item(1).data(Qt.ItemDataRole.UserRole)
+    dialog.search.setFocus()
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.chosen == second

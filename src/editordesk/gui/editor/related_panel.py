@@ -142,7 +142,7 @@ class StoryPickerDialog(QDialog):
         self.search.setToolTip("Words from the story's headline or text")
         self.results = QListWidget(self)
         self.results.setAccessibleName("Stories found")
-        self.results.setToolTip("Double-click or press Enter to link the story")
+        self.results.setToolTip("Double-click, or press Enter or OK, to link the story")
         self.results.itemActivated.connect(self._picked)
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self._find)
@@ -151,26 +151,47 @@ class StoryPickerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.results, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("&Link")
+        self.ok_button.setAutoDefault(False)  # Enter in the search box is handled below
+        buttons.accepted.connect(self._link_highlighted)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.results.currentRowChanged.connect(lambda _row: self._update_ok())
         self.resize(520, 420)
+        self._find()  # recent stories, before anything is typed
+
+    def _update_ok(self) -> None:
+        item = self.results.currentItem()
+        self.ok_button.setEnabled(
+            item is not None and item.data(Qt.ItemDataRole.UserRole) is not None
+        )
 
     def _enter(self) -> None:
-        if self.results.count():
-            self.results.setFocus()
+        """Enter links the highlighted story (the first, when none is highlighted yet)."""
+        if self._timer.isActive():  # typed faster than the search: search now
+            self._timer.stop()
+            self._find()
+        if self.results.currentRow() < 0 and self.results.count():
             self.results.setCurrentRow(0)
+        self._link_highlighted()
+
+    def _link_highlighted(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            self._picked(item)
 
     def _find(self) -> None:
         from editordesk.services.stories import list_stories
 
         query = self.search.text().strip()
-        if not query:
-            self.results.clear()
-            return
         try:
             with self.store.read() as session:
-                rows = list_stories(session, query=query, limit=30)
+                # Nothing typed: the latest stories, most recently saved first.
+                rows = list_stories(session, query=query or None, limit=30)
         except EditorDeskError as exc:
             self.results.clear()
             self.results.addItem(plain.shorten(str(exc), 500))
@@ -184,6 +205,9 @@ class StoryPickerDialog(QDialog):
             )
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+        self._update_ok()
 
     def _picked(self, item: QListWidgetItem) -> None:
         story_id = item.data(Qt.ItemDataRole.UserRole)
@@ -300,9 +324,13 @@ class RelatedPanel(QWidget):
             plain.show_status(self, str(exc), 5000)
             return
         self._set((*self.links, link), len(self.links))
+        for row in reversed(range(self.suggestions.count())):  # linked: no more a suggestion
+            if self.suggestions.item(row).data(Qt.ItemDataRole.UserRole) == story_id:
+                self.suggestions.takeItem(row)
 
     def add_story(self) -> None:
-        picker = StoryPickerDialog(self.store, self._linked_ids(), self)
+        own = {self.story_id} if self.story_id is not None else set()
+        picker = StoryPickerDialog(self.store, self._linked_ids() | own, self)
         if picker.exec() and picker.chosen is not None:
             self.add_story_id(picker.chosen)
 
@@ -347,6 +375,8 @@ class RelatedPanel(QWidget):
 
         def show(found: list) -> None:
             self.suggestions.clear()
+            linked = self._linked_ids() | {self.story_id}  # as it is now: links added meanwhile
+            found = [s for s in found if s.story_id not in linked]
             for s in found:
                 why = f"shares {', '.join(s.shared_tags)}" if s.shared_tags else "shares words"
                 item = QListWidgetItem(plain.shorten(f"{s.headline}  ({why})", 500))
