@@ -121,3 +121,36 @@ def test_the_window_counts_words_as_the_list_does(
     words = editor.stats()[0]
     assert words == body_words(body) == story.word_count == 7
     qtbot.waitUntil(lambda: window.counts.text().startswith("7 words"), timeout=WAIT_MS)
+
+
+def test_the_preview_keeps_a_picture_s_aspect_ratio(
+    qtbot: QtBot, store: Store, window: MainWindow
+) -> None:
+    from editordesk.services.images import add_image
+    from tests.helpers import image_bytes
+
+    with store.write() as session:
+        image = add_image(session, store.media, image_bytes("PNG", (800, 500)), "wide.png")
+        story = svc.create_story(
+            session,
+            StoryDraft(headline="Wide", body=f'Text.\n\n{{{{< figure image="{image.id}" >}}}}\n'),
+            author="t",
+        )
+    editor = window.open_story(story.id)
+    assert editor is not None
+    editor.side.setVisible(True)
+    editor.preview.resize(400, 600)
+    with qtbot.waitSignal(editor.preview_updated, timeout=WAIT_MS):
+        editor.schedule_preview()
+    sizes = []
+    block = editor.preview.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isImageFormat():
+                sizes.append((fmt.toImageFormat().width(), fmt.toImageFormat().height()))
+            it += 1
+        block = block.next()
+    assert sizes == [(800, 0)]  # no fixed height: Qt keeps the ratio as it narrows it
+    assert 'height="500"' not in editor.preview.toHtml()

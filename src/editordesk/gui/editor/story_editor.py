@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import uuid
 from collections.abc import Callable
 from html import escape
@@ -47,6 +48,17 @@ from editordesk.gui.safe_browser import SafeBrowser
 from editordesk.gui.workers import run_in_background
 from editordesk.model import RelatedRecord, StoryDraft, StoryRecord, StoryStatus
 from editordesk.text import slugify
+
+# A picture's height attribute: Qt shrinks a wide picture to the pane's width (the page's
+# max-width) but keeps the height it is given, so an 800×500 photo was drawn 378×500.
+_IMG_HEIGHT = re.compile(r'(<img\b[^>]*?)\s+height="[^"]*"', re.IGNORECASE)
+
+
+def keep_aspect_ratio(html: str) -> str:
+    """The page for the preview pane: pictures without their height, so Qt works it out
+    from the width it draws them at, as a browser does with `height: auto`."""
+    return _IMG_HEIGHT.sub(r"\1", html)
+
 
 if TYPE_CHECKING:  # the store's and the preview's modules load on first use
     from editordesk.services.preview import TokenInfo
@@ -533,7 +545,7 @@ class StoryEditor(QWidget):
             self.side.setTabText(1, f"Checks ({errors})" if errors else "Checks")
             bar = self.preview.verticalScrollBar()
             position = bar.value()
-            self.preview.setHtml(result.html)
+            self.preview.setHtml(keep_aspect_ratio(result.html))
             bar.setValue(position)
             self.preview_updated.emit()
 
