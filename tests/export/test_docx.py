@@ -32,6 +32,7 @@ from editordesk.assets import resource
 from editordesk.document import nodes as n
 from editordesk.document.parse import build_article
 from editordesk.errors import EditorDeskError, ValidationError
+from editordesk.export.credit import credit_line
 from editordesk.export.docx import render_docx, write_docx
 from editordesk.media.folder import MediaFolder
 from editordesk.media.tweets import TweetRef
@@ -466,7 +467,8 @@ def test_libreoffice_reads_every_paragraph_and_real_numbering(
         if isinstance(block, n.Paragraph | n.Heading):
             expected.append(n.inlines_text(block.children))
         elif isinstance(block, n.Figure) and block.image is not None:
-            expected += [block.image.fields.caption, f"Credit: {block.image.fields.credit}"]
+            fields = block.image.fields
+            expected += [fields.caption, f"Credit: {credit_line(fields.credit, fields.creator)}"]
         elif isinstance(block, n.Tweet) and block.tweet is not None:
             expected.append(block.tweet.text)
     expected += [link.title for link in golden_article.related]
