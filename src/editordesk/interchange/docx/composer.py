@@ -12,8 +12,7 @@ from editordesk.errors import ValidationError
 from editordesk.interchange.docx.emitter import Block, escape_markdown, inline_markdown
 from editordesk.interchange.docx.inline import Segment, destination, merge, plain, tidy
 from editordesk.interchange.docx.numbering import ListKind
-from editordesk.interchange.docx.pictures import Figure, Picture
-from editordesk.interchange.docx.reader import (
+from editordesk.interchange.docx.paragraph import (
     CODE_CLOSE,
     CODE_OPEN,
     LITERAL_CLOSE,
@@ -25,6 +24,7 @@ from editordesk.interchange.docx.reader import (
     Paragraph,
     ParagraphKind,
 )
+from editordesk.interchange.docx.pictures import Figure, Picture
 from editordesk.interchange.markdown import Part, TweetSource
 from editordesk.media.tweets import TweetRef, parse_tweet_url
 from editordesk.text import MONTHS

@@ -5,35 +5,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any
 
 from lxml import etree
 
 from editordesk.errors import InputError
-from editordesk.interchange.docx.inline import BREAK, Segment, plain, safe_href
+from editordesk.interchange.docx.fields import Field, ParagraphContext
+from editordesk.interchange.docx.inline import Segment, safe_href
 from editordesk.interchange.docx.numbering import ListKind, Numbering, int_or
+from editordesk.interchange.docx.paragraph import (
+    CODE_CLOSE,
+    CODE_OPEN,
+    NOTE_CLOSE,
+    NOTE_OPEN,
+    PICTURE_CLOSE,
+    PICTURE_OPEN,
+    Paragraph,
+    ParagraphKind,
+    literal,
+)
 from editordesk.interchange.docx.pictures import Picture, alt_text, unsupported_kind
 from editordesk.interchange.docx.salvage import linear_math, symbol_char, symbol_text, to_png
 from editordesk.media.images import inspect_image
 from editordesk.ooxml import names as w
-
-# Private-use characters that stand, inside text, for what the composer writes later: a
-# footnote's mark ([^n]) and a web picture (![alt](url)). Removed from the file's own text.
-NOTE_OPEN, NOTE_CLOSE, PICTURE_OPEN, PICTURE_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
-CODE_OPEN, CODE_CLOSE = "\ue004", "\ue005"  # inline code, in the Verbatim Char style
-LITERAL_OPEN, LITERAL_CLOSE = "\ue006", "\ue007"  # one of these eight characters, typed
-_TOKEN_RANGE = re.compile("[\ue000-\ue007]")
-
-
-def _literal(text: str) -> str:
-    """The file's own text with any of the token characters made a token of its own, so the
-    composer writes it back as the character it is."""
-    return _TOKEN_RANGE.sub(
-        lambda m: f"{LITERAL_OPEN}{ord(m.group()) - 0xE000}{LITERAL_CLOSE}", text
-    )
-
 
 # Inline containers whose runs are part of the text as it reads now.
 _INLINE_CONTAINERS = frozenset(
@@ -44,189 +38,8 @@ _PICTURE_STOPS = frozenset({w.W_TXBX_CONTENT, w.MC_FALLBACK})
 _TOGGLES = (w.W_BOLD, w.W_ITALIC, w.W_VANISH, w.W_STRIKE)  # bold, italic, hidden, struck
 _HEADING_NAME = re.compile(r"heading ([1-9])")
 _LIST_LEVEL_NAME = re.compile(r"list(?: bullet| number)? ([2-9])")
-_FIELD_WORD = re.compile(r'"((?:[^"\\]|\\.)*)"|(\S+)')
-
 Toggles = tuple[bool | None, ...]
 Flags = tuple[bool, bool, bool, bool]  # bold, italic, hidden, struck out
-
-
-class ParagraphKind(Enum):
-    """What a paragraph is to the story, from its style."""
-
-    BODY = "body"
-    TITLE = "title"
-    SUBTITLE = "subtitle"
-    HEADING = "heading"
-    CAPTION = "caption"
-    CREDIT = "credit"
-    BYLINE = "byline"
-    ITEM = "item"
-    QUOTE = "quote"
-    DATELINE = "dateline"
-    TWEET = "tweet"
-    RELATED_HEADING = "related heading"
-    RELATED = "related"
-    TABLE = "table"
-    CODE = "code"
-
-
-@dataclass
-class Paragraph:
-    """One paragraph as read: what it is (from its style) and what it holds."""
-
-    kind: ParagraphKind
-    number: int
-    items: list[Segment | Picture] = field(default_factory=list)
-    level: int = 0
-    list_kind: ListKind = ListKind.BULLET
-    list_key: str = ""
-    list_start: int = 1
-    seq_end: int | None = None
-    align: str = ""  # w:jc: "center", "right"...
-    rule: bool = False  # a line drawn under it (an empty one is a thematic break)
-    rows: list[list[list[Paragraph]]] = field(default_factory=list)  # a table's cells
-
-    @property
-    def segments(self) -> list[Segment]:
-        return [i for i in self.items if isinstance(i, Segment)]
-
-    @property
-    def pictures(self) -> list[Picture]:
-        return [i for i in self.items if isinstance(i, Picture)]
-
-    def text(self) -> str:
-        """The words on one line, whitespace collapsed."""
-        return " ".join(plain(self.segments).split())
-
-    def groups(self) -> Iterator[list[Segment] | Picture]:
-        """Runs of text, with the pictures that stand between them."""
-        run: list[Segment] = []
-        for item in self.items:
-            if isinstance(item, Picture):
-                if run:
-                    yield run
-                    run = []
-                yield item
-            else:
-                run.append(item)
-        if run:
-            yield run
-
-
-# ------------------------------------------------------------------ fields and links
-
-
-def _field_words(instr: str) -> list[str]:
-    return [
-        m.group(1) if m.group(1) is not None else m.group(2) for m in _FIELD_WORD.finditer(instr)
-    ]
-
-
-def _hyperlink_field_target(words: list[str]) -> str | None:
-    with_argument = {"\\l", "\\o", "\\t"}
-    skip = False
-    for word in words:
-        if skip:
-            skip = False
-        elif word.startswith("\\"):
-            skip = word.lower() in with_argument
-        else:
-            return word
-    return None
-
-
-@dataclass
-class _Field:
-    """A Word field (HYPERLINK, SEQ...) open in a paragraph."""
-
-    instr: list[str] = field(default_factory=list)
-    in_result: bool = False
-    href: str | None = None
-    is_seq: bool = False
-
-    def start_result(self) -> None:
-        self.in_result = True
-        words = _field_words("".join(self.instr))
-        name = words[0].upper() if words else ""
-        self.is_seq = name == "SEQ"
-        if name == "HYPERLINK":
-            self.href = safe_href(_hyperlink_field_target(words[1:]))
-
-
-@dataclass
-class _ParagraphContext:
-    """What is open while one paragraph is read. The link a run is in and whether it is in a
-    field's code are kept up to date as fields and links open and close, so a paragraph of
-    thousands of unclosed fields costs no more per run than one with none."""
-
-    items: list[Segment | Picture] = field(default_factory=list)
-    fields: list[_Field] = field(default_factory=list)
-    text_boxes: list[Any] = field(default_factory=list)
-    length: int = 0
-    seq_end: int | None = None
-    # The link in force at each depth of fields, and of hyperlinks (None: none so far).
-    _field_links: list[str | None] = field(default_factory=list)
-    _links: list[str | None] = field(default_factory=list)
-    _fields_in_code: int = 0
-
-    @property
-    def in_field_code(self) -> bool:
-        return self._fields_in_code > 0
-
-    @property
-    def href(self) -> str | None:
-        if self._field_links and self._field_links[-1] is not None:
-            return self._field_links[-1]
-        return self._links[-1] if self._links else None
-
-    def open_link(self, href: str | None) -> None:
-        outer = self._links[-1] if self._links else None
-        self._links.append(href if href is not None else outer)
-
-    def close_link(self) -> None:
-        self._links.pop()
-
-    def open_field(self, opened: _Field) -> None:
-        self.fields.append(opened)
-        self._field_links.append(self._field_links[-1] if self._field_links else None)
-        self._fields_in_code += 0 if opened.in_result else 1
-
-    def start_result(self) -> None:
-        """The innermost field's code is complete: what follows is what it shows."""
-        if not self.fields or self.fields[-1].in_result:
-            if self.fields:
-                self.fields[-1].start_result()
-            return
-        innermost = self.fields[-1]
-        innermost.start_result()
-        self._fields_in_code -= 1
-        if innermost.href is not None:
-            self._field_links[-1] = innermost.href
-
-    def end_field(self) -> None:
-        if self.fields:
-            done = self.fields.pop()
-            self._field_links.pop()
-            if not done.in_result:
-                self._fields_in_code -= 1
-            if done.is_seq:
-                self.seq_end = self.length
-
-    def add(self, text: str, bold: bool, italic: bool, strike: bool = False) -> None:
-        if text and not self.in_field_code:
-            self.items.append(Segment(text, bold, italic, self.href, strike))
-            self.length += len(text)
-
-    def add_token(self, text: str) -> None:
-        """A footnote mark or a web picture: never inside a link."""
-        if not self.in_field_code:
-            self.items.append(Segment(text))
-            self.length += 1
-
-    def add_break(self) -> None:
-        if not self.in_field_code:
-            self.items.append(BREAK)
-            self.length += 1
 
 
 def _toggle(element: Any) -> bool | None:
@@ -438,7 +251,7 @@ class DocumentReader:
             pass
         elif "quote" in name or name == "block text":
             paragraph.kind = ParagraphKind.QUOTE
-        context = _ParagraphContext()
+        context = ParagraphContext()
         self._inline(p, context)
         paragraph.items = context.items
         paragraph.seq_end = context.seq_end
@@ -543,7 +356,7 @@ class DocumentReader:
 
     # -------------------------------------------------- inline content
 
-    def _inline(self, element: Any, context: _ParagraphContext) -> None:
+    def _inline(self, element: Any, context: ParagraphContext) -> None:
         for child in element:
             tag = child.tag
             if tag == w.W_R:
@@ -559,7 +372,7 @@ class DocumentReader:
                 self.count("equations kept as linear text")
                 context.add(linear_math(child), False, False)
             elif tag == w.W_FLDSIMPLE:
-                context.open_field(_Field(instr=[child.get(w.W_INSTR, "")]))
+                context.open_field(Field(instr=[child.get(w.W_INSTR, "")]))
                 context.start_result()
                 self._inline(child, context)
                 context.end_field()
@@ -574,7 +387,7 @@ class DocumentReader:
                 if choice is not None:
                     self._inline(choice, context)
 
-    def _web_picture(self, link: Any, target: str | None, context: _ParagraphContext) -> bool:
+    def _web_picture(self, link: Any, target: str | None, context: ParagraphContext) -> bool:
         """An export's placeholder for a web picture ("[Picture: alt]" in the Web Picture
         style, linked to it) as the picture again."""
         style = link.find(f"{w.W_R}/{w.W_RPR}/{w.W_RSTYLE}")
@@ -607,7 +420,7 @@ class DocumentReader:
     def _run(
         self,
         run: Any,
-        context: _ParagraphContext,
+        context: ParagraphContext,
         toggles: Flags | None = None,
     ) -> None:
         rpr = run.find(w.W_RPR)
@@ -619,7 +432,7 @@ class DocumentReader:
             if tag == w.W_FLDCHAR:
                 kind = child.get(w.W_FLDCHAR_TYPE)
                 if kind == "begin":
-                    context.open_field(_Field())
+                    context.open_field(Field())
                 elif kind == "separate":
                     context.start_result()
                 elif kind == "end":
@@ -630,7 +443,7 @@ class DocumentReader:
             elif hidden:
                 continue
             elif tag == w.W_T:
-                text = _literal(child.text or "")
+                text = literal(child.text or "")
                 if symbol:
                     text = symbol_text(text)
                 if self._is_code(rpr) and text and not context.in_field_code:
@@ -666,7 +479,7 @@ class DocumentReader:
         return style is not None and self._style_name(style.get(w.W_VAL, "")) == "verbatim char"
 
     def _code(
-        self, text: str, context: _ParagraphContext, bold: bool, italic: bool, strike: bool
+        self, text: str, context: ParagraphContext, bold: bool, italic: bool, strike: bool
     ) -> None:
         """Inline code; a run straight after another code run carries on the same code."""
         last = context.items[-1] if context.items else None
@@ -681,7 +494,7 @@ class DocumentReader:
         self.code.append(text)
         context.add(f"{CODE_OPEN}{len(self.code)}{CODE_CLOSE}", bold, italic, strike)
 
-    def _symbol(self, sym: Any, context: _ParagraphContext, flags: tuple[bool, bool, bool]) -> None:
+    def _symbol(self, sym: Any, context: ParagraphContext, flags: tuple[bool, bool, bool]) -> None:
         """Insert > Symbol: a Symbol-font character as its Unicode one; other fonts' pictures
         of characters (Wingdings) are named in the report."""
         font = (sym.get(w.W_FONT) or "").lower()
@@ -695,7 +508,7 @@ class DocumentReader:
         else:
             self.count(f"{sym.get(w.W_FONT) or 'symbol-font'} characters dropped")
 
-    def _note(self, reference: Any, context: _ParagraphContext) -> None:
+    def _note(self, reference: Any, context: ParagraphContext) -> None:
         """A footnote or endnote mark: the note is read after the body and written as a
         Markdown footnote, numbered in the order the marks stand."""
         kind = "footnote" if reference.tag == w.W_FOOTNOTE_REFERENCE else "endnote"
@@ -711,7 +524,7 @@ class DocumentReader:
 
     # -------------------------------------------------- pictures
 
-    def _drawing(self, drawing: Any, context: _ParagraphContext) -> None:
+    def _drawing(self, drawing: Any, context: ParagraphContext) -> None:
         docpr = next(drawing.iter(w.WP_DOCPR), None)
         for blip in _iter_outside(drawing, w.A_BLIP, _PICTURE_STOPS):
             grandparent = blip.getparent().getparent()
@@ -728,7 +541,7 @@ class DocumentReader:
             self._picture(context, blip.get(w.R_EMBED), blip.get(w.R_LINK), alt)
         context.text_boxes.extend(_iter_outside(drawing, w.W_TXBX_CONTENT, _PICTURE_STOPS))
 
-    def _vml(self, pict: Any, context: _ParagraphContext) -> None:
+    def _vml(self, pict: Any, context: ParagraphContext) -> None:
         for image in _iter_outside(pict, w.V_IMAGEDATA, _PICTURE_STOPS):
             shape = image.getparent()
             alt = alt_text(
@@ -739,7 +552,7 @@ class DocumentReader:
         context.text_boxes.extend(_iter_outside(pict, w.W_TXBX_CONTENT, _PICTURE_STOPS))
 
     def _picture(
-        self, context: _ParagraphContext, embed: str | None, link: str | None, alt: str
+        self, context: ParagraphContext, embed: str | None, link: str | None, alt: str
     ) -> None:
         """A picture where it stands. One a page cannot show is converted (TIFF and BMP to
         PNG here, WMF and EMF after the body is read, all in one LibreOffice run) or kept
@@ -787,7 +600,7 @@ class DocumentReader:
         context.items.append(Picture(number, member, data, alt))
 
     def _placeholder(
-        self, context: _ParagraphContext, number: int, why: str, alt: str, member: str = ""
+        self, context: ParagraphContext, number: int, why: str, alt: str, member: str = ""
     ) -> None:
         """A picture that could not be kept, named where it stood."""
         picture = Picture(number, member, b"", alt, placeholder=why)
