@@ -154,3 +154,17 @@ def test_the_preview_keeps_a_picture_s_aspect_ratio(
         block = block.next()
     assert sizes == [(800, 0)]  # no fixed height: Qt keeps the ratio as it narrows it
     assert 'height="500"' not in editor.preview.toHtml()
+
+
+def test_open_in_browser_writes_the_real_page(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    from editordesk.gui.editor.browser_preview import write_page
+
+    with store.write() as session:
+        story = svc.create_story(
+            session, StoryDraft(headline="Museum opens", body="> A quote.\n"), author="t"
+        )
+    page = write_page(store, story.draft(), story.id, story.slug, None)
+    html = page.read_text(encoding="utf-8")
+    assert page.name == "museum-opens.html"
+    assert html.startswith("<!DOCTYPE html>") and "<blockquote>" in html
+    assert "<style" in html  # the exported page's own styles, which a browser draws

@@ -283,6 +283,10 @@ class StoryEditor(QWidget):
         self.assets = AssetsPanel(self)
         self.assets.remove_token.connect(self.remove_token)
         self.side.addTab(self.preview, "Preview")
+        self.browser_button = QPushButton("Open in &browser", self.side)
+        self.browser_button.setToolTip("The real exported page, in your web browser")
+        self.browser_button.clicked.connect(self.open_in_browser)
+        self.side.setCornerWidget(self.browser_button)
         self.side.addTab(self.preflight, "Checks")
         self.side.addTab(self.related_panel, "Related")
         self.side.addTab(self.assets, "Pictures && tweets")
@@ -520,6 +524,14 @@ class StoryEditor(QWidget):
 
     def _update_stats(self) -> None:
         self.stats_changed.emit(*self.stats())
+
+    def open_in_browser(self) -> None:
+        """The story as it stands, as the real page, in the desktop's browser."""
+        from editordesk.gui.editor.browser_preview import open_in_browser
+
+        open_in_browser(
+            self, self.store, self.draft(), self.story_id, self.slug or "preview", self.template_dir
+        )
 
     def schedule_preview(self) -> None:
         if self.side.isVisible() or not self.isVisible():
