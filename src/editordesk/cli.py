@@ -101,9 +101,14 @@ class _InstallDesktopEntry(argparse.Action):
     """--install-desktop-entry: a way to start EditorDesk again after the first run."""
 
     def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        help_text = kwargs.get("help")
         super().__init__(
-            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=kwargs.get("help")
-        )  # type: ignore[arg-type]
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help=help_text if isinstance(help_text, str) else None,
+        )
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
         from editordesk.services.desktop import install_desktop_entry
