@@ -1,13 +1,11 @@
 """The raw OOXML python-docx has no API for (hyperlinks, borders, list restarts, pictures with
-alt text, a reference's active content, the package itself), kept in one small module so the
-writer reads as python-docx."""
+alt text, notes, tables), kept in one small module so the writer reads as python-docx; the
+package as a whole is docx_package.py's."""
 
 from __future__ import annotations
 
 import copy
-import io
 import weakref
-import zipfile
 from typing import Any, cast
 
 from docx.document import Document
@@ -15,7 +13,7 @@ from docx.image.image import Image
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
-from docx.opc.part import Part, XmlPart
+from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.shape import CT_Inline
@@ -26,20 +24,11 @@ from docx.shared import Emu
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
-from lxml import etree
 
-from editordesk.ooxml.names import (
-    ACTIVE_RELATIONSHIP_TYPES,
-    CONTENT_TYPES_NS,
-    O_OLE_OBJECT,
-    RELATIONSHIPS_NS,
-    W_ALT_CHUNK,
-    W_ATTACHED_TEMPLATE,
-    W_CONTROL,
-    W_MAIL_MERGE,
-    W_OBJECT,
-    W_SUB_DOC,
-)
+# Re-exported: the writer and its tests reach the whole package's jobs as `ox.` too.
+from editordesk.export.docx_package import package_bytes as package_bytes
+from editordesk.export.docx_package import set_custom_properties as set_custom_properties
+from editordesk.export.docx_package import strip_active_content as strip_active_content
 
 # ---------------------------------------------------------------- hyperlinks
 
@@ -166,7 +155,7 @@ def add_bottom_border(paragraph: Paragraph, *, size: int = 6, space: int = 1) ->
     """A thin rule under the paragraph: how a thematic break reads on paper.
     `size` is in eighths of a point, `space` in points."""
     p_pr = paragraph._p.get_or_add_pPr()
-    borders = p_pr.find(qn("w:pBdr"))
+    borders: Any = p_pr.find(qn("w:pBdr"))
     if borders is None:
         borders = OxmlElement("w:pBdr")
         p_pr.insert_element_before(borders, *_AFTER_PBDR)
@@ -206,12 +195,13 @@ def new_list(document: Document, abstract_id: int, level: int, start: int) -> in
     own, so a second list restarts instead of carrying on from the first."""
     num = document.part.numbering_part.element.add_num(abstract_id)
     num.add_lvlOverride(ilvl=level).add_startOverride(start)
-    return num.numId
+    return int(num.numId)
 
 
 def set_list(paragraph: Paragraph, num_id: int, level: int) -> None:
     """Put `paragraph` in the numbering instance `num_id` at `level`."""
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    p_pr: Any = paragraph._p.get_or_add_pPr()  # CT_PPr's numPr methods are generated
+    num_pr = p_pr.get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = level
     num_pr.get_or_add_numId().val = num_id
 
@@ -267,14 +257,6 @@ class Pictures:
         return PackURI(name)
 
 
-# ---------------------------------------------------------------- body and package
-
-_CT_NS = CONTENT_TYPES_NS
-# Already compressed: deflating them again costs time and saves nothing.
-_STORED_TYPES = frozenset({CT.JPEG, CT.PNG, CT.GIF})
-_PICTURE_EXTENSIONS = {"jpg": CT.JPEG, "jpeg": CT.JPEG, "png": CT.PNG, "gif": CT.GIF}
-
-
 class BodyEnd:
     """Adds paragraphs at the end of the body, before its section properties. python-docx
     finds that place by scanning the whole body for every new paragraph, which made a long
@@ -321,112 +303,6 @@ def clear_body(document: Document) -> None:
     """Everything in the body but its section properties, so a reference document with
     sample text still yields only the story."""
     document.element.body.clear_content()
-
-
-def package_bytes(document: Document) -> bytes:
-    """The .docx as bytes, as `Document.save` writes it but with pictures stored rather than
-    deflated a second time (that was most of the time spent on a photo-heavy story)."""
-    package = document.part.package
-    parts = list(package.iter_parts())
-    for part in parts:
-        part.before_marshal()
-    types = etree.Element(f"{{{_CT_NS}}}Types", nsmap={None: _CT_NS})
-    for extension, content_type in (("rels", CT.OPC_RELATIONSHIPS), ("xml", CT.XML)):
-        etree.SubElement(
-            types, f"{{{_CT_NS}}}Default", Extension=extension, ContentType=content_type
-        )
-    defaults = {"rels", "xml"}
-    for part in sorted(parts, key=lambda p: str(p.partname)):
-        extension = part.partname.ext.lower()
-        if _PICTURE_EXTENSIONS.get(extension) == part.content_type:
-            if extension not in defaults:  # pictures by extension, as Word writes them
-                defaults.add(extension)
-                etree.SubElement(
-                    types,
-                    f"{{{_CT_NS}}}Default",
-                    Extension=extension,
-                    ContentType=part.content_type,
-                )
-            continue
-        etree.SubElement(
-            types,
-            f"{{{_CT_NS}}}Override",
-            PartName=str(part.partname),
-            ContentType=part.content_type,
-        )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            "[Content_Types].xml",
-            etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True),
-        )
-        archive.writestr("_rels/.rels", package.rels.xml)
-        for part in parts:
-            stored = part.content_type in _STORED_TYPES
-            archive.writestr(
-                part.partname.membername,
-                part.blob,
-                compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED,
-            )
-            if len(part.rels):
-                archive.writestr(part.partname.rels_uri.membername, part.rels.xml)
-    return out.getvalue()
-
-
-# ---------------------------------------------------------------- a reference's active content
-
-# Elements whose only job is to point at a relationship: they go with it.
-_POINTERS = frozenset({W_ATTACHED_TEMPLATE, W_ALT_CHUNK, W_SUB_DOC})
-# An embedded object or control goes whole, with the picture Word shows for it.
-_OBJECT_PARTS = frozenset({O_OLE_OBJECT, W_CONTROL})
-
-
-def strip_active_content(document: Document) -> None:
-    """Drop from every part of a reference document what Word would fetch, run or unpack on
-    opening a file built on it: every external relationship (an attached template on a web
-    server, a linked picture, a mail-merge data source), macros, embedded objects, ActiveX
-    controls, and the elements that pointed at them. Styles, numbering, headers, footers
-    and the page are kept; parts nothing points at any more are not written out."""
-    package = document.part.package
-    _drop_relationships(package.rels)
-    for part in list(package.iter_parts()):
-        dropped = _drop_relationships(part.rels)
-        element = getattr(part, "_element", None)
-        if dropped and element is not None:
-            _drop_pointers(element, dropped)
-
-
-def _drop_relationships(rels: Any) -> set[str]:
-    dropped = {
-        r_id
-        for r_id, rel in rels.items()
-        if rel.is_external or rel.reltype in ACTIVE_RELATIONSHIP_TYPES
-    }
-    for r_id in dropped:
-        del rels[r_id]
-    return dropped
-
-
-def _drop_pointers(root: Any, dropped: set[str]) -> None:
-    pointing = [
-        (element, attribute)
-        for element in root.iter()
-        for attribute, value in element.attrib.items()
-        if attribute.startswith(f"{{{RELATIONSHIPS_NS}}}") and value in dropped
-    ]
-    for element, attribute in pointing:
-        if element.tag in _OBJECT_PARTS:
-            element = next(element.iterancestors(W_OBJECT), element)
-        elif element.tag in _POINTERS:
-            pass
-        elif element.getparent() is not None and element.getparent().tag == W_MAIL_MERGE:
-            element = element.getparent()
-        else:
-            element.attrib.pop(attribute, None)
-            continue
-        parent = element.getparent()
-        if parent is not None:
-            parent.remove(element)
 
 
 # ---------------------------------------------------------------- runs: strike, notes, links
@@ -588,29 +464,3 @@ def add_row(
         paragraphs.append(Paragraph(cast(CT_P, p), parent))
     tbl.append(tr)
     return paragraphs
-
-
-# ---------------------------------------------------------------- custom properties
-
-_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
-
-
-def set_custom_properties(document: Document, values: dict[str, str]) -> None:
-    """File > Properties > Custom: `values` as text properties, in `docProps/custom.xml`
-    (replacing any the reference document had)."""
-    package = document.part.package
-    for rel_id, rel in list(package.rels.items()):
-        if rel.reltype == RT.CUSTOM_PROPERTIES:
-            del package.rels[rel_id]
-    nsmap: Any = {None: _CUSTOM_NS, "vt": _VT_NS}
-    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap=nsmap)
-    for pid, (name, value) in enumerate(values.items(), start=2):
-        prop = etree.SubElement(
-            root, f"{{{_CUSTOM_NS}}}property", fmtid=_CUSTOM_FMTID, pid=str(pid), name=name
-        )
-        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = value
-    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package)
-    package.relate_to(part, RT.CUSTOM_PROPERTIES)
