@@ -3,16 +3,13 @@ styles of a reference .docx, so an office restyles its exports in Word, never in
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import itertools
-import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from docx.image.exceptions import UnrecognizedImageError
 from docx.oxml.ns import qn
@@ -25,12 +22,22 @@ from editordesk.document import nodes as n
 from editordesk.errors import EditorDeskError
 from editordesk.export import docx_oxml as ox
 from editordesk.export.credit import credit_line
+from editordesk.export.docx_format import (
+    PLAIN,
+    Context,
+    Format,
+    Segment,
+    link_target,
+    merge,
+    xml_text,
+)
+from editordesk.export.docx_properties import set_story_properties
+from editordesk.export.docx_properties import story_properties as story_properties  # public
 from editordesk.export.docx_reference import Template, open_reference
-from editordesk.export.safe import html_to_text, safe_href
+from editordesk.export.safe import html_to_text
 from editordesk.files import write_atomic
 from editordesk.media.folder import MediaFolder
-from editordesk.model import ImageRecord, StoryRecord
-from editordesk.ooxml.names import STORY_PROPERTIES as PROP
+from editordesk.model import ImageRecord
 from editordesk.text import long_date
 
 LIST_LEVELS = 3  # deeper lists take the level-3 styles
@@ -38,13 +45,10 @@ RELATED_HEADING = "Related"
 
 WORD_IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif"})
 EMU_PER_PIXEL = 9525  # at 96 dpi, Word's idea of a pixel
-# XML 1.0 cannot carry these; pasted text sometimes does.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)\s*>\Z", re.DOTALL)
 _HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
 _BREAKS_OR_TABS = re.compile(r"[\t\r\n]")
 _HIDDEN_TAGS = frozenset({"script", "style"})  # their content is code, never words
-_CORE_TEXT_LIMIT = 255  # python-docx refuses longer core properties
 
 
 # ---------------------------------------------------------------- public API
@@ -65,105 +69,6 @@ def write_docx(
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, data)
     return target
-
-
-def story_properties(story: StoryRecord) -> dict[str, str]:
-    """The story's fields as the custom properties an import reads back: everything the
-    page shows in a form Word would round off (the dateline beside the date, the related
-    links' dates and sections) or has no place for (slug, status, the exact publish time)."""
-    related = [
-        {k: v for k, v in link.as_dict().items() if k != "story_id" and v not in (None, "")}
-        for link in story.related
-    ]
-    values = {
-        PROP.GENERATOR: "EditorDesk",
-        PROP.HEADLINE: story.headline,
-        PROP.STANDFIRST: story.standfirst,
-        PROP.BYLINE: story.byline,
-        PROP.DATELINE: story.dateline,
-        PROP.SECTION: story.section,
-        PROP.SLUG: story.slug,
-        PROP.STATUS: story.status.value,
-        PROP.PUBLISH_TIME: story.publish_time.isoformat() if story.publish_time else "",
-        PROP.TAGS: json.dumps(list(story.tags), ensure_ascii=False),
-        PROP.RELATED: json.dumps(related, ensure_ascii=False),
-    }
-    return {name: _NOT_XML.sub("", value) for name, value in values.items()}
-
-
-# ---------------------------------------------------------------- inline formatting
-
-
-@dataclass(frozen=True, slots=True)
-class _Format:
-    """How a stretch of text is set: what a run carries, and the link it sits in."""
-
-    bold: bool = False
-    italic: bool = False
-    code: bool = False
-    strike: bool = False
-    href: str | None = None  # "#anchor" for a heading in this story
-    title: str = ""
-    note: int = 0  # a footnote reference: the Word footnote's id
-    picture: bool = False  # a web picture's placeholder
-
-
-PLAIN = _Format()
-# A stretch of text in one format; None stands for a line break.
-Segment = tuple[str | None, _Format]
-
-
-@dataclass(frozen=True)
-class _Context:
-    """Where a block sits: the style its plain paragraphs take and how deep in lists it is."""
-
-    body_style: str = "Body Text"
-    list_depth: int = 0
-
-
-def _xml_text(text: str) -> str:
-    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def _link_target(href: str) -> str | None:
-    """`href` as a relationship target, or None when it is not safe to follow (javascript:,
-    data: and the like become plain text)."""
-    safe = safe_href(_xml_text(href))
-    if safe is None:
-        return None
-    # A relationship target must be a URI: spaces and non-ASCII are percent-encoded.
-    return quote(safe, safe="!#$%&'()*+,/:;=?@[]~")
-
-
-def _utc(moment: dt.datetime) -> dt.datetime:
-    """A naive UTC time, which is what python-docx writes into core properties."""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
-    return moment
-
-
-def _core_text(text: str) -> str:
-    text = " ".join(_xml_text(text).split())
-    if len(text) > _CORE_TEXT_LIMIT:
-        text = text[: _CORE_TEXT_LIMIT - 1] + "…"
-    return text
-
-
-def _merge(segments: Iterable[Segment]) -> list[Segment]:
-    """Neighbouring text in the same format as one run, as Word itself would save it."""
-    out: list[Segment] = []
-    for text, fmt in segments:
-        if (
-            out
-            and text is not None
-            and out[-1][0] is not None
-            and out[-1][1] == fmt
-            and not fmt.note
-        ):
-            out[-1] = (out[-1][0] + text, fmt)
-        else:
-            out.append((text, fmt))
-    return out
 
 
 def _level_style(base: str, depth: int) -> str:
@@ -215,7 +120,7 @@ class _DocxWriter:
         top, bottom = section.top_margin or Cm(2.54), section.bottom_margin or Cm(2.54)
         self.text_width = max(int(width - left - right), int(Cm(2)))
         self.text_height = max(int(height - top - bottom), int(Cm(2)))
-        self._blocks: dict[type, Callable[[Any, _Context], None]] = {
+        self._blocks: dict[type, Callable[[Any, Context], None]] = {
             n.Paragraph: self.paragraph,
             n.Heading: self.heading,
             n.BulletList: self.bullet_list,
@@ -229,7 +134,7 @@ class _DocxWriter:
             n.Shortcode: self.shortcode,
             n.Table: self.table,
         }
-        self._inlines: dict[type, Callable[[Any, _Format, list[Segment]], None]] = {
+        self._inlines: dict[type, Callable[[Any, Format, list[Segment]], None]] = {
             n.Text: self.text,
             n.Emphasis: self.emphasis,
             n.Strong: self.strong,
@@ -260,10 +165,10 @@ class _DocxWriter:
             for block in n.walk(article.body.children)
             if isinstance(block, n.Heading) and block.anchor
         }
-        self.blocks(article.body.children, _Context())
+        self.blocks(article.body.children, Context())
         self.footnotes()
         self.related(article.links)
-        self.properties(story)
+        set_story_properties(self.doc, story)
 
     def footnotes(self) -> None:
         """Each referenced note's text in the footnotes part, under the id its mark uses.
@@ -273,7 +178,7 @@ class _DocxWriter:
         for note_id, note in self._pending_notes:
             self._end = self._notes.add(note_id)
             first = len(self._end._element) if isinstance(self._end, ox.Container) else 0
-            self.blocks(note.children, _Context(body_style="Footnote Text"))
+            self.blocks(note.children, Context(body_style="Footnote Text"))
             container = self._end
             assert isinstance(container, ox.Container)
             paragraphs = container._element[first:]
@@ -295,7 +200,7 @@ class _DocxWriter:
         self.line("Related Heading", RELATED_HEADING)
         for resolved in related:
             item, href = resolved.link, resolved.href  # resolved once, in the tree
-            target = _link_target(href) if href else None
+            target = link_target(href) if href else None
             title = item.title.strip() or (href or item.url or "").strip()
             details = ", ".join(
                 part for part in (long_date(item.date) if item.date else "", item.section) if part
@@ -303,26 +208,10 @@ class _DocxWriter:
             tail = f" — {details}" if details else ""
             if item.excerpt.strip():
                 tail += f". {item.excerpt.strip()}" if details else f" — {item.excerpt.strip()}"
-            segments: list[Segment] = [(title, _Format(href=target) if target else PLAIN)]
+            segments: list[Segment] = [(title, Format(href=target) if target else PLAIN)]
             if tail:
                 segments.append((tail, PLAIN))
             self.emit(self.new_paragraph("Related Link"), segments)
-
-    def properties(self, story: StoryRecord) -> None:
-        """File > Properties: what a newsroom system or a search reads without opening it."""
-        props = self.doc.core_properties
-        props.title = _core_text(story.headline)
-        props.subject = _core_text(story.section)
-        props.author = props.last_modified_by = _core_text(story.byline)
-        props.keywords = _core_text(", ".join(story.tags))
-        props.comments = _core_text(story.standfirst)
-        props.category = ""
-        props.identifier = _core_text(story.slug)
-        props.content_status = story.status.value
-        props.created = _utc(story.publish_time or story.updated)
-        props.modified = _utc(story.updated)
-        props.revision = max(story.version, 1)
-        ox.set_custom_properties(self.doc, story_properties(story))
 
     # -------------------------------------------------- paragraphs and runs
 
@@ -347,23 +236,23 @@ class _DocxWriter:
     def emit(self, paragraph: WordParagraph, segments: Iterable[Segment]) -> None:
         """Runs for the segments; consecutive ones with the same link share one hyperlink."""
         for (href, title), group in itertools.groupby(
-            _merge(segments), key=lambda segment: (segment[1].href, segment[1].title)
+            merge(segments), key=lambda segment: (segment[1].href, segment[1].title)
         ):
             if href is None:
                 for text, fmt in group:
                     if fmt == PLAIN and text and not _BREAKS_OR_TABS.search(text):
-                        paragraph._p.append(ox.text_run(_xml_text(text)))  # the common case
+                        paragraph._p.append(ox.text_run(xml_text(text)))  # the common case
                     else:
                         self.run(paragraph.add_run(), text, fmt)
                 continue
             if href.startswith("#"):
-                link = ox.add_internal_hyperlink(paragraph, href[1:], _xml_text(title))
+                link = ox.add_internal_hyperlink(paragraph, href[1:], xml_text(title))
             else:
-                link = ox.add_hyperlink(paragraph, href, _xml_text(title))
+                link = ox.add_hyperlink(paragraph, href, xml_text(title))
             for text, fmt in group:
                 self.run(ox.hyperlink_run(link, paragraph), text, fmt)
 
-    def run(self, run: Run, text: str | None, fmt: _Format) -> None:
+    def run(self, run: Run, text: str | None, fmt: Format) -> None:
         if fmt.note:
             ox.footnote_reference(run, self.char_styles["Footnote Reference"], fmt.note)
             return
@@ -387,7 +276,7 @@ class _DocxWriter:
     @staticmethod
     def put_text(run: Run, text: str) -> None:
         """Text into a run, with newlines as line breaks and tabs as tabs."""
-        for i, line in enumerate(_xml_text(text).split("\n")):
+        for i, line in enumerate(xml_text(text).split("\n")):
             if i:
                 run.add_break()
             for j, piece in enumerate(line.split("\t")):
@@ -398,14 +287,14 @@ class _DocxWriter:
 
     # -------------------------------------------------- blocks
 
-    def blocks(self, blocks: tuple[n.Block, ...], ctx: _Context) -> None:
+    def blocks(self, blocks: tuple[n.Block, ...], ctx: Context) -> None:
         for block in blocks:
             self._blocks[type(block)](block, ctx)
 
-    def paragraph(self, node: n.Paragraph, ctx: _Context) -> None:
+    def paragraph(self, node: n.Paragraph, ctx: Context) -> None:
         self.inline_paragraph(ctx.body_style, node.children)
 
-    def heading(self, node: n.Heading, ctx: _Context) -> None:
+    def heading(self, node: n.Heading, ctx: Context) -> None:
         """A heading, with a bookmark named by its anchor for in-story links to land on."""
         style = f"Heading {min(max(node.level, 1), 3)}"
         paragraph = self.inline_paragraph(style, node.children)
@@ -413,7 +302,7 @@ class _DocxWriter:
             self._bookmarks += 1
             ox.bookmark(paragraph, node.anchor, self._bookmarks)
 
-    def table(self, node: n.Table, ctx: _Context) -> None:
+    def table(self, node: n.Table, ctx: Context) -> None:
         """A Word table in the reference's table style, its header row repeated on every
         page it runs onto, each column aligned as the Markdown asked."""
         columns = max(len(node.header.cells), *(len(row.cells) for row in node.rows), 1)
@@ -429,10 +318,10 @@ class _DocxWriter:
                 if column < len(row.cells):
                     self.emit(paragraph, self.flatten(row.cells[column].children))
 
-    def bullet_list(self, node: n.BulletList, ctx: _Context) -> None:
+    def bullet_list(self, node: n.BulletList, ctx: Context) -> None:
         self.list_items(node.items, ctx, "List Bullet", None)
 
-    def ordered_list(self, node: n.OrderedList, ctx: _Context) -> None:
+    def ordered_list(self, node: n.OrderedList, ctx: Context) -> None:
         """A numbering instance of its own, so each list counts from its own start."""
         style = _level_style("List Number", ctx.list_depth + 1)
         abstract_id, level = self.numbering[style]
@@ -442,7 +331,7 @@ class _DocxWriter:
     def list_items(
         self,
         items: tuple[n.ListItem, ...],
-        ctx: _Context,
+        ctx: Context,
         base_style: str,
         numbering: tuple[int, int] | None,
     ) -> None:
@@ -450,7 +339,7 @@ class _DocxWriter:
         continues under it, and lists inside it go one level deeper."""
         depth = ctx.list_depth + 1
         style = _level_style(base_style, depth)
-        inner = _Context(_level_style("List Continue", depth), depth)
+        inner = Context(_level_style("List Continue", depth), depth)
         for item in items:
             children = item.children
             first = children[0] if children else None
@@ -463,24 +352,24 @@ class _DocxWriter:
                 ox.set_list(paragraph, *numbering)
             self.blocks(children, inner)
 
-    def block_quote(self, node: n.BlockQuote, ctx: _Context) -> None:
+    def block_quote(self, node: n.BlockQuote, ctx: Context) -> None:
         self.blocks(node.children, replace(ctx, body_style="Quote"))
 
-    def code_block(self, node: n.CodeBlock, ctx: _Context) -> None:
+    def code_block(self, node: n.CodeBlock, ctx: Context) -> None:
         text = node.text.rstrip("\n")
         if text.strip():
             self.put_text(self.new_paragraph("Source Code").add_run(), text)
 
-    def rule(self, node: n.Rule, ctx: _Context) -> None:
+    def rule(self, node: n.Rule, ctx: Context) -> None:
         ox.add_bottom_border(self.new_paragraph(ctx.body_style))
 
-    def raw_block(self, node: n.RawBlock, ctx: _Context) -> None:
+    def raw_block(self, node: n.RawBlock, ctx: Context) -> None:
         """Raw HTML keeps its words only (script and style contents dropped), one paragraph
         per blank-line-separated stretch."""
         for chunk in re.split(r"\n\s*\n", html_to_text(node.html)):
             self.line(ctx.body_style, " ".join(chunk.split()))
 
-    def figure(self, node: n.Figure, ctx: _Context) -> None:
+    def figure(self, node: n.Figure, ctx: Context) -> None:
         """The picture at text width (never above its own size) with its alt text (the
         caption when it has none) on the drawing, then its caption and credit."""
         image = node.image
@@ -488,7 +377,7 @@ class _DocxWriter:
             return
         data, cx, cy = self.picture(image)
         fields = image.fields
-        alt = _xml_text(" ".join((fields.alt_text or fields.caption).split()))
+        alt = xml_text(" ".join((fields.alt_text or fields.caption).split()))
         run = self.new_paragraph("Figure").add_run()
         try:
             self._shapes.add(run, image.id, data, cx, cy, alt)
@@ -525,7 +414,7 @@ class _DocxWriter:
     def _image_name(image: ImageRecord) -> str:
         return f"image {image.id} ({image.original_name or image.path})"
 
-    def tweet(self, node: n.Tweet, ctx: _Context) -> None:
+    def tweet(self, node: n.Tweet, ctx: Context) -> None:
         """The tweet's words in the Tweet style, then who said it and when, linked to it."""
         record = node.tweet
         handle = (record.handle if record else node.handle).strip().removeprefix("@")
@@ -538,11 +427,11 @@ class _DocxWriter:
         who = f"{name} ({at})" if name and at else name or at
         when = long_date(record.posted) if record and record.posted else "View on Twitter"
         segments: list[Segment] = [(f"— {who}, " if who else "— ", PLAIN)]
-        target = _link_target(url)
-        segments.append((when, _Format(href=target) if target else PLAIN))
+        target = link_target(url)
+        segments.append((when, Format(href=target) if target else PLAIN))
         self.emit(self.new_paragraph("Tweet"), segments)
 
-    def shortcode(self, node: n.Shortcode, ctx: _Context) -> None:
+    def shortcode(self, node: n.Shortcode, ctx: Context) -> None:
         """An unknown shortcode is never output (preflight names it)."""
 
     # -------------------------------------------------- inlines
@@ -555,11 +444,11 @@ class _DocxWriter:
         self.inlines(inlines, PLAIN, out)
         return out
 
-    def inlines(self, inlines: tuple[n.Inline, ...], fmt: _Format, out: list[Segment]) -> None:
+    def inlines(self, inlines: tuple[n.Inline, ...], fmt: Format, out: list[Segment]) -> None:
         for node in inlines:
             self._inlines[type(node)](node, fmt, out)
 
-    def text(self, node: n.Text, fmt: _Format, out: list[Segment]) -> None:
+    def text(self, node: n.Text, fmt: Format, out: list[Segment]) -> None:
         if self._hiding is not None or not node.text:
             return
         text = node.text.lstrip(" ") if self._after_dropped_space(out) else node.text
@@ -571,16 +460,16 @@ class _DocxWriter:
         </script> end" reads with one space, as a browser shows it."""
         return self._dropped_at == len(out) > 0 and (out[-1][0] or "\n")[-1] == " "
 
-    def emphasis(self, node: n.Emphasis, fmt: _Format, out: list[Segment]) -> None:
+    def emphasis(self, node: n.Emphasis, fmt: Format, out: list[Segment]) -> None:
         self.inlines(node.children, replace(fmt, italic=True), out)
 
-    def strong(self, node: n.Strong, fmt: _Format, out: list[Segment]) -> None:
+    def strong(self, node: n.Strong, fmt: Format, out: list[Segment]) -> None:
         self.inlines(node.children, replace(fmt, bold=True), out)
 
-    def strikethrough(self, node: n.Strikethrough, fmt: _Format, out: list[Segment]) -> None:
+    def strikethrough(self, node: n.Strikethrough, fmt: Format, out: list[Segment]) -> None:
         self.inlines(node.children, replace(fmt, strike=True), out)
 
-    def footnote_ref(self, node: n.FootnoteRef, fmt: _Format, out: list[Segment]) -> None:
+    def footnote_ref(self, node: n.FootnoteRef, fmt: Format, out: list[Segment]) -> None:
         """A real Word footnote; inside a note, or with no text to it, its label in brackets."""
         if self._hiding is not None:
             return
@@ -590,26 +479,26 @@ class _DocxWriter:
             return
         note_id = len(self._pending_notes) + 1
         self._pending_notes.append((note_id, note))
-        out.append((str(note_id), _Format(note=note_id)))
+        out.append((str(note_id), Format(note=note_id)))
 
-    def image(self, node: n.Image, fmt: _Format, out: list[Segment]) -> None:
+    def image(self, node: n.Image, fmt: Format, out: list[Segment]) -> None:
         """A web picture is not fetched: a placeholder with its alt text, linked to it."""
         if self._hiding is not None:
             return
         words = " ".join(node.alt.split()) or node.src.strip()
         web = node.src.strip().lower().startswith(("https://", "http://"))
-        target = _link_target(node.src) if web else None  # a file name leads nowhere in Word
+        target = link_target(node.src) if web else None  # a file name leads nowhere in Word
         label = f"[Picture: {words}]"
         out.append((label, replace(fmt, href=target, picture=True, title=node.title)))
 
-    def link(self, node: n.Link, fmt: _Format, out: list[Segment]) -> None:
+    def link(self, node: n.Link, fmt: Format, out: list[Segment]) -> None:
         """A hyperlink when the address is safe to follow; otherwise just its words. A link
         to a heading of this story (`#anchor`) jumps to the heading's bookmark."""
         anchor = node.href.strip()
         if anchor.startswith("#") and anchor[1:] in self._anchors:
             target: str | None = anchor
         else:
-            target = _link_target(node.href)
+            target = link_target(node.href)
         if target is None:
             self.inlines(node.children, fmt, out)
             return
@@ -618,21 +507,21 @@ class _DocxWriter:
         if len(out) == before and self._hiding is None:  # [](url): show the address
             out.append((node.href.strip(), replace(fmt, href=target, title=node.title)))
 
-    def code(self, node: n.Code, fmt: _Format, out: list[Segment]) -> None:
+    def code(self, node: n.Code, fmt: Format, out: list[Segment]) -> None:
         if self._hiding is None:
             out.append((node.text, replace(fmt, code=True)))
 
-    def line_break(self, node: n.LineBreak, fmt: _Format, out: list[Segment]) -> None:
+    def line_break(self, node: n.LineBreak, fmt: Format, out: list[Segment]) -> None:
         if self._hiding is None:
             out.append((None, fmt))
 
-    def soft_break(self, node: n.SoftBreak, fmt: _Format, out: list[Segment]) -> None:
+    def soft_break(self, node: n.SoftBreak, fmt: Format, out: list[Segment]) -> None:
         """A space, except at the start of a paragraph or right after a line break."""
         last_is_text = bool(out) and out[-1][0] is not None
         if self._hiding is None and last_is_text and not self._after_dropped_space(out):
             out.append((" ", fmt))
 
-    def raw_inline(self, node: n.RawInline, fmt: _Format, out: list[Segment]) -> None:
+    def raw_inline(self, node: n.RawInline, fmt: Format, out: list[Segment]) -> None:
         """Inline HTML: <br> is a line break; the words between <script> or <style> and
         their end tag are dropped; any other tag leaves only its text."""
         tag = _TAG.match(node.html.strip())
