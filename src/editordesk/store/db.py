@@ -453,7 +453,7 @@ def _use_wal(engine: Engine) -> None:
         raw.close()
 
 
-def _reason(exc: DatabaseError) -> str:
+def _reason(exc: DBAPIError) -> str:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     if isinstance(exc, OperationalError) and "locked" in text:
         return "it is locked by another program; try again in a moment"
