@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from editordesk.gui.dialogs.history import HistoryDialog
+from editordesk.gui.editor.story_editor import StoryEditor
 from editordesk.services.stories import StoryDraft, create_story, get_story, revisions
 from editordesk.store.db import Store
 from tests.gui.test_shared_desk import ENGINES, WAIT_MS, _button, _window, second_store
@@ -106,3 +107,43 @@ def test_every_path_into_a_read_only_story_is_refused(
     assert "Nothing to save" in ben.statusBar().currentMessage()
     with store.read() as session:
         assert len(revisions(session, story.id)) == 1
+
+
+def test_the_notice_bar_coming_and_going_never_moves_the_form(qtbot: QtBot, store: Store) -> None:
+    with store.write() as session:
+        story = create_story(session, StoryDraft(headline="Harbour wall"), author="Ana")
+    with store.read() as session:
+        record = get_story(session, story.id)
+    editor = StoryEditor(store, record)
+    qtbot.addWidget(editor)
+    editor.resize(1000, 700)  # a desk's editor: a notice's words fit on one line
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert not editor.notice.isVisible()
+    before = editor.headline.mapTo(editor, editor.headline.rect().topLeft())
+    editor.notice.show_text(
+        "Being edited by someone — open here read-only.", None, ("&Take over…", lambda: None)
+    )
+    qtbot.waitUntil(lambda: editor.notice.isVisible())
+    assert editor.headline.mapTo(editor, editor.headline.rect().topLeft()) == before
+    # "Edit it" and "Take over…" each keep their own place
+    take_over = editor.notice.buttons[1].geometry()
+    editor.notice.show_text("Nobody is editing this story now.", ("&Edit it", lambda: None), None)
+    assert not editor.notice.buttons[0].geometry().intersects(take_over)
+    editor.notice.clear()
+    assert editor.headline.mapTo(editor, editor.headline.rect().topLeft()) == before
+
+
+def test_the_editor_is_named_by_their_full_name_never_root(monkeypatch: object) -> None:
+    import getpass
+
+    import pytest
+
+    from editordesk import settings as prefs
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.delenv(prefs.AUTHOR_ENV, raising=False)
+    monkeypatch.setattr(getpass, "getuser", lambda: "root")
+    name = prefs.Settings().author()
+    assert name and name != "root"
+    assert prefs.Settings(editor_name="Mara Quinn").author() == "Mara Quinn"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QFont, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -116,6 +116,10 @@ class NoticeBar(QFrame):
         policy = self.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.setSizePolicy(policy)
+        probe = QPushButton("Take over…", self)  # a button with words, as a notice has
+        self._button_height = probe.sizeHint().height()
+        probe.deleteLater()
+        self._fit()
         self.hide()
 
     def show_text(self, text: str, *actions: tuple[str, Callable[[], None]] | None) -> None:
@@ -132,11 +136,29 @@ class NoticeBar(QFrame):
             else:
                 self._actions[index] = None
                 button.hide()
+        self._fit()
         self.show()
+
+    def _fit(self) -> None:
+        """One line's height (the room the bar keeps when empty), or what longer words need
+        at the bar's width: a notice that fits one line never moves the form below."""
+        one_line = max(self._button_height, self.label.fontMetrics().lineSpacing())
+        margins = self.layout().contentsMargins()  # type: ignore[union-attr]
+        height = one_line + margins.top() + margins.bottom() + 2 * self.frameWidth()
+        layout = self.layout()
+        if self.label.text() and self.width() > 0 and layout is not None:
+            height = max(height, layout.heightForWidth(self.width()) + 2 * self.frameWidth())
+        self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
 
     def clear(self) -> None:
         self.label.clear()
         self._actions = [None, None]
+        self._fit()
         self.hide()
 
     def text(self) -> str:
