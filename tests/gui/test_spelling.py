@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from editordesk import settings as prefs
 from editordesk.gui.dialogs.find_replace import ReplaceInStoriesDialog
 from editordesk.gui.editor.highlighter import SPELLING_COLOUR, STYLE_COLOUR
 from editordesk.gui.editor.story_editor import StoryEditor
+from editordesk.gui.main_window import MainWindow
 from editordesk.gui.workers import wait_for_background
 from editordesk.model import StoryDraft
 from editordesk.services import spelling, style
@@ -248,3 +251,78 @@ def test_the_story_list_opens_replace_for_the_selected_stories(qtbot: QtBot, sto
     assert sorted(dialog.story_ids) == sorted([a.id, b.id])
     assert dialog.windowTitle() == "Replace in 2 selected stories"
     dialog.close()
+
+
+def _forget_unsaved(window: MainWindow) -> None:
+    for editor in window.editors():
+        editor.dirty = False
+
+
+def _window(qtbot: QtBot, store: Store, name: str) -> MainWindow:
+    window = MainWindow(store, prefs.Settings(editor_name=name, autosave_seconds=60))
+    qtbot.addWidget(window, before_close_func=_forget_unsaved)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_edit_replace_opens_the_replace_bar_of_the_story_in_front(
+    qtbot: QtBot, store: Store
+) -> None:
+    record = _story(store, headline="Tide tables", body="The tide rose.")
+    window = _window(qtbot, store, "Ana Ruiz")
+    replace = window.actions_by_name["replace"]
+    assert replace.shortcut().toString() == "Ctrl+H"
+    assert window.actions_by_name["history"].shortcut().toString() == "Ctrl+Shift+H"
+    assert not replace.isEnabled()  # no story open
+    editor = window.open_story(record.id)
+    assert editor is not None
+    qtbot.waitUntil(lambda: editor.checking.ready, timeout=10_000)
+    cursor = editor.body.textCursor()
+    cursor.setPosition(4)
+    cursor.setPosition(8, cursor.MoveMode.KeepAnchor)
+    editor.body.setTextCursor(cursor)  # "tide" selected
+    editor.body.setFocus()
+    qtbot.keyClick(editor.body, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    bar = editor.find_bar
+    assert bar.isVisible()
+    assert bar.field.text() == "tide"
+    assert bar.replace_field.hasFocus()  # something to find: type the replacement at once
+    qtbot.keyClicks(bar.replace_field, "sea")
+    bar.replace_all(preview=False)
+    assert editor.body.toPlainText() == "The sea rose."
+    bar.hide()
+    bar.field.clear()
+    replace.trigger()  # nothing to find yet: the bar opens at what to find
+    assert bar.isVisible() and bar.field.hasFocus()
+
+
+@pytest.mark.parametrize("engine_name", ["sqlite", "postgresql"], indirect=True)
+def test_a_desk_word_reaches_another_window_through_the_change_log(
+    qtbot: QtBot, store: Store, store_location: StoreLocation
+) -> None:
+    """Two windows on one store (a Store each, as two computers): a word added to the desk's
+    dictionary in one reaches the other's underlines through the change log (NOTIFY on
+    PostgreSQL, the watcher's poll on SQLite), not the spelling's own 15-second poll."""
+    record = _story(store, headline="Port", body="The Kelvaro ferry.")
+    with Store.open(store_location) as other_store:
+        ana = _window(qtbot, store, "Ana Ruiz")
+        ben = _window(qtbot, other_store, "Ben Okafor")
+        mine, theirs = ana.open_story(record.id), ben.open_story(record.id)
+        assert mine is not None and theirs is not None
+        for editor in (mine, theirs):
+            qtbot.waitUntil(lambda e=editor: e.checking.ready, timeout=10_000)
+        theirs.checking._poll.stop()  # only the change log can bring the word now
+        assert ben.live.watcher is not None and ben.live.watcher.wait_ready()
+        assert _underlined(theirs, 1, 5) == "spelling"
+        _action(mine.checking.menu_for(5), "Add to the desk's dictionary").trigger()
+        qtbot.waitUntil(lambda: _underlined(mine, 1, 5) is None, timeout=10_000)
+        qtbot.waitUntil(lambda: _underlined(theirs, 1, 5) is None, timeout=20_000)
+        qtbot.waitUntil(  # and Checks follows
+            lambda: not any(f.word == "Kelvaro" for f in theirs.checking.findings),
+            timeout=10_000,
+        )
+        for window in (ana, ben):
+            _forget_unsaved(window)
+            window.close()
+        wait_for_background()

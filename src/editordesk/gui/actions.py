@@ -112,6 +112,13 @@ MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
             SEPARATOR,
             Command("find", "&Find…", SK.Find, "Find text in the story", "edit-find"),
             Command(
+                "replace",
+                "R&eplace…",
+                "Ctrl+H",
+                "Find and replace in the story's fields and body",
+                "edit-find-replace",
+            ),
+            Command(
                 "search",
                 "Search &stories…",
                 "Ctrl+Shift+F",
@@ -158,7 +165,7 @@ MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
             Command(
                 "history",
                 "&History…",
-                "Ctrl+H",
+                "Ctrl+Shift+H",  # Ctrl+H is Replace, as in every editor
                 "Every saved revision: compare and restore",
                 "document-open-recent",
             ),
@@ -243,6 +250,7 @@ NEEDS_STORY = (
     "tweet",
     "history",
     "find",
+    "replace",
     "undo",
     "redo",
 )
@@ -339,6 +347,7 @@ CHANGES_STORY = (
     "figure",
     "figure_file",
     "tweet",
+    "replace",
     "undo",
     "redo",
 )

@@ -325,6 +325,9 @@ class LiveDesk(QObject):
             for editor in self._editors():  # a credit or caption corrected elsewhere
                 editor.schedule_preview()
             self.images_changed.emit()  # new pictures, new credits
+        if any(c.kind in ("word", "all") for c in changes):
+            for editor in self._editors():  # a word added to the desk's dictionary elsewhere
+                editor.checking.refresh(words_only=True)
         open_ids = {e.story_id for e in self._editors() if e.story_id is not None}
         store = self.store
 

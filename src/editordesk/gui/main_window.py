@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
             "undo": lambda: body("undo"),
             "redo": lambda: body("redo"),
             "find": self.find,
+            "replace": lambda: self.find(replace=True),
             "search": self.story_list.focus_search,
             "bold": lambda: body("bold"),
             "italic": lambda: body("italic"),
@@ -310,10 +311,10 @@ class MainWindow(QMainWindow):
         if target is editor.body:
             editor.body.setFocus()
 
-    def find(self) -> None:
+    def find(self, *, replace: bool = False) -> None:
         editor = self.current_editor()
         if editor is not None:
-            editor.find_bar.open()
+            (editor.find_bar.open_replace if replace else editor.find_bar.open)()
 
     def open_library(self) -> None:
         self.inserts.show_library()

@@ -1,8 +1,8 @@
 """Live refresh: follow what other editors change in the store, without Qt.
 
-The database's triggers write every change to a story, a lock or an image into the
-`store_changes` log. A `StoreWatcher` follows that log on a thread of its own and hands each
-batch of changes to a callback:
+The database's triggers write every change to a story, a lock, an image or a word of the
+desk's dictionary into the `store_changes` log. A `StoreWatcher` follows that log on a thread
+of its own and hands each batch of changes to a callback:
 
 - on PostgreSQL it LISTENs on its own connection, and the trigger's NOTIFY wakes it the
   moment a change commits (the log lets it catch up on whatever it missed while its
@@ -43,9 +43,9 @@ HEALTH_SECONDS = 5.0  # how often a quiet LISTEN connection checks the server is
 
 @dataclass(frozen=True)
 class Change:
-    """One change to the store: `kind` story, lock or image; `action` insert, update or
-    delete; `item_id` the story's (a lock's story's, an image's) id; `version` a story's new
-    version."""
+    """One change to the store: `kind` story, lock, image or word (the desk's dictionary);
+    `action` insert, update or delete; `item_id` the story's (a lock's story's, an image's, a
+    desk word's) id; `version` a story's new version."""
 
     id: int
     kind: str

@@ -189,6 +189,14 @@ class FindReplaceBar(QWidget):
         self.field.selectAll()
         self.update_highlights()
 
+    def open_replace(self) -> None:
+        """Edit ▸ Replace… (Ctrl+H): the bar opens at the replacement once there is something
+        to find (the selection, or the last search), else at what to find."""
+        self.open()
+        if self.field.text():
+            self.replace_field.setFocus()
+            self.replace_field.selectAll()
+
     def hide(self) -> None:
         super().hide()
         self.body.setExtraSelections([])
