@@ -381,7 +381,17 @@ def test_picking_a_status_section_or_tag_narrows_the_list(
 ) -> None:
     widget = open_list()
     statuses = [widget.status_combo.itemText(i) for i in range(widget.status_combo.count())]
-    assert statuses == ["All statuses", "Draft", "Editing", "Ready", "Published", "Spiked", "Trash"]
+    assert statuses == [
+        "All statuses",
+        "Draft",
+        "Editing",
+        "Ready",
+        "Published",
+        "Spiked",
+        "Published on a site",
+        "Changed since publishing",
+        "Trash",
+    ]
     sections = [widget.section_combo.itemText(i) for i in range(widget.section_combo.count())]
     assert sections == ["All sections", "Culture", "Politics", "Transport", "Weather"]
     tags = [widget.tag_combo.itemText(i) for i in range(widget.tag_combo.count())]

@@ -29,6 +29,7 @@ from editordesk.services.tweets import in_batches
 from editordesk.store import search
 from editordesk.store.models import (
     Image,
+    PublishedPost,
     RelatedLink,
     Revision,
     Story,
@@ -706,6 +707,22 @@ def _has_tag(session: Session, tag: str) -> Any:
     ).bindparams(tag_value=tag)
 
 
+PUBLISHED_FILTERS = ("site", "changed")
+
+
+def _published(which: str) -> Any:
+    """Published on a site ("site"), or saved again since it was published ("changed"). A
+    post id of 0 is one being made (services/publishing.py's CREATING): not published yet."""
+    if which not in PUBLISHED_FILTERS:
+        raise ValidationError(f"unknown published filter {which!r}; use site or changed")
+    posts = select(PublishedPost.story_id).where(
+        PublishedPost.story_id == Story.id, PublishedPost.post_id != 0
+    )
+    if which == "changed":
+        posts = posts.where(PublishedPost.story_version < Story.version)
+    return posts.exists()
+
+
 def list_stories(
     session: Session,
     *,
@@ -719,11 +736,13 @@ def list_stories(
     descending: bool = True,
     trash: bool = False,
     hide_spiked: bool = False,
+    published: str | None = None,
 ) -> list[StorySummary]:
     """Stories matching the filters; with a search query, best match first unless `order`.
 
     Stories in the trash are listed only with `trash`, and then only they; `hide_spiked`
-    leaves out spiked stories unless `status` asks for them."""
+    leaves out spiked stories unless `status` asks for them. `published` "site" keeps the
+    stories published on a site, "changed" those saved again since."""
     score_col: Any = None
     columns = [
         Story.id,
@@ -739,7 +758,9 @@ def list_stories(
     ]
     stmt = select(*columns)
     if query and query.strip():
-        ranked_only = order is None and not (status or section or tag) and limit is not None
+        ranked_only = (
+            order is None and not (status or section or tag or published) and limit is not None
+        )
         matches = search.matches(session, query, top=limit + offset if ranked_only else None)
         score_col = matches.c.score
         stmt = stmt.add_columns(score_col).join(matches, matches.c.story_id == Story.id)
@@ -752,6 +773,8 @@ def list_stories(
         stmt = stmt.where(Story.section == section)
     if tag:
         stmt = stmt.where(_has_tag(session, tag))
+    if published:
+        stmt = stmt.where(_published(published))
     if order is None and score_col is not None:
         stmt = stmt.order_by(score_col.desc(), Story.id.desc())
     else:

@@ -96,10 +96,13 @@ class StoryFilters:
     tag: str = ""
     query: str = ""
     trash: bool = False  # the stories deleted to the trash, and only they
+    published: str = ""  # "site": published on a site; "changed": saved again since
 
     @property
     def active(self) -> bool:
-        return bool(self.status or self.section or self.tag or self.query or self.trash)
+        return bool(
+            self.status or self.section or self.tag or self.query or self.trash or self.published
+        )
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ class _PageRequest:
                 order=self.order,
                 descending=self.descending,
                 trash=self.filters.trash,
+                published=self.filters.published or None,
                 hide_spiked=True,  # spiked stories show when the status filter asks
             )
         return rows, -1  # the list does not count its matches
@@ -226,6 +230,7 @@ class StoryListModel(PagedRows["StorySummary"], QAbstractTableModel):
             tag=filters.tag.strip(),
             query=filters.query.strip(),
             trash=filters.trash,
+            published=filters.published,
         )
         if filters != self._filters:
             self._filters = filters

@@ -63,6 +63,11 @@ FIT_ORDER = (WORDS, BYLINE, SECTION, UPDATED, STATUS)  # the first give way firs
 SEARCH_PLACEHOLDER = "Search stories"
 SEARCH_CHARS = 25  # the box shows at least this many characters of a search
 TRASH = "trash"  # the status filter's last choice: the stories deleted to the trash
+# The status filter's choices about sites, before Trash: (words, filter value, tooltip)
+PUBLISHED_CHOICES = (
+    ("Published on a site", "site", "Stories published to a site with Publish…"),
+    ("Changed since publishing", "changed", "Stories saved again since they were published"),
+)
 SEARCH_TIP = (
     'Words must all match; use "quoted phrases", OR, -word to leave out, word* for a '
     "prefix, and headline:, standfirst:, body: or tags: to look in one field. "
@@ -112,6 +117,11 @@ class StoryListWidget(QWidget):
         self.status_combo.addItem("All statuses", None)
         for status in StoryStatus:
             self.status_combo.addItem(STATUS_WORDS[status], status)
+        for words, value, tip in PUBLISHED_CHOICES:
+            self.status_combo.addItem(words, value)
+            self.status_combo.setItemData(
+                self.status_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole
+            )
         self.status_combo.addItem("Trash", TRASH)
         self.status_combo.setItemData(
             self.status_combo.count() - 1,
@@ -360,9 +370,11 @@ class StoryListWidget(QWidget):
 
     def _filters_shown(self) -> StoryFilters:
         status = self.status_combo.currentData()
+        published = {value for _words, value, _tip in PUBLISHED_CHOICES}
         return StoryFilters(
-            status=None if status == TRASH else status,
+            status=None if status == TRASH or status in published else status,
             trash=status == TRASH,
+            published=status if status in published else "",
             section=self.section_combo.currentData() or "",
             tag=self.tag_combo.currentData() or "",
             query=self.search_edit.text(),
