@@ -165,6 +165,13 @@ class PreferencesDialog(QDialog):
         self.desk_style.clicked.connect(self.edit_desk_style)
         self.desk_style.setEnabled(getattr(parent, "store", None) is not None)
         form.addRow("Spelling and style", self.desk_style)
+        # The sites stories are published to live in the store too, for every editor.
+        self.sites = QPushButton("Sites…", self)
+        self.sites.setAccessibleName("Sites")
+        self.sites.setToolTip("The WordPress sites stories are published to (in the store)")
+        self.sites.clicked.connect(self.edit_sites)
+        self.sites.setEnabled(bool(getattr(parent, "has_store", False)))
+        form.addRow("Publishing", self.sites)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -181,6 +188,18 @@ class PreferencesDialog(QDialog):
         store = getattr(self.parent(), "store", None)
         if store is not None:
             DeskStyleDialog(store, self).exec()
+
+    def edit_sites(self) -> QDialog | None:
+        """Preferences ▸ Sites…: the same dialog as File ▸ Sites…"""
+        from editordesk.gui.dialogs.sites import SitesDialog
+
+        window = self.parent()
+        if not getattr(window, "has_store", False):
+            return None
+        dialog = SitesDialog(window.store, self)  # type: ignore[attr-defined]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def settings(self) -> Settings:
         return replace(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -88,6 +88,8 @@ def publish_round(
 
 class PublishDialog(QDialog):
     """Publish the chosen stories to one site."""
+
+    published = Signal()  # a round has finished: where stories are published may have changed
 
     def __init__(
         self,
@@ -236,6 +238,7 @@ class PublishDialog(QDialog):
         lines += [f"story {i}: not published: edited on the site" for i, _ in done.edited]
         plain.set_plain(self.result, "\n".join(lines))
         self._load()
+        self.published.emit()
         if done.edited:
             reasons = "\n\n".join(text for _, text in done.edited)
             answer = plain.question(
@@ -264,8 +267,16 @@ def publish_from_window(window: Any) -> PublishDialog | None:
         window.store, ids, template_dir=window.settings.template_dir, parent=window
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.published.connect(lambda: _show_where(window))
     dialog.open()
     return dialog
+
+
+def _show_where(window: Any) -> None:
+    """After publishing: open stories say where they now are; the list's filter follows."""
+    for editor in window.editors():
+        editor.published.show_story(editor.story_id)
+    window.story_list.refresh()
 
 
 def sites_from_window(window: Any) -> SitesDialog:

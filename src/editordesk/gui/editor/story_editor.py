@@ -42,6 +42,7 @@ from editordesk.gui.editor.assets_panel import AssetsPanel
 from editordesk.gui.editor.body_edit import BodyEdit
 from editordesk.gui.editor.checking import LanguageChecking
 from editordesk.gui.editor.preflight_panel import PreflightPanel
+from editordesk.gui.editor.published_line import PublishedLine
 from editordesk.gui.editor.related_panel import RelatedPanel
 from editordesk.gui.editor.slug_field import SlugField
 from editordesk.gui.safe_browser import SafeBrowser
@@ -325,6 +326,8 @@ class StoryEditor(QWidget):
         headline_row.addWidget(self.headline, 3)
         headline_row.addWidget(self.slug_field, 2)
         layout.addLayout(headline_row)
+        self.published = PublishedLine(self.store, self)  # where it is published, if anywhere
+        layout.addWidget(self.published)
         layout.addWidget(self.standfirst)
         layout.addLayout(meta)
         layout.addLayout(row1)
@@ -404,6 +407,7 @@ class StoryEditor(QWidget):
         self.slug = record.slug
         self._slug_follows = not record.slug_fixed
         self._fill(draft or record.draft())
+        self.published.show_story(record.id)
         self.dirty = draft is not None
         self.changed.emit()
         self._stats_timer.start()
@@ -428,6 +432,7 @@ class StoryEditor(QWidget):
         self.related = record.related
         self.dirty = False
         self.autosaved_text = None
+        self.published.show_story(record.id)  # "changed since publishing" once saved again
         self.changed.emit()
 
     def draft(self) -> StoryDraft:
