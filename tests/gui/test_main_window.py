@@ -205,7 +205,11 @@ def test_compare_and_restore_a_revision(qtbot: QtBot, window: MainWindow, store:
         dialog.findChild(QPushButton, "restoreButton").click()
 
     on_next_dialog(restore_first)
-    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(  # History; Ctrl+H is Replace
+        window,
+        Qt.Key.Key_H,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert editor.body.toPlainText() == "High water at six."
     with store.read() as session:
         history = revisions(session, story.id)
