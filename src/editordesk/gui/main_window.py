@@ -1,7 +1,8 @@
 """The workstation: the story list beside tabs of open stories, with menus, toolbar and status
 bar. It lays the parts out and passes between them; the menus are gui/actions.py, the tabs
 (open, save, close, conflicts) gui/tabs.py, the Insert and Library commands
-gui/inserting.py, the shared desk gui/live_desk.py, and every rule comes from the services.
+gui/inserting.py, the shared desk gui/live_desk.py, the layout kept between sessions
+gui/window_state.py, and every rule comes from the services.
 
 Nothing imported here loads the database or document layers: the window shows before they
 are needed, and the dialogs that need them are imported when opened."""
@@ -19,11 +20,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidg
 
 from editordesk import settings as prefs
 from editordesk.errors import EditorDeskError
-from editordesk.gui import actions
+from editordesk.gui import actions, window_state
 from editordesk.gui.inserting import InsertCommands
 from editordesk.gui.live_desk import LiveDesk
 from editordesk.gui.plain import message_box, plain_label
-from editordesk.gui.state import window_settings
 from editordesk.gui.story_list.desk_hint import DeskHint
 from editordesk.gui.story_list.widget import StoryListWidget
 from editordesk.gui.tabs import StoryTabs
@@ -475,55 +475,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ window state
 
     def save_window_state(self) -> None:
-        s = window_settings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("window/splitter", self.splitter.saveState())
-        editor = self.current_editor() or (self.editors()[0] if self.editors() else None)
-        if editor is not None:
-            s.setValue("editor/splitter", editor.splitter.saveState())
-        open_ids = [e.story_id for e in self.editors() if e.story_id is not None]
-        if self._pending_tabs is not None:  # closed before the store opened: keep them
-            open_ids = self._pending_tabs[0]
-        s.setValue("tabs/open", open_ids)
-        current = self.current_editor()
-        s.setValue("tabs/current", current.story_id if current and current.story_id else -1)
-        s.setValue("view/preview", self.actions_by_name["preview"].isChecked())
-        self.story_list.save_state(s)
-        s.sync()
+        window_state.save_window_state(self, self._pending_tabs)
 
     def restore_window_state(self) -> None:
-        s = window_settings()
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 820)
-        state = s.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        splitter = s.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([380, 900])
-        preview = s.value("view/preview", True) not in (False, "false")
-        self.actions_by_name["preview"].setChecked(preview)
-        self.tabs.preview_shown = preview
-        self.story_list.restore_state(s)
-        ids = s.value("tabs/open", []) or []
-        if isinstance(ids, str | int):
-            ids = [ids]
-        current = int(s.value("tabs/current", -1) or -1)
-        editor_state = s.value("editor/splitter")
-        editor_state = editor_state if isinstance(editor_state, QByteArray) else None
-        numbers = []
-        for story_id in ids:
-            try:
-                numbers.append(int(story_id))
-            except (TypeError, ValueError):
-                continue
-        if self.has_store:
-            self.tabs.reopen(numbers, current, editor_state)
-        else:
-            self._pending_tabs = (numbers, current, editor_state)
+        self._pending_tabs = window_state.restore_window_state(self)
