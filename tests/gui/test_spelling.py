@@ -73,6 +73,21 @@ def test_underlines_appear_and_a_suggestion_applies(qtbot: QtBot, store: Store) 
     assert _underlined(editor, 1, 1) == "spelling"
 
 
+def test_underlining_an_opened_story_leaves_it_saved(qtbot: QtBot, store: Store) -> None:
+    # Qt reports a re-highlighted line as a text change: the underlines of a story just
+    # opened once marked it unsaved, and closing it asked "Save your changes?".
+    body = "\n\n".join(f"Line {n} has a mispelt wurd." for n in range(40))
+    editor = _open(qtbot, store, _story(store, headline="Ferry", body=body))
+    assert _underlined(editor, 1, 14) == "spelling"  # mispelt
+    qtbot.wait(50)
+    assert editor.dirty is False
+    editor.checking.add_to_mine("wurd")  # redraws every line that holds it
+    qtbot.waitUntil(lambda: _underlined(editor, 1, 22) is None, timeout=5_000)
+    assert editor.dirty is False
+    qtbot.keyClicks(editor.body, "x")
+    assert editor.dirty is True
+
+
 def test_checks_jump_to_the_word(qtbot: QtBot, store: Store) -> None:
     record = _story(store, headline="Ferry", body="First line.\n\nThe quik ferry.")
     editor = _open(qtbot, store, record)

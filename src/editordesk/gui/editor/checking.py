@@ -143,6 +143,7 @@ class LanguageChecking(QObject):
         self.missing = ""
         self.findings: tuple[Finding, ...] = ()
         self.ready = False
+        self._formatting = False  # underlining: Qt calls it a text change; it is not
         self._story_id: int | None = -1  # not started yet
         self._generation = 0
         self._pending_lines: list[int] = []  # body lines (1-based) still to underline
@@ -221,10 +222,15 @@ class LanguageChecking(QObject):
             self._pending_lines[:BLOCKS_PER_TICK],
             self._pending_lines[BLOCKS_PER_TICK:],
         )
-        for line in batch:
-            block = document.findBlockByNumber(line - 1)
-            if block.isValid():
-                self.highlighter.rehighlightBlock(block)
+        self._formatting = True
+        try:
+            with self.editor.formatting_only():
+                for line in batch:
+                    block = document.findBlockByNumber(line - 1)
+                    if block.isValid():
+                        self.highlighter.rehighlightBlock(block)
+        finally:
+            self._formatting = False
         if not self._pending_lines:
             self._underline_timer.stop()
             if not self.ready:
@@ -238,7 +244,7 @@ class LanguageChecking(QObject):
         plain.show_status(self.editor, text, 15_000)
 
     def _typed(self, *_: object) -> None:
-        if self.ready:
+        if self.ready and not self._formatting:
             self._recheck_timer.start()
 
     def refresh(self, *, words_only: bool = False) -> None:

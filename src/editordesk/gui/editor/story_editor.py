@@ -6,11 +6,12 @@ debounced, and the preview is built on the thread pool, so a keystroke never wai
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -360,6 +361,16 @@ class StoryEditor(QWidget):
         row2.addWidget(self.checking.language_box)
 
     # ------------------------------------------------------------ state
+
+    @contextlib.contextmanager
+    def formatting_only(self) -> Iterator[None]:
+        """What happens inside changes only how the text looks (spelling underlines): Qt
+        reports it as a change of text, but it is no edit and leaves the story saved."""
+        was, self._loading = self._loading, True
+        try:
+            yield
+        finally:
+            self._loading = was
 
     def _edited(self, *_: object) -> None:
         if self._loading:
