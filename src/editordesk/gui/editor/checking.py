@@ -109,6 +109,9 @@ class LanguageBox(QComboBox):
         from editordesk.services.spelling import installed_languages
 
         self.setAccessibleName("Language")
+        # As wide as a language tag, not as its longest entry: the editor's rows stay narrow.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(7)
         self.setToolTip("The story's language, which picks the spelling dictionary")
         self.addItem("Desk's language", "")
         for language in installed_languages():

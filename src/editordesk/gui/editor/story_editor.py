@@ -357,8 +357,9 @@ class StoryEditor(QWidget):
         self.slug_field.edited.connect(self._edited)
         self.headline.textChanged.connect(self.headline_changed)
         self.checking = LanguageChecking(self)  # spelling and house style as you type
-        row2.addWidget(QLabel("Language", self))
-        row2.addWidget(self.checking.language_box)
+        # Beside the headline and slug, so the rows below keep the window's least width.
+        headline_row.addWidget(QLabel("Language", self))
+        headline_row.addWidget(self.checking.language_box)
 
     # ------------------------------------------------------------ state
 

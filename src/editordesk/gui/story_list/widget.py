@@ -198,6 +198,9 @@ class StoryListWidget(QWidget):
         combo.setToolTip(tip)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         combo.setMaximumWidth(self.fontMetrics().horizontalAdvance("M" * 16))
+        # As wide as its entries where there is room, but it may give way: a long entry
+        # ("Changed since publishing") must not set the window's least width.
+        combo.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 5))
         return combo
 
     def _setup_table(self) -> None:
