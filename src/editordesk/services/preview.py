@@ -20,7 +20,7 @@ from editordesk.export.html import HtmlOptions, render_html
 from editordesk.model import ImageRecord, StoryDraft, StoryRecord
 from editordesk.services.images import get_images
 from editordesk.services.related import related_from_story
-from editordesk.services.stories import _clean_draft
+from editordesk.services.story_checks import clean_draft
 from editordesk.services.tweets import get_tweets
 from editordesk.store.db import Store
 from editordesk.text import count_words
@@ -134,7 +134,7 @@ def preview_story(
 
 
 def _article(store: Store, draft: StoryDraft, *, story_id: int | None, slug: str) -> Article:
-    clean = _clean_draft(replace(draft, slug=draft.slug or slug))
+    clean = clean_draft(replace(draft, slug=draft.slug or slug))
     _, image_ids, tweet_ids = _references(clean.body)
     with store.read() as session:
         images = get_images(session, image_ids)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, text, update
+from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -25,104 +23,66 @@ from editordesk.model import (
 )
 from editordesk.services.limits import check_lengths
 from editordesk.services.races import IntegrityError, racing_insert
+from editordesk.services.story_checks import (
+    MAX_BODY_CHARS,
+    clean_draft,
+    normalise_body,
+    normalise_tags,
+    parse_status,
+)
+from editordesk.services.story_queries import (
+    PUBLISHED_FILTERS,
+    SORTABLE,
+    as_related,
+    count_stories,
+    find_by_slug,
+    get_story,
+    list_sections,
+    list_stories,
+    list_tags,
+    load_story,
+    revision_draft,
+    revisions,
+    story_record,
+)
 from editordesk.services.tweets import in_batches
-from editordesk.store import search
 from editordesk.store.models import (
     Image,
-    PublishedPost,
     RelatedLink,
     Revision,
     Story,
     StoryStatus,
     Tweet,
-    byline_sort_key,
-    headline_sort_key,
     story_images,
     story_tweets,
     utcnow,
 )
-from editordesk.text import check_slug, check_url, slugify, utc_time
+from editordesk.text import check_slug, check_url, slugify
 
+# Re-exported: callers import the records, the checks and the queries from here too.
 __all__ = [
+    "MAX_BODY_CHARS",
+    "PUBLISHED_FILTERS",
+    "SORTABLE",
     "RelatedRecord",
     "RevisionRecord",
     "StoryDraft",
     "StoryRecord",
+    "StoryStatus",
     "StorySummary",
+    "count_stories",
+    "find_by_slug",
+    "get_story",
+    "list_sections",
+    "list_stories",
+    "list_tags",
+    "normalise_body",
+    "normalise_tags",
+    "parse_status",
+    "revisions",
 ]
 
-# ---------------------------------------------------------------- checks
-
-
-_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
-_TRAILING_BLANK_LINES = re.compile(r"(?:\n[ \t]*)+\Z")
-# Characters no page or document can carry: C0 controls (not tab or newline), DEL, the
-# non-characters U+FFFE/U+FFFF and lone surrogates. Pasted text brings them; none is kept.
-_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-MAX_BODY_CHARS = 5_000_000  # about 800,000 words: far beyond any story
-
-
-def _showable(text: str) -> str:
-    return _UNSHOWABLE.sub("", text)
-
-
-def normalise_body(body: str) -> str:
-    """One form for every body: Unix line ends, no blank lines before the first or after the
-    last line (the last line keeps its own spaces: they may be code)."""
-    body = body.replace("\r\n", "\n").replace("\r", "\n")
-    body = _showable(body)
-    body = _LEADING_BLANK_LINES.sub("", body)
-    return _TRAILING_BLANK_LINES.sub("", body) if body.strip() else ""
-
-
-def normalise_tags(tags: Sequence[str]) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    for tag in tags:
-        clean = " ".join(_showable(str(tag)).split())
-        if clean and clean.casefold() not in seen:
-            seen[clean.casefold()] = clean
-    return tuple(seen.values())
-
-
-def parse_status(value: str | StoryStatus) -> StoryStatus:
-    try:
-        return StoryStatus(str(value).strip().lower())
-    except ValueError:
-        names = ", ".join(s.value for s in StoryStatus)
-        raise ValidationError(f"unknown status {value!r}; use one of {names}") from None
-
-
-def _clean_draft(draft: StoryDraft) -> StoryDraft:
-    if draft.publish_time is not None and draft.publish_time.tzinfo is None:
-        raise ValidationError("the publish time needs a time zone")
-    if draft.publish_time is not None:
-        try:
-            utc_time(draft.publish_time)  # the store converts it to UTC
-        except ValidationError as exc:
-            raise ValidationError(f"the publish time {exc}; nothing was saved") from None
-    if len(draft.body) > MAX_BODY_CHARS:
-        raise ValidationError(
-            f"the body is {len(draft.body) / 1e6:.1f} million characters; a story may have up "
-            f"to {MAX_BODY_CHARS / 1e6:.0f} million (about 800,000 words). Is this really one "
-            "story? Nothing was saved"
-        )
-    draft = replace(
-        draft,
-        headline=" ".join(_showable(draft.headline).split()),
-        byline=_showable(draft.byline).strip(),
-        dateline=_showable(draft.dateline).strip(),
-        section=_showable(draft.section).strip(),
-        standfirst=_showable(draft.standfirst).strip(),
-        tags=normalise_tags(draft.tags),
-        status=parse_status(draft.status),
-        body=normalise_body(draft.body),
-    )
-    check_lengths(
-        Story,
-        {"byline": draft.byline, "dateline": draft.dateline, "section": draft.section},
-        "the story",
-    )
-    return draft
+# ---------------------------------------------------------------- slugs
 
 
 def _unique_slug(session: Session, wanted: str, story_id: int | None) -> str:
@@ -160,9 +120,9 @@ def _choose_slug(session: Session, draft: StoryDraft, story_id: int | None, stri
 # nothing the ORM holds unflushed can change what they read or write). Saving goes through
 # the ORM so the version column guards the UPDATE.
 
-STORIES = Story.__table__
-REVISIONS = Revision.__table__
-RELATED = RelatedLink.__table__
+STORIES = cast(Table, Story.__table__)
+REVISIONS = cast(Table, Revision.__table__)
+RELATED = cast(Table, RelatedLink.__table__)
 # Built once, so each execution reuses one compiled statement.
 INSERT_STORY = insert(STORIES).returning(STORIES.c.id)
 INSERT_REVISION = insert(REVISIONS)
@@ -247,21 +207,6 @@ def _related_rows(
     return rows
 
 
-def _as_related(rows: list[dict[str, Any]]) -> tuple[RelatedRecord, ...]:
-    return tuple(
-        RelatedRecord(
-            title=r["title"],
-            url=r["url"],
-            story_id=r["target_story_id"],
-            story_slug=r["target_slug"],
-            date=r["date"],
-            section=r["section"],
-            excerpt=r["excerpt"],
-        )
-        for r in rows
-    )
-
-
 def _sync_links(
     session: Session, story_id: int, draft: StoryDraft, refs: References, *, new: bool
 ) -> tuple[RelatedRecord, ...]:
@@ -320,7 +265,7 @@ def _sync_links(
     related_rows = _related_rows(session, story_id, draft.related)
     if related_rows:
         session.execute(insert(RELATED), related_rows)
-    return _as_related(related_rows)
+    return as_related(related_rows)
 
 
 def _keep_revision(
@@ -359,7 +304,7 @@ def create_story(
     note: str = "created",
 ) -> StoryRecord:
     """Add a new story and its first revision."""
-    draft = _clean_draft(draft)
+    draft = clean_draft(draft)
     now = utcnow()
     refs = references(draft.body)  # the body is scanned once, here, for all that follows
     fields = _fields(draft, refs)
@@ -415,16 +360,16 @@ def save_story(
     Only the window holding the story's edit lock (`window`), or anyone while nobody holds
     it, may save; LockedError otherwise, unless `force`. A plain save (no `note`) that
     changes nothing makes no revision: the stored story is returned as it is."""
-    story = _load(session, story_id)
+    story = load_story(session, story_id)
     if not force:
         from editordesk.services.locks import check_holder
 
         check_holder(session, story_id, window, doing="saved")
     if story.version != base_version:
         raise ConflictError(story_id, base_version, story.version)
-    draft = _clean_draft(draft)
+    draft = clean_draft(draft)
     if not note and _unchanged(session, story, draft):  # a restore is still recorded
-        return _record(session, story)
+        return story_record(session, story)
     if draft.slug is not None and draft.slug.strip():
         slug = _choose_slug(session, draft, story_id, strict=True)
         if slug != story.slug:  # a new one typed: from now on it stays
@@ -445,7 +390,7 @@ def save_story(
         raise ValidationError(
             f"slug {story.slug!r} was taken by another story a moment ago; choose another"
         ) from exc
-    record = _record(session, story, _sync_links(session, story_id, draft, refs, new=False))
+    record = story_record(session, story, _sync_links(session, story_id, draft, refs, new=False))
     number = session.scalar(select(func.max(Revision.number)).where(Revision.story_id == story_id))
     _keep_revision(session, record, number=(number or 0) + 1, author=author, note=note)
     return record
@@ -469,7 +414,7 @@ def _unchanged(session: Session, story: Story, draft: StoryDraft) -> bool:
     """Whether saving `draft` would leave the story exactly as stored (then no revision)."""
     if draft.slug is not None and draft.slug != story.slug:
         return False
-    stored = _record(session, story)
+    stored = story_record(session, story)
     return all(getattr(draft, name) == getattr(stored, name) for name in _COMPARED)
 
 
@@ -494,7 +439,7 @@ def restore_revision(
     ).first()
     if revision is None:
         raise NotFoundError(f"story {story_id} has no revision {number}")
-    draft = _revision_draft(revision)
+    draft = revision_draft(revision)
     slug_owner = session.scalar(select(Story.id).where(Story.slug == draft.slug))
     if slug_owner not in (None, story_id):
         draft = replace(draft, slug=None)  # another story took the old slug since
@@ -518,14 +463,14 @@ def restore_revision(
 
 def delete_story(session: Session, story_id: int) -> None:
     """Delete the story for good, with its revisions."""
-    session.delete(_load(session, story_id))
+    session.delete(load_story(session, story_id))
     session.flush()
 
 
 def trash_stories(session: Session, story_ids: Sequence[int]) -> int:
     """Move the stories to the trash (kept, out of the list, until restored or emptied)."""
     for story_id in story_ids:
-        _load(session, story_id)  # each must exist
+        load_story(session, story_id)  # each must exist
     # Not through the ORM: the version stays, so a window with the story open can still save.
     session.execute(
         update(STORIES)
@@ -538,7 +483,7 @@ def trash_stories(session: Session, story_ids: Sequence[int]) -> int:
 def restore_stories(session: Session, story_ids: Sequence[int]) -> int:
     """Bring stories back from the trash, as they were."""
     for story_id in story_ids:
-        _load(session, story_id)
+        load_story(session, story_id)
     session.execute(update(STORIES).where(STORIES.c.id.in_(list(story_ids))).values(trashed=None))
     return len(story_ids)
 
@@ -563,11 +508,11 @@ def set_status(
     wanted = parse_status(status)
     out = []
     for story_id in story_ids:
-        story = _load(session, story_id)
+        story = load_story(session, story_id)
         if story.status == wanted:
-            out.append(_record(session, story))
+            out.append(story_record(session, story))
             continue
-        draft = replace(_record(session, story).draft(), status=wanted, slug=None)
+        draft = replace(story_record(session, story).draft(), status=wanted, slug=None)
         out.append(
             save_story(
                 session,
@@ -583,7 +528,7 @@ def set_status(
 
 def duplicate_story(session: Session, story_id: int, *, author: str) -> StoryRecord:
     """A new draft with the story's fields and body, its slug following its headline."""
-    source = _record(session, _load(session, story_id))
+    source = story_record(session, load_story(session, story_id))
     draft = replace(source.draft(), slug=None, status=StoryStatus.DRAFT)
     return create_story(session, draft, author=author, note=f"copied from story {story_id}")
 
@@ -593,7 +538,7 @@ def slug_owner(session: Session, slug: str, story_id: int | None) -> StoryRecord
     found = session.scalars(
         select(Story).where(Story.slug == slug.strip(), Story.id != (story_id or -1))
     ).first()
-    return _record(session, found) if found else None
+    return story_record(session, found) if found else None
 
 
 def fix_slugs(session: Session, story_ids: Sequence[int]) -> None:
@@ -602,234 +547,3 @@ def fix_slugs(session: Session, story_ids: Sequence[int]) -> None:
         session.execute(
             update(STORIES).where(STORIES.c.id.in_(list(story_ids))).values(slug_fixed=True)
         )
-
-
-# ---------------------------------------------------------------- reading
-
-
-def _load(session: Session, story_id: int) -> Story:
-    story = session.get(Story, story_id)
-    if story is None:
-        raise NotFoundError(f"story {story_id} is not in the store")
-    return story
-
-
-def _record(
-    session: Session, story: Story, related: tuple[RelatedRecord, ...] | None = None
-) -> StoryRecord:
-    if related is None:
-        related = _as_related(
-            [
-                {c.name: getattr(link, c.key) for c in RELATED.columns}
-                for link in session.scalars(
-                    select(RelatedLink)
-                    .where(RelatedLink.story_id == story.id)
-                    .order_by(RelatedLink.position)
-                )
-            ]
-        )
-    return StoryRecord(
-        id=story.id,
-        version=story.version,
-        slug=story.slug,
-        headline=story.headline,
-        standfirst=story.standfirst,
-        byline=story.byline,
-        dateline=story.dateline,
-        section=story.section,
-        tags=tuple(story.tags),
-        status=story.status,
-        body=story.body,
-        publish_time=story.publish_time,
-        created=story.created,
-        updated=story.updated,
-        word_count=story.word_count,
-        related=related,
-        slug_fixed=story.slug_fixed,
-        trashed=story.trashed,
-    )
-
-
-def get_story(session: Session, story_id: int) -> StoryRecord:
-    return _record(session, _load(session, story_id))
-
-
-def find_by_slug(session: Session, slug: str) -> StoryRecord | None:
-    story = session.scalars(select(Story).where(Story.slug == slug)).first()
-    return _record(session, story) if story else None
-
-
-def _revision_draft(revision: Revision) -> StoryDraft:
-    return StoryDraft(
-        headline=revision.headline,
-        standfirst=revision.standfirst,
-        byline=revision.byline,
-        dateline=revision.dateline,
-        section=revision.section,
-        tags=tuple(revision.tags),
-        status=revision.status,
-        body=revision.body,
-        publish_time=revision.publish_time,
-        slug=revision.slug,
-        related=tuple(RelatedRecord.from_dict(d) for d in revision.related),
-    )
-
-
-def revisions(session: Session, story_id: int) -> list[RevisionRecord]:
-    """Every revision of a story, newest first."""
-    _load(session, story_id)
-    rows = session.scalars(
-        select(Revision).where(Revision.story_id == story_id).order_by(Revision.number.desc())
-    )
-    return [RevisionRecord(r.number, r.author, r.saved, r.note, _revision_draft(r)) for r in rows]
-
-
-SORTABLE = {
-    "updated": Story.updated,
-    "headline": headline_sort_key,
-    "status": Story.status,
-    "section": Story.section,
-    "byline": byline_sort_key,
-    "words": Story.word_count,
-    "created": Story.created,
-    "publish_time": Story.publish_time,
-    "id": Story.id,
-}
-
-
-def _has_tag(session: Session, tag: str) -> Any:
-    if session.get_bind().dialect.name == "postgresql":
-        return text("stories.tags::jsonb @> CAST(:tag_json AS jsonb)").bindparams(
-            tag_json=json.dumps([tag])
-        )
-    return text(
-        "EXISTS (SELECT 1 FROM json_each(stories.tags) WHERE json_each.value = :tag_value)"
-    ).bindparams(tag_value=tag)
-
-
-PUBLISHED_FILTERS = ("site", "changed")
-
-
-def _published(which: str) -> Any:
-    """Published on a site ("site"), or saved again since it was published ("changed"). A
-    post id of 0 is one being made (services/publishing.py's CREATING): not published yet."""
-    if which not in PUBLISHED_FILTERS:
-        raise ValidationError(f"unknown published filter {which!r}; use site or changed")
-    posts = select(PublishedPost.story_id).where(
-        PublishedPost.story_id == Story.id, PublishedPost.post_id != 0
-    )
-    if which == "changed":
-        posts = posts.where(PublishedPost.story_version < Story.version)
-    return posts.exists()
-
-
-def list_stories(
-    session: Session,
-    *,
-    status: StoryStatus | str | None = None,
-    section: str | None = None,
-    tag: str | None = None,
-    query: str | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-    order: str | None = None,
-    descending: bool = True,
-    trash: bool = False,
-    hide_spiked: bool = False,
-    published: str | None = None,
-) -> list[StorySummary]:
-    """Stories matching the filters; with a search query, best match first unless `order`.
-
-    Stories in the trash are listed only with `trash`, and then only they; `hide_spiked`
-    leaves out spiked stories unless `status` asks for them. `published` "site" keeps the
-    stories published on a site, "changed" those saved again since."""
-    score_col: Any = None
-    columns = [
-        Story.id,
-        Story.headline,
-        Story.slug,
-        Story.status,
-        Story.section,
-        Story.byline,
-        Story.tags,
-        Story.updated,
-        Story.publish_time,
-        Story.word_count,
-    ]
-    stmt = select(*columns)
-    if query and query.strip():
-        ranked_only = (
-            order is None and not (status or section or tag or published) and limit is not None
-        )
-        matches = search.matches(session, query, top=limit + offset if ranked_only else None)
-        score_col = matches.c.score
-        stmt = stmt.add_columns(score_col).join(matches, matches.c.story_id == Story.id)
-    if status is not None:
-        stmt = stmt.where(Story.status == parse_status(status))
-    elif hide_spiked and not trash:
-        stmt = stmt.where(Story.status != StoryStatus.SPIKED)
-    stmt = stmt.where(Story.trashed.is_not(None) if trash else Story.trashed.is_(None))
-    if section:
-        stmt = stmt.where(Story.section == section)
-    if tag:
-        stmt = stmt.where(_has_tag(session, tag))
-    if published:
-        stmt = stmt.where(_published(published))
-    if order is None and score_col is not None:
-        stmt = stmt.order_by(score_col.desc(), Story.id.desc())
-    else:
-        column = SORTABLE.get(order or "updated")
-        if column is None:
-            raise ValidationError(f"cannot sort by {order!r}; use one of {', '.join(SORTABLE)}")
-        stmt = stmt.order_by(
-            column.desc() if descending else column.asc(),
-            Story.id.desc() if descending else Story.id.asc(),
-        )
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    if offset:
-        stmt = stmt.offset(offset)
-    out = []
-    for row in session.execute(stmt):
-        out.append(
-            StorySummary(
-                id=row.id,
-                headline=row.headline,
-                slug=row.slug,
-                status=row.status,
-                section=row.section,
-                byline=row.byline,
-                tags=tuple(row.tags),
-                updated=row.updated,
-                publish_time=row.publish_time,
-                word_count=row.word_count,
-                score=row.score if score_col is not None else None,
-            )
-        )
-    return out
-
-
-def count_stories(session: Session) -> int:
-    return session.scalar(select(func.count(Story.id))) or 0
-
-
-def _sorted_names(names: Sequence[str]) -> list[str]:
-    """Case-insensitive order, ties broken by the exact text so the order is stable."""
-    return sorted(names, key=lambda name: (name.casefold(), name))
-
-
-def list_sections(session: Session) -> list[str]:
-    """Every section a story is filed in (blank ones left out), for the list's filter."""
-    rows = session.scalars(select(Story.section).where(Story.section != "").distinct())
-    return _sorted_names(rows.all())
-
-
-def list_tags(session: Session) -> list[str]:
-    """Every tag any story carries, once each, for the list's filter."""
-    if session.get_bind().dialect.name == "postgresql":
-        sql = text(
-            "SELECT DISTINCT jsonb_array_elements_text(stories.tags::jsonb) AS tag FROM stories"
-        )
-    else:
-        sql = text("SELECT DISTINCT json_each.value FROM stories, json_each(stories.tags)")
-    return _sorted_names([tag for tag in session.scalars(sql) if isinstance(tag, str) and tag])
