@@ -37,7 +37,8 @@ def test_the_unsaved_text_is_shown_as_the_export_writes_it(store: Store) -> None
     html = preview_story(store, draft).html
     assert "<h1" in html and "Ferry cut to two sailings" in html
     assert "The <em>ferry</em> sails twice." in html
-    assert "The pier at dawn." in html and "Photo: Owen Price" in html
+    # The stored "Photo:" label gives way to the template's own (export/credit.py).
+    assert "The pier at dawn." in html and "Credit: Owen Price" in html
     assert preview_html(store, draft) == html
 
 
