@@ -53,6 +53,7 @@ DEBIAN_DEPENDS = (
     "libegl1",
     "libgl1",
     "libglib2.0-0",
+    "libpq5",  # loaded by psycopg at run time, for a desk on a PostgreSQL server
     "libdbus-1-3",
     "libexpat1",
     "libfontconfig1",

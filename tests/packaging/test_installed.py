@@ -330,7 +330,7 @@ def test_import_and_export_html_and_docx_on_a_fresh_store(
     assert "ferry-winter-timetable.html" in printed
     page = (tmp_path / "out" / "ferry-winter-timetable.html").read_text(encoding="utf-8")
     assert "<strong>winter timetable</strong>" in page
-    assert "Photo: A. Reyes" in page
+    assert "Credit: A. Reyes" in page  # the label printed once, by the template
     assert len(list((tmp_path / "out").glob("*.html"))) == 2
 
     editordesk("export", ferry, sample, "--format", "docx", "-o", "word")

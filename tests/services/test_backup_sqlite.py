@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -184,18 +185,24 @@ def test_a_restore_into_an_empty_store_replaces_it_in_one_rename(tmp_path: Path)
     assert _state(empty) == _state(source)
 
 
-def test_pictures_that_cannot_be_moved_put_the_old_store_back(tmp_path: Path) -> None:
-    import datetime as dt
+def test_pictures_that_cannot_be_moved_put_the_old_store_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from editordesk.services.backup import base
 
     source, live = _filled(tmp_path, "a"), _filled(tmp_path, "b")
     backup = create_backup(source, tmp_path / "a.zip").path
     before = _state(live)
-    now = dt.datetime.now().astimezone()
-    for offset in range(180):  # where the old pictures would go: taken, so the move fails
-        stamp = (now + dt.timedelta(seconds=offset)).strftime("%Y%m%d-%H%M%S")
-        blocker = live.media_dir.with_name(f"b-media.before-restore-{stamp}")
-        blocker.mkdir()
-        (blocker / "in-the-way").write_text("x")
+    real_rename = os.rename
+
+    def rename(src: object, dst: object) -> None:  # the disk refuses to move the old pictures
+        if Path(str(src)) == live.media_dir:
+            raise OSError(errno.EACCES, "Permission denied")
+        real_rename(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(base.os, "rename", rename)
     with pytest.raises(StoreError, match=r"pictures in place .*the store that was there is back"):
         restore_backup(backup, live, force=True)
     assert _state(live) == before

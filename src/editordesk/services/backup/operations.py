@@ -46,6 +46,19 @@ def _stamp(moment: dt.datetime) -> str:
     return moment.astimezone().strftime("%Y%m%d-%H%M%S")
 
 
+def _unused_stamp(location: StoreLocation, moment: dt.datetime) -> str:
+    """A time stamp for the copies a restore keeps aside that names none already there: a
+    restore run again within the same second (after one was killed) must not collide."""
+    base = stamp = _stamp(moment)
+    parent = location.media_dir.parent
+    taken = {p.name for p in parent.iterdir()} if parent.is_dir() else set()
+    n = 1
+    while any(f"before-restore-{stamp}" in name for name in taken):
+        n += 1
+        stamp = f"{base}-{n}"
+    return stamp
+
+
 def default_backup_name(location: StoreLocation, moment: dt.datetime | None = None) -> str:
     stem = location.sqlite_path.stem if location.sqlite_path else "editordesk"
     return f"{stem}-backup-{_stamp(moment or _now())}"
@@ -171,7 +184,7 @@ def restore_backup(
     are copied."""
     backup = backup.expanduser().absolute()
     engine = engine_for(location)
-    stamp = _stamp(_now())
+    stamp = _unused_stamp(location, _now())
     parent = location.media_dir.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
