@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import shutil
 import zipfile
 from collections.abc import Callable, Iterator
@@ -212,28 +214,29 @@ def test_while_a_restore_holds_the_store_others_are_told(
         window.close()
 
 
-def _block_media_aside(media: Path, seconds: int = 180) -> None:
-    """Folders, not empty, where a restore in the next minutes would move the old pictures:
-    the move fails, as a full or read-only disk would make it."""
-    import datetime as dt
+def _refuse_moving(monkeypatch: pytest.MonkeyPatch, media: Path) -> None:
+    """The disk refuses to move the old pictures aside, as a read-only mount would."""
+    from editordesk.services.backup import base
 
-    now = dt.datetime.now().astimezone()
-    for offset in range(seconds):
-        stamp = (now + dt.timedelta(seconds=offset)).strftime("%Y%m%d-%H%M%S")
-        blocker = media.with_name(f"{media.name}.before-restore-{stamp}")
-        blocker.mkdir(parents=True, exist_ok=True)
-        (blocker / "in-the-way").write_text("x")
+    real_rename = os.rename
+
+    def rename(src: object, dst: object) -> None:
+        if Path(str(src)) == media:
+            raise OSError(errno.EACCES, "Permission denied")
+        real_rename(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(base.os, "rename", rename)
 
 
 def test_pictures_that_cannot_be_moved_put_the_old_database_back(
-    tmp_path: Path, new_store: NewStore
+    tmp_path: Path, new_store: NewStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source, live = new_store("a"), new_store("b")
     _fill(source, tmp_path)
     _fill(live, tmp_path, headline="Only in the live store")
     before, media = _state(live), _media(live)
     backup = create_backup(source, tmp_path / "a.zip").path
-    _block_media_aside(live.media_dir)
+    _refuse_moving(monkeypatch, live.media_dir)
     with pytest.raises(
         StoreError,
         match=r"cannot put the backup's pictures in place .*the database that was there is back "
