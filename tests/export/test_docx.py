@@ -46,7 +46,7 @@ from editordesk.store.models import StoryStatus
 from tests.export.conftest import REFERENCE
 from tests.helpers import image_bytes
 
-GOLDEN_DOCX = REFERENCE / "ferry-timetable-cut.docx.json"
+GOLDEN_DOCX = REFERENCE / "ferry-timetable-cut" / "docx.json"  # also test_golden.py's
 ROOT = Path(__file__).resolve().parents[2]
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
