@@ -224,47 +224,48 @@ class StoryListCommands(QObject):
         self._run(_duplicate, chosen[0], chosen[1], self.author(), done=done)
 
     def _trash(self) -> None:
-        chosen = self._ids()
-        if chosen is None:
-            return
-        store, ids = chosen
-        answer = plain.question(
-            self._parent,
+        self._ask_then_run(
             "Delete stories",
-            f"Move {_count(len(ids))} to the trash? You can restore them from the trash "
-            "(Status filter ▸ Trash) until it is emptied.",
-            _Button.Yes | _Button.Cancel,
-            _Button.Yes,
+            lambda n: (
+                f"Move {_count(n)} to the trash? You can restore them from the trash "
+                "(Status filter ▸ Trash) until it is emptied."
+            ),
+            _trash,
+            lambda n: f"{_count(n)} moved to the trash",
         )
-        if answer != _Button.Yes:
-            return
-
-        def done(n: int) -> None:
-            self.message.emit(f"{_count(n)} moved to the trash")
-            self.changed.emit()
-
-        self._run(_trash, store, ids, done=done)
 
     def _restore(self) -> None:
+        self._ask_then_run(
+            "Restore stories",
+            lambda n: f"Put {_count(n)} back on the desk?",
+            _restore,
+            lambda n: f"{_count(n)} restored from the trash",
+        )
+
+    def _ask_then_run(
+        self,
+        title: str,
+        question: Callable[[int], str],
+        action: Callable[..., int],
+        said: Callable[[int], str],
+    ) -> None:
+        """Ask about the selected stories; on Yes run `action` on them in the background
+        and say what it did."""
         chosen = self._ids()
         if chosen is None:
             return
         store, ids = chosen
         answer = plain.question(
-            self._parent,
-            "Restore stories",
-            f"Put {_count(len(ids))} back on the desk?",
-            _Button.Yes | _Button.Cancel,
-            _Button.Yes,
+            self._parent, title, question(len(ids)), _Button.Yes | _Button.Cancel, _Button.Yes
         )
         if answer != _Button.Yes:
             return
 
         def done(n: int) -> None:
-            self.message.emit(f"{_count(n)} restored from the trash")
+            self.message.emit(said(n))
             self.changed.emit()
 
-        self._run(_restore, store, ids, done=done)
+        self._run(action, store, ids, done=done)
 
     def _empty(self) -> None:
         store = self._store()
