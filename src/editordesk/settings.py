@@ -30,6 +30,11 @@ class Settings:
     template_dir: str = ""
     reference_docx: str = ""
     backups_keep: int = 7  # daily backups of a SQLite store kept beside it; 0 turns them off
+    edit_in: str = "visual"  # how a story's body is edited: "visual" or "source" (Markdown)
+
+    def edits_source(self) -> bool:
+        """Stories open in the Markdown source rather than the visual editor."""
+        return self.edit_in.strip().lower() == "source"
 
     def author(self) -> str:
         """Who revisions and locks name: the editor's name, else the account's full name,

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -127,6 +128,15 @@ class PreferencesDialog(QDialog):
             "A SQLite store is backed up, pictures included, the first time it is opened each "
             "day, beside the store file; this many days are kept"
         )
+        self.edit_in = QComboBox(self)
+        self.edit_in.addItem("the visual editor", "visual")
+        self.edit_in.addItem("Markdown source", "source")
+        self.edit_in.setCurrentIndex(1 if settings.edits_source() else 0)
+        self.edit_in.setAccessibleName("Edit stories in")
+        self.edit_in.setToolTip(
+            "How a story's body opens: as it will read, or as Markdown with shortcodes "
+            "(View ▸ Markdown source switches any time)"
+        )
         self.template_dir = _PathField(
             settings.template_dir,
             _pick_folder,
@@ -156,6 +166,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Media folder", self.media)
         form.addRow("Autosave every", self.autosave)
         form.addRow("Daily backups kept", self.backups)
+        form.addRow("Edit stories in", self.edit_in)
         form.addRow("HTML templates", self.template_dir)
         form.addRow("Word reference", self.reference)
         # The desk's language and house style live in the store, for every editor.
@@ -209,6 +220,7 @@ class PreferencesDialog(QDialog):
             media=self.media.text(),
             autosave_seconds=self.autosave.value(),
             backups_keep=self.backups.value(),
+            edit_in=str(self.edit_in.currentData()),
             template_dir=self.template_dir.text(),
             reference_docx=self.reference.text(),
         )
