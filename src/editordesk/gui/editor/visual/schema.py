@@ -76,11 +76,37 @@ RAW_INLINE = QTextFormat.Property.UserProperty + 12
 IMAGE_SRC = QTextFormat.Property.UserProperty + 13
 IMAGE_ALT = QTextFormat.Property.UserProperty + 14
 
+# ---------------------------------------------------------------- the bridge's own (build.py)
+# SOURCE_LINE (block): the body line the block came from (1-based; absent when typed), so a
+# switch source <-> visual keeps the cursor's place and a Checks finding selects its block.
+# A table's cells carry it too (header row: the table's line; body row r: line + 2 + r).
+SOURCE_LINE = QTextFormat.Property.UserProperty + 15
+# A note's paragraphs are BlockKind.FOOTNOTE; its other blocks (a list, code, a quote in a
+# note) keep their own kind. EVERY block of a note carries FOOTNOTE_LABEL: that marks it.
+# The first block of each note begins with a FOOTNOTE_OBJECT char with NOTE_MARK True: the
+# note's number drawn in the notes, not a reference (the reader skips it).
+NOTE_MARK = QTextFormat.Property.UserProperty + 16
+# Code and raw blocks: the text's final "\n" is not shown; TEXT_UNTERMINATED True records a
+# text that had none (absent: one "\n" is added back when the text is not empty).
+TEXT_UNTERMINATED = QTextFormat.Property.UserProperty + 17
+# On a FOOTNOTE_OBJECT: its number when built (the card draws the live number, counted in
+# order of first reference). On FIGURE/TWEET/WEB_IMAGE objects: ACCESSIBLE_TEXT, the card's
+# description when built (cards.describe_object gives the live one given the assets).
+FOOTNOTE_NUMBER = QTextFormat.Property.UserProperty + 18
+ACCESSIBLE_TEXT = QTextFormat.Property.UserProperty + 19
+# A table in a quote or list item carries QUOTE_LEVEL and ITEM_DEPTH on its QTextTableFormat
+# (a frame has no block format). An item that opens with a quote, a list or a table has an
+# empty first block in its QTextList; the reader drops it. Headings and header cells are
+# drawn DemiBold: below Bold, so never read as strong. Empty paragraphs are not read back.
+
 # ---------------------------------------------------------------- object types
 FIGURE_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 TWEET_OBJECT = QTextFormat.ObjectTypes.UserObject + 2
 FOOTNOTE_OBJECT = QTextFormat.ObjectTypes.UserObject + 3
 WEB_IMAGE_OBJECT = QTextFormat.ObjectTypes.UserObject + 4
+# The "Notes" separator above the footnotes: a BlockKind.NOTES block holding one OBJECT_CHAR
+# of this type; it is drawn, never read back as content.
+NOTES_OBJECT = QTextFormat.ObjectTypes.UserObject + 5
 
 # Text reaches the document only through QTextCursor.insertText (never insertHtml or
 # setHtml): a story's words are never read as markup.
@@ -99,6 +125,7 @@ class BlockKind(StrEnum):
     FIGURE = "figure"
     TWEET = "tweet"
     FOOTNOTE = "footnote"
+    NOTES = "notes"
 
 
 UNIT_KINDS = frozenset({BlockKind.FIGURE, BlockKind.TWEET, BlockKind.RULE})
