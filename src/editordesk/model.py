@@ -141,6 +141,9 @@ class StoryRecord:
     related: tuple[RelatedRecord, ...] = field(default=())
     slug_fixed: bool = True  # the slug no longer follows the headline
     trashed: dt.datetime | None = None  # when it went to the trash
+    # The story's own language as a tag (en_GB, de, ar); empty: the desk's. The page's lang
+    # and direction, Word's paragraphs and the editor follow it.
+    language: str = ""
 
     def draft(self) -> StoryDraft:
         """The editable fields, ready to change and save back."""

@@ -130,10 +130,45 @@ def utc_time(moment: dt.datetime) -> dt.datetime:
     return utc
 
 
-def long_date(day: dt.date) -> str:
-    """A date as a newspaper prints it ("24 November 2026"), the same on every machine
-    whatever its locale."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+# Languages written right to left (ISO 639 codes), and the scripts that are, by their ISO
+# 15924 codes: a tag such as "ar", "he-IL", "ku-Arab" or "pa-Arab" reads right to left.
+RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "ps", "yi", "ji", "dv", "ckb", "sd", "ug"})
+RTL_SCRIPTS = frozenset({"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand", "samr"})
+DEFAULT_LANGUAGE = "en"  # a story that names no language, on a desk that names none
+_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def language_tag(language: str, default: str = DEFAULT_LANGUAGE) -> str:
+    """A language as a BCP 47 tag for a page's lang ("en_GB" -> "en-GB", "" -> `default`);
+    text that is no tag at all gives `default`."""
+    tag = language.strip().replace("_", "-")
+    return tag if _TAG.fullmatch(tag) else default
+
+
+def text_direction(language: str) -> str:
+    """ "rtl" for a language written right to left (Arabic, Hebrew, Persian, Urdu… or any tag
+    naming an Arabic or Hebrew script), else "ltr"; an empty language is the desk's, English."""
+    parts = language_tag(language).lower().split("-")
+    scripts = [p for p in parts[1:] if len(p) == 4 and p.isalpha()]
+    if scripts:  # a script named outright decides: "az-Arab" is right to left, "ku-Latn" not
+        return "rtl" if scripts[0] in RTL_SCRIPTS else "ltr"
+    return "rtl" if parts[0] in RTL_LANGUAGES else "ltr"
+
+
+def long_date(day: dt.date, language: str = DEFAULT_LANGUAGE) -> str:
+    """A date as a newspaper in `language` prints it: "24 November 2026" (en), "24. November
+    2026" (de), "24 de noviembre de 2026" (es), "24 نوفمبر 2026" (ar); the same on every
+    machine whatever its locale. A language Babel does not know gets the English form."""
+    tag = language_tag(language)
+    if tag.lower() == "en":  # the desk's own: day month year, as it always was
+        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    from babel.core import UnknownLocaleError
+    from babel.dates import format_date
+
+    try:
+        return str(format_date(day, format="long", locale=tag.replace("-", "_")))
+    except (UnknownLocaleError, ValueError):
+        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})

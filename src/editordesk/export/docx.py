@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -38,7 +39,7 @@ from editordesk.export.safe import html_to_text
 from editordesk.files import write_atomic
 from editordesk.media.folder import MediaFolder
 from editordesk.model import ImageRecord
-from editordesk.text import long_date
+from editordesk.text import language_tag, long_date, text_direction
 
 LIST_LEVELS = 3  # deeper lists take the level-3 styles
 RELATED_HEADING = "Related"
@@ -54,21 +55,34 @@ _HIDDEN_TAGS = frozenset({"script", "style"})  # their content is code, never wo
 # ---------------------------------------------------------------- public API
 
 
-def render_docx(article: n.Article, media: MediaFolder, *, reference: Path | None = None) -> bytes:
-    """The story as .docx bytes, built in memory so a failure leaves nothing on disk."""
+def render_docx(
+    article: n.Article, media: MediaFolder, *, reference: Path | None = None, lang: str = "en"
+) -> bytes:
+    """The story as .docx bytes, built in memory so a failure leaves nothing on disk; in the
+    story's own language, else `lang` (the desk's)."""
     template = open_reference(reference)
-    _DocxWriter(template, media).article(article)
+    _DocxWriter(template, media, language_tag(article.story.language, lang)).article(article)
     return ox.package_bytes(template.document)
 
 
 def write_docx(
-    article: n.Article, media: MediaFolder, target: Path, *, reference: Path | None = None
+    article: n.Article,
+    media: MediaFolder,
+    target: Path,
+    *,
+    reference: Path | None = None,
+    lang: str = "en",
 ) -> Path:
     """Write the story to `target` atomically: readers see the old file or the new one."""
-    data = render_docx(article, media, reference=reference)
+    data = render_docx(article, media, reference=reference, lang=lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, data)
     return target
+
+
+def _has_rtl_letters(text: str) -> bool:
+    """Whether `text` holds a letter written right to left (Arabic, Hebrew, Thaana…)."""
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
 def _level_style(base: str, depth: int) -> str:
@@ -96,8 +110,9 @@ def _to_word_image(data: bytes, name: str) -> bytes:
 class _DocxWriter:
     """Walks the tree once, one method per node type, appending to the reference's body."""
 
-    def __init__(self, template: Template, media: MediaFolder) -> None:
+    def __init__(self, template: Template, media: MediaFolder, lang: str = "en") -> None:
         self.doc = template.document
+        self.lang = lang
         self.table_style = template.table
         self.styles = template.paragraph
         self.char_styles = template.character
@@ -157,7 +172,7 @@ class _DocxWriter:
         byline = story.byline.strip()
         if byline:
             self.line("Byline", byline if re.match(r"(?i)by\s", byline) else f"By {byline}")
-        when = long_date(story.publish_time.date()) if story.publish_time else ""
+        when = long_date(story.publish_time.date(), self.lang) if story.publish_time else ""
         self.line("Dateline", " · ".join(part for part in (story.dateline.strip(), when) if part))
         self._footnotes = {note.number: note for note in article.footnotes}
         self._anchors = {
@@ -168,7 +183,19 @@ class _DocxWriter:
         self.blocks(article.body.children, Context())
         self.footnotes()
         self.related(article.links)
+        self.language()
         set_story_properties(self.doc, story)
+
+    def language(self) -> None:
+        """The document's language; a right-to-left story's paragraphs, runs and tables run
+        from the right, the body's and the notes' alike."""
+        rtl = text_direction(self.lang) == "rtl"
+        ox.set_language(self.doc, self.lang, rtl=rtl)
+        if rtl:
+            ox.right_to_left(self.doc.element.body, _has_rtl_letters)
+            notes = ox.footnotes_root(self.doc)
+            if notes is not None:
+                ox.right_to_left(notes, _has_rtl_letters)
 
     def footnotes(self) -> None:
         """Each referenced note's text in the footnotes part, under the id its mark uses.
@@ -203,7 +230,9 @@ class _DocxWriter:
             target = link_target(href) if href else None
             title = item.title.strip() or (href or item.url or "").strip()
             details = ", ".join(
-                part for part in (long_date(item.date) if item.date else "", item.section) if part
+                part
+                for part in (long_date(item.date, self.lang) if item.date else "", item.section)
+                if part
             )
             tail = f" — {details}" if details else ""
             if item.excerpt.strip():
@@ -425,7 +454,9 @@ class _DocxWriter:
         name = record.display_name.strip() if record else ""
         at = f"@{handle}" if handle else ""
         who = f"{name} ({at})" if name and at else name or at
-        when = long_date(record.posted) if record and record.posted else "View on Twitter"
+        when = (
+            long_date(record.posted, self.lang) if record and record.posted else "View on Twitter"
+        )
         segments: list[Segment] = [(f"— {who}, " if who else "— ", PLAIN)]
         target = link_target(url)
         segments.append((when, Format(href=target) if target else PLAIN))

@@ -464,3 +464,82 @@ def add_row(
         paragraphs.append(Paragraph(cast(CT_P, p), parent))
     tbl.append(tr)
     return paragraphs
+
+
+# ---------------------------------------------------------------- language and direction
+
+# What may follow each element we add, in the schema's order (CT_PPr, CT_RPr, CT_TblPr).
+_AFTER_P_BIDI = (
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+    "w:pPrChange",
+)  # fmt: skip
+_AFTER_R_RTL = ("w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
+_AFTER_TBL_BIDI = (
+    "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing",
+    "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+    "w:tblDescription", "w:tblPrChange",
+)  # fmt: skip
+_AFTER_RPR_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+def set_language(document: Document, tag: str, *, rtl: bool) -> None:
+    """The document's language, in its default run properties: a left-to-right language as
+    the language of its text (w:val), a right-to-left one as that of its complex-script text
+    (w:bidi), which is where Word keeps Arabic and Hebrew."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    r_default = defaults.find(qn("w:rPrDefault"))
+    if r_default is None:
+        r_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, r_default)
+    r_pr = r_default.find(qn("w:rPr"))
+    if r_pr is None:
+        r_pr = OxmlElement("w:rPr")
+        r_default.append(r_pr)
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        _insert_before(r_pr, lang, _AFTER_RPR_LANG)
+    lang.set(qn("w:bidi" if rtl else "w:val"), tag)
+
+
+def right_to_left(root: Any, is_rtl_text: Any) -> None:
+    """Every paragraph under `root` read right to left (w:bidi: it starts at the right and
+    its lines align there), every run whose text `is_rtl_text` marked as right-to-left
+    (w:rtl), every table laid out from the right (w:bidiVisual)."""
+    for p in root.iter(qn("w:p")):
+        p_pr = p.get_or_add_pPr()
+        if p_pr.find(qn("w:bidi")) is None:
+            _insert_before(p_pr, OxmlElement("w:bidi"), _AFTER_P_BIDI)
+    for r in root.iter(qn("w:r")):
+        words = "".join(t.text or "" for t in r.iter(qn("w:t")))
+        if words and is_rtl_text(words):
+            r_pr = r.get_or_add_rPr()
+            if r_pr.find(qn("w:rtl")) is None:
+                _insert_before(r_pr, OxmlElement("w:rtl"), _AFTER_R_RTL)
+    for tbl_pr in root.iter(qn("w:tblPr")):
+        if tbl_pr.find(qn("w:bidiVisual")) is None:
+            _insert_before(tbl_pr, OxmlElement("w:bidiVisual"), _AFTER_TBL_BIDI)
+
+
+def _insert_before(parent: Any, child: Any, successors: tuple[str, ...]) -> None:
+    """`child` into `parent` before the first of `successors` there, else at the end."""
+    names = {qn(name) for name in successors}
+    for index, existing in enumerate(parent):
+        if existing.tag in names:
+            parent.insert(index, child)
+            return
+    parent.append(child)
+
+
+def footnotes_root(document: Document) -> Any | None:
+    """The footnotes part's root element, None when the document has no notes."""
+    for rel in document.part.rels.values():
+        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+            return cast(XmlPart, rel.target_part).element
+    return None

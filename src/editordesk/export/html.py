@@ -34,7 +34,7 @@ from editordesk.files import write_atomic
 from editordesk.media.folder import MediaFolder
 from editordesk.media.tweets import status_url
 from editordesk.model import ImageRecord, TweetRecord
-from editordesk.text import long_date
+from editordesk.text import language_tag, long_date, text_direction
 
 TEMPLATE_NAMES = (
     "article.html",
@@ -249,7 +249,9 @@ class _BodyWriter:
         return render(self.env, "partials/figure.html", figure=context).strip()
 
     def tweet(self, block: n.Tweet) -> str:
-        return tweet_html(self.env, block.tweet, block.handle, block.status_id, block.url)
+        return tweet_html(
+            self.env, block.tweet, block.handle, block.status_id, block.url, self.lang
+        )
 
     # inlines
 
@@ -336,9 +338,12 @@ def tweet_html(
     handle: str,
     status_id: str,
     url: str = "",
+    page_lang: str = "en",
 ) -> str:
     """A tweet as Twitter's own embed markup, through the tweet partial; `url` is the one the
-    document tree resolved (a lone record links to its own)."""
+    document tree resolved (a lone record links to its own). Its words run in their own
+    language's direction (the browser finds it when the language is not known); its date is
+    written in the page's language."""
     handle = record.handle if record else handle
     url = url or (record.url if record else status_url(handle, status_id))
     context = {
@@ -347,8 +352,9 @@ def tweet_html(
         "handle": handle,
         "url": url,
         "date": record.posted.isoformat() if record and record.posted else "",
-        "date_text": long_date(record.posted) if record and record.posted else "",
+        "date_text": long_date(record.posted, page_lang) if record and record.posted else "",
         "lang": record.language if record else "",
+        "dir": text_direction(record.language) if record and record.language else "auto",
     }
     return render(env, "partials/tweet.html", tweet=context).strip()
 
@@ -365,7 +371,7 @@ def _tweet(template_dir: Path | None, record: TweetRecord) -> str:
     return tweet_html(_environment(template_dir), record, record.handle, record.status_id)
 
 
-def _related(links: tuple[n.RelatedLink, ...]) -> list[dict[str, Any]]:
+def _related(links: tuple[n.RelatedLink, ...], lang: str) -> list[dict[str, Any]]:
     out = []
     for resolved in links:
         link = resolved.link
@@ -374,7 +380,7 @@ def _related(links: tuple[n.RelatedLink, ...]) -> list[dict[str, Any]]:
                 "title": link.title,
                 "href": resolved.href,
                 "date": link.date.isoformat() if link.date else "",
-                "date_text": long_date(link.date) if link.date else "",
+                "date_text": long_date(link.date, lang) if link.date else "",
                 "section": link.section,
                 "excerpt": link.excerpt,
             }
@@ -412,15 +418,18 @@ def _page(article: n.Article, media: MediaFolder, options: HtmlOptions) -> Rende
         files[name] = source
         return name
 
-    writer = _BodyWriter(env, image_src, options.lang, options.typography)
+    story = article.story
+    # The story's own language, else the one asked for (the desk's, English by default).
+    lang = language_tag(story.language, options.lang)
+    writer = _BodyWriter(env, image_src, lang, options.typography)
     text = writer.block_seq(article.body.children)
     notes = writer.footnotes(article.footnotes)
     body = Markup(f"{text}\n{notes}" if notes else text)
-    story = article.story
     figures = [b for b in n.walk(article.body.children) if isinstance(b, n.Figure) and b.image]
     lead = figures[0].image if figures else None
     context = {
-        "lang": options.lang,
+        "lang": lang,
+        "dir": text_direction(lang),
         "story": {
             "headline": story.headline,
             "standfirst": story.standfirst,
@@ -432,10 +441,12 @@ def _page(article: n.Article, media: MediaFolder, options: HtmlOptions) -> Rende
             "status": story.status.value,
             "word_count": story.word_count,
             "publish_time": story.publish_time.isoformat() if story.publish_time else "",
-            "publish_date_text": long_date(story.publish_time.date()) if story.publish_time else "",
+            "publish_date_text": (
+                long_date(story.publish_time.date(), lang) if story.publish_time else ""
+            ),
         },
         "body": body,
-        "related": _related(article.links),
+        "related": _related(article.links, lang),
         "has_tweets": any(isinstance(b, n.Tweet) for b in n.walk(article.body.children)),
         "canonical": f"{story.slug}.html",
         "lead_image": {"src": image_src(lead), "alt": lead.fields.alt_text} if lead else None,

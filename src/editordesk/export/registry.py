@@ -112,7 +112,7 @@ def write_word(
     """The Word document, styled by the reference document."""
     from editordesk.export.docx import write_docx  # python-docx only when asked for
 
-    return write_docx(bundle.article, media, target, reference=options.reference)
+    return write_docx(bundle.article, media, target, reference=options.reference, lang=options.lang)
 
 
 FORMATS: dict[str, Format] = {}

@@ -11,7 +11,7 @@ import yaml
 
 from editordesk.errors import InputError, ValidationError
 from editordesk.model import RelatedRecord, StoryDraft, StoryRecord, StoryStatus
-from editordesk.text import check_slug, check_url, utc_time
+from editordesk.text import check_slug, check_url, language_tag, utc_time
 
 _FENCE = re.compile(r"^---[ \t]*$")
 _FENCE_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
@@ -200,6 +200,16 @@ def _related(fm: FrontMatter) -> tuple[RelatedRecord, ...]:
     return tuple(out)
 
 
+def story_language(fm: FrontMatter) -> str:
+    """The story's `language` (a BCP 47 tag such as en, en-GB, ar), "" when not given."""
+    language = fm.text("language").strip()
+    if language and (len(language) > 32 or language_tag(language, "") != language):
+        raise fm.fail(
+            "language", f"language {language[:40]!r} is not a language tag such as en, de or ar"
+        )
+    return language
+
+
 def story_draft(fm: FrontMatter, body: str) -> StoryDraft:
     status_text = fm.text("status").strip().lower() or StoryStatus.DRAFT.value
     try:
@@ -283,6 +293,8 @@ def front_matter_text(story: StoryRecord) -> str:
     if story.tags:
         data["tags"] = list(story.tags)
     data["status"] = story.status.value
+    if story.language:
+        data["language"] = language_tag(story.language)
     related = []
     for link in story.related:
         item: dict[str, Any] = {"title": link.title}

@@ -23,6 +23,7 @@ from editordesk.interchange.front_matter import (
     front_matter_text,
     split_front_matter,
     story_draft,
+    story_language,
 )
 from editordesk.interchange.front_matter import parse_publish_time as parse_publish_time
 from editordesk.media.images import inspect_image
@@ -80,6 +81,7 @@ class MarkdownStory:
     path: Path
     draft: StoryDraft
     parts: tuple[Part, ...]
+    language: str = ""  # front matter's `language` (a BCP 47 tag), "" when not given
 
     @property
     def figures(self) -> list[FigureSource]:
@@ -247,6 +249,7 @@ def parse_markdown(text: str, folder: Path, path: Path | None = None) -> Markdow
         elif path is not None:
             fm.data["title"] = path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
     draft = story_draft(fm, "")
+    language = story_language(fm)
     scanned = scan(body)
     if scanned.problems:
         problem = scanned.problems[0]
@@ -275,7 +278,7 @@ def parse_markdown(text: str, folder: Path, path: Path | None = None) -> Markdow
                 parts.append(body[part.start : part.end])  # kept as written; preflight names it
         except InputError as exc:
             raise InputError(exc.message, line=(exc.line or 1) + body_line - 1) from None
-    return MarkdownStory(path or folder / "story.md", draft, tuple(parts))
+    return MarkdownStory(path or folder / "story.md", draft, tuple(parts), language)
 
 
 def read_markdown(path: Path) -> MarkdownStory:

@@ -14,7 +14,9 @@ from editordesk.interchange.markdown import MarkdownStory, read_markdown, store_
 from editordesk.media.folder import MediaFolder
 from editordesk.model import StoryRecord
 from editordesk.services.images import add_image
+from editordesk.services.spelling import set_story_language
 from editordesk.services.stories import create_story
+from editordesk.services.story_queries import get_story
 from editordesk.services.tweets import put_tweet
 from editordesk.store.db import Store
 
@@ -60,7 +62,11 @@ def _store_story(
         )
     draft = replace(parsed.draft, body=store_body(parsed, image_ids))
     note = f"imported from {name}" + (f" ({report})" if report else "")
-    return create_story(session, draft, author=author, strict_slug=False, note=note)
+    record = create_story(session, draft, author=author, strict_slug=False, note=note)
+    if parsed.language:  # the front matter's language: the story's own, as the editor sets it
+        set_story_language(session, record.id, parsed.language)
+        record = replace(record, language=get_story(session, record.id).language)
+    return record
 
 
 def import_markdown(

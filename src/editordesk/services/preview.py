@@ -21,6 +21,7 @@ from editordesk.model import ImageRecord, StoryDraft, StoryRecord
 from editordesk.services.images import get_images
 from editordesk.services.related import related_from_story
 from editordesk.services.story_checks import clean_draft
+from editordesk.services.story_queries import own_language
 from editordesk.services.tweets import get_tweets
 from editordesk.store.db import Store
 from editordesk.text import count_words
@@ -139,6 +140,7 @@ def _article(store: Store, draft: StoryDraft, *, story_id: int | None, slug: str
     with store.read() as session:
         images = get_images(session, image_ids)
         tweets = get_tweets(session, tweet_ids)
+        language = own_language(session, story_id) if story_id else ""
         related = []
         for link in clean.related:  # a linked story's own title when none was typed
             if link.story_id is not None and not link.title:
@@ -163,6 +165,7 @@ def _article(store: Store, draft: StoryDraft, *, story_id: int | None, slug: str
         updated=now,
         word_count=count_words(clean.body),
         related=tuple(related),
+        language=language,
     )
     return build_article(record, images, tweets)
 

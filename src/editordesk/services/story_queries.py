@@ -19,6 +19,7 @@ from editordesk.store.models import (
     RelatedLink,
     Revision,
     Story,
+    StorySpelling,
     StoryStatus,
     byline_sort_key,
     headline_sort_key,
@@ -81,7 +82,14 @@ def story_record(
         related=related,
         slug_fixed=story.slug_fixed,
         trashed=story.trashed,
+        language=own_language(session, story.id),
     )
+
+
+def own_language(session: Session, story_id: int) -> str:
+    """The story's own language (spelling's row), "" when it follows the desk's."""
+    row = session.get(StorySpelling, story_id)
+    return row.language if row is not None else ""
 
 
 def get_story(session: Session, story_id: int) -> StoryRecord:
