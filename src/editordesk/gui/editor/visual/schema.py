@@ -71,8 +71,8 @@ INLINE_CODE = QTextFormat.Property.UserProperty + 11
 RAW_INLINE = QTextFormat.Property.UserProperty + 12
 # A hard line break inside a paragraph is LINE_SEP; a soft break becomes a space.
 # Web pictures (`![alt](https://...)`) are an OBJECT_CHAR of objectType WEB_IMAGE_OBJECT
-# with IMAGE_SRC / IMAGE_ALT / LINK_TITLE: never a QTextImageFormat, whose name Qt would
-# load as a local file.
+# with IMAGE_SRC / IMAGE_ALT / IMAGE_TITLE (below): never a QTextImageFormat, whose name Qt
+# would load as a local file.
 IMAGE_SRC = QTextFormat.Property.UserProperty + 13
 IMAGE_ALT = QTextFormat.Property.UserProperty + 14
 
@@ -94,6 +94,9 @@ TEXT_UNTERMINATED = QTextFormat.Property.UserProperty + 17
 # description when built (cards.describe_object gives the live one given the assets).
 FOOTNOTE_NUMBER = QTextFormat.Property.UserProperty + 18
 ACCESSIBLE_TEXT = QTextFormat.Property.UserProperty + 19
+# A web picture's own title ("![alt](src "title")") is IMAGE_TITLE, so a link around it keeps
+# LINK_TITLE for the link's.
+IMAGE_TITLE = QTextFormat.Property.UserProperty + 20
 # A table in a quote or list item carries QUOTE_LEVEL and ITEM_DEPTH on its QTextTableFormat
 # (a frame has no block format). An item that opens with a quote, a list or a table has an
 # empty first block in its QTextList; the reader drops it. Headings and header cells are
