@@ -60,7 +60,7 @@ from editordesk.model import ImageRecord
 from editordesk.text import safe_href
 
 MAX_HTML_CHARS = 20_000_000  # a long report with its pictures inline; far past any story
-MAX_DATA_PICTURE_BYTES = 15_000_000  # one data: picture, decoded
+MAX_DATA_PICTURE_BYTES = 10_000_000  # one data: picture, decoded
 MAX_FILE_PICTURE_BYTES = 50_000_000  # one local picture file
 MAX_PICTURES = 50  # pictures copied from one paste
 MAX_NESTING = 24  # lists and quotes inside one another, as the tree keeps them
@@ -985,7 +985,7 @@ def _grid(rows: list[list[_Cell]]) -> list[list[tuple[tuple[Inline, ...], str]]]
             for extra in range(1, cell.colspan):
                 if len(out) >= MAX_COLUMNS:
                     break
-                out.append(((), ""))
+                out.append(((), cell.align))
                 if cell.rowspan > 1:
                     waiting[column + extra] = cell.rowspan - 1
         if out:
