@@ -1,0 +1,185 @@
+"""Pasting HTML into the visual editor: the clipboard's text/html read into the tree
+(interchange/html_in.py), its pictures put into the library as an import puts them (their
+IPTC/XMP/EXIF read into the fields), then the blocks inserted at the cursor as one undo step.
+What could not come through is said in one line each, through `notes_ready`, for Checks.
+
+    paster = HtmlPaster(editor, store_importer(store))   # sets editor.html_paster
+    paster.notes_ready.connect(checks.show_paste_notes)
+
+The importer is passed in, so the paster runs without a store in tests."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QTextCursor
+
+from editordesk.document import nodes as n
+from editordesk.errors import EditorDeskError, InputError
+from editordesk.interchange.html_in import (
+    PastedDocument,
+    PastedPicture,
+    place_pictures,
+    read_html,
+)
+from editordesk.model import ImageRecord, TweetRecord
+
+if TYPE_CHECKING:
+    from editordesk.gui.editor.visual.edit import VisualEdit
+    from editordesk.store.db import Store
+
+PictureImporter = Callable[[Path], ImageRecord]
+"""Puts one picture file into the library and returns its record; raises EditorDeskError
+with a sentence when the file cannot be used."""
+
+
+def store_importer(store: Store) -> PictureImporter:
+    """The window's importer: one store action per picture (services/picture_import.py),
+    the picture's own metadata read into its fields as any import does."""
+
+    def run(path: Path) -> ImageRecord:
+        from editordesk.services.picture_import import import_pictures
+
+        outcome = import_pictures(store, [path])
+        if outcome.records:
+            return outcome.records[0]
+        reason = outcome.problems[0][1] if outcome.problems else f"{path.name} was not stored"
+        raise InputError(reason)
+
+    return run
+
+
+class _NoAssets:
+    """Cards for an editor that was never given a story's assets: no records, no files."""
+
+    def image(self, image_id: int) -> ImageRecord | None:
+        return None
+
+    def picture_path(self, image_id: int) -> Path | None:
+        return None
+
+    def tweet(self, status_id: str) -> TweetRecord | None:
+        return None
+
+
+def import_pictures_for(
+    pictures: Sequence[PastedPicture], importer: PictureImporter
+) -> tuple[list[ImageRecord | None], list[str]]:
+    """Each pasted picture into the library, in order: (its record or None, the notes). A
+    data: picture is written to a file in a temporary folder first, so the import reads its
+    metadata as it would from any file; the folder goes when the imports are done."""
+    records: list[ImageRecord | None] = []
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="editordesk-paste-") as folder:
+        for number, picture in enumerate(pictures, 1):
+            path = picture.path
+            try:
+                if picture.data is not None:
+                    path = Path(folder) / f"{number:03d}" / picture.name
+                    path.parent.mkdir()
+                    path.write_bytes(picture.data)
+                if path is None:
+                    raise InputError(f"{picture.name} has neither bytes nor a file")
+                records.append(importer(path))
+            except EditorDeskError as exc:
+                records.append(None)
+                notes.append(f"A pasted picture was not added to the library: {exc}")
+            except OSError as exc:
+                records.append(None)
+                notes.append(
+                    f"A pasted picture was not added to the library: {picture.name} could not "
+                    f"be written to a temporary folder ({exc.strerror or exc})"
+                )
+    return records, notes
+
+
+class HtmlPaster(QObject):
+    """The visual editor's `html_paster`: HTML in, blocks at the cursor, notes out.
+
+    Pictures are imported on a worker (gui/workers.py) and the blocks go in when they are
+    in the library, at the place the cursor was (Qt keeps a cursor's place as the text
+    around it changes); with `background=False` everything happens before the call returns."""
+
+    notes_ready = Signal(list)  # list[str]: one line each, for Checks
+    pasted = Signal()  # the blocks are in the editor
+
+    def __init__(
+        self,
+        editor: VisualEdit,
+        importer: PictureImporter | None,
+        *,
+        background: bool = True,
+    ) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.importer = importer
+        self.background = background
+        editor.html_paster = self
+
+    def __call__(self, html: str, cursor: QTextCursor) -> bool:
+        try:
+            pasted = read_html(html)
+        except InputError as exc:
+            self._tell([f"The paste was not made: {exc}"])
+            return True
+        if not pasted.blocks:
+            self._tell(list(pasted.notes))
+            return False  # nothing a reader would see: the plain text, if any, instead
+        place = QTextCursor(cursor)  # the editor's own cursor moves on; this one stays put
+        if not pasted.pictures:
+            self._insert(place, pasted, pasted.blocks, [])
+            return True
+        if self.importer is None:
+            blocks = place_pictures(pasted.blocks, [None] * len(pasted.pictures))
+            self._insert(place, pasted, blocks, ["Pictures are pasted only into a story"])
+            return True
+        importer = self.importer
+        pictures = pasted.pictures
+
+        def work() -> tuple[list[ImageRecord | None], list[str]]:
+            return import_pictures_for(pictures, importer)
+
+        def done(result: tuple[list[ImageRecord | None], list[str]]) -> None:
+            records, notes = result
+            self._insert(place, pasted, place_pictures(pasted.blocks, records), notes)
+
+        if not self.background:
+            done(work())
+            return True
+        from editordesk.gui.workers import describe_error, run_in_background
+
+        def failed(exc: Exception) -> None:
+            note = f"The pasted pictures were not imported: {describe_error(exc, 'import')}"
+            blocks = place_pictures(pasted.blocks, [None] * len(pictures))
+            self._insert(place, pasted, blocks, [note])
+
+        run_in_background(work, on_done=done, on_error=failed, owner=self)
+        return True
+
+    def _insert(
+        self,
+        cursor: QTextCursor,
+        pasted: PastedDocument,
+        blocks: tuple[n.Block, ...],
+        more_notes: list[str],
+    ) -> None:
+        notes = [*pasted.notes, *more_notes]
+        if self.editor.isReadOnly():
+            self._tell([*notes, "The paste was not made: the story became read-only"])
+            return
+        from editordesk.gui.editor.visual.build import insert_blocks
+
+        assets = self.editor.assets() or _NoAssets()
+        insert_blocks(cursor, blocks, pasted.footnotes, assets)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self.pasted.emit()
+        self._tell(notes)
+
+    def _tell(self, notes: list[str]) -> None:
+        if notes:
+            self.notes_ready.emit(notes)
