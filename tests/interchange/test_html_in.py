@@ -7,10 +7,14 @@ import base64
 import datetime as dt
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image as PILImage
@@ -664,3 +668,143 @@ def test_a_long_paste_is_read_whole() -> None:
     pasted = read_html(paragraphs)
     assert len(pasted.blocks) == 5000
     assert sys.getrecursionlimit() >= 1000  # nothing above changed it
+
+
+# ---------------------------------------------------------------- docs/bad-input.md rows
+# tests/robustness/test_bad_input.py runs each row on a desk and checks the store unchanged:
+# a paste touches no store until the story is saved.
+
+
+@dataclass(frozen=True)
+class PasteRow:
+    """One catalogue row: its id, what it pastes on the desk, the message it must give."""
+
+    id: str
+    run: Callable[[Any], str]
+    says: str
+
+
+def _notes(html: str) -> str:
+    return " | ".join(read_html(html).notes)
+
+
+def row_paste_20mb(desk: Any) -> str:
+    try:
+        read_html("<p>" + "x" * 21_000_000 + "</p>")
+    except InputError as exc:
+        return str(exc)
+    raise AssertionError("21 million characters were read")
+
+
+def row_paste_hostile_page(desk: Any) -> str:
+    pasted = read_html(
+        "<style>p{color:red}</style><script>alert(1)</script>"
+        '<p onclick="steal()">Hello <a href="javascript:alert(1)">there</a>, '
+        '<a href="java&#9;script:alert(2)">here</a>, <a href="data:text/html,x">this</a>'
+        '<iframe src="https://example.org"></iframe><span style="display:none">hidden</span>'
+        ' <a href="https://example.org/ok">kept</a></p>'
+    )
+    assert pasted.blocks == (
+        n.Paragraph(
+            (
+                n.Text("Hello there, here, this "),
+                n.Link("https://example.org/ok", (n.Text("kept"),)),
+            )
+        ),
+    )
+    return "accepted: the words kept, no script, style, handler, frame or unsafe link target"
+
+
+def row_paste_deep_nesting(desk: Any) -> str:
+    pasted = read_html(
+        "<p>before</p>"
+        + "<div>" * 10_000
+        + "deep"
+        + "</div>" * 10_000
+        + "<blockquote>" * 1_000
+        + "x"
+        + "</blockquote>" * 1_000
+    )
+    assert text_of(pasted.blocks)[0] == "before"
+    return f"accepted: {' | '.join(pasted.notes)}"
+
+
+def row_paste_picture_not_image(desk: Any) -> str:
+    return _notes('<p><img src="file:///etc/passwd"></p>')
+
+
+def row_paste_picture_device(desk: Any) -> str:
+    fifo = desk.tmp / "pipe.jpg"
+    os.mkfifo(fifo)
+    return _notes(f'<p><img src="/dev/zero"><img src="file://{fifo}"></p>')
+
+
+def row_paste_giant_data_picture(desk: Any) -> str:
+    return _notes('<p><img src="data:image/jpeg;base64,' + "A" * 16_000_000 + '"></p>')
+
+
+def row_paste_svg_data_picture(desk: Any) -> str:
+    svg = base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
+    return _notes(f'<p><img src="data:image/svg+xml;base64,{svg.decode()}"></p>')
+
+
+def row_paste_remote_picture(desk: Any) -> str:
+    return _notes('<p><img src="https://example.org/storm.jpg" alt="The storm"></p>')
+
+
+def row_paste_tracked_changes(desk: Any) -> str:
+    (block, *_) = read_html(WORD).blocks
+    assert block == n.Paragraph((n.Text("The council voted to rebuild the wall."),))
+    return f"accepted: {n.inlines_text(block.children)}"
+
+
+PASTE_ROWS = (
+    PasteRow("paste-html-20mb", row_paste_20mb, r"^the pasted HTML is 21.0 million characters"),
+    PasteRow("paste-hostile-page", row_paste_hostile_page, r"^accepted: the words kept"),
+    PasteRow("paste-deep-nesting", row_paste_deep_nesting, r"thousands of levels deep"),
+    PasteRow(
+        "paste-picture-not-image",
+        row_paste_picture_not_image,
+        r"^A picture at /etc/passwd was not copied: it is not an image EditorDesk can read$",
+    ),
+    PasteRow(
+        "paste-picture-device",
+        row_paste_picture_device,
+        r"^A picture at /dev/zero was not copied: it is not a regular file \| "
+        r"A picture at .*pipe\.jpg was not copied: it is not a regular file$",
+    ),
+    PasteRow(
+        "paste-giant-data-picture",
+        row_paste_giant_data_picture,
+        r"^A picture given in the page as data was not copied: it is 12.0 MB; pasted pictures "
+        r"may be up to 10 MB",
+    ),
+    PasteRow(
+        "paste-svg-data-picture",
+        row_paste_svg_data_picture,
+        r"^A picture given in the page as data was not copied: it is not an image EditorDesk",
+    ),
+    PasteRow(
+        "paste-remote-picture",
+        row_paste_remote_picture,
+        r"^A picture at https://example.org/storm.jpg was not copied: save it and add it to the "
+        r"library$",
+    ),
+    PasteRow(
+        "paste-tracked-changes",
+        row_paste_tracked_changes,
+        r"^accepted: The council voted to rebuild the wall\.$",
+    ),
+)
+
+
+@pytest.mark.parametrize("row", PASTE_ROWS, ids=[r.id for r in PASTE_ROWS])
+def test_bad_input_rows(row: PasteRow, tmp_path: Path) -> None:
+    """The catalogue's paste rows, here without a store (test_bad_input runs them on one)."""
+
+    class Desk:
+        tmp = tmp_path
+
+    message = row.run(Desk())
+    assert re.search(row.says, message), message
+    assert "\n" not in message

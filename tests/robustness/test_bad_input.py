@@ -51,6 +51,7 @@ from editordesk.store.location import StoreLocation, resolve
 from editordesk.text import is_device_name
 from tests.gui.test_hostile_text import WINDOW_ROWS
 from tests.helpers import image_bytes, write_harbour
+from tests.interchange.test_html_in import PASTE_ROWS
 from tests.robustness import _restore_cases as restoring
 from tests.robustness._html import active_content
 
@@ -1806,6 +1807,8 @@ CASES = [
 ]
 # Untrusted text in the window (tests/gui/test_hostile_text.py): stored as typed, shown as written.
 CASES += [Case(row.id, row.run, row.says, changes_store=True) for row in WINDOW_ROWS]
+# Pasted HTML (tests/interchange/test_html_in.py): read, never stored until a save.
+CASES += [Case(row.id, row.run, row.says) for row in PASTE_ROWS]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
