@@ -5,9 +5,9 @@
 For every input-shaped path (the shortcode scanner, importing a .md full of tweets, exporting
 and checking that story, parsing, diffing, counting words, parsing a search query, related
 suggestions, a .md with many front-matter entries, a .docx paragraph of alternating bold and
-italic runs) the input is built at size N and at 2N, the path is timed on each (the best of a
-few runs, in CPU time), and the ratio printed. Linear work doubles (ratio near 2); quadratic work
-quadruples. Target: every ratio under 2.5.
+italic runs, pasted HTML) the input is built at size N and at 2N, the path is timed on each
+(the best of a few runs, in CPU time), and the ratio printed. Linear work doubles (ratio near
+2); quadratic work quadruples. Target: every ratio under 2.5.
 
 To compare with older code, put that code's `src` first on the path:
 `PYTHONPATH=/tmp/old/src python bench/scaling_bench.py`; only public entry points are used.
@@ -30,6 +30,7 @@ import editordesk
 from editordesk.document.diff import side_by_side
 from editordesk.document.parse import parse_body
 from editordesk.document.shortcodes import scan
+from editordesk.interchange.html_in import read_html
 from editordesk.services.exporting import ExportOptions, check_story, export_stories, load_bundle
 from editordesk.services.importing import import_files
 from editordesk.services.related import suggest_related
@@ -90,6 +91,41 @@ def reworded(n: int) -> str:
     """`long_line(n)` with every fifth word changed."""
     words = long_line(n).split(" ")
     return " ".join("changed" if i % 5 == 0 else w for i, w in enumerate(words))
+
+
+def pasted_html(n: int) -> str:
+    """Google-Docs-shaped clipboard HTML: `n` paragraphs of styled spans and a link, a
+    nested list item and a table row every tenth."""
+    span = '<span style="font-size:11pt;font-family:Arial;font-weight:{w};">{t}</span>'
+    parts = ['<b style="font-weight:normal;" id="docs-internal-guid-1">']
+    for i in range(n):
+        parts.append(
+            '<p dir="ltr">'
+            + span.format(w=400, t=f"Paragraph {i} of the council ")
+            + span.format(w=700, t="budget")
+            + f' <a href="https://example.org/{i}"><span>report</span></a></p>'
+        )
+        if i % 10 == 0:
+            parts.append(
+                '<ul><li aria-level="1"><p>item</p></li><ul><li aria-level="2"><p>sub</p>'
+                "</li></ul></ul><table><tr><td>a</td><td>b</td></tr></table>"
+            )
+    return "".join(parts) + "</b>"
+
+
+def word_list_html(n: int) -> str:
+    """Word's clipboard list: `n` paragraphs climbing and falling through nine levels."""
+    return "".join(
+        f"<p class=MsoListParagraph style='mso-list:l0 level{1 + abs(i % 16 - 8)} lfo1'>"
+        "<span style='mso-list:Ignore'>o&nbsp;</span>item</p>"
+        for i in range(n)
+    )
+
+
+def one_paragraph_html(n: int) -> str:
+    """One paragraph of `n` runs, bold, italic and struck in turn, spaces at their edges."""
+    tags = ("b", "i", "s")
+    return "<p>" + "".join(f"<{tags[i % 3]}> w{i} </{tags[i % 3]}>" for i in range(n)) + "</p>"
 
 
 class Desk:
@@ -287,6 +323,12 @@ def cases(desk: Desk) -> dict[str, tuple[int, Case]]:
         "import .docx (N runs, not all Markdown)": (2000, desk.docx_unreadable_runs),
         "import .docx (N unclosed fields)": (8000, desk.docx_open_fields),
         "import .docx (N list-level overrides)": (2000, desk.docx_list_overrides),
+        "paste HTML (N styled paragraphs)": (2000, lambda n: partial(read_html, pasted_html(n))),
+        "paste HTML (N Word list levels)": (2000, lambda n: partial(read_html, word_list_html(n))),
+        "paste HTML (one paragraph, N runs)": (
+            4000,
+            lambda n: partial(read_html, one_paragraph_html(n)),
+        ),
     }
 
 
