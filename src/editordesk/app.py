@@ -27,6 +27,7 @@ def run(args: argparse.Namespace, files: Sequence[str] = ()) -> int:
         getattr(args, "media", None),
         getattr(args, "author", None),
         files=files,
+        qt_options=getattr(args, "qt_options", ()),
     )
     code = app.exec()
     if window.has_store:
@@ -41,6 +42,7 @@ def _start(
     *,
     greet: bool = True,
     files: Sequence[str] = (),
+    qt_options: Sequence[str] = (),
 ) -> tuple[QApplication, MainWindow]:
     """The application and its window, shown at once; the store opens on the thread pool and
     is attached when ready (or the editor is told why it cannot be, and may choose another)."""
@@ -54,7 +56,8 @@ def _start(
     from editordesk.gui.main_window import APP_NAME, MainWindow
     from editordesk.gui.workers import run_in_background
 
-    app = QApplication.instance() or _application_class()(sys.argv[:1])
+    # Qt's own options (-reverse, -style…), which the command line set aside for it.
+    app = QApplication.instance() or _application_class()([*sys.argv[:1], *qt_options])
     assert isinstance(app, QApplication)
     plain.guard_tooltips(app)  # a tooltip holding a story's words never loads what it names
     app.setOrganizationName(APP_NAME)
@@ -70,6 +73,9 @@ def _start(
         settings = prefs.Settings()
     if author:
         os.environ["EDITORDESK_AUTHOR"] = author
+    from editordesk.gui import i18n
+
+    i18n.install(app, settings.ui_language)  # before the first widget is made
 
     window = MainWindow(None, settings)
     window.restore_window_state()

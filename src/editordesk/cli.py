@@ -689,6 +689,45 @@ def split_story_files(argv: Sequence[str]) -> tuple[list[str], list[str]]:
     return files, [t for t in argv if t not in files]
 
 
+# Qt's own options (QApplication and QGuiApplication read them): those taking a value, and
+# those that are flags. Qt takes them with one dash or two, the value after a space or "=".
+QT_VALUE_OPTIONS = frozenset(
+    {
+        "platform", "platformpluginpath", "platformtheme", "plugin", "qwindowgeometry",
+        "qwindowicon", "qwindowtitle", "session", "style", "stylesheet", "display",
+        "geometry", "title", "qmljsdebugger",
+    }
+)  # fmt: skip
+QT_FLAG_OPTIONS = frozenset({"reverse", "nograb", "dograb", "sync", "widgetcount"})
+
+
+def split_qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(Qt's own options, the rest): `editordesk -reverse -style fusion` opens a mirrored
+    window in the Fusion style, where argparse alone would refuse them. With a command
+    named, every argument is the command's."""
+    if any(token in COMMANDS for token in argv):
+        return [], list(argv)
+    qt: list[str] = []
+    rest: list[str] = []
+    tokens = list(argv)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        name = token[2:] if token.startswith("--") else token[1:] if token[:1] == "-" else ""
+        name = name.split("=", 1)[0]
+        if name in QT_FLAG_OPTIONS and "=" not in token:
+            qt.append("-" + name)
+        elif name in QT_VALUE_OPTIONS and "=" in token:
+            qt += ["-" + name, token.split("=", 1)[1]]
+        elif name in QT_VALUE_OPTIONS and i + 1 < len(tokens):
+            qt += ["-" + name, tokens[i + 1]]
+            i += 1
+        else:
+            rest.append(token)
+        i += 1
+    return qt, rest
+
+
 def _window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     """The arguments when they only open the window (its store options and nothing else),
     read without building every command's parser, which the window's start-up would wait
@@ -706,8 +745,10 @@ def _window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    files, rest = split_story_files(sys.argv[1:] if argv is None else list(argv))
+    qt_options, rest = split_qt_options(sys.argv[1:] if argv is None else list(argv))
+    files, rest = split_story_files(rest)
     args = _window_arguments(rest) or build_parser().parse_args(rest)
+    args.qt_options = qt_options  # for QApplication, which reads its own
     if args.command is None:
         try:
             from editordesk.app import run

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from editordesk.document.diff import display_time
 from editordesk.errors import EditorDeskError
-from editordesk.gui import plain
+from editordesk.gui import i18n, plain
 from editordesk.gui.dialogs.diff_view import DiffView
 from editordesk.gui.state import window_settings
 from editordesk.gui.workers import run_in_background
@@ -76,7 +76,7 @@ def error_text(exc: BaseException) -> str:
 
 def _revision_label(revision: RevisionRecord) -> str:
     author = f" · {plain.shorten(revision.author, 100)}" if revision.author else ""
-    return f"Revision {revision.number} · {display_time(revision.saved)}{author}"
+    return f"Revision {revision.number} · {i18n.ltr_text(display_time(revision.saved))}{author}"
 
 
 class HistoryDialog(QDialog):
@@ -248,7 +248,7 @@ class HistoryDialog(QDialog):
             item = QTreeWidgetItem(  # names and notes as typed, cut short for the columns
                 [
                     str(revision.number),
-                    display_time(revision.saved),
+                    i18n.ltr_text(display_time(revision.saved)),
                     plain.shorten(revision.author, 200),
                     plain.shorten(note, 500),
                 ]
@@ -408,7 +408,7 @@ class ImageHistoryDialog(QDialog):
             item = QTreeWidgetItem(
                 [
                     str(revision.number),
-                    display_time(revision.saved),
+                    i18n.ltr_text(display_time(revision.saved)),
                     plain.shorten(revision.author or "(as imported)", 200),
                 ]
             )

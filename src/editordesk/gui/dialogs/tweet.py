@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from editordesk.errors import EditorDeskError
-from editordesk.gui import plain
+from editordesk.gui import i18n, plain
 from editordesk.gui.safe_browser import SafeBrowser
 from editordesk.gui.workers import run_in_background
 from editordesk.media.tweets import TweetDetails, TweetRef, fetch_oembed, parse_tweet_url
@@ -95,6 +95,7 @@ class TweetDialog(QDialog):
         self.date = TypedDateEdit(self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
+        i18n.left_to_right(self.date)  # a date reads the same in a mirrored window
         self.date.setDate(QDate.currentDate())
         self.date.setEnabled(False)
         self.dated.toggled.connect(self.date.setEnabled)

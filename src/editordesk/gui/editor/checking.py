@@ -439,8 +439,17 @@ class LanguageChecking(QObject):
                 set_story_language(session, story_id, language)
 
         run_in_background(
-            write, on_done=lambda _: self.start(), on_error=self._failed, owner=self.body
+            write,
+            on_done=lambda _: self._language_set(language),
+            on_error=self._failed,
+            owner=self.body,
         )
+
+    def _language_set(self, language: str) -> None:
+        """Checked again in the new language; the fields, body and preview take its direction."""
+        self.start()
+        self.editor.follow_language(language)
+        self.editor.schedule_preview()
 
     # ------------------------------------------------------------ Checks
 

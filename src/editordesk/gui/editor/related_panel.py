@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from editordesk.errors import EditorDeskError
-from editordesk.gui import plain
+from editordesk.gui import i18n, plain
 from editordesk.gui.workers import run_in_background
 from editordesk.model import RelatedRecord
 from editordesk.store.db import Store
@@ -65,6 +65,7 @@ class WebLinkDialog(QDialog):
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
+        i18n.left_to_right(self.date)  # a date reads the same in a mirrored window
         self.date.setDate(QDate(link.date) if link.date else QDate.currentDate())
         self.dated.setChecked(link.date is not None)
         self.date.setEnabled(link.date is not None)

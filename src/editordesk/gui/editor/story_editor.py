@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from editordesk.document.preflight import Finding
 from editordesk.document.words import body_words
-from editordesk.gui import plain
+from editordesk.gui import i18n, plain
 from editordesk.gui.dialogs.find_replace import FindReplaceBar
 from editordesk.gui.editor.assets_panel import AssetsPanel
 from editordesk.gui.editor.body_edit import BodyEdit
@@ -245,6 +246,7 @@ class StoryEditor(QWidget):
         self.publish_time.setDisplayFormat("d MMM yyyy HH:mm")
         self.publish_time.setDateTime(QDateTime.currentDateTime())
         self.publish_time.setEnabled(False)
+        i18n.left_to_right(self.publish_time)  # "3 Dec 2026 02:15" in a mirrored window too
         self.publish_on.toggled.connect(self.publish_time.setEnabled)
 
         for widget, name, tip in (
@@ -419,11 +421,27 @@ class StoryEditor(QWidget):
         self.slug = record.slug
         self._slug_follows = not record.slug_fixed
         self._fill(draft or record.draft())
+        self.follow_language(record.language)
         self.published.show_story(record.id)
         self.dirty = draft is not None
         self.changed.emit()
         self._stats_timer.start()
         self.schedule_preview()
+
+    def follow_language(self, language: str) -> None:
+        """The fields and body run in the story's language's direction (an Arabic story's
+        from the right); its preview follows the page's own `dir`."""
+        with self.formatting_only():
+            i18n.set_direction(
+                language,
+                self.headline,
+                self.standfirst,
+                self.byline,
+                self.dateline,
+                self.tags,
+                self.body,
+                *(w for w in self.findChildren(QTextEdit) if not w.isReadOnly()),  # visual
+            )
 
     def mark_saved(self, record: StoryRecord, *, edited_since: bool = False) -> None:
         """The store took the save: this is now the base of further edits. With

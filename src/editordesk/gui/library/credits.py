@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editordesk.gui import plain
+from editordesk.gui import i18n, plain
 from editordesk.gui.library.model import describe_error
 from editordesk.gui.workers import run_in_background
 
@@ -270,6 +270,7 @@ class CreditsReportDialog(QDialog):
         edit = QDateEdit(date, self)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
+        i18n.left_to_right(edit)  # a date reads the same in a mirrored window
         edit.setAccessibleName(name)
         edit.setToolTip(tip)
         return edit

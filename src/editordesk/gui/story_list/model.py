@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-from editordesk.gui import plain
+from editordesk.gui import i18n, plain
 from editordesk.gui.paging import Index, Page, PagedRows
 from editordesk.gui.workers import describe_error as describe_failure
 from editordesk.model import StoryStatus
@@ -67,19 +67,14 @@ STATUS_COLOURS = {
     StoryStatus.SPIKED: QColor("#d9473f"),
 }
 STATUS_WORDS = {status: status.value.capitalize() for status in StoryStatus}
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def format_updated(when: dt.datetime, this_year: int | None = None) -> str:
-    """'27 Nov 21:14' in local time, with the year ('27 Nov 2025 21:14') if not this year.
-
-    Month names are fixed English, like the rest of the window, whatever the C locale says."""
-    local = when.astimezone()
+    """'27 Nov 21:14' in local time, with the year ('27 Nov 2025 21:14') if not this year, in
+    the window's locale ('27. Nov. 21:14' in German) and read left to right in a mirrored
+    window too."""
     year = this_year if this_year is not None else dt.date.today().year
-    day_month = f"{local.day} {_MONTHS[local.month - 1]}"
-    if local.year != year:
-        day_month += f" {local.year}"
-    return f"{day_month} {local:%H:%M}"
+    return i18n.local_time(when, with_year=when.astimezone().year != year)
 
 
 def describe_error(exc: BaseException) -> str:
