@@ -1,0 +1,828 @@
+"""The visual body editor: a QTextEdit over the document tree that edits as a word processor
+does (toggling commands, lists that continue, Markdown typed as its block, cards that move
+whole) and offers BodyEdit's command names, so the menus work on either editor."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QDragMoveEvent,
+    QDropEvent,
+    QFocusEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
+
+from editordesk.document import nodes as n
+from editordesk.document.parse import parse_body
+from editordesk.gui.editor.visual import commands as cmd
+from editordesk.gui.editor.visual import tables
+from editordesk.gui.editor.visual.schema import (
+    BLOCK_KIND,
+    FIGURE_OBJECT,
+    IMAGE_ID,
+    LINE_SEP,
+    OBJECT_CHAR,
+    TWEET_HANDLE,
+    TWEET_ID,
+    TWEET_OBJECT,
+    Assets,
+    BlockKind,
+)
+
+BODY_MIME = "application/x-editordesk-body"
+CARD_MIME = "application/x-editordesk-card"  # a card dragged inside one editor: its block
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_BLANK_LINES = re.compile(r"\n[ \t]*\n+")
+
+Move = QTextCursor.MoveOperation
+Keep = QTextCursor.MoveMode.KeepAnchor
+
+
+_BRIDGE = (
+    "editordesk.gui.editor.visual.build",
+    "editordesk.gui.editor.visual.cards",
+    "editordesk.gui.editor.visual.read",
+    "editordesk.document.write",
+)
+
+
+def _api(name: str) -> Any:
+    """The bridge's function `name` (build_document, insert_blocks, read_document,
+    read_selection, write_body), or None while it is not written."""
+    for module_name in _BRIDGE:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        found = getattr(module, name, None)
+        if found is not None:
+            return found
+    return None
+
+
+class VisualEdit(QTextEdit):
+    """The story body as it will read, with the desk's commands."""
+
+    edited = Signal()  # the user changed the story (never emitted by set_tree)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Story body")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAttribute(Qt.WidgetAttribute.WA_MacShowFocusRect, True)
+        self.setTabChangesFocus(False)
+        self.setAcceptRichText(True)
+        self.drop_handler: Callable[[QMimeData, QTextCursor], bool] | None = None
+        self.html_paster: Callable[[str, QTextCursor], bool] | None = None
+        self._assets: Assets | None = None
+        self._building = False
+        self._text_changed = False
+        doc = self.document()
+        self._steps = (doc.availableUndoSteps(), doc.availableRedoSteps())
+        doc.contentsChange.connect(self._contents_change)
+        doc.contentsChanged.connect(self._contents_changed)
+        self.cursorPositionChanged.connect(self._describe_cursor)
+
+    # ------------------------------------------------------------ the tree in and out
+
+    def set_tree(self, tree: n.Document, assets: Assets) -> None:
+        """Show `tree`; the undo history starts again and `edited` is not emitted."""
+        self._assets = assets
+        doc = self.document()
+        self._building = True
+        try:
+            doc.setUndoRedoEnabled(False)
+            build = _api("build_document")
+            if build is not None:
+                build(doc, tree, assets)
+            else:
+                _standin_build(doc, tree)
+            doc.setUndoRedoEnabled(True)
+            doc.setModified(False)
+        finally:
+            self._building = False
+            self._text_changed = False
+            self._steps = (doc.availableUndoSteps(), doc.availableRedoSteps())
+        cursor = QTextCursor(doc)
+        self.setTextCursor(cursor)
+
+    def tree(self) -> n.Document:
+        read = _api("read_document")
+        if read is not None:
+            return read(self.document())  # type: ignore[no-any-return]
+        return _standin_read(self.document())
+
+    def body(self) -> str:
+        write = _api("write_body")
+        tree = self.tree()
+        return write(tree) if write is not None else _standin_write(tree)
+
+    def assets(self) -> Assets | None:
+        return self._assets
+
+    # ------------------------------------------------------------ edited
+
+    def _contents_change(self, _position: int, removed: int, added: int) -> None:
+        if removed != added:
+            self._text_changed = True
+
+    def _contents_changed(self) -> None:
+        doc = self.document()
+        steps = (doc.availableUndoSteps(), doc.availableRedoSteps())
+        changed = self._text_changed or steps != self._steps
+        self._steps = steps
+        self._text_changed = False
+        if changed and not self._building:
+            self.edited.emit()
+
+    # ------------------------------------------------------------ commands
+
+    def _editable(self) -> bool:
+        return not self.isReadOnly()
+
+    def _run(self, command: Callable[[QTextCursor], object]) -> None:
+        """Run a command on a copy of the cursor, as one undo step, and show its cursor."""
+        if not self._editable():
+            return
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        command(cursor)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def _inline(self, toggle: Callable[[QTextCursor], bool]) -> None:
+        if not self._editable():
+            return
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        typing_only = toggle(cursor)
+        cursor.endEditBlock()
+        if typing_only:
+            self.setCurrentCharFormat(cursor.charFormat())
+        else:
+            self.setTextCursor(cursor)
+
+    def bold(self) -> None:
+        self._inline(cmd.toggle_bold)
+
+    def italic(self) -> None:
+        self._inline(cmd.toggle_italic)
+
+    def strikethrough(self) -> None:
+        self._inline(cmd.toggle_strikethrough)
+
+    def insert_link(self, url: str, text: str | None = None) -> None:
+        self._run(lambda c: cmd.set_link(c, url, text))
+
+    def remove_link(self) -> None:
+        self._run(lambda c: cmd.set_link(c, ""))
+
+    def heading(self, level: int) -> None:
+        self._run(lambda c: cmd.toggle_heading(c, level))
+
+    def bullet_list(self) -> None:
+        self._run(lambda c: cmd.toggle_list(c, numbered=False))
+
+    def numbered_list(self) -> None:
+        self._run(lambda c: cmd.toggle_list(c, numbered=True))
+
+    def quote(self) -> None:
+        self._run(cmd.toggle_quote)
+
+    def code_block(self) -> None:
+        self._run(cmd.toggle_code_block)
+
+    def insert_rule(self) -> None:
+        self._run(cmd.insert_rule)
+
+    def insert_footnote(self) -> None:
+        self._run(cmd.insert_footnote)
+
+    def move_block(self, delta: int) -> None:
+        if not self._editable():
+            return
+        cursor = self.textCursor()
+        if cmd.move_blocks(cursor, delta):
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    def insert_block_token(self, token: str) -> None:
+        """A figure or tweet shortcode (as the Insert menu makes it) as its card block."""
+        if not self._editable():
+            return
+        tree = parse_body(token)
+        self._run(lambda c: self._insert_tree(c, tree, cards_only=True))
+
+    # tables
+    def insert_table(self, rows: int, cols: int) -> None:
+        self._run(lambda c: tables.insert_table(c, rows, cols))
+
+    def add_row_above(self) -> None:
+        self._run(lambda c: tables.add_row(c, below=False))
+
+    def add_row_below(self) -> None:
+        self._run(lambda c: tables.add_row(c, below=True))
+
+    def add_column_left(self) -> None:
+        self._run(lambda c: tables.add_column(c, right=False))
+
+    def add_column_right(self) -> None:
+        self._run(lambda c: tables.add_column(c, right=True))
+
+    def remove_row(self) -> None:
+        self._run(tables.remove_row)
+
+    def remove_column(self) -> None:
+        self._run(tables.remove_column)
+
+    def align_column(self, align: str) -> None:
+        self._run(lambda c: tables.align_column(c, align))
+
+    def delete_table(self) -> None:
+        self._run(tables.delete_table)
+
+    # ------------------------------------------------------------ inserting blocks
+
+    def _insert_tree(self, cursor: QTextCursor, tree: n.Document, cards_only: bool = False) -> None:
+        insert = _api("insert_blocks")
+        if insert is not None:
+            if cards_only and cursor.block().text() and not cmd.is_unit(cursor.block()):
+                cursor.clearSelection()  # a card goes after the paragraph, not into it
+                cursor.movePosition(Move.EndOfBlock)
+                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            insert(cursor, tree.children, tree.footnotes, self._assets)
+            return
+        for block in tree.children:
+            if isinstance(block, n.Figure | n.Tweet):
+                fmt, chars = _card_formats(block)
+                cmd.insert_unit_block(cursor, fmt, OBJECT_CHAR, chars)
+            elif isinstance(block, n.Rule):
+                cmd.insert_rule(cursor)
+            else:
+                cursor.insertText(n.inlines_text(getattr(block, "children", ())))
+
+    # ------------------------------------------------------------ plain text
+
+    def paste_plain(self) -> None:
+        """Ctrl+Shift+V: the clipboard's text, its blank lines making paragraphs."""
+        if self._editable():
+            self.insert_plain(QGuiApplication.clipboard().text())
+
+    def insertPlainText(self, text: str) -> None:
+        self.insert_plain(text)
+
+    def insert_plain(self, text: str) -> None:
+        if not self._editable() or not text:
+            return
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        _plain_into(cursor, text)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    # ------------------------------------------------------------ clipboard and drops
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        cursor = self.textCursor()
+        mime = QMimeData()
+        text = cursor.selectedText().replace(OBJECT_CHAR, "")
+        mime.setText(text.replace("\u2029", "\n").replace(LINE_SEP, "\n"))
+        body = self._selection_body(cursor)
+        if body is not None:
+            mime.setData(BODY_MIME, body.encode("utf-8"))
+        unit = self._selected_unit()
+        if unit is not None:
+            mime.setData(CARD_MIME, f"{id(self)}:{unit.blockNumber()}".encode())
+        return mime
+
+    def _selection_body(self, cursor: QTextCursor) -> str | None:
+        read, write = _api("read_selection"), _api("write_body")
+        if read is None or write is None or not cursor.hasSelection():
+            return None
+        return write(read(cursor))  # type: ignore[no-any-return]
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        if self.isReadOnly():
+            return False
+        return (
+            source.hasFormat(BODY_MIME)
+            or source.hasText()
+            or source.hasHtml()
+            or source.hasUrls()
+            or source.hasImage()
+        )
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste and drop: never Qt's own HTML import."""
+        if self.isReadOnly():
+            return
+        cursor = self.textCursor()
+        if source.hasFormat(BODY_MIME):
+            body = bytes(source.data(BODY_MIME).data()).decode("utf-8", "replace")
+            tree = parse_body(body)
+            cursor.beginEditBlock()
+            if cursor.hasSelection():
+                cursor.removeSelectedText()
+            self._insert_tree(cursor, tree)
+            cursor.endEditBlock()
+            self.setTextCursor(cursor)
+            return
+        text = source.text() if source.hasText() else ""
+        if cursor.hasSelection() and _URL.match(text.strip()):
+            self.insert_link(text.strip())
+            return
+        files = source.hasImage() or _has_files(source)
+        if files and self.drop_handler is not None and self.drop_handler(source, cursor):
+            return
+        if (
+            source.hasHtml()
+            and self.html_paster is not None
+            and self.html_paster(source.html(), cursor)
+        ):
+            return
+        if text:
+            self.insert_plain(text)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self.isReadOnly():
+            event.ignore()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.isReadOnly():
+            event.ignore()
+            return
+        mime = event.mimeData()
+        if mime.hasFormat(CARD_MIME):
+            owner, _, number = bytes(mime.data(CARD_MIME).data()).decode().partition(":")
+            if owner == str(id(self)) and number.isdigit():
+                target = self.cursorForPosition(event.position().toPoint())
+                self.move_card(int(number), target.position())
+                event.setDropAction(Qt.DropAction.CopyAction)  # moved here: nothing to delete
+                event.accept()
+                return
+        if mime.hasImage() or _has_files(mime):
+            cursor = self.cursorForPosition(event.position().toPoint())
+            if self.drop_handler is not None and self.drop_handler(mime, cursor):
+                event.acceptProposedAction()
+                return
+        super().dropEvent(event)
+
+    def move_card(self, number: int, position: int) -> None:
+        """Move the card block `number` to where `position` is (before that block, or after
+        it when the position is in the block's second half), one undo step."""
+        if not self._editable():
+            return
+        doc = self.document()
+        card = doc.findBlockByNumber(number)
+        if not cmd.is_unit(card):
+            return
+        target = doc.findBlock(position)
+        if cmd.table_at(target) is not None:
+            table = cmd.table_at(target)
+            assert table is not None
+            target = doc.findBlock(table.lastPosition() + 1)
+        middle = target.position() + target.length() // 2
+        after = position > middle or target.blockNumber() == number
+        cursor = QTextCursor(doc)
+        moved = cmd.move_unit_to(cursor, card, target, after)
+        if moved is not None:
+            self.setTextCursor(cmd.unit_selection(moved))
+
+    # ------------------------------------------------------------ keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._key(event):
+            event.accept()
+            return
+        cursor = self.textCursor()
+        text = event.text()
+        printable = (
+            bool(text)
+            and text.isprintable()
+            and not (
+                event.modifiers()
+                & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            )
+        )
+        if printable and self._editable():
+            self._before_typing(cursor)
+            offset = cursor.positionInBlock()
+            convert = text == " " and not cursor.hasSelection()
+            prefix = cmd.autoformat_prefix(cursor.block(), offset) if convert else None
+            super().keyPressEvent(event)
+            if prefix is not None:
+                cursor = self.textCursor()
+                cmd.apply_prefix(cursor, prefix, offset + 1)
+                self.setTextCursor(cursor)
+            return
+        arrow = event.key() in (
+            Qt.Key.Key_Left,
+            Qt.Key.Key_Right,
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+        )
+        before = cursor.position()
+        super().keyPressEvent(event)
+        if arrow:
+            self._step_over_card(before)
+
+    def _key(self, event: QKeyEvent) -> bool:
+        """The keys the editor handles itself; True when handled."""
+        key, mods = event.key(), event.modifiers()
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        plain = mods & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+            mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            return self._tab(back=key == Qt.Key.Key_Backtab or shift)
+        alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+        if mods == alt_shift and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_block(-1 if key == Qt.Key.Key_Up else 1)
+            return True
+        if event.matches(QKeySequence.StandardKey.Bold):
+            self.bold()
+            return True
+        if event.matches(QKeySequence.StandardKey.Italic):
+            self.italic()
+            return True
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if mods == ctrl_shift and key == Qt.Key.Key_V:
+            self.paste_plain()
+            return True
+        if not self._editable():
+            return False
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (plain or shift):
+            return self._enter(soft=shift)
+        if key == Qt.Key.Key_Backspace and plain:
+            return self._backspace()
+        if key == Qt.Key.Key_Delete and plain:
+            return self._delete()
+        return False
+
+    def _tab(self, back: bool) -> bool:
+        cursor = self.textCursor()
+        if self._editable() and cursor.currentTable() is not None:
+            tables.next_cell(cursor, back)
+            self.setTextCursor(cursor)
+            return True
+        block = cursor.block()
+        if self._editable() and block.textList() is not None:
+            self._run(lambda c: _indent_items(c, -1 if back else 1))
+            return True
+        QWidget.focusNextPrevChild(self, not back)
+        return True
+
+    def _enter(self, soft: bool) -> bool:
+        cursor = self.textCursor()
+        block = cursor.block()
+        unit = self._selected_unit()
+        if unit is not None or cmd.is_unit(block):
+            self._paragraph_after(unit or block)
+            return True
+        kind = cmd.kind_of(block)
+        if kind in (BlockKind.CODE, BlockKind.RAW_HTML, BlockKind.SHORTCODE):
+            text = block.text()
+            if not soft and cursor.atBlockEnd() and text.endswith(LINE_SEP):
+                cursor.beginEditBlock()  # an empty last line: out of the code block
+                cursor.deletePreviousChar()
+                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+                cursor.endEditBlock()
+                self.setTextCursor(cursor)
+            else:
+                cursor.insertText(LINE_SEP)
+                self.setTextCursor(cursor)
+            return True
+        if soft:
+            cursor.insertText(LINE_SEP)
+            self.setTextCursor(cursor)
+            return True
+        if block.textList() is not None and not block.text() and not cursor.hasSelection():
+            self._run(lambda c: cmd.indent_item(c.block(), -1))
+            return True
+        if cmd.is_rule_text(block) and cursor.atBlockEnd():
+            self._run(cmd.make_rule)
+            return True
+        heading_end = block.blockFormat().headingLevel() and cursor.atBlockEnd()
+        cursor.beginEditBlock()
+        if cursor.hasSelection():
+            cursor.removeSelectedText()
+        chars = cmd.plain_chars(cursor.charFormat())
+        if heading_end:
+            fmt = QTextBlockFormat(block.blockFormat())
+            fmt.setHeadingLevel(0)
+            fmt.clearProperty(BLOCK_KIND)
+            cursor.insertBlock(fmt, QTextCharFormat())
+            cmd.set_heading(cursor.block(), 0)
+        else:
+            cursor.insertBlock()
+            if cursor.atBlockEnd():
+                cursor.setBlockCharFormat(chars)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def _backspace(self) -> bool:
+        cursor = self.textCursor()
+        block = cursor.block()
+        if self._selected_unit() is not None or (not cursor.hasSelection() and cmd.is_unit(block)):
+            self._remove_card(self._selected_unit() or block)
+            return True
+        if cursor.hasSelection() or not cursor.atBlockStart():
+            return False
+        if block.textList() is not None:
+            self._run(lambda c: cmd.indent_item(c.block(), -1))
+            return True
+        if cmd.quote_level(block) and not cmd.is_unit(block.previous()):
+            self._run(lambda c: cmd.set_quote(c.block(), cmd.quote_level(c.block()) - 1))
+            return True
+        previous = block.previous()
+        if cmd.is_unit(previous):
+            if (
+                not block.text()
+                and cmd.kind_of(block) == BlockKind.PARAGRAPH
+                and block.next().isValid()
+            ):
+                edit = QTextCursor(block)
+                edit.beginEditBlock()
+                edit.setPosition(block.next().position(), Keep)
+                edit.removeSelectedText()
+                edit.endEditBlock()
+                self.setTextCursor(cmd.unit_selection(previous))
+            else:
+                self._remove_card(previous)
+            return True
+        return False
+
+    def _delete(self) -> bool:
+        cursor = self.textCursor()
+        block = cursor.block()
+        if self._selected_unit() is not None or (not cursor.hasSelection() and cmd.is_unit(block)):
+            self._remove_card(self._selected_unit() or block)
+            return True
+        if cursor.hasSelection() or not cursor.atBlockEnd():
+            return False
+        following = block.next()
+        if cmd.is_unit(following):
+            self._remove_card(following)
+            cursor.setPosition(min(cursor.position(), self.document().characterCount() - 1))
+            return True
+        return False
+
+    def _remove_card(self, block: QTextBlock) -> None:
+        cursor = cmd.remove_unit(block)
+        self.setTextCursor(cursor)
+
+    def _paragraph_after(self, block: QTextBlock) -> QTextCursor:
+        cursor = QTextCursor(block)
+        cursor.beginEditBlock()
+        cursor.movePosition(Move.EndOfBlock)
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        return cursor
+
+    def _before_typing(self, cursor: QTextCursor) -> None:
+        """Typing on a card starts a paragraph after it; typing at a link's (or inline
+        code's) end does not extend it."""
+        unit = self._selected_unit()
+        if unit is not None or (not cursor.hasSelection() and cmd.is_unit(cursor.block())):
+            self._paragraph_after(unit or cursor.block())
+            return
+        if cursor.hasSelection():
+            return
+        fmt = cursor.charFormat()
+        if cmd.is_sticky_stop(fmt) or cursor.atBlockStart():
+            after = QTextCursor(cursor)
+            if after.atBlockEnd():
+                same = False
+            else:
+                after.movePosition(Move.NextCharacter)
+                same = after.charFormat().anchorHref() == fmt.anchorHref() and (
+                    after.charFormat().isAnchor() == fmt.isAnchor()
+                )
+                if cursor.atBlockStart():
+                    same = not cmd.is_sticky_stop(after.charFormat())
+                    fmt = after.charFormat()
+            if not same:
+                self.setCurrentCharFormat(cmd.plain_chars(fmt))
+
+    def _selected_unit(self) -> QTextBlock | None:
+        """The card block the selection is exactly, if it is one."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        block = self.document().findBlock(cursor.selectionStart())
+        if not cmd.is_unit(block) or block.position() != cursor.selectionStart():
+            return None
+        end = cursor.selectionEnd()
+        if end in (block.position() + block.length(), block.position() + block.length() - 1):
+            return block
+        return None
+
+    def _step_over_card(self, before: int) -> None:
+        """An arrow key that lands on a card goes on past it (or selects it at an end)."""
+        cursor = self.textCursor()
+        if cursor.hasSelection() and not cmd.is_unit(cursor.block()):
+            return
+        block = self.document().findBlock(cursor.position())
+        if not cmd.is_unit(block):
+            return
+        forward = cursor.position() >= before
+        step = block
+        while cmd.is_unit(step):
+            step = step.next() if forward else step.previous()
+        if cursor.hasSelection():
+            edge = block.position() + block.length() - 1 if forward else block.position()
+            cursor.setPosition(edge, Keep)
+        elif step.isValid():
+            cursor.setPosition(step.position() if forward else step.position() + step.length() - 1)
+        else:
+            cursor = cmd.unit_selection(block)
+        self.setTextCursor(cursor)
+
+    # ------------------------------------------------------------ mouse
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        cursor = self.textCursor()
+        if not cursor.hasSelection() and cmd.is_unit(cursor.block()):
+            self.setTextCursor(cmd.unit_selection(cursor.block()))
+
+    def select_card_at(self, point: QPoint) -> bool:
+        cursor = self.cursorForPosition(point)
+        if cmd.is_unit(cursor.block()):
+            self.setTextCursor(cmd.unit_selection(cursor.block()))
+            return True
+        return False
+
+    # ------------------------------------------------------------ accessibility
+
+    def _describe_cursor(self) -> None:
+        """Screen readers say what card the cursor is on ("Picture: …")."""
+        block = self._selected_unit() or self.textCursor().block()
+        description = _describe_block(block, self._assets) if cmd.is_unit(block) else ""
+        if description != self.accessibleDescription():
+            self.setAccessibleDescription(description)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _indent_items(cursor: QTextCursor, delta: int) -> None:
+    for block in cmd.selected_blocks(cursor):
+        cmd.indent_item(block, delta)
+
+
+def _has_files(mime: QMimeData) -> bool:
+    return mime.hasUrls() and any(url.isLocalFile() for url in mime.urls())
+
+
+def _describe_block(block: QTextBlock, assets: Assets | None) -> str:
+    if cmd.kind_of(block) == BlockKind.RULE:
+        return "Rule"
+    cursor = QTextCursor(block)
+    cursor.movePosition(Move.NextCharacter)
+    describe = _api("describe_object")
+    if describe is None:
+        return "Picture" if cmd.kind_of(block) == BlockKind.FIGURE else "Tweet"
+    return str(describe(cursor.charFormat(), assets))
+
+
+def _plain_into(cursor: QTextCursor, text: str) -> None:
+    """Insert plain text: blank lines part paragraphs, single line ends are line breaks (in a
+    code block every line end is; in a table cell they are spaces)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace(OBJECT_CHAR, "")
+    chars = cmd.plain_chars(cursor.charFormat())
+    kind = cmd.kind_of(cursor.block())
+    if kind in (BlockKind.CODE, BlockKind.RAW_HTML, BlockKind.SHORTCODE):
+        cursor.insertText(text.replace("\n", LINE_SEP), cursor.charFormat())
+        return
+    if cursor.currentTable() is not None:
+        cursor.insertText(" ".join(text.split()), chars)
+        return
+    if cmd.is_unit(cursor.block()):
+        cursor.movePosition(Move.EndOfBlock)
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+    paragraphs = [p.strip("\n") for p in _BLANK_LINES.split(text.strip("\n"))]
+    for i, paragraph in enumerate(paragraphs):
+        if i:
+            cursor.insertBlock()
+        cursor.insertText(paragraph.replace("\n", LINE_SEP), chars)
+
+
+def _card_formats(block: n.Figure | n.Tweet) -> tuple[QTextBlockFormat, QTextCharFormat]:
+    fmt = QTextBlockFormat()
+    chars = QTextCharFormat()
+    if isinstance(block, n.Figure):
+        fmt.setProperty(BLOCK_KIND, str(BlockKind.FIGURE))
+        chars.setObjectType(FIGURE_OBJECT)
+        chars.setProperty(IMAGE_ID, block.image_id or 0)
+    else:
+        fmt.setProperty(BLOCK_KIND, str(BlockKind.TWEET))
+        chars.setObjectType(TWEET_OBJECT)
+        chars.setProperty(TWEET_ID, block.status_id)
+        chars.setProperty(TWEET_HANDLE, block.handle)
+    return fmt, chars
+
+
+# ---------------------------------------------------------------- stand-in (until build.py)
+
+
+def _standin_build(doc: QTextDocument, tree: n.Document) -> None:
+    doc.clear()
+    cursor = QTextCursor(doc)
+    first = True
+    for block in tree.children:
+        if not first:
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        first = False
+        if isinstance(block, n.Figure | n.Tweet):
+            fmt, chars = _card_formats(block)
+            cursor.setBlockFormat(fmt)
+            cursor.insertText(OBJECT_CHAR, chars)
+        elif isinstance(block, n.Rule):
+            cursor.setBlockFormat(cmd.rule_format())
+        elif isinstance(block, n.Heading):
+            cursor.insertText(n.inlines_text(block.children))
+            cmd.set_heading(cursor.block(), block.level)
+        elif isinstance(block, n.BulletList | n.OrderedList):
+            for i, item in enumerate(block.items):
+                if i:
+                    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+                para = item.children[0] if item.children else None
+                cursor.insertText(n.inlines_text(getattr(para, "children", ())))
+                cmd.put_in_list(cursor.block(), isinstance(block, n.OrderedList), 1)
+        else:
+            cursor.insertText(n.inlines_text(getattr(block, "children", ())))
+
+
+def _standin_read(doc: QTextDocument) -> n.Document:
+    out: list[n.Block] = []
+    block = doc.firstBlock()
+    while block.isValid():
+        kind = cmd.kind_of(block)
+        text = block.text()
+        inl: tuple[n.Inline, ...] = (n.Text(text),) if text else ()
+        if kind == BlockKind.RULE:
+            out.append(n.Rule())
+        elif kind == BlockKind.FIGURE:
+            out.append(n.Figure(None, None))
+        elif block.textList() is not None:
+            numbered = cmd.is_numbered(block.textList())
+            item = n.ListItem((n.Paragraph(inl),))
+            prev = out[-1] if out else None
+            if numbered and isinstance(prev, n.OrderedList):
+                out[-1] = n.OrderedList((*prev.items, item))
+            elif not numbered and isinstance(prev, n.BulletList):
+                out[-1] = n.BulletList((*prev.items, item))
+            else:
+                out.append(n.OrderedList((item,)) if numbered else n.BulletList((item,)))
+        elif block.blockFormat().headingLevel():
+            out.append(n.Heading(block.blockFormat().headingLevel(), inl))
+        elif text:
+            out.append(n.Paragraph(inl))
+        block = block.next()
+    return n.Document(tuple(out))
+
+
+def _standin_write(tree: n.Document) -> str:
+    parts = []
+    for block in tree.children:
+        if isinstance(block, n.Heading):
+            parts.append("#" * block.level + " " + n.inlines_text(block.children))
+        elif isinstance(block, n.Rule):
+            parts.append("---")
+        elif isinstance(block, n.BulletList | n.OrderedList):
+            mark = "1." if isinstance(block, n.OrderedList) else "-"
+            parts.append(
+                "\n".join(
+                    f"{mark} {n.inlines_text(getattr(i.children[0], 'children', ()))}"
+                    for i in block.items
+                )
+            )
+        elif isinstance(block, n.Paragraph):
+            parts.append(n.inlines_text(block.children))
+    return "\n\n".join(parts) + ("\n" if parts else "")
