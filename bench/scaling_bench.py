@@ -329,6 +329,10 @@ def cases(desk: Desk) -> dict[str, tuple[int, Case]]:
             4000,
             lambda n: partial(read_html, one_paragraph_html(n)),
         ),
+        "paste HTML (N lists side by side)": (
+            4000,
+            lambda n: partial(read_html, "<ul><li>item</li></ul>" * n),
+        ),
     }
 
 

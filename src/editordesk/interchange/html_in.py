@@ -270,7 +270,7 @@ class _Holder:
     """Where blocks go: the whole paste, a quote, or a list item."""
 
     kind: str  # "root", "quote", "item"
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[Block | _List] = field(default_factory=list)  # a list: closed, not yet a node
     implicit: str = ""  # "word-quote": made from Word's quote paragraphs, not an element
 
 
@@ -351,7 +351,7 @@ class _Reader:
         self.flush()
         self.close_to(0)
         return PastedDocument(
-            tuple(self.root.blocks),
+            _finished(self.root.blocks),
             (),
             tuple(self.pictures),
             tuple(self.notes),
@@ -675,7 +675,7 @@ class _Reader:
                 if frame.kind == "quote":
                     self.nesting -= 1
                     if frame.blocks:
-                        self.holder().blocks.append(BlockQuote(tuple(frame.blocks)))
+                        self.holder().blocks.append(BlockQuote(_finished(frame.blocks)))
             elif isinstance(frame, _List):
                 self.nesting -= 1
                 self._add_list(frame)
@@ -695,29 +695,23 @@ class _Reader:
             self.close_to(len(self.frames) - 1)
 
     def _add_list(self, frame: _List) -> None:
-        items = [item for item in frame.items if item.blocks]
-        if not items:
+        """A closed list goes into its holder as it is (made a node when the holder is): a
+        list right after one of its kind joins it, as LibreOffice writes a list broken by
+        a nested one as lists side by side. Joining costs the items joined, nothing more."""
+        frame.items = [item for item in frame.items if item.blocks]
+        if not frame.items:
             return
-        tight = all(
-            sum(isinstance(b, Paragraph | Heading) for b in item.blocks) <= 1 for item in items
-        )
-        done = tuple(ListItem(tuple(item.blocks)) for item in items)
         blocks = self.holder().blocks
         last = blocks[-1] if blocks else None
-        # LibreOffice writes a list broken by a nested one as lists side by side.
-        if not frame.ordered and isinstance(last, BulletList):
-            blocks[-1] = BulletList(last.items + done, last.tight and tight)
-        elif (
-            frame.ordered
-            and isinstance(last, OrderedList)
-            and frame.start in (1, last.start + len(last.items))
-            and frame.implicit != "word"
-        ):
-            blocks[-1] = OrderedList(last.items + done, last.start, last.tight and tight)
-        elif frame.ordered:
-            blocks.append(OrderedList(done, frame.start, tight))
-        else:
-            blocks.append(BulletList(done, tight))
+        joins = not frame.ordered or (
+            frame.implicit != "word" and frame.start in (1, last.start + len(last.items))
+            if isinstance(last, _List)
+            else False
+        )
+        if isinstance(last, _List) and last.ordered == frame.ordered and joins:
+            last.items.extend(frame.items)
+            return
+        blocks.append(frame)
 
     def _end_cell(self, frame: _CellFrame) -> None:
         self.cells -= 1
@@ -885,6 +879,21 @@ class _Reader:
 DATA = "given in the page as data"
 
 
+def _finished(blocks: list[Block | _List]) -> tuple[Block, ...]:
+    """A holder's blocks as nodes: its closed lists made BulletList or OrderedList."""
+    return tuple(_list_node(b) if isinstance(b, _List) else b for b in blocks)
+
+
+def _list_node(frame: _List) -> Block:
+    items = [ListItem(_finished(item.blocks)) for item in frame.items]
+    tight = all(
+        sum(isinstance(b, Paragraph | Heading) for b in item.children) <= 1 for item in items
+    )
+    if frame.ordered:
+        return OrderedList(tuple(items), frame.start, tight)
+    return BulletList(tuple(items), tight)
+
+
 class _NotCopied(Exception):
     def __init__(self, what: str, why: str) -> None:
         super().__init__(why)
@@ -1003,6 +1012,10 @@ def _ends_in_space(run: _Run) -> bool:
     return run.text is None or run.text.endswith(" ")
 
 
+def _has_words(run: _Run) -> bool:
+    return run.text is not None and bool(run.text.strip(" \u00a0"))
+
+
 def _common(a: _Style, b: _Style) -> _Style:
     """What two neighbours' formatting share: a space between them carries only that."""
     same_link = a.href == b.href
@@ -1025,12 +1038,11 @@ def _tidy(runs: list[_Run], *, heading: bool = False) -> list[_Run]:
     if heading:
         text_runs = [_Run(r.text, r.style._replace(bold=False)) for r in text_runs]
     # trim the edges
-    while text_runs and (text_runs[0].text is None or not text_runs[0].text.strip(" \u00a0")):
-        text_runs.pop(0)
-    while text_runs and (text_runs[-1].text is None or not text_runs[-1].text.strip(" \u00a0")):
-        text_runs.pop()
-    if not text_runs:
+    first_word = next((i for i, r in enumerate(text_runs) if _has_words(r)), None)
+    if first_word is None:
         return []
+    last_word = next(i for i in range(len(text_runs) - 1, -1, -1) if _has_words(text_runs[i]))
+    text_runs = text_runs[first_word : last_word + 1]
     first, last = text_runs[0], text_runs[-1]
     text_runs[0] = _Run((first.text or "").lstrip(" \u00a0"), first.style)
     last = text_runs[-1]
