@@ -610,6 +610,17 @@ def test_insert_footnote_puts_the_cursor_in_its_note(edit: VisualEdit) -> None:
     first.movePosition(Move.EndOfBlock)
     assert first.charFormat().objectType() == FOOTNOTE_OBJECT
     assert body(edit) == "Claim[^1]\n\n[^1]: Source."
+    assert "notes" in kinds(edit)  # the Notes separator above the notes
+    first = QTextCursor(edit.document().firstBlock())
+    first.movePosition(Move.EndOfBlock)
+    edit.setTextCursor(first)
+    QTest.keyClicks(edit, " again")
+    edit.insert_footnote()
+    QTest.keyClicks(edit, "Second.")
+    assert body(edit) == "Claim[^1] again[^2]\n\n[^1]: Source.\n\n[^2]: Second."
+    key(edit, Qt.Key.Key_Z, CTRL)  # the note's words
+    key(edit, Qt.Key.Key_Z, CTRL)  # the footnote, reference and note at once
+    assert body(edit) == "Claim[^1] again\n\n[^1]: Source."
 
 
 # ---------------------------------------------------------------- undo, read-only, edited
@@ -711,3 +722,49 @@ def test_right_to_left_and_cjk_type_with_their_own_direction(edit: VisualEdit) -
 
 def test_the_editor_has_an_accessible_name(edit: VisualEdit) -> None:
     assert edit.accessibleName() == "Story body"
+
+
+def test_bold_in_a_heading_reads_back_and_unbolds(edit: VisualEdit) -> None:
+    load(edit, "## Title words")
+    select(edit, "words")
+    key(edit, Qt.Key.Key_B, CTRL)
+    assert body(edit) == "## Title **words**"
+    key(edit, Qt.Key.Key_B, CTRL)
+    assert body(edit) == "## Title words"
+    edit.heading(2)
+    assert body(edit) == "Title words"
+    assert edit.document().firstBlock().charFormat().fontWeight() < QFont.Weight.Bold
+
+
+def test_typing_in_a_code_block_stays_code_and_enter_adds_lines(edit: VisualEdit) -> None:
+    load(edit, "```\nx = 1\n```")
+    to_block(edit, 0, end=True)
+    key(edit, Qt.Key.Key_Return)
+    QTest.keyClicks(edit, "y = 2")
+    assert body(edit) == "```\nx = 1\ny = 2\n```"
+    assert edit.document().blockCount() == 1
+    key(edit, Qt.Key.Key_Return)
+    key(edit, Qt.Key.Key_Return)  # an empty last line: out of the block
+    QTest.keyClicks(edit, "Prose")
+    assert body(edit) == "```\nx = 1\ny = 2\n```\n\nProse"
+
+
+def test_copy_and_paste_keep_a_table(edit: VisualEdit) -> None:
+    table = "| a | b |\n| --- | --- |\n| 1 | 2 |"
+    load(edit, f"Top\n\n{table}\n\nEnd")
+    edit.selectAll()
+    key(edit, Qt.Key.Key_C, CTRL)
+    assert QGuiApplication.clipboard().mimeData().hasFormat(BODY_MIME)
+    load(edit, "")
+    key(edit, Qt.Key.Key_V, CTRL)
+    assert body(edit) == f"Top\n\n{table}\n\nEnd"
+
+
+def test_moving_an_item_takes_its_nested_items(edit: VisualEdit) -> None:
+    load(edit, "- one\n- two\n  - two a\n- three")
+    to_block(edit, 1)
+    key(edit, Qt.Key.Key_Up, ALT | SHIFT)
+    assert body(edit) == "- two\n  - two a\n- one\n- three"
+    key(edit, Qt.Key.Key_Down, ALT | SHIFT)
+    key(edit, Qt.Key.Key_Down, ALT | SHIFT)
+    assert body(edit) == "- one\n- three\n- two\n  - two a"

@@ -32,6 +32,7 @@ from editordesk.gui.editor.visual.schema import (
     ITEM_DEPTH,
     LINE_SEP,
     LINK_TITLE,
+    LIST_TIGHT,
     OBJECT_CHAR,
     QUOTE_LEVEL,
     UNIT_KINDS,
@@ -41,7 +42,7 @@ from editordesk.gui.editor.visual.schema import (
 Move = QTextCursor.MoveOperation
 Keep = QTextCursor.MoveMode.KeepAnchor
 
-QUOTE_INDENT = 24.0  # the left margin of one level of block quote, in pixels
+QUOTE_INDENT = 28.0  # the left margin of one level of block quote, in pixels (as built)
 BULLETS = (
     QTextListFormat.Style.ListDisc,
     QTextListFormat.Style.ListCircle,
@@ -107,10 +108,23 @@ def block_range(block: QTextBlock) -> QTextCursor:
 
 
 def monospace() -> QTextCharFormat:
+    """A code block's characters, as the builder makes them."""
     fmt = QTextCharFormat()
-    fmt.setFontFamilies([QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()])
+    family = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
+    fmt.setFontFamilies([family, "monospace"] if family else ["monospace"])
     fmt.setFontFixedPitch(True)
+    fmt.setProperty(INLINE_CODE, True)
     return fmt
+
+
+def drawn_heavier(block: QTextBlock) -> bool:
+    """Headings and header cells are drawn DemiBold: their bold is ExtraBold."""
+    if block.blockFormat().headingLevel():
+        return True
+    table = table_at(block)
+    if table is None or table.format().headerRowCount() < 1:
+        return False
+    return table.cellAt(block.position()).row() == 0
 
 
 def _set_chars(cursor: QTextCursor, change: object) -> None:
@@ -173,27 +187,44 @@ def toggle_inline(cursor: QTextCursor, prop: QTextFormat.Property, on_value: obj
     """Toggle a character property on the selection, the word under the cursor, or the
     typing format; True when `cursor` itself only carries a new typing format (the caller
     puts it back on the widget)."""
+    weight = prop == QTextFormat.Property.FontWeight
 
     def has(fmt: QTextCharFormat) -> bool:
-        if prop == QTextFormat.Property.FontWeight:
+        if weight:
             return fmt.fontWeight() >= QFont.Weight.Bold
         return bool(fmt.property(prop))
 
+    def value(on: bool, block: QTextBlock) -> object:
+        if not weight:
+            return on_value if on else False
+        heavy = drawn_heavier(block)
+        if on:
+            return int(QFont.Weight.ExtraBold if heavy else QFont.Weight.Bold)
+        return int(QFont.Weight.DemiBold if heavy else QFont.Weight.Normal)
+
     target = cursor if cursor.hasSelection() else _word_under(cursor)
     if target is None:  # no word: the next characters typed take the format
-        fmt = cursor.charFormat()
         change = QTextCharFormat()
-        change.setProperty(prop, _off(prop) if has(fmt) else on_value)
+        change.setProperty(prop, value(not has(cursor.charFormat()), cursor.block()))
         cursor.mergeCharFormat(change)
         return True
-    change = QTextCharFormat()
-    change.setProperty(prop, _off(prop) if _all_chars(target, has) else on_value)
-    target.mergeCharFormat(change)
+    on = not _all_chars(target, has)
+    if not weight:
+        change = QTextCharFormat()
+        change.setProperty(prop, value(on, target.block()))
+        target.mergeCharFormat(change)
+        return False
+    doc = cursor.document()
+    start, end = target.selectionStart(), target.selectionEnd()
+    for block in selected_blocks(target):  # a heading's bold is heavier than a paragraph's
+        part = QTextCursor(doc)
+        part.setPosition(max(start, block.position()))
+        part.setPosition(min(end, block.position() + block.length() - 1), Keep)
+        if part.hasSelection():
+            change = QTextCharFormat()
+            change.setProperty(prop, value(on, block))
+            part.mergeCharFormat(change)
     return False
-
-
-def _off(prop: QTextFormat.Property) -> object:
-    return int(QFont.Weight.Normal) if prop == QTextFormat.Property.FontWeight else False
 
 
 def toggle_bold(cursor: QTextCursor) -> bool:
@@ -305,10 +336,13 @@ def set_heading(block: QTextBlock, level: int) -> None:
 
     def resize(f: QTextCharFormat) -> QTextCharFormat:
         out = QTextCharFormat(f)
-        if size:
+        bold = f.fontWeight() >= QFont.Weight.Bold
+        if level:
             out.setProperty(QTextFormat.Property.FontSizeAdjustment, size)
+            out.setFontWeight(QFont.Weight.ExtraBold if bold else QFont.Weight.DemiBold)
         else:
             out.clearProperty(QTextFormat.Property.FontSizeAdjustment)
+            out.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
         return out
 
     _set_chars(block_range(block), resize)
@@ -330,6 +364,7 @@ def list_format(numbered: bool, depth: int) -> QTextListFormat:
     fmt = QTextListFormat()
     fmt.setStyle(NUMBERED if numbered else BULLETS[(depth - 1) % len(BULLETS)])
     fmt.setIndent(depth)
+    fmt.setProperty(LIST_TIGHT, True)
     return fmt
 
 
@@ -627,24 +662,44 @@ def footnote_reference_format(label: str) -> QTextCharFormat:
 
 
 def footnote_labels(doc: QTextDocument) -> set[str]:
+    """The labels of the notes the document holds (a command's scan, not a keystroke's)."""
     labels = set()
-    block = doc.lastBlock()
-    while block.isValid() and kind_of(block) in (BlockKind.FOOTNOTE, BlockKind.PARAGRAPH):
+    block = doc.firstBlock()
+    while block.isValid():
         label = block.blockFormat().stringProperty(FOOTNOTE_LABEL)
         if label:
             labels.add(label)
-        block = block.previous()
+        block = block.next()
     return labels
+
+
+def new_footnote_label(doc: QTextDocument) -> str:
+    taken = footnote_labels(doc)
+    number = 1
+    while str(number) in taken:
+        number += 1
+    return str(number)
+
+
+def note_block(doc: QTextDocument, label: str) -> QTextBlock | None:
+    """The last block of the note `label`."""
+    block = doc.lastBlock()
+    while block.isValid():
+        if block.blockFormat().stringProperty(FOOTNOTE_LABEL) == label:
+            return block
+        block = block.previous()
+    return None
+
+
+def is_notes(block: QTextBlock) -> bool:
+    """The drawn "Notes" separator above the footnotes: never edited."""
+    return block.isValid() and kind_of(block) == BlockKind.NOTES
 
 
 def insert_footnote(cursor: QTextCursor) -> None:
     """A reference at the cursor, and its note's block at the end: the cursor goes there."""
     doc = cursor.document()
-    taken = footnote_labels(doc)
-    number = 1
-    while str(number) in taken:
-        number += 1
-    label = str(number)
+    label = new_footnote_label(doc)
     cursor.beginEditBlock()
     cursor.insertText(OBJECT_CHAR, footnote_reference_format(label))
     end = QTextCursor(doc)
@@ -762,7 +817,7 @@ def _snap(block: QTextBlock) -> _Snap:
         block.charFormat(),
         runs,
         text_list.format() if text_list is not None else None,
-        text_list.format().objectIndex() if text_list is not None else -1,
+        text_list.objectIndex() if text_list is not None else -1,
     )
 
 

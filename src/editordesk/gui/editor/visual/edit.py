@@ -36,6 +36,7 @@ from editordesk.gui.editor.visual.schema import (
     IMAGE_ID,
     LINE_SEP,
     OBJECT_CHAR,
+    SOURCE_LINE,
     TWEET_HANDLE,
     TWEET_ID,
     TWEET_OBJECT,
@@ -45,6 +46,7 @@ from editordesk.gui.editor.visual.schema import (
 
 BODY_MIME = "application/x-editordesk-body"
 CARD_MIME = "application/x-editordesk-card"  # a card dragged inside one editor: its block
+VERBATIM = frozenset({BlockKind.CODE, BlockKind.RAW_HTML, BlockKind.SHORTCODE})
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 
@@ -211,7 +213,32 @@ class VisualEdit(QTextEdit):
         self._run(cmd.insert_rule)
 
     def insert_footnote(self) -> None:
-        self._run(cmd.insert_footnote)
+        """A reference after the selection (or at the cursor) and its note, empty, at the end
+        under the Notes: the cursor goes into the note. One undo step."""
+        if not self._editable():
+            return
+        insert = _api("insert_blocks")
+        if insert is None:
+            self._run(cmd.insert_footnote)
+            return
+        doc = self.document()
+        label = cmd.new_footnote_label(doc)
+        number = len(cmd.footnote_labels(doc)) + 1
+        cursor = self.textCursor()
+        cursor.setPosition(cursor.selectionEnd())
+        cursor.beginEditBlock()
+        insert(
+            cursor,
+            (n.Paragraph((n.FootnoteRef(label, number),)),),
+            (n.Footnote(label, number, ()),),
+            self._assets,
+        )
+        note = cmd.note_block(doc, label)
+        if note is not None:
+            cursor.setPosition(note.position() + note.length() - 1)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
     def move_block(self, delta: int) -> None:
         if not self._editable():
@@ -498,7 +525,7 @@ class VisualEdit(QTextEdit):
             self._paragraph_after(unit or block)
             return True
         kind = cmd.kind_of(block)
-        if kind in (BlockKind.CODE, BlockKind.RAW_HTML, BlockKind.SHORTCODE):
+        if kind in VERBATIM:
             text = block.text()
             if not soft and cursor.atBlockEnd() and text.endswith(LINE_SEP):
                 cursor.beginEditBlock()  # an empty last line: out of the code block
@@ -535,6 +562,10 @@ class VisualEdit(QTextEdit):
             cursor.insertBlock()
             if cursor.atBlockEnd():
                 cursor.setBlockCharFormat(chars)
+        fmt = cursor.blockFormat()
+        if fmt.hasProperty(SOURCE_LINE):  # a typed block has no line of the body yet
+            fmt.clearProperty(SOURCE_LINE)
+            cursor.setBlockFormat(fmt)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
@@ -555,6 +586,8 @@ class VisualEdit(QTextEdit):
             self._run(lambda c: cmd.set_quote(c.block(), cmd.quote_level(c.block()) - 1))
             return True
         previous = block.previous()
+        if cmd.is_notes(previous):
+            return True  # the Notes separator stays
         if cmd.is_unit(previous):
             if (
                 not block.text()
@@ -581,6 +614,8 @@ class VisualEdit(QTextEdit):
         if cursor.hasSelection() or not cursor.atBlockEnd():
             return False
         following = block.next()
+        if cmd.is_notes(following):
+            return True
         if cmd.is_unit(following):
             self._remove_card(following)
             cursor.setPosition(min(cursor.position(), self.document().characterCount() - 1))
@@ -607,7 +642,10 @@ class VisualEdit(QTextEdit):
         if unit is not None or (not cursor.hasSelection() and cmd.is_unit(cursor.block())):
             self._paragraph_after(unit or cursor.block())
             return
-        if cursor.hasSelection():
+        if cmd.is_notes(cursor.block()) and cursor.block().next().isValid():
+            cursor.setPosition(cursor.block().next().position())
+            self.setTextCursor(cursor)
+        if cursor.hasSelection() or cmd.kind_of(cursor.block()) in VERBATIM:
             return
         fmt = cursor.charFormat()
         if cmd.is_sticky_stop(fmt) or cursor.atBlockStart():
@@ -644,12 +682,15 @@ class VisualEdit(QTextEdit):
         if cursor.hasSelection() and not cmd.is_unit(cursor.block()):
             return
         block = self.document().findBlock(cursor.position())
-        if not cmd.is_unit(block):
+        if not _passed_over(block):
             return
         forward = cursor.position() >= before
         step = block
-        while cmd.is_unit(step):
+        while _passed_over(step):
             step = step.next() if forward else step.previous()
+        if cmd.is_notes(block) and not step.isValid():
+            step = block.previous() if forward else block.next()
+            forward = not forward
         if cursor.hasSelection():
             edge = block.position() + block.length() - 1 if forward else block.position()
             cursor.setPosition(edge, Keep)
@@ -689,6 +730,11 @@ class VisualEdit(QTextEdit):
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _passed_over(block: QTextBlock) -> bool:
+    """Blocks an arrow key goes past: cards and the Notes separator."""
+    return cmd.is_unit(block) or cmd.is_notes(block)
 
 
 def _indent_items(cursor: QTextCursor, delta: int) -> None:
