@@ -768,3 +768,49 @@ def test_moving_an_item_takes_its_nested_items(edit: VisualEdit) -> None:
     key(edit, Qt.Key.Key_Down, ALT | SHIFT)
     key(edit, Qt.Key.Key_Down, ALT | SHIFT)
     assert body(edit) == "- one\n- three\n- two\n  - two a"
+
+
+def test_enter_or_typing_in_a_card_block_goes_to_a_new_paragraph(edit: VisualEdit) -> None:
+    load(edit, f"One\n\n{FIGURE}")
+    to_block(edit, 1)  # the cursor before the card's character
+    QTest.keyClicks(edit, "After")
+    assert body(edit) == f"One\n\n{FIGURE}\n\nAfter"
+    to_block(edit, 1, end=True)
+    key(edit, Qt.Key.Key_Return)
+    assert edit.textCursor().block().blockNumber() == 2
+    assert cmd.kind_of(edit.textCursor().block()) == BlockKind.PARAGRAPH
+
+
+def test_shift_arrows_take_a_card_whole(edit: VisualEdit) -> None:
+    load(edit, f"One\n\n{FIGURE}\n\nTwo")
+    to_block(edit, 0, end=True)
+    key(edit, Qt.Key.Key_Right, SHIFT)
+    key(edit, Qt.Key.Key_Right, SHIFT)
+    assert OBJECT_CHAR in edit.textCursor().selectedText()
+    key(edit, Qt.Key.Key_Delete)
+    assert body(edit) == "OneTwo"  # from the end of one to the start of two, as Word joins
+
+
+def test_a_tweet_token_goes_in_as_a_card_after_the_paragraph(edit: VisualEdit) -> None:
+    load(edit, "Hello world")
+    cursor = edit.textCursor()
+    cursor.setPosition(5)
+    edit.setTextCursor(cursor)
+    edit.insert_block_token('{{< x user="jack" id="20" >}}')
+    assert body(edit) == 'Hello world\n\n{{< x user="jack" id="20" >}}'
+    assert "tweet" in kinds(edit)
+    assert edit.textCursor().block().blockNumber() == 2  # below the card
+    QTest.keyClicks(edit, "More")
+    assert body(edit) == 'Hello world\n\n{{< x user="jack" id="20" >}}\n\nMore'
+    edit.setTextCursor(cmd.unit_selection(edit.document().findBlockByNumber(1)))
+    assert edit.accessibleDescription().startswith("Tweet by @jack")
+
+
+def test_a_table_goes_in_after_the_paragraph_with_the_cursor(edit: VisualEdit) -> None:
+    load(edit, "Text here")
+    to_block(edit, 0)
+    edit.insert_table(2, 2)
+    QTest.keyClicks(edit, "h")
+    key(edit, Qt.Key.Key_Backtab, SHIFT)  # the first cell: it stays
+    assert edit.textCursor().block().text() == "h"
+    assert body(edit) == "Text here\n\n| h |  |\n| --- | --- |\n|  |  |"

@@ -253,7 +253,19 @@ class VisualEdit(QTextEdit):
         if not self._editable():
             return
         tree = parse_body(token)
-        self._run(lambda c: self._insert_tree(c, tree, cards_only=True))
+
+        def insert(cursor: QTextCursor) -> None:
+            self._insert_tree(cursor, tree, cards_only=True)
+            block = cursor.block()
+            if cmd.is_unit(block):  # the cursor goes on below the card, as in the source
+                after = block.next()
+                if after.isValid() and not cmd.is_unit(after) and not cmd.table_at(after):
+                    cursor.setPosition(after.position())
+                else:
+                    cursor.movePosition(Move.EndOfBlock)
+                    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+
+        self._run(insert)
 
     # tables
     def insert_table(self, rows: int, cols: int) -> None:
