@@ -808,3 +808,91 @@ def test_bad_input_rows(row: PasteRow, tmp_path: Path) -> None:
     message = row.run(Desk())
     assert re.search(row.says, message), message
     assert "\n" not in message
+
+
+# ---------------------------------------------------------------- footnotes
+
+FOOTNOTE_FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"
+ office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>
+<text:p>The wall fell<text:note text:id="ftn1" text:note-class="footnote">
+<text:note-citation>1</text:note-citation><text:note-body><text:p>Council minutes,
+page 4.</text:p><text:p>Second paragraph.</text:p></text:note-body>
+</text:note> on Thursday.</text:p>
+<text:p>Again<text:note text:id="ftn2" text:note-class="footnote"><text:note-citation>2
+</text:note-citation><text:note-body><text:p>The harbour log.</text:p></text:note-body>
+</text:note>.</text:p></office:text></office:body></office:document>"""
+
+
+@pytest.mark.slow
+def test_libreoffice_footnotes(tmp_path: Path) -> None:
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed: no real LibreOffice HTML to read")
+    source = tmp_path / "notes.fodt"
+    source.write_text(FOOTNOTE_FODT, encoding="utf-8")
+    subprocess.run(
+        [SOFFICE, "--headless", "--convert-to", "html", "--outdir", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    pasted = read_html((tmp_path / "notes.html").read_text(encoding="utf-8"))
+    assert pasted.blocks == (
+        n.Paragraph((n.Text("The wall fell"), n.FootnoteRef("1", 1), n.Text(" on Thursday."))),
+        n.Paragraph((n.Text("Again"), n.FootnoteRef("2", 2), n.Text("."))),
+    )
+    assert pasted.footnotes == (
+        n.Footnote(
+            "1",
+            1,
+            (
+                n.Paragraph((n.Text("Council minutes, page 4."),)),
+                n.Paragraph((n.Text("Second paragraph."),)),
+            ),
+        ),
+        n.Footnote("2", 2, (n.Paragraph((n.Text("The harbour log."),)),)),
+    )
+
+
+def test_word_and_google_docs_footnotes() -> None:
+    word = (
+        "<p class=MsoNormal>Tide tables<a style='mso-footnote-id:ftn1' href=\"#_ftn1\" "
+        'name="_ftnref1" title=""><span class=MsoFootnoteReference><span '
+        "style='mso-special-character:footnote'><![if !supportFootnotes]><span "
+        "class=MsoFootnoteReference>[1]</span><![endif]></span></span></a> agree.</p>"
+        "<div style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all><hr "
+        "align=left size=1 width=\"33%\"><![endif]><div style='mso-element:footnote' id=ftn1>"
+        "<p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' href=\"#_ftnref1\" "
+        'name="_ftn1" title=""><span class=MsoFootnoteReference>[1]</span></a> From the '
+        "<i>harbour</i> office.</p></div></div>"
+    )
+    pasted = read_html(word)
+    assert pasted.blocks == (
+        n.Paragraph((n.Text("Tide tables"), n.FootnoteRef("1", 1), n.Text(" agree."))),
+    )
+    assert pasted.footnotes == (
+        n.Footnote(
+            "1",
+            1,
+            (
+                n.Paragraph(
+                    (n.Text("From the "), n.Emphasis((n.Text("harbour"),)), n.Text(" office."))
+                ),
+            ),
+        ),
+    )
+    google = (
+        '<p><span>Ferries</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup><span> run.'
+        '</span></p><hr><div><p><a href="#ftnt_ref1" id="ftnt1">[1]</a><span>&nbsp;Timetable '
+        'of 1 December.</span></p></div><p><a href="#nowhere">a dead in-page link</a></p>'
+    )
+    pasted = read_html(google)
+    assert pasted.blocks[0] == n.Paragraph(
+        (n.Text("Ferries"), n.FootnoteRef("1", 1), n.Text(" run."))
+    )
+    assert pasted.blocks[-1] == n.Paragraph((n.Text("a dead in-page link"),))
+    assert pasted.footnotes == (
+        n.Footnote("1", 1, (n.Paragraph((n.Text("Timetable of 1 December."),)),)),
+    )

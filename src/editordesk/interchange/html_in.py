@@ -39,6 +39,7 @@ from editordesk.document.nodes import (
     Emphasis,
     Figure,
     Footnote,
+    FootnoteRef,
     Heading,
     Inline,
     LineBreak,
@@ -66,6 +67,7 @@ MAX_PICTURES = 50  # pictures copied from one paste
 MAX_NESTING = 24  # lists and quotes inside one another, as the tree keeps them
 MAX_COLUMNS = 64  # a table's columns (colspan included)
 MAX_SPAN = 32  # one cell's colspan or rowspan
+MAX_FOOTNOTES = 1000  # footnotes read from one paste; the rest stay as their words
 MAX_SHOWN_ADDRESS = 90  # characters of an address named in a note
 
 # ---------------------------------------------------------------- what comes out
@@ -114,14 +116,14 @@ def read_html(html: str, *, base: Path | None = None) -> PastedDocument:
         root = lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError):  # nothing but markup that holds no content
         return PastedDocument(())
-    reader = _Reader(base)
+    reader = _Reader(base, _footnote_links(root))
     reader.read(root)
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
         reader.note(
             "The pasted HTML nests its parts thousands of levels deep; what lay deepest, "
             "and what followed it, was left out"
         )
-    return reader.result()
+    return reader.result(root)
 
 
 def figure_placeholders(blocks: Sequence[Block]) -> int:
@@ -200,6 +202,7 @@ PARAGRAPHS = frozenset(
     figcaption details summary fieldset legend hgroup form caption body html""".split()
 )
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_NOTE_BLOCKS = PARAGRAPHS | set(HEADINGS) | {"li", "td", "th"}
 LISTS = frozenset({"ul", "ol", "menu", "dir"})
 PREFORMATTED = frozenset({"pre", "listing", "xmp", "plaintext"})
 CELLS = frozenset({"td", "th"})
@@ -234,10 +237,65 @@ PLAIN = _Style()
 
 
 class _Run(NamedTuple):
-    """A piece of a block's text with its formatting; `text` None is a line break."""
+    """A piece of a block's text with its formatting; `text` None is a line break, and
+    `ref` a footnote's number (its text "")."""
 
     text: str | None
     style: _Style
+    ref: int = 0
+
+
+@dataclass
+class _Links:
+    """Footnotes found before the walk: a reference and its note link to each other (Word's
+    `#_ftn1` and `#_ftnref1`, LibreOffice's `sdfootnote`, Google Docs' `#ftnt1`)."""
+
+    refs: dict[etree._Element, int] = field(default_factory=dict)  # reference -> its number
+    skip: set[etree._Element] = field(default_factory=set)  # the notes and their back links
+    notes: list[tuple[int, etree._Element]] = field(default_factory=list)
+
+
+def _footnote_links(root: etree._Element) -> _Links:
+    anchors = list(root.iter("a"))
+    order = {a: i for i, a in enumerate(anchors)}
+    named: dict[str, etree._Element] = {}
+    for a in anchors:
+        for key in (a.get("name"), a.get("id")):
+            if key and key not in named:
+                named[key] = a
+    links = _Links()
+    for a in anchors:
+        href = a.get("href") or ""
+        target = named.get(href[1:]) if href.startswith("#") else None
+        if target is None or target is a or order[target] < order[a]:
+            continue
+        back = target.get("href") or ""
+        if not back.startswith("#") or back[1:] not in (a.get("name"), a.get("id")):
+            continue
+        container = _note_container(target)
+        if container is None or container in links.skip:
+            continue
+        if len(links.notes) >= MAX_FOOTNOTES:
+            break
+        number = len(links.notes) + 1
+        links.refs[a] = number
+        links.skip.update((target, container))
+        links.notes.append((number, container))
+    return links
+
+
+def _note_container(anchor: etree._Element) -> etree._Element | None:
+    """The note's text: the paragraph the back link starts, or the <div id=…> that
+    paragraph opens (a note of several paragraphs)."""
+    block = anchor.getparent()
+    while block is not None and str(block.tag).lower() not in _NOTE_BLOCKS:
+        block = block.getparent()
+    if block is None or str(block.tag).lower() in ("body", "html"):
+        return None
+    parent = block.getparent()
+    if parent is not None and parent.tag == "div" and parent.get("id") and parent[0] is block:
+        return parent
+    return block
 
 
 def _css(element: etree._Element) -> dict[str, str]:
@@ -323,8 +381,11 @@ class _Open:
 class _Reader:
     """Reads the parsed page once, element by element (lxml's iterwalk: no recursion)."""
 
-    def __init__(self, base: Path | None) -> None:
+    def __init__(self, base: Path | None, links: _Links, *, in_note: bool = False) -> None:
         self.base = base
+        self.links = links
+        self.in_note = in_note
+        self.note_root: etree._Element | None = None  # the note a footnote's reader reads
         self.root = _Holder("root")
         self.frames: list[_Frame] = [self.root]
         self.nesting = 0  # lists and quotes open
@@ -346,16 +407,22 @@ class _Reader:
     def note(self, line: str) -> None:
         self.notes[line] = None
 
-    def result(self) -> PastedDocument:
+    def blocks(self) -> tuple[Block, ...]:
         self.close_to(1)
         self.flush()
-        self.close_to(0)
-        return PastedDocument(
-            _finished(self.root.blocks),
-            (),
-            tuple(self.pictures),
-            tuple(self.notes),
-        )
+        return _finished(self.root.blocks)
+
+    def result(self, root: etree._Element) -> PastedDocument:
+        blocks = self.blocks()
+        footnotes = []
+        for number, container in self.links.notes:
+            note = _Reader(self.base, self.links, in_note=True)
+            note.note_root = container
+            note.read(container)
+            footnotes.append(Footnote(str(number), number, note.blocks()))
+            for line in note.notes:
+                self.note(line)
+        return PastedDocument(blocks, tuple(footnotes), tuple(self.pictures), tuple(self.notes))
 
     # ------------------------------------------------------------ the walk
 
@@ -385,10 +452,17 @@ class _Reader:
                 skipping = 0
                 record = opened.pop()
                 self.end(record)
-                if element.tail:
+                if element.tail and element is not root:
                     self.text(element.tail)
 
     def start(self, element: etree._Element, tag: str) -> _Open:
+        if element in self.links.skip and element is not self.note_root:
+            return _Open(len(self.frames), "skip")
+        number = self.links.refs.get(element)
+        if number is not None:
+            if self.pre is None:
+                self.runs.append(_Run("", PLAIN, number))
+            return _Open(len(self.frames), "skip")
         css = _css(element)
         classes = _classes(element)
         if self._hidden(tag, css, classes, element):
@@ -491,7 +565,12 @@ class _Reader:
             return True
         if css.get("display") == "none" or css.get("mso-hide") == "all":
             return True
-        return css.get("mso-element", "") in ("comment-list", "comment")
+        return css.get("mso-element", "") in (
+            "comment-list",
+            "comment",
+            "footnote-list",
+            "endnote-list",
+        )
 
     def _style(self, tag: str, css: dict[str, str], element: etree._Element) -> _Style:
         style = self.styles[-1]
@@ -822,6 +901,11 @@ class _Reader:
             elif alt:
                 self.text(alt)
             return
+        if self.in_note:
+            self.note("A picture in a footnote was not copied: footnotes hold words only")
+            if alt:
+                self.text(alt)
+            return
         if self.picture_count >= MAX_PICTURES:
             self.note(f"Only the first {MAX_PICTURES} pictures were copied; paste the rest apart")
             return
@@ -1013,7 +1097,7 @@ def _ends_in_space(run: _Run) -> bool:
 
 
 def _has_words(run: _Run) -> bool:
-    return run.text is not None and bool(run.text.strip(" \u00a0"))
+    return run.ref > 0 or (run.text is not None and bool(run.text.strip(" \u00a0")))
 
 
 def _common(a: _Style, b: _Style) -> _Style:
@@ -1033,24 +1117,27 @@ def _tidy(runs: list[_Run], *, heading: bool = False) -> list[_Run]:
     """A block's runs with its edges trimmed, spaces moved out of formatting they would
     start or end (`**bold **` is not bold in Markdown), and runs of spaces made one."""
     text_runs = [
-        _Run(_SPACES.sub(" ", r.text) if r.text is not None else None, r.style) for r in runs
+        _Run(_SPACES.sub(" ", r.text) if r.text is not None else None, r.style, r.ref) for r in runs
     ]
     if heading:
-        text_runs = [_Run(r.text, r.style._replace(bold=False)) for r in text_runs]
+        text_runs = [_Run(r.text, r.style._replace(bold=False), r.ref) for r in text_runs]
     # trim the edges
     first_word = next((i for i, r in enumerate(text_runs) if _has_words(r)), None)
     if first_word is None:
         return []
     last_word = next(i for i in range(len(text_runs) - 1, -1, -1) if _has_words(text_runs[i]))
     text_runs = text_runs[first_word : last_word + 1]
-    first, last = text_runs[0], text_runs[-1]
-    text_runs[0] = _Run((first.text or "").lstrip(" \u00a0"), first.style)
+    first = text_runs[0]
+    text_runs[0] = first._replace(text=(first.text or "").lstrip(" \u00a0"))
     last = text_runs[-1]
-    text_runs[-1] = _Run((last.text or "").rstrip(" \u00a0"), last.style)
+    text_runs[-1] = last._replace(text=(last.text or "").rstrip(" \u00a0"))
     out: list[_Run] = []
     count = len(text_runs)
     for index, run in enumerate(text_runs):
         text = run.text
+        if run.ref:
+            out.append(run)
+            continue
         if text is None:
             if out and out[-1].text:
                 out[-1] = _Run(out[-1].text.rstrip(" "), out[-1].style)
@@ -1073,7 +1160,7 @@ def _tidy(runs: list[_Run], *, heading: bool = False) -> list[_Run]:
         out.append(_Run(core, run.style))
         if trail:
             out.append(_Run(trail, _common(run.style, after)))
-    return [r for r in out if r.text is None or r.text]
+    return [r for r in out if r.text is None or r.text or r.ref]
 
 
 _EDGE = " \u00a0"
@@ -1133,6 +1220,11 @@ def _leaves(runs: list[_Run]) -> tuple[Inline, ...]:
             code.clear()
 
     for run in runs:
+        if run.ref:
+            end_text()
+            end_code()
+            out.append(FootnoteRef(str(run.ref), run.ref))
+            continue
         if run.style.code:
             end_text()
             code.append(" " if run.text is None else run.text)

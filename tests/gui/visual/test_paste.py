@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -244,3 +245,25 @@ def test_a_local_picture_file_is_imported_and_the_same_one_twice_once(
     )
     assert body(edit) == '{{< figure image="1" >}}\n\n- {{< figure image="1" >}}'
     assert paster.importer is not None
+
+
+def test_a_pasted_footnote_joins_the_story_s_notes(edit: VisualEdit) -> None:
+    load(edit, "Lead.[^1]\n\n[^1]: Already here.")
+    HtmlPaster(edit, None)
+    cursor = edit.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    edit.setTextCursor(cursor)
+    paste_with_keys(
+        edit,
+        '<p>Ferries<sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup> run.</p>'
+        '<div><p><a href="#ftnt_ref1" id="ftnt1">[1]</a> Timetable of 1 December.</p></div>',
+    )
+    written = body(edit)
+    again = parse_body(written)
+    from editordesk.document import nodes as n
+
+    # one paragraph goes in where the cursor is; its note is renamed beside the story's own
+    assert re.match(r"Lead\.\[\^1\]Ferries\[\^[\w-]+\] run\.\n", written), written
+    notes = [n.inlines_text(getattr(f.children[0], "children", ())) for f in again.footnotes]
+    assert notes == ["Already here.", "Timetable of 1 December."]
