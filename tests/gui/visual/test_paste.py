@@ -221,6 +221,7 @@ def test_a_data_picture_lands_in_the_library_with_its_metadata(
     assert record.original_name == "pasted-picture-1.jpg"
     assert record.fields.creator == "Ann Reed"
     assert record.fields.copyright == "Ellan Courier"
+    assert record.fields.alt_text == "The pier"  # from the page: the picture had none
     assert body(edit) == 'Before.\n\nThe pier:\n\n{{< figure image="1" >}}\n\nAfter.'
     assert heard == [
         [

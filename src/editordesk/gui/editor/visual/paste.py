@@ -32,23 +32,39 @@ if TYPE_CHECKING:
     from editordesk.gui.editor.visual.edit import VisualEdit
     from editordesk.store.db import Store
 
-PictureImporter = Callable[[Path], ImageRecord]
-"""Puts one picture file into the library and returns its record; raises EditorDeskError
-with a sentence when the file cannot be used."""
+PictureImporter = Callable[[Path, str], ImageRecord]
+"""Puts one picture file into the library and returns its record, given the alt text the
+page gave it; raises EditorDeskError with a sentence when the file cannot be used."""
 
 
-def store_importer(store: Store) -> PictureImporter:
+def store_importer(store: Store, author: str = "") -> PictureImporter:
     """The window's importer: one store action per picture (services/picture_import.py),
-    the picture's own metadata read into its fields as any import does."""
+    the picture's own metadata read into its fields as any import does; the page's alt text
+    fills the picture's when the picture has none (a second action, kept in its history)."""
 
-    def run(path: Path) -> ImageRecord:
+    def run(path: Path, alt: str) -> ImageRecord:
+        from dataclasses import replace
+
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from editordesk.services.images import update_image
         from editordesk.services.picture_import import import_pictures
 
         outcome = import_pictures(store, [path])
-        if outcome.records:
-            return outcome.records[0]
-        reason = outcome.problems[0][1] if outcome.problems else f"{path.name} was not stored"
-        raise InputError(reason)
+        if not outcome.records:
+            reason = outcome.problems[0][1] if outcome.problems else f"{path.name} was not stored"
+            raise InputError(reason)
+        record = outcome.records[0]
+        if alt.strip() and not record.fields.alt_text.strip():
+            fields = replace(record.fields, alt_text=alt.strip())
+            try:
+                with store.write() as session:
+                    record = update_image(
+                        session, record.id, fields, base_version=record.version, author=author
+                    )
+            except (EditorDeskError, SQLAlchemyError):
+                pass  # the picture is in; its alt text is the editor's to write
+        return record
 
     return run
 
@@ -84,7 +100,7 @@ def import_pictures_for(
                     path.write_bytes(picture.data)
                 if path is None:
                     raise InputError(f"{picture.name} has neither bytes nor a file")
-                records.append(importer(path))
+                records.append(importer(path, picture.alt))
             except EditorDeskError as exc:
                 records.append(None)
                 notes.append(f"A pasted picture was not added to the library: {exc}")
