@@ -62,7 +62,9 @@ class InsertCommands(QObject):
         editor = self._current()
         if editor is None:
             return
-        url, ok = QInputDialog.getText(self._parent, "Insert link", "Web address (https://…):")
+        url, ok = QInputDialog.getText(
+            self._parent, self.tr("Insert link"), self.tr("Web address (https://…):")
+        )
         if ok and url.strip():
             from editordesk.text import safe_href
 
@@ -113,7 +115,9 @@ class InsertCommands(QObject):
     def insert_figure_from_file(self) -> None:
         if self._current() is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self._parent, "Insert a picture", "", PICTURE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self._parent, self.tr("Insert a picture"), "", PICTURE_FILTER
+        )
         if path:
             self.insert_figure_file(Path(path))
 
@@ -153,7 +157,7 @@ class InsertCommands(QObject):
         from editordesk.interchange.markdown import figure_code
 
         dialog = LibraryDialog(self._store(), self._parent)
-        dialog.setWindowTitle("Choose the picture to show instead")
+        dialog.setWindowTitle(self.tr("Choose the picture to show instead"))
         chosen: list[int] = []
         dialog.view.insert_requested.connect(lambda i: (chosen.append(i), dialog.accept()))
         dialog.exec()
@@ -185,7 +189,7 @@ class InsertCommands(QObject):
 
         dialog = LibraryDialog(self._store(), self._parent)
         if insert:
-            dialog.setWindowTitle("Insert a picture — choose it, then Insert (Enter)")
+            dialog.setWindowTitle(self.tr("Insert a picture — choose it, then Insert (Enter)"))
         self.library_dialog = dialog
         if select is not None:
             dialog.view.select_image(select)

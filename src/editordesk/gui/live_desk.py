@@ -70,7 +70,7 @@ class LiveDesk(QObject):
         self.keep_copy: Callable[[StoryDraft, str], None] | None = None
         # the window places it in its status bar
         self.connection_label = plain_label(QLabel())
-        self.connection_label.setAccessibleName("Connection to the store")
+        self.connection_label.setAccessibleName(self.tr("Connection to the store"))
         self.connection_label.setWordWrap(True)  # the whole sentence, never "Not saved — th"
         self.connection_label.hide()
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
@@ -180,10 +180,11 @@ class LiveDesk(QObject):
         who = editor.locked_by or "another editor"
         answer = plain.question(
             editor,
-            "Take over the story?",
-            f"{who} is editing “{editor.headline.text() or 'this story'}”. If you take it "
-            f"over, {who}'s window becomes read-only and is told so; any text {who} has not "
-            "saved stays in their window. Take it over?",
+            self.tr("Take over the story?"),
+            self.tr(
+                "{0} is editing “{1}”. If you take it over, {2}'s window becomes read-only and is "
+                "told so; any text {3} has not saved stays in their window. Take it over?"
+            ).format(who, editor.headline.text() or "this story", who, who),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -420,10 +421,12 @@ class LiveDesk(QObject):
         if editor.dirty:
             answer = plain.question(
                 editor,
-                "Replace your unsaved changes?",
-                "Show the stored story in this tab? Your unsaved changes will not be lost: "
-                "they move to a new tab of their own (“Kept: …”), unsaved, to copy from or "
-                "save as a new story.",
+                self.tr("Replace your unsaved changes?"),
+                self.tr(
+                    "Show the stored story in this tab? Your unsaved changes will not be lost: "
+                    "they move to a new tab of their own (“Kept: …”), unsaved, to copy from or "
+                    "save as a new story."
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -473,7 +476,7 @@ class LiveDesk(QObject):
         was = self.reachable
         self.reachable = reachable
         if not reachable:
-            self.connection_label.setText("⚠ Store unreachable — edits kept here")
+            self.connection_label.setText(self.tr("⚠ Store unreachable — edits kept here"))
             self.connection_label.setToolTip(
                 tooltip(
                     f"The store cannot be reached ({message}). Your edits stay in their tabs "

@@ -63,7 +63,9 @@ class StoryTransfer(QObject):
     # ------------------------------------------------------------------ import
 
     def import_files_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self._parent, "Import stories", "", STORY_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self._parent, self.tr("Import stories"), "", STORY_FILTER
+        )
         if paths:
             self.import_paths([Path(p) for p in paths])
 
@@ -129,10 +131,12 @@ class StoryTransfer(QObject):
         box = message_box(
             self._parent,
             QMessageBox.Icon.Question,
-            "Welcome to EditorDesk",
-            "This store is empty. Add a sample story that shows what EditorDesk keeps — a "
-            "standfirst, byline and dateline, a picture with its caption and credit, a tweet "
-            "and related links?",
+            self.tr("Welcome to EditorDesk"),
+            self.tr(
+                "This store is empty. Add a sample story that shows what EditorDesk keeps — a "
+                "standfirst, byline and dateline, a picture with its caption and credit, a tweet "
+                "and related links?"
+            ),
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)

@@ -147,12 +147,12 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         from editordesk import __version__
 
-        self.setWindowTitle("About EditorDesk")
+        self.setWindowTitle(self.tr("About EditorDesk"))
         self.resize(620, 520)
         self.version = __version__
 
-        heading = QLabel(f"<h2>EditorDesk {html.escape(__version__)}</h2>", self)
-        heading.setAccessibleName("EditorDesk version")
+        heading = QLabel(self.tr("<h2>EditorDesk {0}</h2>").format(html.escape(__version__)), self)
+        heading.setAccessibleName(self.tr("EditorDesk version"))
         heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         icon = QLabel(self)
         window_icon = parent.windowIcon() if parent is not None else self.windowIcon()
@@ -171,13 +171,13 @@ class AboutDialog(QDialog):
         )
         self.licences_view = self._browser("Licences", self._licence_table())
         self.notices_view = SafeBrowser(self)
-        self.notices_view.setAccessibleName("Third-party notices")
+        self.notices_view.setAccessibleName(self.tr("Third-party notices"))
         self.notices_view.setPlainText(_notices_text())
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.about_view, "&About")
-        self.tabs.addTab(self.licences_view, "&Licences")
-        self.tabs.addTab(self.notices_view, "&Notices")
+        self.tabs.addTab(self.about_view, self.tr("&About"))
+        self.tabs.addTab(self.licences_view, self.tr("&Licences"))
+        self.tabs.addTab(self.notices_view, self.tr("&Notices"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

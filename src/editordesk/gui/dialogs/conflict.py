@@ -67,15 +67,17 @@ class ConflictDialog(QDialog):
 
         self.message_label = plain.plain_label(  # the name is as the other editor typed it
             QLabel(self),
-            f"{plain.shorten(who, 200)} saved this story at {when} while you were editing it. "
-            "Nothing has been overwritten.",
+            self.tr(
+                "{0} saved this story at {1} while you were editing it. Nothing has been "
+                "overwritten."
+            ).format(plain.shorten(who, 200), when),
         )
         self.message_label.setWordWrap(True)
         font = self.message_label.font()
         font.setBold(True)
         self.message_label.setFont(font)
         self.hint_label = QLabel(
-            "Their version is on the left, yours on the right. Choose which to keep.", self
+            self.tr("Their version is on the left, yours on the right. Choose which to keep."), self
         )
         self.hint_label.setWordWrap(True)
 
@@ -147,9 +149,11 @@ class ConflictDialog(QDialog):
     def _take_theirs(self) -> None:
         answer = plain.question(
             self,
-            "Replace your changes?",
-            "Show their version in the editor? Your unsaved text is not lost: it moves to a "
-            "tab of its own (“Kept: …”), unsaved, to copy from or save as a new story.",
+            self.tr("Replace your changes?"),
+            self.tr(
+                "Show their version in the editor? Your unsaved text is not lost: it moves to a "
+                "tab of its own (“Kept: …”), unsaved, to copy from or save as a new story."
+            ),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -180,14 +184,17 @@ class ImageConflictDialog(QDialog):
         self.setSizeGripEnabled(True)
         self.message_label = plain.plain_label(
             QLabel(self),
-            f"{plain.shorten(who, 200)} saved this picture's details at "
-            f"{when_text(theirs.updated)} while you were editing them. Nothing has been "
-            "overwritten.",
+            self.tr(
+                "{0} saved this picture's details at {1} while you were editing them. Nothing has "
+                "been overwritten."
+            ).format(plain.shorten(who, 200), when_text(theirs.updated)),
         )
         self.message_label.setWordWrap(True)
         self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels(["Field", "Theirs (saved)", "Yours (not saved)"])
-        self.table.setAccessibleName("Their details and yours")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Field"), self.tr("Theirs (saved)"), self.tr("Yours (not saved)")]
+        )
+        self.table.setAccessibleName(self.tr("Their details and yours"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         for name in FIELD_NAMES:
@@ -244,8 +251,8 @@ class ImageConflictDialog(QDialog):
     def _take_theirs(self) -> None:
         answer = plain.question(
             self,
-            "Drop your changes?",
-            "Show their details on the card? Your unsaved details will be dropped.",
+            self.tr("Drop your changes?"),
+            self.tr("Show their details on the card? Your unsaved details will be dropped."),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

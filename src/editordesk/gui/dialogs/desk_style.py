@@ -37,36 +37,42 @@ class DeskStyleDialog(QDialog):
         from editordesk.services import spelling, style
 
         self.store = store
-        self.setWindowTitle("Desk spelling and house style")
+        self.setWindowTitle(self.tr("Desk spelling and house style"))
         with store.read() as session:
             language = spelling.desk_language(session)
             acronyms = spelling.checks_acronyms(session)
             text = style.desk_style_text(session)
         self.language = QComboBox(self)
         self.language.setEditable(True)
-        self.language.setAccessibleName("Desk's language")
-        self.language.setToolTip("The language of stories that do not choose their own")
+        self.language.setAccessibleName(self.tr("Desk's language"))
+        self.language.setToolTip(self.tr("The language of stories that do not choose their own"))
         self.language.addItems(spelling.installed_languages())
         self.language.setEditText(language)
-        self.acronyms = QCheckBox("Check all-capital words (acronyms) too", self)
-        self.acronyms.setAccessibleName("Check acronyms")
-        self.acronyms.setToolTip("Off: words in capitals such as NATO are never flagged")
+        self.acronyms = QCheckBox(self.tr("Check all-capital words (acronyms) too"), self)
+        self.acronyms.setAccessibleName(self.tr("Check acronyms"))
+        self.acronyms.setToolTip(self.tr("Off: words in capitals such as NATO are never flagged"))
         self.acronyms.setChecked(acronyms)
         self.text = QPlainTextEdit(self)
-        self.text.setAccessibleName("House style (YAML)")
+        self.text.setAccessibleName(self.tr("House style (YAML)"))
         self.text.setToolTip(
-            "preferred, avoid, numbers, names, headline_max, standfirst_max: "
-            "see the sample for each"
+            self.tr(
+                "preferred, avoid, numbers, names, headline_max, standfirst_max: "
+                "see the sample for each"
+            )
         )
         plain.set_plain_text(self.text, text)
         self.problem = plain.plain_label(QLabel(self))
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Style problem")
+        self.problem.setAccessibleName(self.tr("Style problem"))
         row = QHBoxLayout()
         for label, slot, tip in (
-            ("Import…", self.import_file, "Replace the text with a style file"),
-            ("Export…", self.export_file, "Save the text as a style file"),
-            ("Sample", self.load_sample, "Start again from the shipped sample style"),
+            (self.tr("Import…"), self.import_file, self.tr("Replace the text with a style file")),
+            (self.tr("Export…"), self.export_file, self.tr("Save the text as a style file")),
+            (
+                self.tr("Sample"),
+                self.load_sample,
+                self.tr("Start again from the shipped sample style"),
+            ),
         ):
             button = QPushButton(label, self)
             button.setToolTip(tip)
@@ -74,7 +80,7 @@ class DeskStyleDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         form = QFormLayout()
-        form.addRow("Desk's language", self.language)
+        form.addRow(self.tr("Desk's language"), self.language)
         form.addRow("", self.acronyms)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -83,7 +89,7 @@ class DeskStyleDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("House style:", self))
+        layout.addWidget(QLabel(self.tr("House style:"), self))
         layout.addWidget(self.text, 1)
         layout.addLayout(row)
         layout.addWidget(self.problem)
@@ -115,7 +121,10 @@ class DeskStyleDialog(QDialog):
 
         if not path:
             path, _ = QFileDialog.getOpenFileName(
-                self, "Import a house style", "", "Style files (*.yaml *.yml);;All files (*)"
+                self,
+                self.tr("Import a house style"),
+                "",
+                self.tr("Style files (*.yaml *.yml);;All files (*)"),
             )
         if not path:
             return
@@ -124,7 +133,9 @@ class DeskStyleDialog(QDialog):
             text = data.decode("utf-8")
             parse_style(text)
         except (OSError, UnicodeDecodeError) as exc:
-            plain.set_plain(self.problem, f"{Path(path).name}: cannot be read ({exc})")
+            plain.set_plain(
+                self.problem, self.tr("{0}: cannot be read ({1})").format(Path(path).name, exc)
+            )
             return
         except EditorDeskError as exc:
             plain.set_plain(self.problem, f"{Path(path).name}: {exc}")
@@ -137,11 +148,16 @@ class DeskStyleDialog(QDialog):
 
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export the house style", "house-style.yaml", "Style files (*.yaml)"
+                self,
+                self.tr("Export the house style"),
+                "house-style.yaml",
+                self.tr("Style files (*.yaml)"),
             )
         if not path:
             return
         try:
             write_atomic(Path(path), self.text.toPlainText().encode("utf-8"))
         except OSError as exc:
-            plain.set_plain(self.problem, f"{Path(path).name}: cannot be written ({exc})")
+            plain.set_plain(
+                self.problem, self.tr("{0}: cannot be written ({1})").format(Path(path).name, exc)
+            )

@@ -76,12 +76,12 @@ class DiffView(QWidget):
 
         self.field_list = QTreeWidget(self)
         self.field_list.setColumnCount(3)
-        self.field_list.setHeaderLabels(["Field", "Left", "Right"])
+        self.field_list.setHeaderLabels([self.tr("Field"), self.tr("Left"), self.tr("Right")])
         self.field_list.setRootIsDecorated(False)
         self.field_list.setUniformRowHeights(True)
         self.field_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.field_list.setAccessibleName("Changed fields")
-        self.field_list.setToolTip("The fields other than the body that differ")
+        self.field_list.setAccessibleName(self.tr("Changed fields"))
+        self.field_list.setToolTip(self.tr("The fields other than the body that differ"))
         header = self.field_list.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -90,14 +90,14 @@ class DiffView(QWidget):
         self.field_list.hide()
 
         # Titles name who saved each side, as they typed their name: plain text.
-        self.left_title = plain.plain_label(QLabel(self), "Left")
-        self.right_title = plain.plain_label(QLabel(self), "Right")
+        self.left_title = plain.plain_label(QLabel(self), self.tr("Left"))
+        self.right_title = plain.plain_label(QLabel(self), self.tr("Right"))
         self.left_pane = self._make_pane()
         self.right_pane = self._make_pane()
         self.left_title.setBuddy(self.left_pane)
         self.right_title.setBuddy(self.right_pane)
-        self.left_pane.setAccessibleDescription("Words removed are struck through")
-        self.right_pane.setAccessibleDescription("Words added are underlined")
+        self.left_pane.setAccessibleDescription(self.tr("Words removed are struck through"))
+        self.right_pane.setAccessibleDescription(self.tr("Words added are underlined"))
 
         panes = QGridLayout()
         panes.addWidget(self.left_title, 0, 0)
@@ -143,7 +143,7 @@ class DiffView(QWidget):
         plain.set_plain(self.right_title, right, 300)
         self.left_pane.setAccessibleName(left)
         self.right_pane.setAccessibleName(right)
-        self.field_list.setHeaderLabels(["Field", left, right])
+        self.field_list.setHeaderLabels([self.tr("Field"), left, right])
 
     def show_diff(self, old: StoryDraft, new: StoryDraft) -> None:
         """Compare `old` (left) with `new` (right)."""
@@ -207,9 +207,11 @@ class DiffView(QWidget):
         if body_lines:
             parts.append(f"{body_lines} line{'s' if body_lines != 1 else ''} of the body")
         if parts:
-            plain.set_plain(self.summary_label, f"Changed: {_sentence_list(parts)}.")
+            plain.set_plain(
+                self.summary_label, self.tr("Changed: {0}.").format(_sentence_list(parts))
+            )
         else:
-            plain.set_plain(self.summary_label, "The two versions are the same.")
+            plain.set_plain(self.summary_label, self.tr("The two versions are the same."))
 
     def _fill(self, document: QTextDocument, side: str) -> None:
         palette = self.palette()

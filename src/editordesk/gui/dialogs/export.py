@@ -7,7 +7,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -53,7 +53,7 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Export {count} stor{'y' if count == 1 else 'ies'}")
+        self.setWindowTitle(self.tr("Export %n story(s)", "", count))
         self.group = QButtonGroup(self)
         kinds = QVBoxLayout()
         self.radios: dict[str, QRadioButton] = {}
@@ -80,23 +80,23 @@ class ExportDialog(QDialog):
             "A .docx whose styles the Word export uses (empty: EditorDesk's)",
             self._pick_reference,
         )
-        self.embed = QCheckBox("Put pictures inside the page (data: URIs)", self)
-        self.force = QCheckBox("Export even if preflight finds errors", self)
-        self.open_after = QCheckBox("Open the folder afterwards", self)
+        self.embed = QCheckBox(self.tr("Put pictures inside the page (data: URIs)"), self)
+        self.force = QCheckBox(self.tr("Export even if preflight finds errors"), self)
+        self.open_after = QCheckBox(self.tr("Open the folder afterwards"), self)
         self.open_after.setChecked(True)
         for box, tip in (
-            (self.embed, "One self-contained HTML file per story"),
-            (self.force, "Normally a story a desk would reject is skipped"),
-            (self.open_after, "Show the exported files when done"),
+            (self.embed, self.tr("One self-contained HTML file per story")),
+            (self.force, self.tr("Normally a story a desk would reject is skipped")),
+            (self.open_after, self.tr("Show the exported files when done")),
         ):
             box.setAccessibleName(box.text())
             box.setToolTip(tip)
         self.problem = plain.plain_label(QLabel(self))
         form = QFormLayout()
-        form.addRow("Format", kinds)
-        form.addRow("Folder", self.destination[0])
-        form.addRow("HTML templates", self.template[0])
-        form.addRow("Word reference", self.reference[0])
+        form.addRow(self.tr("Format"), kinds)
+        form.addRow(self.tr("Folder"), self.destination[0])
+        form.addRow(self.tr("HTML templates"), self.template[0])
+        form.addRow(self.tr("Word reference"), self.reference[0])
         form.addRow("", self.embed)
         form.addRow("", self.force)
         form.addRow("", self.open_after)
@@ -104,7 +104,7 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -119,9 +119,9 @@ class ExportDialog(QDialog):
         edit = QLineEdit(text, box)
         edit.setAccessibleName(name)
         edit.setToolTip(tip)
-        button = QPushButton("Browse…", box)
-        button.setAccessibleName(f"Browse for the {name.lower()}")
-        button.setToolTip(f"Choose the {name.lower()}")
+        button = QPushButton(self.tr("Browse…"), box)
+        button.setAccessibleName(self.tr("Browse for the {0}").format(name.lower()))
+        button.setToolTip(self.tr("Choose the {0}").format(name.lower()))
         button.clicked.connect(pick)
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
@@ -130,18 +130,22 @@ class ExportDialog(QDialog):
         return box, edit
 
     def _pick_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Export into", self.destination[1].text())
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Export into"), self.destination[1].text()
+        )
         if path:
             self.destination[1].setText(path)
 
     def _pick_template(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "HTML templates", self.template[1].text())
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("HTML templates"), self.template[1].text()
+        )
         if path:
             self.template[1].setText(path)
 
     def _pick_reference(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Reference document", self.reference[1].text(), "Word (*.docx)"
+            self, self.tr("Reference document"), self.reference[1].text(), self.tr("Word (*.docx)")
         )
         if path:
             self.reference[1].setText(path)
@@ -175,7 +179,7 @@ class ExportDialog(QDialog):
 
     def accept(self) -> None:
         if not self.destination[1].text().strip():
-            plain.set_plain(self.problem, "Choose the folder to export into.")
+            plain.set_plain(self.problem, self.tr("Choose the folder to export into."))
             return
         super().accept()
 
@@ -243,13 +247,13 @@ class BatchExport(QObject):
         self.stop = threading.Event()
         self.dialog = QProgressDialog("Exporting…", "Cancel", 0, len(ids), parent)
         # The label names each story as it goes: plain text, whatever the story is called.
-        self.dialog.setLabel(plain.plain_label(QLabel(), "Exporting…"))
-        self.dialog.setWindowTitle("Exporting")
+        self.dialog.setLabel(plain.plain_label(QLabel(), self.tr("Exporting…")))
+        self.dialog.setWindowTitle(self.tr("Exporting"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
-        self.dialog.setAccessibleName("Export progress")
+        self.dialog.setAccessibleName(self.tr("Export progress"))
         self.dialog.canceled.connect(self.stop.set)
         self.relay = _Relay()
         self.relay.progress.connect(self._progress, Qt.ConnectionType.BlockingQueuedConnection)
@@ -295,7 +299,11 @@ def show_report(parent: QWidget, report: BatchReport, folder: Path, open_folder:
     icon = QMessageBox.Icon.Warning if failed else QMessageBox.Icon.Information
     # The details quote stories' errors and paths: message_box shows them as written.
     box = plain.message_box(
-        parent, icon, "Export finished", report.summary(), details=report.details()
+        parent,
+        icon,
+        QCoreApplication.translate("gui.dialogs.export", "Export finished"),
+        report.summary(),
+        details=report.details(),
     )
     box.exec()
     if open_folder and report.count(Outcome.EXPORTED):
@@ -310,9 +318,12 @@ def open_export_folder(parent: QWidget, folder: Path) -> bool:
     box = plain.message_box(
         parent,
         QMessageBox.Icon.Information,
-        "The exported files",
-        f"The files are in {folder}",
-        "This desktop has no program set to open folders, so it could not be shown.",
+        QCoreApplication.translate("gui.dialogs.export", "The exported files"),
+        QCoreApplication.translate("gui.dialogs.export", "The files are in {0}").format(folder),
+        QCoreApplication.translate(
+            "gui.dialogs.export",
+            "This desktop has no program set to open folders, so it could not be shown.",
+        ),
     )
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()

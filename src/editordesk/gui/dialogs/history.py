@@ -116,22 +116,24 @@ class HistoryDialog(QDialog):
         self._loaded_once = False
         self._restoring: int | None = None
 
-        self.setWindowTitle("History")
+        self.setWindowTitle(self.tr("History"))
         self.setSizeGripEnabled(True)
 
-        self.status_label = plain.plain_label(QLabel(self), "Loading the revisions…")
+        self.status_label = plain.plain_label(QLabel(self), self.tr("Loading the revisions…"))
         self.status_label.setWordWrap(True)
 
         self.revision_list = QTreeWidget(self)
-        self.revision_list.setHeaderLabels(["No.", "Saved", "Author", "Note"])
+        self.revision_list.setHeaderLabels(
+            [self.tr("No."), self.tr("Saved"), self.tr("Author"), self.tr("Note")]
+        )
         self.revision_list.setRootIsDecorated(False)
         self.revision_list.setUniformRowHeights(True)
         self.revision_list.setAlternatingRowColors(True)
         self.revision_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.revision_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.revision_list.setAccessibleName("Revisions")
+        self.revision_list.setAccessibleName(self.tr("Revisions"))
         self.revision_list.setToolTip(
-            "Select a revision to see it on the right, compared with the one before it"
+            self.tr("Select a revision to see it on the right, compared with the one before it")
         )
         header = self.revision_list.header()
         header.setStretchLastSection(True)
@@ -139,19 +141,19 @@ class HistoryDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         self.compare_combo = QComboBox(self)
-        self.compare_combo.setAccessibleName("Compare with")
-        self.compare_combo.setToolTip("The revision shown on the left")
-        compare_label = QLabel("&Compare with:", self)
+        self.compare_combo.setAccessibleName(self.tr("Compare with"))
+        self.compare_combo.setToolTip(self.tr("The revision shown on the left"))
+        compare_label = QLabel(self.tr("&Compare with:"), self)
         compare_label.setBuddy(self.compare_combo)
 
         self.diff_view = DiffView(self)
         self.diff_view.clear("")
 
-        self.restore_button = QPushButton("Restore this revision", self)
+        self.restore_button = QPushButton(self.tr("Restore this revision"), self)
         self.restore_button.setObjectName("restoreButton")
-        self.close_button = QPushButton("Close", self)
-        self.close_button.setAccessibleName("Close")
-        self.close_button.setToolTip("Close the history; nothing changes (Esc)")
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.setAccessibleName(self.tr("Close"))
+        self.close_button.setToolTip(self.tr("Close the history; nothing changes (Esc)"))
         for button in (self.restore_button, self.close_button):
             # Enter on the list must never press a button: it only selects a revision.
             button.setAutoDefault(False)
@@ -234,8 +236,12 @@ class HistoryDialog(QDialog):
         count = len(self._revisions)
         plain.set_plain(
             self.status_label,
-            f"{count} revision{'s' if count != 1 else ''}, newest first. Select one to see "
-            "what it changed; restoring one keeps the current text in the history too.",
+            self.tr(
+                "%n revision(s), newest first. Select one to see what it changed; restoring "
+                "one keeps the current text in the history too.",
+                "",
+                count,
+            ),
         )
         self.revision_list.clear()
         self._items = []
@@ -268,7 +274,8 @@ class HistoryDialog(QDialog):
 
     def _load_failed(self, exc: Exception) -> None:
         plain.set_plain(
-            self.status_label, f"The history could not be read: {error_text(exc).rstrip('.')}."
+            self.status_label,
+            self.tr("The history could not be read: {0}.").format(error_text(exc).rstrip(".")),
         )
         self.diff_view.clear("")
         self._loaded_once = True
@@ -319,25 +326,30 @@ class HistoryDialog(QDialog):
         selected = self._selected()
         button = self.restore_button
         if selected is None:
-            button.setText("Restore this revision")
-            button.setToolTip("Select a revision to restore")
+            button.setText(self.tr("Restore this revision"))
+            button.setToolTip(self.tr("Select a revision to restore"))
             button.setEnabled(False)
         elif self._read_only_by is not None:
-            button.setText("Restore this revision")
+            button.setText(self.tr("Restore this revision"))
             button.setToolTip(
-                f"Read-only: {self._read_only_by or 'someone else'} is editing this story; "
-                "take it over before restoring a revision"
+                self.tr(
+                    "Read-only: {0} is editing this story; take it over before restoring a revision"
+                ).format(self._read_only_by or "someone else")
             )
             button.setEnabled(False)
         else:
-            button.setText(f"&Restore revision {selected.number}")
+            button.setText(self.tr("&Restore revision {0}").format(selected.number))
             if self._revisions and selected is self._revisions[0]:
-                button.setToolTip(f"Revision {selected.number} is already the current text")
+                button.setToolTip(
+                    self.tr("Revision {0} is already the current text").format(selected.number)
+                )
                 button.setEnabled(False)
             else:
                 button.setToolTip(
-                    f"Make revision {selected.number} (shown on the right) the story's current "
-                    "text. The current text stays in the history."
+                    self.tr(
+                        "Make revision {0} (shown on the right) the story's current text. The "
+                        "current text stays in the history."
+                    ).format(selected.number)
                 )
                 button.setEnabled(not self._busy)
         button.setAccessibleName(button.text().replace("&", ""))
@@ -357,7 +369,9 @@ class HistoryDialog(QDialog):
         self._busy = True
         self._restoring = selected.number
         self._update_restore_button()
-        plain.set_plain(self.status_label, f"Restoring revision {selected.number}…")
+        plain.set_plain(
+            self.status_label, self.tr("Restoring revision {0}…").format(selected.number)
+        )
         run_in_background(
             _restore,
             self._store,
@@ -379,11 +393,13 @@ class HistoryDialog(QDialog):
         self._busy = False
         self._update_restore_button()
         number = self._restoring
-        plain.set_plain(self.status_label, f"Revision {number} was not restored.")
+        plain.set_plain(self.status_label, self.tr("Revision {0} was not restored.").format(number))
         plain.warning(
             self,
-            "Revision not restored",
-            f"Revision {number} was not restored: {error_text(exc).rstrip('.')}.",
+            self.tr("Revision not restored"),
+            self.tr("Revision {0} was not restored: {1}.").format(
+                number, error_text(exc).rstrip(".")
+            ),
         )
 
 
@@ -401,9 +417,9 @@ class ImageHistoryDialog(QDialog):
         with store.read() as session:
             self.revisions = image_history(session, image.id)
         self.list = QTreeWidget(self)
-        self.list.setHeaderLabels(["No.", "Saved", "By"])
+        self.list.setHeaderLabels([self.tr("No."), self.tr("Saved"), self.tr("By")])
         self.list.setRootIsDecorated(False)
-        self.list.setAccessibleName("Saved picture details")
+        self.list.setAccessibleName(self.tr("Saved picture details"))
         for revision in self.revisions:
             item = QTreeWidgetItem(
                 [
@@ -415,13 +431,13 @@ class ImageHistoryDialog(QDialog):
             self.list.addTopLevelItem(item)
         self.details = plain.plain_label(QLabel(self))
         self.details.setWordWrap(True)
-        self.details.setAccessibleName("These details")
-        self.empty = QLabel("No saves yet: the details are as imported.", self)
+        self.details.setAccessibleName(self.tr("These details"))
+        self.empty = QLabel(self.tr("No saves yet: the details are as imported."), self)
         self.empty.setVisible(not self.revisions)
-        self.bring_back = QPushButton("&Bring these back", self)
-        self.bring_back.setToolTip("Put these details on the card, unsaved, to look over")
+        self.bring_back = QPushButton(self.tr("&Bring these back"), self)
+        self.bring_back.setToolTip(self.tr("Put these details on the card, unsaved, to look over"))
         self.bring_back.setEnabled(False)
-        close = QPushButton("Close", self)
+        close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.reject)
         self.bring_back.clicked.connect(self._bring_back)
         self.list.currentItemChanged.connect(lambda *_: self._show())

@@ -104,24 +104,24 @@ class PublishDialog(QDialog):
         self.story_ids = list(story_ids)
         self.template_dir = Path(template_dir) if template_dir else None
         count = len(self.story_ids)
-        self.setWindowTitle(f"Publish {count} stor{'y' if count == 1 else 'ies'}")
+        self.setWindowTitle(self.tr("Publish %n story(s)", "", count))
         self.site = QComboBox(self)
-        self.site.setAccessibleName("Site")
-        self.manage = QPushButton("&Sites…", self)
+        self.site.setAccessibleName(self.tr("Site"))
+        self.manage = QPushButton(self.tr("&Sites…"), self)
         self.manage.clicked.connect(self.manage_sites)
         self.status = QComboBox(self)
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(self.tr("Status"))
         for key, text in STATUSES:
             self.status.addItem(text, key)
         self.featured = QComboBox(self)
-        self.featured.setAccessibleName("Featured picture")
-        self.featured.addItem("The first picture", None)
+        self.featured.setAccessibleName(self.tr("Featured picture"))
+        self.featured.addItem(self.tr("The first picture"), None)
         self.where = plain.plain_label(QLabel(self))
         self.where.setWordWrap(True)
-        self.where.setAccessibleName("Where it is published")
+        self.where.setAccessibleName(self.tr("Where it is published"))
         self.result = plain.plain_label(QLabel(self))
         self.result.setWordWrap(True)
-        self.result.setAccessibleName("Result")
+        self.result.setAccessibleName(self.tr("Result"))
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.keyring_note = plain.plain_label(QLabel(self))
         self.keyring_note.setWordWrap(True)
@@ -130,18 +130,18 @@ class PublishDialog(QDialog):
         else:
             plain.set_plain(
                 self.keyring_note,
-                "No system keyring here: the site's password is asked once this session.",
+                self.tr("No system keyring here: the site's password is asked once this session."),
             )
         form = QFormLayout()
-        form.addRow("S&ite:", self.site)
+        form.addRow(self.tr("S&ite:"), self.site)
         form.addRow("", self.manage)
-        form.addRow("S&tatus:", self.status)
-        form.addRow("&Featured picture:", self.featured)
-        form.addRow("Published:", self.where)
-        form.addRow("Last time:", self.result)
+        form.addRow(self.tr("S&tatus:"), self.status)
+        form.addRow(self.tr("&Featured picture:"), self.featured)
+        form.addRow(self.tr("Published:"), self.where)
+        form.addRow(self.tr("Last time:"), self.result)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.publish_button = self.buttons.addButton(
-            "&Publish", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("&Publish"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.publish_button.setDefault(True)
         self.publish_button.clicked.connect(lambda: self.publish())
@@ -180,7 +180,7 @@ class PublishDialog(QDialog):
         plain.set_plain(self.where, "\n".join(lines) or "Not published anywhere yet.")
         self.publish_button.setEnabled(bool(sites) and not self.busy)
         if not sites:
-            plain.set_plain(self.result, "No sites yet: add one with Sites….")
+            plain.set_plain(self.result, self.tr("No sites yet: add one with Sites…."))
 
     def manage_sites(self) -> None:
         SitesDialog(self.store, self).exec()
@@ -199,12 +199,12 @@ class PublishDialog(QDialog):
             return
         password = password_for(site, self)
         if password is None:
-            plain.set_plain(self.result, "Not published: no password given.")
+            plain.set_plain(self.result, self.tr("Not published: no password given."))
             return
         ids = overwrite_ids or self.story_ids
         self.busy = True
         self.publish_button.setEnabled(False)
-        plain.set_plain(self.result, f"Publishing to {site.name}…")
+        plain.set_plain(self.result, self.tr("Publishing to {0}…").format(site.name))
         run_in_background(
             publish_round,
             self.store,
@@ -243,8 +243,8 @@ class PublishDialog(QDialog):
             reasons = "\n\n".join(text for _, text in done.edited)
             answer = plain.question(
                 self,
-                "Overwrite the edits made on the site?",
-                f"{reasons}\n\nOverwrite them with EditorDesk's story?",
+                self.tr("Overwrite the edits made on the site?"),
+                self.tr("{0}\n\nOverwrite them with EditorDesk's story?").format(reasons),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )

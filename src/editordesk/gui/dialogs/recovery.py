@@ -22,17 +22,19 @@ class RecoveryDialog(QDialog):
 
     def __init__(self, items: list[Recoverable], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Recover unsaved work")
+        self.setWindowTitle(self.tr("Recover unsaved work"))
         self.items = items
         intro = QLabel(
-            "EditorDesk was closed before these changes were saved. Ticked stories reopen "
-            "with your unsaved text; the others' unsaved text is thrown away.",
+            self.tr(
+                "EditorDesk was closed before these changes were saved. Ticked stories reopen "
+                "with your unsaved text; the others' unsaved text is thrown away."
+            ),
             self,
         )
         intro.setWordWrap(True)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Unsaved stories")
-        self.list.setToolTip("Tick the stories to reopen with their unsaved text")
+        self.list.setAccessibleName(self.tr("Unsaved stories"))
+        self.list.setToolTip(self.tr("Tick the stories to reopen with their unsaved text"))
         for item in items:
             when = item.saved.astimezone().strftime("%d %b %H:%M")
             title = plain.shorten(item.draft.headline, 300) or "(no headline)"
@@ -47,15 +49,15 @@ class RecoveryDialog(QDialog):
             self.list.addItem(row)
         buttons = QDialogButtonBox(self)
         self.recover_button = buttons.addButton(
-            "Reopen ticked", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Reopen ticked"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.recover_button.setAccessibleName("Reopen ticked stories")
-        self.recover_button.setToolTip("Open the ticked stories with their unsaved text")
+        self.recover_button.setAccessibleName(self.tr("Reopen ticked stories"))
+        self.recover_button.setToolTip(self.tr("Open the ticked stories with their unsaved text"))
         self.discard_button = buttons.addButton(
-            "Discard all", QDialogButtonBox.ButtonRole.DestructiveRole
+            self.tr("Discard all"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
-        self.discard_button.setAccessibleName("Discard all unsaved text")
-        self.discard_button.setToolTip("Throw away every unsaved change listed here")
+        self.discard_button.setAccessibleName(self.tr("Discard all unsaved text"))
+        self.discard_button.setToolTip(self.tr("Throw away every unsaved change listed here"))
         self.recover_button.clicked.connect(self.accept)
         self.discard_button.clicked.connect(self._discard_all)
         layout = QVBoxLayout(self)

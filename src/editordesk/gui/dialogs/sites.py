@@ -3,7 +3,7 @@ at once, and the passwords the window holds for this session where there is no k
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,7 +41,7 @@ def password_for(site: pub.SiteRecord, parent: QWidget | None) -> str | None:
         return found
     text, ok = QInputDialog.getText(
         parent,
-        "Application password",
+        QCoreApplication.translate("gui.dialogs.sites", "Application password"),
         plain.one_line(f"Application password of {site.user} on {site.name} ({site.url}):"),
         QLineEdit.EchoMode.Password,
     )
@@ -65,38 +65,38 @@ class SitesDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.setWindowTitle("Sites")
+        self.setWindowTitle(self.tr("Sites"))
         self.sites = QListWidget(self)
-        self.sites.setAccessibleName("Sites")
+        self.sites.setAccessibleName(self.tr("Sites"))
         self.name = QLineEdit(self)
-        self.name.setPlaceholderText("Daily News")
+        self.name.setPlaceholderText(self.tr("Daily News"))
         self.url = QLineEdit(self)
-        self.url.setPlaceholderText("https://news.example")
+        self.url.setPlaceholderText(self.tr("https://news.example"))
         self.user = QLineEdit(self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setToolTip(
-            "An application password (the user's profile page, WordPress 5.6+)"
+            self.tr("An application password (the user's profile page, WordPress 5.6+)")
         )
         for field, name in (
-            (self.name, "Site name"),
-            (self.url, "Site address"),
-            (self.user, "User name"),
-            (self.password, "Application password"),
+            (self.name, self.tr("Site name")),
+            (self.url, self.tr("Site address")),
+            (self.user, self.tr("User name")),
+            (self.password, self.tr("Application password")),
         ):
             field.setAccessibleName(name)
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&Address:", self.url)
-        form.addRow("&User:", self.user)
-        form.addRow("Application &password:", self.password)
-        self.add_button = QPushButton("&Add and check", self)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Address:"), self.url)
+        form.addRow(self.tr("&User:"), self.user)
+        form.addRow(self.tr("Application &password:"), self.password)
+        self.add_button = QPushButton(self.tr("&Add and check"), self)
         self.add_button.clicked.connect(self.add_site)
-        self.remove_button = QPushButton("&Remove", self)
+        self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.remove_button.clicked.connect(self.remove_site)
         self.message = plain.plain_label(QLabel(self))
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(self.tr("Message"))
         self.keyring_note = plain.plain_label(QLabel(self))
         self.keyring_note.setWordWrap(True)
         if not pub.keyring_available():
@@ -132,7 +132,7 @@ class SitesDialog(QDialog):
         name, url, user = self.name.text(), self.url.text(), self.user.text()
         password = self.password.text().strip()
         self.add_button.setEnabled(False)
-        plain.set_plain(self.message, f"Checking {url}…")
+        plain.set_plain(self.message, self.tr("Checking {0}…").format(url))
 
         def done(result: tuple[pub.SiteRecord, str, bool]) -> None:
             site, who, kept = result
@@ -140,7 +140,9 @@ class SitesDialog(QDialog):
                 SESSION_PASSWORDS[(site.url, site.user)] = password
             self.add_button.setEnabled(True)
             self.password.clear()
-            plain.set_plain(self.message, f"Added {site.name}: signed in as {who}.")
+            plain.set_plain(
+                self.message, self.tr("Added {0}: signed in as {1}.").format(site.name, who)
+            )
             self.refresh()
 
         def failed(exc: Exception) -> None:
@@ -170,5 +172,5 @@ class SitesDialog(QDialog):
             plain.set_plain(self.message, describe_error(exc, "removing the site"))
             return
         forget_session_password(site)
-        plain.set_plain(self.message, f"Removed {site.name}.")
+        plain.set_plain(self.message, self.tr("Removed {0}.").format(site.name))
         self.refresh()

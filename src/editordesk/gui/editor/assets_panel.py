@@ -29,17 +29,20 @@ class AssetsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Pictures and tweets")
-        self.list.setToolTip("The story's pictures and tweets; double-click to edit one")
+        self.list.setAccessibleName(self.tr("Pictures and tweets"))
+        self.list.setToolTip(self.tr("The story's pictures and tweets; double-click to edit one"))
         self.list.itemActivated.connect(lambda _: self._edit())
         self.list.currentRowChanged.connect(lambda _: self._update_buttons())
-        self.edit_button = QPushButton("Edit details…", self)
-        self.replace_button = QPushButton("Replace picture…", self)
-        self.remove_button = QPushButton("Take out of story", self)
+        self.edit_button = QPushButton(self.tr("Edit details…"), self)
+        self.replace_button = QPushButton(self.tr("Replace picture…"), self)
+        self.remove_button = QPushButton(self.tr("Take out of story"), self)
         for button, tip in (
-            (self.edit_button, "Edit the picture's caption and credit, or the tweet's words"),
-            (self.replace_button, "Show another picture from the library in this place"),
-            (self.remove_button, "Remove it from this story (it stays in the library)"),
+            (
+                self.edit_button,
+                self.tr("Edit the picture's caption and credit, or the tweet's words"),
+            ),
+            (self.replace_button, self.tr("Show another picture from the library in this place")),
+            (self.remove_button, self.tr("Remove it from this story (it stays in the library)")),
         ):
             button.setAccessibleName(button.text().rstrip("…"))
             button.setToolTip(tip)
@@ -50,7 +53,9 @@ class AssetsPanel(QWidget):
         buttons.addWidget(self.edit_button, 0, 0)
         buttons.addWidget(self.replace_button, 0, 1)
         buttons.addWidget(self.remove_button, 1, 0, 1, 2)
-        self.empty = QLabel("No pictures or tweets yet: Insert ▸ Figure or Insert ▸ Tweet.", self)
+        self.empty = QLabel(
+            self.tr("No pictures or tweets yet: Insert ▸ Figure or Insert ▸ Tweet."), self
+        )
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
@@ -92,9 +97,12 @@ class AssetsPanel(QWidget):
         self.remove_button.setEnabled(writable and chosen is not None)
         why = "" if writable else " (read-only: someone else is editing this story)"
         for button, tip in (
-            (self.edit_button, "Edit the picture's caption and credit, or the tweet's words"),
-            (self.replace_button, "Show another picture from the library in this place"),
-            (self.remove_button, "Remove it from this story (it stays in the library)"),
+            (
+                self.edit_button,
+                self.tr("Edit the picture's caption and credit, or the tweet's words"),
+            ),
+            (self.replace_button, self.tr("Show another picture from the library in this place")),
+            (self.remove_button, self.tr("Remove it from this story (it stays in the library)")),
         ):
             button.setToolTip(tip + why)
 

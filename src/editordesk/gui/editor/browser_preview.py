@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
@@ -54,12 +54,20 @@ def open_in_browser(
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(page))):
             plain.information(
-                parent, "Open in browser", f"No browser could be started. The page is {page}"
+                parent,
+                QCoreApplication.translate("gui.editor.browser_preview", "Open in browser"),
+                QCoreApplication.translate(
+                    "gui.editor.browser_preview", "No browser could be started. The page is {0}"
+                ).format(page),
             )
 
     def failed(exc: Exception) -> None:
         if shiboken6.isValid(parent):
-            plain.warning(parent, "Open in browser", describe_error(exc))
+            plain.warning(
+                parent,
+                QCoreApplication.translate("gui.editor.browser_preview", "Open in browser"),
+                describe_error(exc),
+            )
 
     run_in_background(
         write_page, store, draft, story_id, slug, template_dir, on_done=done, on_error=failed

@@ -108,22 +108,22 @@ class LanguageBox(QComboBox):
         super().__init__(parent)
         from editordesk.services.spelling import installed_languages
 
-        self.setAccessibleName("Language")
+        self.setAccessibleName(self.tr("Language"))
         # As wide as a language tag, not as its longest entry: the editor's rows stay narrow.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(7)
-        self.setToolTip("The story's language, which picks the spelling dictionary")
-        self.addItem("Desk's language", "")
+        self.setToolTip(self.tr("The story's language, which picks the spelling dictionary"))
+        self.addItem(self.tr("Desk's language"), "")
         for language in installed_languages():
             self.addItem(language, language)
 
     def set_language(self, own: str, desk: str) -> None:
         self.blockSignals(True)
         try:
-            self.setItemText(0, f"Desk's language ({desk})")
+            self.setItemText(0, self.tr("Desk's language ({0})").format(desk))
             index = self.findData(own)
             if index < 0:  # a language with no dictionary here: shown, so it can be changed
-                self.addItem(f"{own} (not installed)", own)
+                self.addItem(self.tr("{0} (not installed)").format(own), own)
                 index = self.count() - 1
             self.setCurrentIndex(index)
         finally:

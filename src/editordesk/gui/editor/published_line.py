@@ -34,8 +34,8 @@ class PublishedLine(QLabel):
         super().__init__(parent)
         plain.plain_label(self)  # site names and addresses show as written
         self.store = store
-        self.setAccessibleName("Where the story is published")
-        self.setToolTip("The sites this story was published to with Publish…")
+        self.setAccessibleName(self.tr("Where the story is published"))
+        self.setToolTip(self.tr("The sites this story was published to with Publish…"))
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._generation = 0

@@ -61,7 +61,7 @@ class WebLinkDialog(QDialog):
         link = link or RelatedRecord()
         self.url = QLineEdit(link.url or "", self)
         self.title = QLineEdit(link.title, self)
-        self.dated = QCheckBox("Dated", self)
+        self.dated = QCheckBox(self.tr("Dated"), self)
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
@@ -76,27 +76,27 @@ class WebLinkDialog(QDialog):
         self.excerpt.setTabChangesFocus(True)
         self.problem = plain.plain_label(QLabel(self))  # it quotes the address typed
         for widget, name in (
-            (self.url, "Address"),
-            (self.title, "Title"),
-            (self.dated, "Has a date"),
-            (self.date, "Date"),
-            (self.section, "Section"),
-            (self.excerpt, "Excerpt"),
+            (self.url, self.tr("Address")),
+            (self.title, self.tr("Title")),
+            (self.dated, self.tr("Has a date")),
+            (self.date, self.tr("Date")),
+            (self.section, self.tr("Section")),
+            (self.excerpt, self.tr("Excerpt")),
         ):
             widget.setAccessibleName(name)
-            widget.setToolTip(f"The linked page's {name.lower()}")
+            widget.setToolTip(self.tr("The linked page's {0}").format(name.lower()))
         form = QFormLayout(self)
         if not internal:
-            form.addRow("Address", self.url)
+            form.addRow(self.tr("Address"), self.url)
         else:
             self.url.hide()
-        form.addRow("Title", self.title)
+        form.addRow(self.tr("Title"), self.title)
         date_row = QHBoxLayout()
         date_row.addWidget(self.dated)
         date_row.addWidget(self.date, 1)
         form.addRow("", date_row)
-        form.addRow("Section", self.section)
-        form.addRow("Excerpt", self.excerpt)
+        form.addRow(self.tr("Section"), self.section)
+        form.addRow(self.tr("Excerpt"), self.excerpt)
         form.addRow(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -123,7 +123,7 @@ class WebLinkDialog(QDialog):
             plain.set_plain(self.problem, str(exc))
             return
         if not self.title.text().strip():
-            plain.set_plain(self.problem, "Give the link a title.")
+            plain.set_plain(self.problem, self.tr("Give the link a title."))
             return
         super().accept()
 
@@ -133,17 +133,17 @@ class StoryPickerDialog(QDialog):
 
     def __init__(self, store: Store, exclude: set[int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Link a story")
+        self.setWindowTitle(self.tr("Link a story"))
         self.store = store
         self.exclude = exclude
         self.chosen: int | None = None
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search stories")
-        self.search.setAccessibleName("Search stories to link")
-        self.search.setToolTip("Words from the story's headline or text")
+        self.search.setPlaceholderText(self.tr("Search stories"))
+        self.search.setAccessibleName(self.tr("Search stories to link"))
+        self.search.setToolTip(self.tr("Words from the story's headline or text"))
         self.results = QListWidget(self)
-        self.results.setAccessibleName("Stories found")
-        self.results.setToolTip("Double-click, or press Enter or OK, to link the story")
+        self.results.setAccessibleName(self.tr("Stories found"))
+        self.results.setToolTip(self.tr("Double-click, or press Enter or OK, to link the story"))
         self.results.itemActivated.connect(self._picked)
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self._find)
@@ -156,7 +156,7 @@ class StoryPickerDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("&Link")
+        self.ok_button.setText(self.tr("&Link"))
         self.ok_button.setAutoDefault(False)  # Enter in the search box is handled below
         buttons.accepted.connect(self._link_highlighted)
         buttons.rejected.connect(self.reject)
@@ -228,8 +228,8 @@ class RelatedPanel(QWidget):
         self.story_id: int | None = None
         self.links: tuple[RelatedRecord, ...] = ()
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Related links")
-        self.list.setToolTip("Drag to reorder; the first is the next post")
+        self.list.setAccessibleName(self.tr("Related links"))
+        self.list.setToolTip(self.tr("Drag to reorder; the first is the next post"))
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.model().rowsMoved.connect(self._reordered)
@@ -237,12 +237,27 @@ class RelatedPanel(QWidget):
         buttons = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, text, tip, slot in (
-            ("story", "Link a story…", "Link another story from the store", self.add_story),
-            ("web", "Add a web page…", "Link a page elsewhere on the web", self.add_web),
-            ("edit", "Edit…", "Change the selected link", self.edit_selected),
-            ("up", "Up", "Move the selected link up", lambda: self.move(-1)),
-            ("down", "Down", "Move the selected link down", lambda: self.move(1)),
-            ("remove", "Remove", "Remove the selected link", self.remove_selected),
+            (
+                "story",
+                self.tr("Link a story…"),
+                self.tr("Link another story from the store"),
+                self.add_story,
+            ),
+            (
+                "web",
+                self.tr("Add a web page…"),
+                self.tr("Link a page elsewhere on the web"),
+                self.add_web,
+            ),
+            ("edit", self.tr("Edit…"), self.tr("Change the selected link"), self.edit_selected),
+            ("up", self.tr("Up"), self.tr("Move the selected link up"), lambda: self.move(-1)),
+            ("down", self.tr("Down"), self.tr("Move the selected link down"), lambda: self.move(1)),
+            (
+                "remove",
+                self.tr("Remove"),
+                self.tr("Remove the selected link"),
+                self.remove_selected,
+            ),
         ):
             button = QPushButton(text, self)
             button.setAccessibleName(text.rstrip("…"))
@@ -251,16 +266,18 @@ class RelatedPanel(QWidget):
             buttons.addWidget(button, len(self.buttons) // 3, len(self.buttons) % 3)
             self.buttons[key] = button
         self.suggestions = QListWidget(self)
-        self.suggestions.setAccessibleName("Suggested stories")
-        self.suggestions.setToolTip("Stories sharing tags or words; double-click to link one")
+        self.suggestions.setAccessibleName(self.tr("Suggested stories"))
+        self.suggestions.setToolTip(
+            self.tr("Stories sharing tags or words; double-click to link one")
+        )
         self.suggestions.itemActivated.connect(self._add_suggestion)
-        refresh = QPushButton("Suggest", self)
-        refresh.setAccessibleName("Suggest related stories")
-        refresh.setToolTip("Find stories that share tags or words with this one")
+        refresh = QPushButton(self.tr("Suggest"), self)
+        refresh.setAccessibleName(self.tr("Suggest related stories"))
+        refresh.setToolTip(self.tr("Find stories that share tags or words with this one"))
         refresh.clicked.connect(self.request_suggestions)
         self.suggest_source = lambda: ("", "", ())  # (headline, body, tags), set by the editor
         suggest_row = QHBoxLayout()
-        suggest_row.addWidget(QLabel("Suggestions", self))
+        suggest_row.addWidget(QLabel(self.tr("Suggestions"), self))
         suggest_row.addStretch(1)
         suggest_row.addWidget(refresh)
         layout = QVBoxLayout(self)
@@ -384,7 +401,7 @@ class RelatedPanel(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, s.story_id)
                 self.suggestions.addItem(item)
             if not found:
-                self.suggestions.addItem("No suggestions yet: add tags or words first.")
+                self.suggestions.addItem(self.tr("No suggestions yet: add tags or words first."))
 
         run_in_background(find, on_done=show, on_error=lambda exc: show([]), owner=self)
 
