@@ -814,3 +814,17 @@ def test_a_table_goes_in_after_the_paragraph_with_the_cursor(edit: VisualEdit) -
     key(edit, Qt.Key.Key_Backtab, SHIFT)  # the first cell: it stays
     assert edit.textCursor().block().text() == "h"
     assert body(edit) == "Text here\n\n| h |  |\n| --- | --- |\n|  |  |"
+
+
+def test_a_numbered_item_made_a_paragraph_splits_the_list_numbered_on(edit: VisualEdit) -> None:
+    load(edit, "3. a\n4. b\n5. c\n6. d")
+    to_block(edit, 1)
+    edit.numbered_list()
+    assert body(edit) == "3. a\n\nb\n\n4. c\n5. d"
+    edit.numbered_list()  # back in: one list again
+    assert body(edit) == "3. a\n4. b\n5. c\n6. d"
+    to_block(edit, 0, end=True)
+    key(edit, Qt.Key.Key_Return)
+    key(edit, Qt.Key.Key_Return)  # an empty item in the middle ends the list there
+    QTest.keyClicks(edit, "Aside")
+    assert body(edit) == "3. a\n\nAside\n\n4. b\n5. c\n6. d"

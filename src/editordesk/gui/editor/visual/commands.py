@@ -368,11 +368,25 @@ def list_format(numbered: bool, depth: int) -> QTextListFormat:
     return fmt
 
 
-def unlist(block: QTextBlock) -> None:
-    """Take a block out of its list: it becomes a paragraph at the left margin."""
-    text_list = block.textList()
-    if text_list is not None:
+def unlist(block: QTextBlock, split: bool = True) -> None:
+    """Take a block out of its list: it becomes a paragraph at the left margin. The items
+    after it become a list of their own, numbered on from where they were (as Word shows
+    them and as the body will say), unless `split` is False (the block moves to another
+    depth and the list goes on around it)."""
+    text_list: QTextList | None = block.textList()
+    if text_list is not None and not split:
         text_list.remove(block)
+    elif text_list is not None:
+        items = [text_list.item(i) for i in range(text_list.count())]
+        later = [b for b in items if b.position() > block.position()]
+        before = len(items) - len(later) - 1
+        text_list.remove(block)
+        if later:
+            fmt = QTextListFormat(text_list.format())
+            fmt.setStart(fmt.start() + before)
+            rest = QTextCursor(later[0]).createList(fmt)
+            for item in later[1:]:
+                rest.add(item)
     fmt = block.blockFormat()
     fmt.setIndent(0)
     fmt.setObjectIndex(-1)
@@ -392,12 +406,20 @@ def put_in_list(block: QTextBlock, numbered: bool, depth: int) -> None:
     depth (before it, or else after it) when there is one."""
     wanted = list_format(numbered, depth)
     if block.textList() is not None:
-        unlist(block)
+        unlist(block, split=False)
+    matching: list[QTextList] = []
     for neighbour in _list_neighbours(block, depth):
-        text_list = neighbour.textList()
+        text_list: QTextList | None = neighbour.textList()
         if text_list is not None and _same_list(text_list.format(), wanted):
-            text_list.add(block)
-            return
+            matching.append(text_list)
+    if matching:
+        target = matching[0]
+        target.add(block)
+        for other in matching[1:]:  # the list after joins: one list again
+            if other.objectIndex() != target.objectIndex():
+                for item in [other.item(i) for i in range(other.count())]:
+                    target.add(item)
+        return
     cursor = QTextCursor(block)
     fmt = block.blockFormat()
     fmt.setIndent(0)
