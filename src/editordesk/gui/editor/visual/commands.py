@@ -382,9 +382,9 @@ def unlist(block: QTextBlock, split: bool = True) -> None:
         before = len(items) - len(later) - 1
         text_list.remove(block)
         if later:
-            fmt = QTextListFormat(text_list.format())
-            fmt.setStart(fmt.start() + before)
-            rest = QTextCursor(later[0]).createList(fmt)
+            rest_format = QTextListFormat(text_list.format())
+            rest_format.setStart(rest_format.start() + before)
+            rest = QTextCursor(later[0]).createList(rest_format)
             for item in later[1:]:
                 rest.add(item)
     fmt = block.blockFormat()
