@@ -352,6 +352,10 @@ def test_three_dashes_and_enter_make_a_rule(edit: VisualEdit) -> None:
     QTest.keyClicks(edit, "After")
     assert body(edit) == "Before\n\n---\n\nAfter"
     assert kinds(edit) == ["paragraph", "rule", "paragraph"]
+    key(edit, Qt.Key.Key_Z, CTRL)  # the words typed after
+    key(edit, Qt.Key.Key_Z, CTRL)  # the conversion: the dashes are back as typed
+    assert edit.document().lastBlock().text() == "---"
+    assert kinds(edit) == ["paragraph", "paragraph"]
 
 
 # ---------------------------------------------------------------- paste
@@ -695,6 +699,9 @@ def test_edited_fires_for_changes_only(edit: VisualEdit) -> None:
     assert len(hits) == 2
     key(edit, Qt.Key.Key_Z, CTRL)
     assert len(hits) == 3
+    to_block(edit, 0, end=True)
+    key(edit, Qt.Key.Key_I, CTRL)  # only the typing format: the story is as it was
+    assert len(hits) == 3
 
 
 def test_insert_block_token_puts_in_a_figure_card(edit: VisualEdit) -> None:
@@ -828,3 +835,13 @@ def test_a_numbered_item_made_a_paragraph_splits_the_list_numbered_on(edit: Visu
     key(edit, Qt.Key.Key_Return)  # an empty item in the middle ends the list there
     QTest.keyClicks(edit, "Aside")
     assert body(edit) == "3. a\n\nAside\n\n4. b\n5. c\n6. d"
+
+
+def test_alt_shift_moves_the_selected_blocks_together(edit: VisualEdit) -> None:
+    load(edit, "A\n\nB\n\nC")
+    cursor = edit.document().find("A")
+    cursor.setPosition(edit.document().find("B").position(), Keep)
+    edit.setTextCursor(cursor)
+    key(edit, Qt.Key.Key_Down, ALT | SHIFT)
+    assert body(edit) == "C\n\nA\n\nB"
+    assert edit.textCursor().selectedText() == "A\u2029B"
