@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from editordesk.document.parse import parse_body
 from editordesk.gui.editor.visual.edit import VisualEdit
-from editordesk.gui.editor.visual.paste import HtmlPaster, store_importer
+from editordesk.gui.editor.visual.paste import READ_ON_WORKER, HtmlPaster, store_importer
 from editordesk.model import ImageRecord, TweetRecord
 from editordesk.store.db import Store
 from tests.helpers import image_bytes
@@ -160,7 +160,7 @@ def test_a_web_picture_becomes_a_link_and_a_note(edit: VisualEdit) -> None:
     ]
 
 
-def test_too_much_html_is_refused_with_one_line(edit: VisualEdit) -> None:
+def test_too_much_html_is_refused_with_one_line(edit: VisualEdit, qtbot: object) -> None:
     load(edit, "Unchanged")
     paster = HtmlPaster(edit, None)
     heard = notes_of(paster)
@@ -168,9 +168,34 @@ def test_too_much_html_is_refused_with_one_line(edit: VisualEdit) -> None:
     mime.setHtml("<p>" + "x" * 20_000_001 + "</p>")
     mime.setText("x")
     edit.insertFromMimeData(mime)
+    qtbot.waitUntil(lambda: bool(heard), timeout=20_000)  # type: ignore[attr-defined]
     assert body(edit) == "Unchanged"
     (notes,) = heard
     assert notes[0].startswith("The paste was not made: the pasted HTML is 20.0 million")
+
+
+def test_a_long_paste_is_read_on_a_worker_and_lands_where_the_cursor_was(
+    edit: VisualEdit, qtbot: object
+) -> None:
+    load(edit, "First.\n\nLast.")
+    paster = HtmlPaster(edit, None)
+    pasted: list[bool] = []
+    paster.pasted.connect(lambda: pasted.append(True))
+    edit.setTextCursor(edit.document().find("First."))
+    cursor = edit.textCursor()
+    cursor.clearSelection()
+    edit.setTextCursor(cursor)
+    html = "".join(f"<p>Paragraph {i} of the <i>long</i> paste.</p>" for i in range(8000))
+    assert len(html) > READ_ON_WORKER
+    paste_with_keys(edit, html)
+    assert not pasted  # still being read: the editor is free meanwhile
+    edit.textCursor().insertText(" typed")
+    qtbot.waitUntil(lambda: bool(pasted), timeout=30_000)  # type: ignore[attr-defined]
+    written = body(edit)
+    assert written.startswith("First. typed\n\nParagraph 0 of the *long* paste.\n\n")
+    assert written.endswith("Paragraph 7999 of the *long* paste.\n\nLast.")
+    edit.undo()
+    assert body(edit) == "First. typed\n\nLast."
 
 
 def test_a_read_only_story_takes_no_paste(edit: VisualEdit) -> None:

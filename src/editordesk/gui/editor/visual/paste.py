@@ -113,12 +113,15 @@ def import_pictures_for(
     return records, notes
 
 
+READ_ON_WORKER = 200_000  # characters of HTML read on a worker rather than at once
+
+
 class HtmlPaster(QObject):
     """The visual editor's `html_paster`: HTML in, blocks at the cursor, notes out.
 
-    Pictures are imported on a worker (gui/workers.py) and the blocks go in when they are
-    in the library, at the place the cursor was (Qt keeps a cursor's place as the text
-    around it changes); with `background=False` everything happens before the call returns."""
+    Pictures are imported, and long HTML read, on a worker (gui/workers.py); the blocks go
+    in when that is done, at the place the cursor was (Qt keeps a cursor's place as the text
+    around it changes). With `background=False` all happens before the call returns."""
 
     notes_ready = Signal(list)  # list[str]: one line each, for Checks
     pasted = Signal()  # the blocks are in the editor
@@ -137,6 +140,10 @@ class HtmlPaster(QObject):
         editor.html_paster = self
 
     def __call__(self, html: str, cursor: QTextCursor) -> bool:
+        place = QTextCursor(cursor)  # the editor's own cursor moves on; this one stays put
+        if self.background and len(html) > READ_ON_WORKER:
+            self._later(place, lambda: self._ready(read_html(html)))
+            return True
         try:
             pasted = read_html(html)
         except InputError as exc:
@@ -145,36 +152,40 @@ class HtmlPaster(QObject):
         if not pasted.blocks:
             self._tell(list(pasted.notes))
             return False  # nothing a reader would see: the plain text, if any, instead
-        place = QTextCursor(cursor)  # the editor's own cursor moves on; this one stays put
+        if pasted.pictures and self.importer is not None and self.background:
+            self._later(place, lambda: self._ready(pasted))
+        else:
+            self._insert(place, *self._ready(pasted))
+        return True
+
+    def _ready(
+        self, pasted: PastedDocument
+    ) -> tuple[PastedDocument, tuple[n.Block, ...], list[str]]:
+        """The pasted blocks with their pictures in the library (or left out), and the notes
+        the import adds. Runs on a worker when there are pictures or much HTML."""
         if not pasted.pictures:
-            self._insert(place, pasted, pasted.blocks, [])
-            return True
+            return pasted, pasted.blocks, []
         if self.importer is None:
             blocks = place_pictures(pasted.blocks, [None] * len(pasted.pictures))
-            self._insert(place, pasted, blocks, ["Pictures are pasted only into a story"])
-            return True
-        importer = self.importer
-        pictures = pasted.pictures
+            return pasted, blocks, ["Pictures are pasted only into a story"]
+        records, notes = import_pictures_for(pasted.pictures, self.importer)
+        return pasted, place_pictures(pasted.blocks, records), notes
 
-        def work() -> tuple[list[ImageRecord | None], list[str]]:
-            return import_pictures_for(pictures, importer)
-
-        def done(result: tuple[list[ImageRecord | None], list[str]]) -> None:
-            records, notes = result
-            self._insert(place, pasted, place_pictures(pasted.blocks, records), notes)
-
-        if not self.background:
-            done(work())
-            return True
+    def _later(
+        self,
+        place: QTextCursor,
+        work: Callable[[], tuple[PastedDocument, tuple[n.Block, ...], list[str]]],
+    ) -> None:
         from editordesk.gui.workers import describe_error, run_in_background
 
+        def done(result: tuple[PastedDocument, tuple[n.Block, ...], list[str]]) -> None:
+            self._insert(place, *result)
+
         def failed(exc: Exception) -> None:
-            note = f"The pasted pictures were not imported: {describe_error(exc, 'import')}"
-            blocks = place_pictures(pasted.blocks, [None] * len(pictures))
-            self._insert(place, pasted, blocks, [note])
+            reason = str(exc) if isinstance(exc, EditorDeskError) else describe_error(exc, "paste")
+            self._tell([f"The paste was not made: {reason}"])
 
         run_in_background(work, on_done=done, on_error=failed, owner=self)
-        return True
 
     def _insert(
         self,
@@ -184,6 +195,9 @@ class HtmlPaster(QObject):
         more_notes: list[str],
     ) -> None:
         notes = [*pasted.notes, *more_notes]
+        if not blocks:
+            self._tell(notes or ["Nothing in the pasted HTML could be pasted"])
+            return
         if self.editor.isReadOnly():
             self._tell([*notes, "The paste was not made: the story became read-only"])
             return
