@@ -845,3 +845,33 @@ def test_alt_shift_moves_the_selected_blocks_together(edit: VisualEdit) -> None:
     key(edit, Qt.Key.Key_Down, ALT | SHIFT)
     assert body(edit) == "C\n\nA\n\nB"
     assert edit.textCursor().selectedText() == "A\u2029B"
+
+
+def test_deleting_a_footnote_reference_takes_its_note(edit: VisualEdit) -> None:
+    load(edit, "One[^a] two[^b] three[^a]\n\n[^a]: Note A.\n\n[^b]: Note B.")
+    assert "notes" in kinds(edit)
+    ref_b = edit.document().find("two")
+    ref_b.clearSelection()
+    ref_b.movePosition(Move.Right)  # after "two" + the reference
+    edit.setTextCursor(ref_b)
+    key(edit, Qt.Key.Key_Backspace)
+    assert body(edit) == "One[^a] two three[^a]\n\n[^a]: Note A."
+    key(edit, Qt.Key.Key_Z, CTRL)  # reference and note back in one step
+    assert body(edit) == "One[^a] two[^b] three[^a]\n\n[^a]: Note A.\n\n[^b]: Note B."
+    first = QTextCursor(edit.document().firstBlock())
+    first.setPosition(3)  # before the first [^a]: another [^a] keeps the note
+    edit.setTextCursor(first)
+    key(edit, Qt.Key.Key_Delete)
+    assert body(edit) == "One two[^b] three[^a]\n\n[^b]: Note B.\n\n[^a]: Note A."
+
+
+def test_a_notes_number_is_not_deleted(edit: VisualEdit) -> None:
+    load(edit, "Text[^1]\n\n[^1]: The note.")
+    note = edit.document().find("The note")
+    note.setPosition(note.selectionStart())
+    edit.setTextCursor(note)
+    before = body(edit)
+    key(edit, Qt.Key.Key_Backspace)
+    key(edit, Qt.Key.Key_Backspace)
+    assert body(edit) == before
+    assert "notes" in kinds(edit)

@@ -33,6 +33,7 @@ from editordesk.gui.editor.visual.schema import (
     LINE_SEP,
     LINK_TITLE,
     LIST_TIGHT,
+    NOTE_MARK,
     OBJECT_CHAR,
     QUOTE_LEVEL,
     UNIT_KINDS,
@@ -711,6 +712,81 @@ def note_block(doc: QTextDocument, label: str) -> QTextBlock | None:
             return block
         block = block.previous()
     return None
+
+
+def footnote_at(doc: QTextDocument, position: int) -> QTextCharFormat | None:
+    """The footnote object character at `position` (a reference or a note's mark)."""
+    if position < 0 or position >= doc.characterCount() - 1:
+        return None
+    if doc.characterAt(position) != OBJECT_CHAR:
+        return None
+    cursor = QTextCursor(doc)
+    cursor.setPosition(position + 1)
+    fmt = cursor.charFormat()
+    return fmt if fmt.objectType() == FOOTNOTE_OBJECT else None
+
+
+def is_note_mark(fmt: QTextCharFormat | None) -> bool:
+    return fmt is not None and fmt.boolProperty(NOTE_MARK)
+
+
+def remove_footnote_reference(doc: QTextDocument, position: int) -> None:
+    """Delete the reference at `position`, and its note with it when no other reference to
+    that note is left (the Notes separator too when no note is): one undo step."""
+    fmt = footnote_at(doc, position)
+    if fmt is None or is_note_mark(fmt):
+        return
+    label = fmt.stringProperty(FOOTNOTE_LABEL)
+    step = _OneStep(doc)
+    cursor = QTextCursor(doc)
+    cursor.setPosition(position)
+    cursor.setPosition(position + 1, Keep)
+    cursor.removeSelectedText()
+    step.next()
+    if not _referenced(doc, label):
+        _remove_note(doc, label)
+    step.done()
+
+
+def _referenced(doc: QTextDocument, label: str) -> bool:
+    text = doc.toRawText()
+    at = text.find(OBJECT_CHAR)
+    while at >= 0:
+        fmt = footnote_at(doc, at)
+        reference = fmt is not None and not is_note_mark(fmt)
+        if reference and fmt is not None and fmt.stringProperty(FOOTNOTE_LABEL) == label:
+            return True
+        at = text.find(OBJECT_CHAR, at + 1)
+    return False
+
+
+def _remove_note(doc: QTextDocument, label: str) -> None:
+    """Remove the note `label`'s blocks; the Notes separator goes with the last note."""
+    numbers = []
+    block = doc.firstBlock()
+    notes_block = -1
+    others = False
+    while block.isValid():
+        own = block.blockFormat().stringProperty(FOOTNOTE_LABEL)
+        if own == label:
+            numbers.append(block.blockNumber())
+        elif own:
+            others = True
+        if is_notes(block):
+            notes_block = block.blockNumber()
+        block = block.next()
+    if not others and notes_block >= 0:
+        numbers.append(notes_block)
+    for number in sorted(numbers, reverse=True):
+        target = doc.findBlockByNumber(number)
+        cursor = QTextCursor(doc)
+        previous = target.previous()
+        if previous.isValid() and table_at(previous) is None:
+            cursor.setPosition(previous.position() + previous.length() - 1)
+        else:
+            cursor.setPosition(target.position())
+        cursor.setPosition(target.position() + target.length() - 1, Keep)
+        cursor.removeSelectedText()
 
 
 def is_notes(block: QTextBlock) -> bool:

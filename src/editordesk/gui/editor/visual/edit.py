@@ -589,8 +589,14 @@ class VisualEdit(QTextEdit):
         if self._selected_unit() is not None or (not cursor.hasSelection() and cmd.is_unit(block)):
             self._remove_card(self._selected_unit() or block)
             return True
-        if cursor.hasSelection() or not cursor.atBlockStart():
+        if cursor.hasSelection():
             return False
+        if self._footnote_key(cursor.position() - 1):
+            return True
+        if not cursor.atBlockStart():
+            return False
+        if cmd.is_note_mark(cmd.footnote_at(self.document(), block.position())):
+            return True  # a note's first block does not join the one above
         if block.textList() is not None:
             self._run(lambda c: cmd.indent_item(c.block(), -1))
             return True
@@ -623,16 +629,36 @@ class VisualEdit(QTextEdit):
         if self._selected_unit() is not None or (not cursor.hasSelection() and cmd.is_unit(block)):
             self._remove_card(self._selected_unit() or block)
             return True
-        if cursor.hasSelection() or not cursor.atBlockEnd():
+        if cursor.hasSelection():
+            return False
+        if self._footnote_key(cursor.position()):
+            return True
+        if not cursor.atBlockEnd():
             return False
         following = block.next()
-        if cmd.is_notes(following):
+        if cmd.is_notes(following) or (
+            following.isValid()
+            and cmd.is_note_mark(cmd.footnote_at(self.document(), following.position()))
+        ):
             return True
         if cmd.is_unit(following):
             self._remove_card(following)
             cursor.setPosition(min(cursor.position(), self.document().characterCount() - 1))
             return True
         return False
+
+    def _footnote_key(self, position: int) -> bool:
+        """Backspace or Delete on a footnote object: a reference goes with its note (if
+        no other reference is left); a note's own number stays. True when handled."""
+        fmt = cmd.footnote_at(self.document(), position)
+        if fmt is None:
+            return False
+        if not cmd.is_note_mark(fmt):
+            cmd.remove_footnote_reference(self.document(), position)
+            cursor = self.textCursor()
+            cursor.setPosition(position)
+            self.setTextCursor(cursor)
+        return True
 
     def _remove_card(self, block: QTextBlock) -> None:
         cursor = cmd.remove_unit(block)
