@@ -323,6 +323,7 @@ def test_tab_outside_lists_moves_the_focus_and_types_nothing(window: Window) -> 
         ("- ", "- Title"),
         ("* ", "- Title"),
         ("1. ", "1. Title"),
+        ("3. ", "3. Title"),
         ("> ", "> Title"),
     ],
 )
@@ -875,3 +876,15 @@ def test_a_notes_number_is_not_deleted(edit: VisualEdit) -> None:
     key(edit, Qt.Key.Key_Backspace)
     assert body(edit) == before
     assert "notes" in kinds(edit)
+
+
+def test_enter_in_a_table_cell_breaks_the_line_in_the_cell(edit: VisualEdit) -> None:
+    load(edit, "| a | b |\n| --- | --- |\n| 1 | 2 |")
+    cursor = edit.document().find("1")
+    cursor.clearSelection()
+    edit.setTextCursor(cursor)
+    table = edit.textCursor().currentTable()
+    key(edit, Qt.Key.Key_Return)
+    QTest.keyClicks(edit, "x")
+    assert edit.textCursor().currentTable() is table
+    assert edit.textCursor().block().text() == "1\u2028x"

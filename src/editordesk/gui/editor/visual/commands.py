@@ -4,6 +4,7 @@ nest and unnest; a typed Markdown prefix becomes its block; blocks move up and d
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
@@ -816,7 +817,8 @@ def insert_footnote(cursor: QTextCursor) -> None:
 
 # ---------------------------------------------------------------- Markdown as typed
 
-AUTO_PREFIXES = {"-": "bullet", "*": "bullet", "+": "bullet", "1.": "numbered", ">": "quote"}
+_NUMBER = re.compile(r"([0-9]{1,6})[.)]")
+AUTO_PREFIXES = {"-": "bullet", "*": "bullet", "+": "bullet", ">": "quote"}
 
 
 def autoformat_prefix(block: QTextBlock, offset: int) -> str | None:
@@ -828,8 +830,11 @@ def autoformat_prefix(block: QTextBlock, offset: int) -> str | None:
     text = block.text()[:offset]
     if text and set(text) == {"#"} and len(text) <= 6:
         return f"h{len(text)}"
-    if block.textList() is not None and text in ("-", "*", "+", "1."):
+    if block.textList() is not None and (text in ("-", "*", "+") or _NUMBER.fullmatch(text)):
         return None
+    number = _NUMBER.fullmatch(text)
+    if number is not None:
+        return f"numbered:{int(number.group(1))}"
     return AUTO_PREFIXES.get(text)
 
 
@@ -843,8 +848,16 @@ def apply_prefix(cursor: QTextCursor, what: str, length: int) -> None:
     edit.removeSelectedText()
     if what.startswith("h"):
         set_heading(block, int(what[1:]))
-    elif what in ("bullet", "numbered"):
-        put_in_list(block, what == "numbered", 1)
+    elif what == "bullet":
+        put_in_list(block, False, 1)
+    elif what.startswith("numbered"):
+        put_in_list(block, True, 1)
+        made = block.textList()
+        start = int(what.partition(":")[2] or 1)
+        if made is not None and made.count() == 1 and made.format().start() != start:
+            fmt = made.format()
+            fmt.setStart(start)
+            made.setFormat(fmt)
     elif what == "quote":
         set_quote(block, quote_level(block) + 1)
     cursor.endEditBlock()

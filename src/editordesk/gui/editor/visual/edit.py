@@ -549,7 +549,7 @@ class VisualEdit(QTextEdit):
                 cursor.insertText(LINE_SEP)
                 self.setTextCursor(cursor)
             return True
-        if soft:
+        if soft or cursor.currentTable() is not None:  # a cell holds one block: a line break
             cursor.insertText(LINE_SEP)
             self.setTextCursor(cursor)
             return True
