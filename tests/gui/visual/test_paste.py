@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image as PILImage
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QFont, QGuiApplication, QTextCursor, QTextFormat
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -100,6 +100,17 @@ def test_google_docs_through_ctrl_v_is_one_undo_step(edit: VisualEdit) -> None:
     assert "font" not in written and "color" not in written and "guid" not in written
     shown = edit.document().toPlainText()
     assert "Ferry timetable cut for winter" in shown and "first boat at 7:10" in shown
+    doc = edit.document()
+    heading = doc.find("Ferry timetable").block()
+    assert heading.blockFormat().headingLevel() == 1
+    nested = doc.find("first boat").block()
+    assert nested.textList() is not None and nested.textList().format().indent() == 2
+    bold = doc.find("last ferry")
+    assert bold.charFormat().fontWeight() >= QFont.Weight.Bold
+    assert doc.find("Boats").currentTable() is not None
+    for word in ("six", "Boats"):  # no font came along
+        found = doc.find(word)
+        assert not found.charFormat().hasProperty(QTextFormat.Property.FontFamilies), word
     edit.undo()
     assert body(edit) == "Lead paragraph."
 
