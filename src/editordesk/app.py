@@ -77,6 +77,10 @@ def _start(
 
     i18n.install(app, settings.ui_language)  # before the first widget is made
 
+    from editordesk.gui.theme import apply_theme
+
+    apply_theme(app, settings.theme)  # light, dark or the system's, before anything is drawn
+
     window = MainWindow(None, settings)
     window.restore_window_state()
     trace = _startup_trace(window) if os.environ.get("EDITORDESK_STARTUP_TRACE") else None

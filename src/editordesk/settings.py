@@ -31,6 +31,7 @@ class Settings:
     reference_docx: str = ""
     backups_keep: int = 7  # daily backups of a SQLite store kept beside it; 0 turns them off
     edit_in: str = "visual"  # how a story's body is edited: "visual" or "source" (Markdown)
+    theme: str = "system"  # the window's colours: "system" (as the platform), "light", "dark"
     ui_language: str = ""  # the window's language: "" follows the system, else "en", "de"…
 
     def edits_source(self) -> bool:

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from editordesk.gui import theme
+
 SK = QKeySequence.StandardKey
 Key = str | QKeySequence.StandardKey | None
 
@@ -170,6 +172,13 @@ MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
                 "document-open-recent",
             ),
             Command("preview", "&Preview", "F8", "Show or hide the live preview", checkable=True),
+            Command(
+                "dark_preview",
+                "Preview in &dark colours",
+                tip="Show the preview as the page looks in a reader's dark mode (its own "
+                "dark colours); off, as it looks in light mode",
+                checkable=True,
+            ),
             SEPARATOR,
             LIST_ACTIONS,
             SEPARATOR,
@@ -303,7 +312,11 @@ def build_menus(
 ) -> dict[str, QAction]:
     """The menu bar and the toolbar; returns every action by name."""
     actions: dict[str, QAction] = {}
-    slots = {name: lambda n=name: focus_command(n) for name in FOCUS_COMMANDS} | dict(slots)
+    slots = (
+        {name: lambda n=name: focus_command(n) for name in FOCUS_COMMANDS}
+        | {"dark_preview": lambda: _dark_preview(actions["dark_preview"])}
+        | dict(slots)
+    )
     for title, entries in MENUS:
         menu = window.menuBar().addMenu(title)
         for entry in entries:
@@ -329,7 +342,13 @@ def build_menus(
         else:
             toolbar.addAction(actions[name])
     window.addToolBar(toolbar)
+    actions["dark_preview"].setChecked(theme.theme_watcher().dark_preview)
     return actions
+
+
+def _dark_preview(action: QAction) -> None:
+    """Every story's preview in the page's dark colours, or in its light ones."""
+    theme.theme_watcher().set_dark_preview(action.isChecked())
 
 
 # What changes the story in front: none of it works while the story is read-only.

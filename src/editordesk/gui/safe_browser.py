@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QHelpEvent, QImage
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from editordesk.gui import plain
+from editordesk.gui import plain, theme
 
 # A data: URL a template writes into the page (the exporter embeds pictures so): decoded only
 # up to this many characters, so a page cannot make the preview hold a huge picture.
@@ -43,18 +43,40 @@ class SafeBrowser(QTextBrowser):
         self._pictures = Path(pictures) if pictures is not None else None
         self._max_bytes = max_bytes
         self.refused: list[str] = []
+        self.dark = False  # pages shown in their dark colours (theme.dark_page)
+        self._page: str | None = None
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
 
     def setHtml(self, text: str) -> None:
         """Show a page; a page with a word thousands of characters long wraps it anywhere
         (Qt takes minutes to wrap one at word boundaries)."""
+        self._page = text
         self.setWordWrapMode(plain.wrap_mode_for(_TAG.sub(" ", text)))
-        super().setHtml(text)
+        super().setHtml(theme.dark_page(text) if self.dark else text)
 
     def setPlainText(self, text: str) -> None:
+        self._page = None
         self.setWordWrapMode(plain.wrap_mode_for(text))
         super().setPlainText(text)
+
+    def follow_dark_preview(self) -> None:
+        """Show pages in their dark colours while the window's "Preview in dark colours" is
+        on (theme.theme_watcher().dark_preview), as a reader's browser in dark mode would."""
+        watcher = theme.theme_watcher()
+        watcher.dark_preview_changed.connect(self.set_dark)
+        self.set_dark(watcher.dark_preview)
+
+    def set_dark(self, on: bool) -> None:
+        """The page in its dark colours (on) or its light ones, kept at the same place."""
+        if on == self.dark:
+            return
+        self.dark = on
+        if self._page is not None:
+            bar = self.verticalScrollBar()
+            position = bar.value()
+            self.setHtml(self._page)
+            bar.setValue(position)
 
     def set_picture_folder(self, pictures: Path | str | None) -> None:
         """Allow pictures from this folder from now on (None: from nowhere)."""

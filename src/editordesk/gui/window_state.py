@@ -7,9 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtGui import QGuiApplication
 
+from editordesk.gui import theme
 from editordesk.gui.state import window_settings
+
+DEFAULT_SIZE = QSize(1280, 820)
+SCREEN_SHARE = 0.9  # a first window takes at most this much of the screen's free room
 
 PendingTabs = tuple[list[int], int, QByteArray | None]  # story ids, the current one, splitter
 
@@ -31,8 +36,20 @@ def save_window_state(window: Any, pending: PendingTabs | None) -> None:
     current = window.current_editor()
     s.setValue("tabs/current", current.story_id if current and current.story_id else -1)
     s.setValue("view/preview", window.actions_by_name["preview"].isChecked())
+    s.setValue("view/dark_preview", theme.theme_watcher().dark_preview)
     window.story_list.save_state(s)
     s.sync()
+
+
+def default_size(window: Any) -> QSize:
+    """The first window's size: 1280×820, or less on a smaller screen (90 % of its free
+    room), never below what the window's layout needs at its font size."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() if screen is not None else DEFAULT_SIZE
+    least = window.minimumSizeHint()
+    width = max(least.width(), min(DEFAULT_SIZE.width(), int(room.width() * SCREEN_SHARE)))
+    height = max(least.height(), min(DEFAULT_SIZE.height(), int(room.height() * SCREEN_SHARE)))
+    return QSize(width, height)
 
 
 def restore_window_state(window: Any) -> PendingTabs | None:
@@ -41,9 +58,9 @@ def restore_window_state(window: Any) -> PendingTabs | None:
     s = window_settings()
     geometry = s.value("window/geometry")
     if isinstance(geometry, QByteArray):
-        window.restoreGeometry(geometry)
+        window.restoreGeometry(geometry)  # Qt moves it back onto a screen that has shrunk
     else:
-        window.resize(1280, 820)
+        window.resize(default_size(window))
     state = s.value("window/state")
     if isinstance(state, QByteArray):
         window.restoreState(state)
@@ -55,6 +72,15 @@ def restore_window_state(window: Any) -> PendingTabs | None:
     preview = s.value("view/preview", True) not in (False, "false")
     window.actions_by_name["preview"].setChecked(preview)
     window.tabs.preview_shown = preview
+    # The page's dark colours: as chosen last time, else as the window's theme is.
+    dark = s.value("view/dark_preview")
+    if dark is None:
+        dark_preview = theme.theme_watcher().scheme == "dark"
+    else:
+        dark_preview = dark in (True, "true")
+    theme.theme_watcher().set_dark_preview(dark_preview)
+    if "dark_preview" in window.actions_by_name:
+        window.actions_by_name["dark_preview"].setChecked(dark_preview)
     window.story_list.restore_state(s)
     ids = s.value("tabs/open", []) or []
     if isinstance(ids, str | int):

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCursor, QTextFormat
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from editordesk.errors import EditorDeskError
-from editordesk.gui import plain
+from editordesk.gui import plain, theme
 from editordesk.gui.workers import describe_error, run_in_background
 from editordesk.services.replace import Change, FindSpec, Plan, ReplaceResult
 
@@ -259,7 +259,7 @@ class FindReplaceBar(QWidget):
         text = self.body.toPlainText()
         body_place = len(PLACES) - 1
         selections: list[QTextEdit.ExtraSelection] = []
-        colour = QColor("#ffe066")
+        colour, ink = theme.found_colours(self.body.palette())  # readable light or dark
         for place, start, end in found:
             if place != body_place:
                 continue
@@ -271,6 +271,7 @@ class FindReplaceBar(QWidget):
             cursor.setPosition(u16(text, end), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             selection.format.setBackground(colour)
+            selection.format.setForeground(ink)
             selection.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
             selections.append(selection)
         self.body.setExtraSelections(selections)

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editordesk.gui import plain
+from editordesk.gui import plain, theme
 from editordesk.settings import Settings, account_name
 
 Picker = Callable[[QWidget, str], str]
@@ -137,6 +138,17 @@ class PreferencesDialog(QDialog):
             "How a story's body opens: as it will read, or as Markdown with shortcodes "
             "(View ▸ Markdown source switches any time)"
         )
+        # Applied as it is chosen, so the editor sees it at once; Cancel puts it back.
+        self.theme = QComboBox(self)
+        for choice in theme.CHOICES:
+            self.theme.addItem(theme.CHOICE_TEXTS[choice], choice)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        self.theme.setAccessibleName("Theme")
+        self.theme.setToolTip(
+            "The window's colours: as the system's light or dark setting (and following it "
+            "when it changes), or always light, or always dark"
+        )
+        self.theme.currentIndexChanged.connect(self._theme_chosen)
         self.template_dir = _PathField(
             settings.template_dir,
             _pick_folder,
@@ -167,6 +179,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Autosave every", self.autosave)
         form.addRow("Daily backups kept", self.backups)
         form.addRow("Edit stories in", self.edit_in)
+        form.addRow("Theme", self.theme)
         form.addRow("HTML templates", self.template_dir)
         form.addRow("Word reference", self.reference)
         # The desk's language and house style live in the store, for every editor.
@@ -192,6 +205,19 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(620, self.sizeHint().height())
+
+    def _theme_chosen(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, str(self.theme.currentData()))
+
+    def done(self, result: int) -> None:
+        """On Cancel (or Escape) the theme goes back to the one the dialog opened with."""
+        accepted = result == QDialog.DialogCode.Accepted.value
+        app = QApplication.instance()
+        if not accepted and self.theme.currentData() != self._original.theme and app is not None:
+            theme.apply_theme(app, self._original.theme)
+        super().done(result)
 
     def edit_desk_style(self) -> None:
         from editordesk.gui.dialogs.desk_style import DeskStyleDialog
@@ -221,6 +247,7 @@ class PreferencesDialog(QDialog):
             autosave_seconds=self.autosave.value(),
             backups_keep=self.backups.value(),
             edit_in=str(self.edit_in.currentData()),
+            theme=str(self.theme.currentData()),
             template_dir=self.template_dir.text(),
             reference_docx=self.reference.text(),
         )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from editordesk.document.spelling import WordChecker
 from editordesk.document.style import StyleChecker
+from editordesk.gui import theme
 
 _RULES = [
     ("heading", re.compile(r"^#{1,6}[ \t].*$")),
@@ -41,18 +42,22 @@ IN_FENCE = 1
 
 
 def _formats(palette: QPalette) -> dict[str, QTextCharFormat]:
-    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    text = palette.color(QPalette.ColorRole.Text)
+    """Each rule's look for this palette; every coloured text reads at 4.5:1 or more on the
+    editor's background and on its own (theme.readable chooses the shade)."""
+    dark = theme.is_dark(palette)
+    base = palette.color(QPalette.ColorRole.Base)
 
     def tone(light: str, dark_: str) -> QColor:
         return QColor(dark_ if dark else light)
 
     def fmt(**kw: object) -> QTextCharFormat:
         f = QTextCharFormat()
-        if "color" in kw:
-            f.setForeground(kw["color"])  # type: ignore[arg-type]
-        if "background" in kw:
-            f.setBackground(kw["background"])  # type: ignore[arg-type]
+        background = kw.get("background")
+        if isinstance(background, QColor):
+            f.setBackground(background)
+        if isinstance(kw.get("color"), QColor):
+            grounds = [base] + ([background] if isinstance(background, QColor) else [])
+            f.setForeground(theme.readable(kw["color"], grounds))  # type: ignore[arg-type]
         if kw.get("bold"):
             f.setFontWeight(QFont.Weight.Bold)
         if kw.get("italic"):
@@ -64,15 +69,15 @@ def _formats(palette: QPalette) -> dict[str, QTextCharFormat]:
             f.setProperty(QTextCharFormat.Property.FontSizeAdjustment, kw["scale"])
         return f
 
-    muted = QColor(text)
-    muted.setAlpha(150)
+    muted = theme.secondary_text(palette)  # quotes and code blocks: quieter, still 4.5:1
+    code = tone("#efefec", "#2e2e2e")
     return {
         "heading": fmt(bold=True, color=tone("#7a1f1f", "#f0a8a0"), scale=1),
         "quote": fmt(italic=True, color=muted),
         "list": fmt(bold=True, color=tone("#8a5a00", "#e8c070")),
         "strong": fmt(bold=True),
         "emphasis": fmt(italic=True),
-        "code": fmt(mono=True, background=tone("#efefec", "#2e2e2e")),
+        "code": fmt(mono=True, background=code, color=palette.color(QPalette.ColorRole.Text)),
         "link": fmt(color=tone("#1a5fb4", "#8cb8ff")),
         "figure": fmt(
             color=tone("#0b5d2e", "#b8f0c8"), background=tone("#dff3e4", "#1f3b2a"), bold=True
@@ -89,6 +94,13 @@ SPELLING_COLOUR = QColor("#d0021b")  # red, as every word processor underlines
 STYLE_COLOUR = QColor("#1a7f37")  # green: the house style, told apart from spelling
 
 
+def underline_colours(palette: QPalette) -> tuple[QColor, QColor]:
+    """The spelling and the house-style underline for this palette (the colours above on a
+    light one; lighter shades of them on a dark one, at 4.5:1 on the editor's background)."""
+    base = [palette.color(QPalette.ColorRole.Base)]
+    return theme.readable(SPELLING_COLOUR, base), theme.readable(STYLE_COLOUR, base)
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
     """Highlights one line at a time, so typing in a 20,000-word story stays instant.
 
@@ -99,11 +111,15 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self.formats = _formats(QApplication.palette())
+        self.spelling_colour, self.style_colour = underline_colours(QApplication.palette())
         self.spelling: WordChecker | None = None
         self.style: StyleChecker | None = None
 
     def refresh_palette(self, palette: QPalette) -> None:
+        """Colours for a new palette (the window calls it when the theme changes; the
+        editor wraps it in formatting_only(), since Qt reports the redraw as an edit)."""
         self.formats = _formats(palette)
+        self.spelling_colour, self.style_colour = underline_colours(palette)
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
@@ -132,10 +148,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 self.setFormat(start, end - start, self.formats[name])
         if self.spelling is not None:
             for word in self.spelling.line_misspellings(text):
-                self._underline(word.start, word.end, SPELLING_COLOUR)
+                self._underline(word.start, word.end, self.spelling_colour)
         if self.style is not None:
             for finding in self.style.check_line(text):
-                self._underline(finding.start, finding.end, STYLE_COLOUR)
+                self._underline(finding.start, finding.end, self.style_colour)
 
     def _underline(self, start: int, end: int, colour: QColor) -> None:
         """A wavy underline over what the line's formats already show there."""

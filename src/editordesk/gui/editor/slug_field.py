@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from editordesk.errors import ValidationError
-from editordesk.gui import plain
+from editordesk.gui import plain, theme
 from editordesk.gui.workers import run_in_background
 from editordesk.text import check_slug, slugify
 
@@ -55,7 +55,7 @@ class SlugField(QWidget):
         self.from_headline.setChecked(True)
         self.note = plain.plain_label(QLabel(self))
         self.note.setAccessibleName("Slug check")
-        self.note.setStyleSheet("color: #b3261e;")
+        theme.tint(self.note, theme.error_text)  # a red at 4.5:1 on light and dark
         self.note.hide()
         label = QLabel("Slug", self)
         label.setBuddy(self.edit)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from editordesk.document.preflight import Finding
 from editordesk.document.words import body_words
-from editordesk.gui import i18n, plain
+from editordesk.gui import i18n, plain, theme
 from editordesk.gui.dialogs.find_replace import FindReplaceBar
 from editordesk.gui.editor.assets_panel import AssetsPanel
 from editordesk.gui.editor.body_edit import BodyEdit
@@ -95,9 +96,8 @@ class NoticeBar(QFrame):
         self.setObjectName("storyNotice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Story notice")
-        self.setStyleSheet(
-            "#storyNotice { background: palette(alternate-base); border-left: 4px solid #e0a106; }"
-        )
+        theme.follow(self._palette_changed)
+        self._palette_changed()
         self.label = plain.plain_label(QLabel(self))  # it names other editors, as they wrote
         self.label.setWordWrap(True)
         self.label.setAccessibleName("Story notice text")
@@ -124,6 +124,15 @@ class NoticeBar(QFrame):
         probe.deleteLater()
         self._fit()
         self.hide()
+
+    def _palette_changed(self) -> None:
+        """The amber edge in a shade of the palette's warning colour (this widget's own
+        style sheet: the application's is left to others)."""
+        edge = theme.warning_text(QApplication.palette()).name()
+        self.setStyleSheet(
+            "#storyNotice { background: palette(alternate-base); "
+            f"border-left: 4px solid {edge}; }}"
+        )
 
     def show_text(self, text: str, *actions: tuple[str, Callable[[], None]] | None) -> None:
         """Show `text` (as written: it may name an editor or a headline) with buttons
@@ -216,6 +225,13 @@ class StoryEditor(QWidget):
             self._fill(draft)
         self._stats_timer.start()
         self.schedule_preview()
+        theme.follow(self._palette_changed)
+
+    def _palette_changed(self) -> None:
+        """The theme changed: the highlighter's colours chosen again for the new palette
+        (a redraw Qt reports as an edit, which it is not)."""
+        with self.formatting_only():
+            self.body.highlighter.refresh_palette(QApplication.palette())
 
     # ------------------------------------------------------------ layout
 
@@ -287,6 +303,7 @@ class StoryEditor(QWidget):
         self.preview = SafeBrowser(self, pictures=self.store.media.root)
         self.preview.setAccessibleName("Preview")
         self.preview.setToolTip("The story as the HTML export will write it")
+        self.preview.follow_dark_preview()  # Story menu: "Preview in dark colours"
         self.preview.setOpenExternalLinks(False)
         self.preview.setOpenLinks(False)
         self.find_bar = FindReplaceBar(self, self)
@@ -316,6 +333,10 @@ class StoryEditor(QWidget):
         self.side.addTab(self.preflight, "Checks")
         self.side.addTab(self.related_panel, "Related")
         self.side.addTab(self.assets, "Pictures && tweets")
+        # Every tab's name in full, at any font size: the panel widens rather than hiding
+        # the last tabs behind scroll arrows.
+        self.side.tabBar().setUsesScrollButtons(False)
+        self.side.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         self.side.currentChanged.connect(lambda _: self.schedule_preview())
         self.splitter.addWidget(body_side)
         self.splitter.addWidget(self.side)

@@ -21,9 +21,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QDateEdit,
     QDialog,
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editordesk.gui import i18n, plain
+from editordesk.gui import i18n, plain, theme
 from editordesk.gui.library.model import describe_error
 from editordesk.gui.workers import run_in_background
 
@@ -81,6 +82,16 @@ class CreditsTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CreditRow] = []
+        theme.follow(self._palette_changed)
+
+    def _palette_changed(self) -> None:
+        """The "No credit" cells in the new palette's red: the views ask again."""
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, CREDIT_COLUMN),
+                self.index(len(self._rows) - 1, CREDIT_COLUMN),
+                [Qt.ItemDataRole.ForegroundRole],
+            )
 
     def set_rows(self, rows: list[CreditRow]) -> None:
         self.beginResetModel()
@@ -128,7 +139,7 @@ class CreditsTableModel(QAbstractTableModel):
                 return "This picture has no credit: add one in the library before it runs"
             return plain.safe_tooltip(value) if isinstance(value, str) and value else None
         if role == Qt.ItemDataRole.ForegroundRole and missing_credit:
-            return QColor("#b3261e")
+            return theme.error_text(QApplication.palette())  # 4.5:1 on light and dark rows
         if role == Qt.ItemDataRole.FontRole and missing_credit:
             font = QFont()
             font.setItalic(True)

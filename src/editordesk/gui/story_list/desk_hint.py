@@ -7,6 +7,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QTabWidget
 
+from editordesk.gui import theme
+
 _KEYS = QKeySequence.SequenceFormat.NativeText
 
 
@@ -33,7 +35,7 @@ class DeskHint(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
         self.setMargin(24)
-        self.setEnabled(False)  # drawn in the palette's quieter colour
+        theme.make_secondary(self)  # quieter than the text, still 4.5:1
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         tabs.installEventFilter(self)
         tabs.currentChanged.connect(lambda _index: self._follow())

@@ -15,9 +15,9 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
-from editordesk.gui import i18n, plain
+from editordesk.gui import i18n, plain, theme
 from editordesk.gui.paging import Index, Page, PagedRows
 from editordesk.gui.workers import describe_error as describe_failure
 from editordesk.model import StoryStatus
@@ -57,8 +57,9 @@ SORT_HINT = (
     "(best match first while searching)."
 )
 
-# Mid-tone colours: a dot in any of them stands out on a light and on a dark palette alike,
-# and the status word beside it keeps the palette's own text colour.
+# Mid-tone colours, each drawn in the nearest shade that stands out at 3:1 (WCAG's rule for
+# symbols) on the palette's rows (status_colour); the status word beside the dot keeps the
+# palette's own text colour.
 STATUS_COLOURS = {
     StoryStatus.DRAFT: QColor("#8a8f98"),
     StoryStatus.EDITING: QColor("#e0a106"),
@@ -67,6 +68,14 @@ STATUS_COLOURS = {
     StoryStatus.SPIKED: QColor("#d9473f"),
 }
 STATUS_WORDS = {status: status.value.capitalize() for status in StoryStatus}
+DOT_SIZE = 12  # logical pixels
+
+
+def status_colour(status: StoryStatus, palette: QPalette | None = None) -> QColor:
+    """The status dot's colour on this palette's list rows (Base and AlternateBase)."""
+    palette = palette or QGuiApplication.palette()
+    rows = [palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.AlternateBase)]
+    return theme.readable(STATUS_COLOURS[status], rows, theme.NON_TEXT)
 
 
 def format_updated(when: dt.datetime, this_year: int | None = None) -> str:
@@ -167,6 +176,18 @@ class StoryListModel(PagedRows["StorySummary"], QAbstractTableModel):
         self._icons: dict[StoryStatus, QIcon] = {}
         self._locks: dict[int, str] = {}  # story id -> who edits it elsewhere, since when
         self._lock_icon: QIcon | None = None
+        theme.follow(self._palette_changed)
+
+    def _palette_changed(self) -> None:
+        """Dots and padlocks drawn again in the new palette's shades."""
+        self._icons.clear()
+        self._lock_icon = None
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(self.rowCount() - 1, self.columnCount() - 1),
+                [Qt.ItemDataRole.DecorationRole],
+            )
 
     # ------------------------------------------------------------ state
 
@@ -361,30 +382,53 @@ class StoryListModel(PagedRows["StorySummary"], QAbstractTableModel):
     def _status_icon(self, status: StoryStatus) -> QIcon:
         icon = self._icons.get(status)
         if icon is None:
-            icon = self._icons[status] = _dot(STATUS_COLOURS[status])
+            icon = self._icons[status] = _dot(status_colour(status))
         return icon
 
 
-def _dot(colour: QColor, size: int = 12) -> QIcon:
-    """A filled circle with a slightly darker rim, so it keeps its edge on any background."""
-    pixmap = QPixmap(size, size)
+def _ratios() -> list[float]:
+    """The device pixel ratios to draw for: 1, 2 and the sharpest screen's (1.25, 3…)."""
+    app = QGuiApplication.instance()
+    sharpest = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
+    return sorted({1.0, 2.0, max(1.0, sharpest)})
+
+
+def _canvas(size: int, ratio: float) -> QPixmap:
+    """A transparent pixmap of `size` logical pixels at `ratio` device pixels each."""
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(colour.darker(140))
-    painter.setBrush(colour)
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
-    return QIcon(pixmap)
+    return pixmap
+
+
+def _dot(colour: QColor, size: int = DOT_SIZE) -> QIcon:
+    """A filled circle with a slightly darker rim, so it keeps its edge on any background;
+    drawn antialiased at each screen's device pixel ratio, so it is round, not stepped."""
+    icon = QIcon()
+    for ratio in _ratios():
+        pixmap = _canvas(size, ratio)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(colour.darker(140))
+        painter.setBrush(colour)
+        painter.drawEllipse(1, 1, size - 2, size - 2)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
 
 
 def _padlock(size: int = 14) -> QIcon:
     """A small closed padlock, in the editing amber, for stories open elsewhere."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    icon = QIcon()
+    for ratio in _ratios():
+        icon.addPixmap(_draw_padlock(_canvas(size, ratio), size))
+    return icon
+
+
+def _draw_padlock(pixmap: QPixmap, size: int) -> QPixmap:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colour = STATUS_COLOURS[StoryStatus.EDITING]
+    colour = status_colour(StoryStatus.EDITING)
     pen = painter.pen()
     pen.setColor(colour.darker(150))
     pen.setWidthF(1.6)
@@ -393,4 +437,4 @@ def _padlock(size: int = 14) -> QIcon:
     painter.setBrush(colour)
     painter.drawRoundedRect(1, size // 2 - 1, size - 2, size // 2, 2, 2)  # the body
     painter.end()
-    return QIcon(pixmap)
+    return pixmap
