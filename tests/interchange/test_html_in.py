@@ -346,6 +346,11 @@ def test_a_bold_wrapper_that_is_not_google_docs_stays_bold() -> None:
     assert inlines('<p><span style="font-weight:bold">bold</span></p>') == (
         n.Strong((n.Text("bold"),)),
     )
+    assert inlines(
+        '<p><span style="font-weight: 700 !important">b</span> <strong style="font-weight:'
+        'normal">n</strong> <em style="font-style:normal">r</em> <span style="text-decoration:'
+        'underline line-through">s</span><span style="visibility:hidden">gone</span></p>'
+    ) == (n.Strong((n.Text("b"),)), n.Text(" n r "), n.Strikethrough((n.Text("s"),)))
 
 
 # ---------------------------------------------------------------- Word's clipboard

@@ -306,8 +306,8 @@ def _css(element: etree._Element) -> dict[str, str]:
     out: dict[str, str] = {}
     for part in raw.split(";"):
         name, colon, value = part.partition(":")
-        if colon:
-            out[name.strip().lower()] = value.strip().lower()
+        if colon:  # "700 !important" is 700
+            out[name.strip().lower()] = value.split("!", 1)[0].strip().lower()
     return out
 
 
@@ -564,6 +564,8 @@ class _Reader:
         if classes & DELETION_CLASSES or "msocommentreference" in classes:
             return True
         if css.get("display") == "none" or css.get("mso-hide") == "all":
+            return True
+        if css.get("visibility") in ("hidden", "collapse"):
             return True
         return css.get("mso-element", "") in (
             "comment-list",
