@@ -18,7 +18,7 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QVBoxLayout, QWidget
 
 from editordesk.document.parse import parse_body
 from editordesk.gui.editor.visual import commands as cmd
@@ -888,3 +888,21 @@ def test_enter_in_a_table_cell_breaks_the_line_in_the_cell(edit: VisualEdit) -> 
     QTest.keyClicks(edit, "x")
     assert edit.textCursor().currentTable() is table
     assert edit.textCursor().block().text() == "1\u2028x"
+
+
+def test_the_right_click_menu_in_a_table_has_the_table_commands(edit: VisualEdit) -> None:
+    load(edit, "| a | b |\n| --- | --- |\n| 1 | 2 |")
+    cursor = edit.document().find("1")
+    cursor.clearSelection()
+    edit.setTextCursor(cursor)
+    menu = edit.createStandardContextMenu()
+    tables = [m for a in menu.actions() if isinstance(m := a.menu(), QMenu)]
+    assert tables
+    names = [a.text().replace("&", "") for a in tables[0].actions()]
+    assert "Add row below" in names and "Delete table" in names
+    below = next(a for a in tables[0].actions() if a.text().replace("&", "") == "Add row below")
+    below.trigger()
+    assert body(edit) == "| a | b |\n| --- | --- |\n| 1 | 2 |\n|  |  |"
+    edit.setReadOnly(True)
+    read_only = edit.createStandardContextMenu()
+    assert not [a for a in read_only.actions() if isinstance(a.menu(), QMenu)]

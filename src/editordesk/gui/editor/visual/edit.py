@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragMoveEvent,
     QDropEvent,
     QFocusEvent,
@@ -24,7 +25,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
 
 from editordesk.document import nodes as n
 from editordesk.document.parse import parse_body
@@ -737,6 +738,44 @@ class VisualEdit(QTextEdit):
         else:
             cursor = cmd.unit_selection(block)
         self.setTextCursor(cursor)
+
+    # ------------------------------------------------------------ context menu
+
+    def createStandardContextMenu(self, position: QPoint | None = None) -> QMenu:
+        """Qt's menu (its Paste comes through insertFromMimeData), and in a table the table
+        commands."""
+        menu = (
+            super().createStandardContextMenu()
+            if position is None
+            else super().createStandardContextMenu(position)
+        )
+        if self.textCursor().currentTable() is None or self.isReadOnly():
+            return menu
+        table = menu.addMenu(self.tr("&Table"))
+        for label, slot in (
+            (self.tr("Add row &above"), self.add_row_above),
+            (self.tr("Add row &below"), self.add_row_below),
+            (self.tr("Add column &left"), self.add_column_left),
+            (self.tr("Add column &right"), self.add_column_right),
+            (self.tr("Remove r&ow"), self.remove_row),
+            (self.tr("Remove &column"), self.remove_column),
+            (self.tr("Align column l&eft"), lambda: self.align_column("left")),
+            (self.tr("Align column ce&nter"), lambda: self.align_column("center")),
+            (self.tr("Align column r&ight"), lambda: self.align_column("right")),
+            (self.tr("&Delete table"), self.delete_table),
+        ):
+            action = table.addAction(label)
+            action.triggered.connect(lambda _checked=False, run=slot: run())
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        inside = self.cursorForPosition(event.pos())
+        cursor = self.textCursor()
+        if not (cursor.selectionStart() <= inside.position() <= cursor.selectionEnd()):
+            self.setTextCursor(inside)  # a right-click elsewhere puts the cursor there
+        menu = self.createStandardContextMenu(event.pos())
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
 
     # ------------------------------------------------------------ mouse
 
