@@ -159,7 +159,9 @@ def test_the_command_line_sets_the_language_or_turns_typography_off(tmp_path: Pa
         args = ["export", "--db", db, "--all", "--force", "-f", "html", "-o", str(out), *extra]
         assert main(args) == 0
         pages[name] = (out / "q.html").read_text(encoding="utf-8")
-    assert '<html lang="de" dir="ltr">' in pages["de"] and "\u201eJa\u201c \u2013 sagte" in pages["de"]
+    assert (
+        '<html lang="de" dir="ltr">' in pages["de"] and "\u201eJa\u201c \u2013 sagte" in pages["de"]
+    )
     assert "&#34;Ja&#34; -- sagte" in pages["off"]
     out = tmp_path / "md"
     assert main(["export", "--db", db, "--all", "-f", "md", "-o", str(out), "--lang", "de"]) == 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -265,16 +266,24 @@ NEEDS_STORY = (
 )
 
 
+def menu_text(text: str) -> str:
+    """A menu's, command's or tip's text in the window's language: the menus are kept as
+    data here, so they are translated as they are built (context "Menus"; the texts reach
+    the .ts files through packaging/translations.py)."""
+    return QCoreApplication.translate("Menus", text)
+
+
 def make_action(window: QMainWindow, command: Command, slot: Callable[[], object]) -> QAction:
     """The QAction for `command`, added to `window` so its key works anywhere in it."""
-    action = QAction(command.text, window)
+    text = menu_text(command.text)
+    action = QAction(text, window)
     key = command.key
     if key is SK.Preferences and not QKeySequence(SK.Preferences).count():
         key = "Ctrl+,"  # the platform has no preferences key
     if key is not None:
         action.setShortcut(QKeySequence(key))
-    plain = command.text.replace("&", "").rstrip("…")
-    tip = command.tip or plain
+    plain = text.replace("&", "").rstrip("…")
+    tip = menu_text(command.tip) if command.tip else plain
     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     action.setToolTip(f"{tip} ({keys})" if key is not None else tip)
     action.setStatusTip(tip)
@@ -318,7 +327,7 @@ def build_menus(
         | dict(slots)
     )
     for title, entries in MENUS:
-        menu = window.menuBar().addMenu(title)
+        menu = window.menuBar().addMenu(menu_text(title))
         for entry in entries:
             if entry is SEPARATOR:
                 menu.addSeparator()
@@ -326,16 +335,20 @@ def build_menus(
                 for action in list_actions:
                     menu.addAction(action)
             elif entry == COLUMNS_MENU:
-                columns = menu.addMenu("List &columns")
-                columns.setToolTip("Choose the story list's columns (or right-click its header)")
+                columns = menu.addMenu(QCoreApplication.translate("Menus", "List &columns"))
+                columns.setToolTip(
+                    QCoreApplication.translate(
+                        "Menus", "Choose the story list's columns (or right-click its header)"
+                    )
+                )
                 columns.aboutToShow.connect(lambda m=columns: fill_columns(m))
             else:
                 assert isinstance(entry, Command)
                 actions[entry.name] = make_action(window, entry, slots[entry.name])
                 menu.addAction(actions[entry.name])
-    toolbar = QToolBar("Main toolbar", window)
+    toolbar = QToolBar(QCoreApplication.translate("Menus", "Main toolbar"), window)
     toolbar.setObjectName("mainToolbar")
-    toolbar.setAccessibleName("Main toolbar")
+    toolbar.setAccessibleName(QCoreApplication.translate("Menus", "Main toolbar"))
     for name in TOOLBAR:
         if name is None:
             toolbar.addSeparator()
@@ -395,6 +408,7 @@ def enable(
     for name in CHANGES_STORY:
         if name in actions:
             actions[name].setEnabled(False)
-    why = READ_ONLY_TIP.format(who=read_only_by or "someone else")
+    who = read_only_by or QCoreApplication.translate("Menus", "someone else")
+    why = menu_text(READ_ONLY_TIP).format(who=who)
     save.setToolTip(why)
     save.setStatusTip(why)

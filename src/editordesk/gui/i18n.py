@@ -112,6 +112,17 @@ def qm_file(language: str) -> Path | None:
     return target
 
 
+def qt_translations() -> Path:
+    """Qt's own translations (qtbase_de.qm…): where Qt says, else in the PySide6 package (the
+    packaged bundle keeps them there)."""
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if folder.is_dir():
+        return folder
+    import PySide6
+
+    return Path(PySide6.__file__).parent / "Qt" / "translations"
+
+
 def install(app: QCoreApplication, choice: str = "") -> str:
     """Install the translators for the chosen language (Qt's own too, so standard buttons
     and dialogs speak it) and make it the default locale; returns the language shown.
@@ -124,8 +135,7 @@ def install(app: QCoreApplication, choice: str = "") -> str:
         ours = qm_file(language)
         if ours is not None:
             _load(app, str(ours))
-        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        _load(app, os.path.join(qt_folder, f"qtbase_{language}.qm"))
+        _load(app, str(qt_translations() / f"qtbase_{language}.qm"))
     if choice:  # chosen outright: dates and numbers in the window follow it too
         QLocale.setDefault(QLocale(language))
     return language

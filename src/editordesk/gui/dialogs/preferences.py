@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editordesk.gui import plain, theme
+from editordesk.gui import i18n, plain, theme
 from editordesk.settings import Settings, account_name
 
 Picker = Callable[[QWidget, str], str]
@@ -138,6 +138,18 @@ class PreferencesDialog(QDialog):
             "How a story's body opens: as it will read, or as Markdown with shortcodes "
             "(View ▸ Markdown source switches any time)"
         )
+        self.ui_language = QComboBox(self)
+        self.ui_language.addItem(self.tr("As the system"), "")
+        for code, name in i18n.LANGUAGES:  # each in its own language, so it can be found
+            self.ui_language.addItem(name, code)
+        self.ui_language.setCurrentIndex(max(0, self.ui_language.findData(settings.ui_language)))
+        self.ui_language.setAccessibleName(self.tr("Language"))
+        self.ui_language.setToolTip(
+            self.tr(
+                "The language of menus, dialogs and dates in the window: the system's, or "
+                "one chosen here; a change takes effect at the next start"
+            )
+        )
         # Applied as it is chosen, so the editor sees it at once; Cancel puts it back.
         self.theme = QComboBox(self)
         for choice in theme.CHOICES:
@@ -179,6 +191,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Autosave every", self.autosave)
         form.addRow("Daily backups kept", self.backups)
         form.addRow("Edit stories in", self.edit_in)
+        form.addRow(self.tr("Language"), self.ui_language)
         form.addRow("Theme", self.theme)
         form.addRow("HTML templates", self.template_dir)
         form.addRow("Word reference", self.reference)
@@ -247,6 +260,7 @@ class PreferencesDialog(QDialog):
             autosave_seconds=self.autosave.value(),
             backups_keep=self.backups.value(),
             edit_in=str(self.edit_in.currentData()),
+            ui_language=str(self.ui_language.currentData()),
             theme=str(self.theme.currentData()),
             template_dir=self.template_dir.text(),
             reference_docx=self.reference.text(),

@@ -1,0 +1,1561 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About EditorDesk</source>
+        <translation>Über EditorDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;EditorDesk {0}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;EditorDesk {0}&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>EditorDesk version</source>
+        <translation>EditorDesk-Version</translation>
+    </message>
+    <message>
+        <source>Third-party notices</source>
+        <translation>Hinweise zu Drittanbietern</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>Ü&amp;ber</translation>
+    </message>
+    <message>
+        <source>&amp;Licences</source>
+        <translation>&amp;Lizenzen</translation>
+    </message>
+    <message>
+        <source>&amp;Notices</source>
+        <translation>&amp;Hinweise</translation>
+    </message>
+</context>
+<context>
+    <name>AssetsPanel</name>
+    <message>
+        <source>Pictures and tweets</source>
+        <translation>Bilder und Tweets</translation>
+    </message>
+    <message>
+        <source>The story&apos;s pictures and tweets; double-click to edit one</source>
+        <translation>Die Bilder und Tweets des Beitrags; Doppelklick zum Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit details…</source>
+        <translation>Angaben bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Replace picture…</source>
+        <translation>Bild ersetzen…</translation>
+    </message>
+    <message>
+        <source>Take out of story</source>
+        <translation>Aus dem Beitrag nehmen</translation>
+    </message>
+    <message>
+        <source>Edit the picture&apos;s caption and credit, or the tweet&apos;s words</source>
+        <translation>Bildunterschrift und Nachweis des Bildes oder den Text des Tweets bearbeiten</translation>
+    </message>
+    <message>
+        <source>Show another picture from the library in this place</source>
+        <translation>An dieser Stelle ein anderes Bild aus der Bibliothek zeigen</translation>
+    </message>
+    <message>
+        <source>Remove it from this story (it stays in the library)</source>
+        <translation>Aus diesem Beitrag entfernen (es bleibt in der Bibliothek)</translation>
+    </message>
+    <message>
+        <source>No pictures or tweets yet: Insert ▸ Figure or Insert ▸ Tweet.</source>
+        <translation>Noch keine Bilder oder Tweets: Einfügen ▸ Bild oder Einfügen ▸ Tweet.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchExport</name>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Export läuft</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Exportfortschritt</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>{0} saved this story at {1} while you were editing it. Nothing has been overwritten.</source>
+        <translation>{0} hat diesen Beitrag um {1} gespeichert, während Sie ihn bearbeitet haben. Nichts wurde überschrieben.</translation>
+    </message>
+    <message>
+        <source>Their version is on the left, yours on the right. Choose which to keep.</source>
+        <translation>Links steht die andere Fassung, rechts Ihre. Wählen Sie, welche bleiben soll.</translation>
+    </message>
+    <message>
+        <source>Replace your changes?</source>
+        <translation>Ihre Änderungen ersetzen?</translation>
+    </message>
+    <message>
+        <source>Show their version in the editor? Your unsaved text is not lost: it moves to a tab of its own (“Kept: …”), unsaved, to copy from or save as a new story.</source>
+        <translation>Die andere Fassung im Editor zeigen? Ihr ungespeicherter Text geht nicht verloren: Er kommt ungespeichert in einen eigenen Tab („Behalten: …“), zum Kopieren oder zum Speichern als neuer Beitrag.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStyleDialog</name>
+    <message>
+        <source>Desk spelling and house style</source>
+        <translation>Rechtschreibung und Hausstil der Redaktion</translation>
+    </message>
+    <message>
+        <source>Desk&apos;s language</source>
+        <translation>Sprache der Redaktion</translation>
+    </message>
+    <message>
+        <source>The language of stories that do not choose their own</source>
+        <translation>Die Sprache der Beiträge, die keine eigene wählen</translation>
+    </message>
+    <message>
+        <source>Check all-capital words (acronyms) too</source>
+        <translation>Auch Wörter in Großbuchstaben (Akronyme) prüfen</translation>
+    </message>
+    <message>
+        <source>Check acronyms</source>
+        <translation>Akronyme prüfen</translation>
+    </message>
+    <message>
+        <source>Off: words in capitals such as NATO are never flagged</source>
+        <translation>Aus: Wörter in Großbuchstaben wie NATO werden nie markiert</translation>
+    </message>
+    <message>
+        <source>House style (YAML)</source>
+        <translation>Hausstil (YAML)</translation>
+    </message>
+    <message>
+        <source>preferred, avoid, numbers, names, headline_max, standfirst_max: see the sample for each</source>
+        <translation>preferred, avoid, numbers, names, headline_max, standfirst_max: siehe das Beispiel zu jedem</translation>
+    </message>
+    <message>
+        <source>Style problem</source>
+        <translation>Problem im Hausstil</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Replace the text with a style file</source>
+        <translation>Den Text durch eine Stildatei ersetzen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the text as a style file</source>
+        <translation>Den Text als Stildatei speichern</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <source>Start again from the shipped sample style</source>
+        <translation>Neu mit dem mitgelieferten Beispielstil beginnen</translation>
+    </message>
+    <message>
+        <source>House style:</source>
+        <translation>Hausstil:</translation>
+    </message>
+    <message>
+        <source>Import a house style</source>
+        <translation>Einen Hausstil importieren</translation>
+    </message>
+    <message>
+        <source>Style files (*.yaml *.yml);;All files (*)</source>
+        <translation>Stildateien (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>{0}: cannot be read ({1})</source>
+        <translation>{0}: kann nicht gelesen werden ({1})</translation>
+    </message>
+    <message>
+        <source>Export the house style</source>
+        <translation>Den Hausstil exportieren</translation>
+    </message>
+    <message>
+        <source>Style files (*.yaml)</source>
+        <translation>Stildateien (*.yaml)</translation>
+    </message>
+    <message>
+        <source>{0}: cannot be written ({1})</source>
+        <translation>{0}: kann nicht geschrieben werden ({1})</translation>
+    </message>
+</context>
+<context>
+    <name>DiffView</name>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Changed fields</source>
+        <translation>Geänderte Felder</translation>
+    </message>
+    <message>
+        <source>The fields other than the body that differ</source>
+        <translation>Die Felder außer dem Text, die sich unterscheiden</translation>
+    </message>
+    <message>
+        <source>Words removed are struck through</source>
+        <translation>Gestrichene Wörter sind durchgestrichen</translation>
+    </message>
+    <message>
+        <source>Words added are underlined</source>
+        <translation>Hinzugefügte Wörter sind unterstrichen</translation>
+    </message>
+    <message>
+        <source>Changed: {0}.</source>
+        <translation>Geändert: {0}.</translation>
+    </message>
+    <message>
+        <source>The two versions are the same.</source>
+        <translation>Die beiden Fassungen sind gleich.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Export %n story(s)</source>
+        <translation>
+            <numerusform>%n Beitrag exportieren</numerusform>
+            <numerusform>%n Beiträge exportieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Put pictures inside the page (data: URIs)</source>
+        <translation>Bilder in die Seite einbetten (data:-URIs)</translation>
+    </message>
+    <message>
+        <source>Export even if preflight finds errors</source>
+        <translation>Auch exportieren, wenn die Prüfung Fehler findet</translation>
+    </message>
+    <message>
+        <source>Open the folder afterwards</source>
+        <translation>Den Ordner danach öffnen</translation>
+    </message>
+    <message>
+        <source>One self-contained HTML file per story</source>
+        <translation>Eine eigenständige HTML-Datei je Beitrag</translation>
+    </message>
+    <message>
+        <source>Normally a story a desk would reject is skipped</source>
+        <translation>Sonst wird ein Beitrag übersprungen, den eine Redaktion ablehnen würde</translation>
+    </message>
+    <message>
+        <source>Show the exported files when done</source>
+        <translation>Die exportierten Dateien danach zeigen</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>HTML templates</source>
+        <translation>HTML-Vorlagen</translation>
+    </message>
+    <message>
+        <source>Word reference</source>
+        <translation>Word-Vorlage</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Browse for the {0}</source>
+        <translation>Nach {0} suchen</translation>
+    </message>
+    <message>
+        <source>Choose the {0}</source>
+        <translation>{0} wählen</translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>Reference document</source>
+        <translation>Vorlagedokument</translation>
+    </message>
+    <message>
+        <source>Word (*.docx)</source>
+        <translation>Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export into.</source>
+        <translation>Wählen Sie den Ordner für den Export.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Loading the revisions…</source>
+        <translation>Die Versionen werden geladen…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Select a revision to see it on the right, compared with the one before it</source>
+        <translation>Eine Version wählen, um sie rechts mit der vorigen verglichen zu sehen</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>The revision shown on the left</source>
+        <translation>Die links gezeigte Version</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with:</source>
+        <translation>&amp;Vergleichen mit:</translation>
+    </message>
+    <message>
+        <source>Restore this revision</source>
+        <translation>Diese Version wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the history; nothing changes (Esc)</source>
+        <translation>Den Verlauf schließen; nichts ändert sich (Esc)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revision(s), newest first. Select one to see what it changed; restoring one keeps the current text in the history too.</source>
+        <translation>
+            <numerusform>%n Version, die neueste zuerst. Wählen Sie eine, um zu sehen, was sie geändert hat; beim Wiederherstellen bleibt der aktuelle Text ebenfalls im Verlauf.</numerusform>
+            <numerusform>%n Versionen, die neueste zuerst. Wählen Sie eine, um zu sehen, was sie geändert hat; beim Wiederherstellen bleibt der aktuelle Text ebenfalls im Verlauf.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The history could not be read: {0}.</source>
+        <translation>Der Verlauf konnte nicht gelesen werden: {0}.</translation>
+    </message>
+    <message>
+        <source>Select a revision to restore</source>
+        <translation>Eine Version zum Wiederherstellen wählen</translation>
+    </message>
+    <message>
+        <source>Read-only: {0} is editing this story; take it over before restoring a revision</source>
+        <translation>Schreibgeschützt: {0} bearbeitet diesen Beitrag; übernehmen Sie ihn, bevor Sie eine Version wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Restore revision {0}</source>
+        <translation>Version {0} &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Revision {0} is already the current text</source>
+        <translation>Version {0} ist bereits der aktuelle Text</translation>
+    </message>
+    <message>
+        <source>Make revision {0} (shown on the right) the story&apos;s current text. The current text stays in the history.</source>
+        <translation>Version {0} (rechts gezeigt) zum aktuellen Text des Beitrags machen. Der aktuelle Text bleibt im Verlauf.</translation>
+    </message>
+    <message>
+        <source>Restoring revision {0}…</source>
+        <translation>Version {0} wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Revision {0} was not restored.</source>
+        <translation>Version {0} wurde nicht wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Revision not restored</source>
+        <translation>Version nicht wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Revision {0} was not restored: {1}.</source>
+        <translation>Version {0} wurde nicht wiederhergestellt: {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageConflictDialog</name>
+    <message>
+        <source>{0} saved this picture&apos;s details at {1} while you were editing them. Nothing has been overwritten.</source>
+        <translation>{0} hat die Angaben zu diesem Bild um {1} gespeichert, während Sie sie bearbeitet haben. Nichts wurde überschrieben.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Theirs (saved)</source>
+        <translation>Die andere Fassung (gespeichert)</translation>
+    </message>
+    <message>
+        <source>Yours (not saved)</source>
+        <translation>Ihre (nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>Their details and yours</source>
+        <translation>Die anderen Angaben und Ihre</translation>
+    </message>
+    <message>
+        <source>Drop your changes?</source>
+        <translation>Ihre Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>Show their details on the card? Your unsaved details will be dropped.</source>
+        <translation>Die anderen Angaben auf der Karte zeigen? Ihre ungespeicherten Angaben werden verworfen.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageHistoryDialog</name>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Saved picture details</source>
+        <translation>Gespeicherte Bildangaben</translation>
+    </message>
+    <message>
+        <source>These details</source>
+        <translation>Diese Angaben</translation>
+    </message>
+    <message>
+        <source>No saves yet: the details are as imported.</source>
+        <translation>Noch nicht gespeichert: die Angaben sind wie importiert.</translation>
+    </message>
+    <message>
+        <source>&amp;Bring these back</source>
+        <translation>Diese &amp;zurückholen</translation>
+    </message>
+    <message>
+        <source>Put these details on the card, unsaved, to look over</source>
+        <translation>Diese Angaben ungespeichert auf die Karte holen, zum Durchsehen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>InsertCommands</name>
+    <message>
+        <source>Insert link</source>
+        <translation>Link einfügen</translation>
+    </message>
+    <message>
+        <source>Web address (https://…):</source>
+        <translation>Webadresse (https://…):</translation>
+    </message>
+    <message>
+        <source>Insert a picture</source>
+        <translation>Ein Bild einfügen</translation>
+    </message>
+    <message>
+        <source>Choose the picture to show instead</source>
+        <translation>Das Bild wählen, das stattdessen erscheinen soll</translation>
+    </message>
+    <message>
+        <source>Insert a picture — choose it, then Insert (Enter)</source>
+        <translation>Ein Bild einfügen — wählen, dann Einfügen (Eingabetaste)</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageBox</name>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The story&apos;s language, which picks the spelling dictionary</source>
+        <translation>Die Sprache des Beitrags; sie bestimmt das Wörterbuch der Rechtschreibprüfung</translation>
+    </message>
+    <message>
+        <source>Desk&apos;s language</source>
+        <translation>Sprache der Redaktion</translation>
+    </message>
+    <message>
+        <source>Desk&apos;s language ({0})</source>
+        <translation>Sprache der Redaktion ({0})</translation>
+    </message>
+    <message>
+        <source>{0} (not installed)</source>
+        <translation>{0} (nicht installiert)</translation>
+    </message>
+</context>
+<context>
+    <name>LiveDesk</name>
+    <message>
+        <source>Connection to the store</source>
+        <translation>Verbindung zum Speicher</translation>
+    </message>
+    <message>
+        <source>Take over the story?</source>
+        <translation>Den Beitrag übernehmen?</translation>
+    </message>
+    <message>
+        <source>{0} is editing “{1}”. If you take it over, {2}&apos;s window becomes read-only and is told so; any text {3} has not saved stays in their window. Take it over?</source>
+        <translation>{0} bearbeitet „{1}“. Wenn Sie ihn übernehmen, wird das Fenster von {2} schreibgeschützt und erfährt das; Text, den {3} nicht gespeichert hat, bleibt in diesem Fenster. Übernehmen?</translation>
+    </message>
+    <message>
+        <source>Replace your unsaved changes?</source>
+        <translation>Ihre ungespeicherten Änderungen ersetzen?</translation>
+    </message>
+    <message>
+        <source>Show the stored story in this tab? Your unsaved changes will not be lost: they move to a new tab of their own (“Kept: …”), unsaved, to copy from or save as a new story.</source>
+        <translation>Den gespeicherten Beitrag in diesem Tab zeigen? Ihre ungespeicherten Änderungen gehen nicht verloren: Sie kommen ungespeichert in einen eigenen neuen Tab („Behalten: …“), zum Kopieren oder zum Speichern als neuer Beitrag.</translation>
+    </message>
+    <message>
+        <source>⚠ Store unreachable — edits kept here</source>
+        <translation>⚠ Speicher nicht erreichbar — Änderungen bleiben hier</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New story</source>
+        <translation>&amp;Neuer Beitrag</translation>
+    </message>
+    <message>
+        <source>Start a new draft</source>
+        <translation>Einen neuen Entwurf beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Open story…</source>
+        <translation>Beitrag ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Find a story to open in the list</source>
+        <translation>Einen Beitrag zum Öffnen in der Liste finden</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save the story as a new revision</source>
+        <translation>Den Beitrag als neue Version speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Close story</source>
+        <translation>Beitrag s&amp;chließen</translation>
+    </message>
+    <message>
+        <source>Close the current story</source>
+        <translation>Den aktuellen Beitrag schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Import Markdown (.md) or Word (.docx) files as new drafts</source>
+        <translation>Markdown- (.md) oder Word-Dateien (.docx) als neue Entwürfe importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the stories selected in the list (or the open one)</source>
+        <translation>Die in der Liste gewählten Beiträge (oder den offenen) exportieren</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish…</source>
+        <translation>&amp;Veröffentlichen…</translation>
+    </message>
+    <message>
+        <source>Publish the stories selected in the list (or the open one) to a WordPress site</source>
+        <translation>Die in der Liste gewählten Beiträge (oder den offenen) auf einer WordPress-Website veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Add the s&amp;ample story</source>
+        <translation>Bei&amp;spielbeitrag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the sample story that shows every feature</source>
+        <translation>Den Beispielbeitrag hinzufügen, der alle Funktionen zeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>Einste&amp;llungen…</translation>
+    </message>
+    <message>
+        <source>Store, your name, autosave and export settings</source>
+        <translation>Speicher, Ihr Name, automatisches Sichern und Export</translation>
+    </message>
+    <message>
+        <source>Si&amp;tes…</source>
+        <translation>&amp;Websites…</translation>
+    </message>
+    <message>
+        <source>The sites stories are published to</source>
+        <translation>Die Websites, auf denen Beiträge erscheinen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Quit EditorDesk</source>
+        <translation>EditorDesk beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation>Die letzte Änderung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Redo what was undone</source>
+        <translation>Das Rückgängiggemachte wiederholen</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <source>Cut the selection to the clipboard</source>
+        <translation>Die Auswahl in die Zwischenablage ausschneiden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selection</source>
+        <translation>Die Auswahl kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>E&amp;infügen</translation>
+    </message>
+    <message>
+        <source>Paste from the clipboard</source>
+        <translation>Aus der Zwischenablage einfügen</translation>
+    </message>
+    <message>
+        <source>Paste as plain te&amp;xt</source>
+        <translation>Als reinen &amp;Text einfügen</translation>
+    </message>
+    <message>
+        <source>Paste the clipboard&apos;s text without its formatting</source>
+        <translation>Den Text der Zwischenablage ohne Formatierung einfügen</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>Alles a&amp;uswählen</translation>
+    </message>
+    <message>
+        <source>Select all the text</source>
+        <translation>Den ganzen Text auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Find text in the story</source>
+        <translation>Text im Beitrag suchen</translation>
+    </message>
+    <message>
+        <source>R&amp;eplace…</source>
+        <translation>&amp;Ersetzen…</translation>
+    </message>
+    <message>
+        <source>Find and replace in the story&apos;s fields and body</source>
+        <translation>In den Feldern und im Text des Beitrags suchen und ersetzen</translation>
+    </message>
+    <message>
+        <source>Search &amp;stories…</source>
+        <translation>&amp;Beiträge durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Search every story in the store</source>
+        <translation>Alle Beiträge im Speicher durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Next pane</source>
+        <translation>&amp;Nächster Bereich</translation>
+    </message>
+    <message>
+        <source>Move to the next part of the window: story list, story, side panel</source>
+        <translation>Zum nächsten Teil des Fensters: Beitragsliste, Beitrag, Seitenbereich</translation>
+    </message>
+    <message>
+        <source>&amp;Previous pane</source>
+        <translation>&amp;Vorheriger Bereich</translation>
+    </message>
+    <message>
+        <source>Move to the previous part of the window</source>
+        <translation>Zum vorigen Teil des Fensters</translation>
+    </message>
+    <message>
+        <source>Next story &amp;tab</source>
+        <translation>Nächster Beitrags-&amp;Tab</translation>
+    </message>
+    <message>
+        <source>Show the next open story</source>
+        <translation>Den nächsten offenen Beitrag zeigen</translation>
+    </message>
+    <message>
+        <source>Previous story ta&amp;b</source>
+        <translation>Vorheriger Beitrags-Ta&amp;b</translation>
+    </message>
+    <message>
+        <source>Show the previous open story</source>
+        <translation>Den vorigen offenen Beitrag zeigen</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view panel</source>
+        <translation>Vor&amp;schau</translation>
+    </message>
+    <message>
+        <source>Show the story&apos;s preview</source>
+        <translation>Die Vorschau des Beitrags zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Checks panel</source>
+        <translation>&amp;Prüfungen</translation>
+    </message>
+    <message>
+        <source>Show what a desk would reject</source>
+        <translation>Zeigen, was eine Redaktion ablehnen würde</translation>
+    </message>
+    <message>
+        <source>&amp;Related panel</source>
+        <translation>Verwan&amp;dte Links</translation>
+    </message>
+    <message>
+        <source>Show the related links</source>
+        <translation>Die verwandten Links zeigen</translation>
+    </message>
+    <message>
+        <source>P&amp;ictures &amp;&amp; tweets panel</source>
+        <translation>B&amp;ilder &amp;&amp; Tweets</translation>
+    </message>
+    <message>
+        <source>Show the pictures and tweets in the story</source>
+        <translation>Die Bilder und Tweets im Beitrag zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Widen the list</source>
+        <translation>Liste b&amp;reiter</translation>
+    </message>
+    <message>
+        <source>Give the story list more room</source>
+        <translation>Der Beitragsliste mehr Platz geben</translation>
+    </message>
+    <message>
+        <source>N&amp;arrow the list</source>
+        <translation>Liste schm&amp;aler</translation>
+    </message>
+    <message>
+        <source>Give the story list less room</source>
+        <translation>Der Beitragsliste weniger Platz geben</translation>
+    </message>
+    <message>
+        <source>Wi&amp;den the side panel</source>
+        <translation>Seitenbereich br&amp;eiter</translation>
+    </message>
+    <message>
+        <source>Give the side panel more room beside the body</source>
+        <translation>Dem Seitenbereich neben dem Text mehr Platz geben</translation>
+    </message>
+    <message>
+        <source>Narrow the side pane&amp;l</source>
+        <translation>Seitenbereich schma&amp;ler</translation>
+    </message>
+    <message>
+        <source>Give the side panel less room beside the body</source>
+        <translation>Dem Seitenbereich neben dem Text weniger Platz geben</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <source>&amp;Bold</source>
+        <translation>&amp;Fett</translation>
+    </message>
+    <message>
+        <source>Make the selection bold</source>
+        <translation>Die Auswahl fett setzen</translation>
+    </message>
+    <message>
+        <source>&amp;Italic</source>
+        <translation>&amp;Kursiv</translation>
+    </message>
+    <message>
+        <source>Make the selection italic</source>
+        <translation>Die Auswahl kursiv setzen</translation>
+    </message>
+    <message>
+        <source>&amp;Link…</source>
+        <translation>&amp;Link…</translation>
+    </message>
+    <message>
+        <source>Link the selection to a web address</source>
+        <translation>Die Auswahl mit einer Webadresse verlinken</translation>
+    </message>
+    <message>
+        <source>Heading &amp;1</source>
+        <translation>Überschrift &amp;1</translation>
+    </message>
+    <message>
+        <source>Make the line a heading</source>
+        <translation>Die Zeile zur Überschrift machen</translation>
+    </message>
+    <message>
+        <source>Heading &amp;2</source>
+        <translation>Überschrift &amp;2</translation>
+    </message>
+    <message>
+        <source>Make the line a subheading</source>
+        <translation>Die Zeile zur Zwischenüberschrift machen</translation>
+    </message>
+    <message>
+        <source>Heading &amp;3</source>
+        <translation>Überschrift &amp;3</translation>
+    </message>
+    <message>
+        <source>Make the line a minor heading</source>
+        <translation>Die Zeile zur kleinen Überschrift machen</translation>
+    </message>
+    <message>
+        <source>B&amp;ulleted list</source>
+        <translation>&amp;Aufzählung</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Aufzählung</translation>
+    </message>
+    <message>
+        <source>&amp;Numbered list</source>
+        <translation>&amp;Nummerierte Liste</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Nummerierte Liste</translation>
+    </message>
+    <message>
+        <source>&amp;Quote</source>
+        <translation>&amp;Zitat</translation>
+    </message>
+    <message>
+        <source>Block quote</source>
+        <translation>Blockzitat</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>&amp;Figure…</source>
+        <translation>&amp;Bild…</translation>
+    </message>
+    <message>
+        <source>Insert a picture from the library (import new ones there)</source>
+        <translation>Ein Bild aus der Bibliothek einfügen (neue dort importieren)</translation>
+    </message>
+    <message>
+        <source>Figure from a fi&amp;le…</source>
+        <translation>Bild aus einer &amp;Datei…</translation>
+    </message>
+    <message>
+        <source>Insert a picture straight from a file; it joins the library</source>
+        <translation>Ein Bild direkt aus einer Datei einfügen; es kommt in die Bibliothek</translation>
+    </message>
+    <message>
+        <source>&amp;Tweet…</source>
+        <translation>&amp;Tweet…</translation>
+    </message>
+    <message>
+        <source>Embed a tweet by pasting its link</source>
+        <translation>Einen Tweet einbetten, indem Sie seinen Link einfügen</translation>
+    </message>
+    <message>
+        <source>&amp;Story</source>
+        <translation>Bei&amp;trag</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>Every saved revision: compare and restore</source>
+        <translation>Jede gespeicherte Version: vergleichen und wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>Vor&amp;schau</translation>
+    </message>
+    <message>
+        <source>Show or hide the live preview</source>
+        <translation>Die Live-Vorschau zeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>Preview in &amp;dark colours</source>
+        <translation>Vorschau in &amp;dunklen Farben</translation>
+    </message>
+    <message>
+        <source>Show the preview as the page looks in a reader&apos;s dark mode (its own dark colours); off, as it looks in light mode</source>
+        <translation>Die Vorschau so zeigen, wie die Seite im dunklen Modus eines Lesers aussieht (mit ihren eigenen dunklen Farben); aus: wie im hellen Modus</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>Bi&amp;lder</translation>
+    </message>
+    <message>
+        <source>&amp;Picture library…</source>
+        <translation>&amp;Bildbibliothek…</translation>
+    </message>
+    <message>
+        <source>Every picture with its caption, credit and alt text; import new ones</source>
+        <translation>Jedes Bild mit Bildunterschrift, Nachweis und Alternativtext; neue importieren</translation>
+    </message>
+    <message>
+        <source>Photo &amp;credits report…</source>
+        <translation>&amp;Fotonachweise…</translation>
+    </message>
+    <message>
+        <source>The pictures used in the selected stories or a date range, with credits</source>
+        <translation>Die in den gewählten Beiträgen oder einem Zeitraum verwendeten Bilder, mit Nachweisen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Every command and its keys</source>
+        <translation>Jeder Befehl und seine Tasten</translation>
+    </message>
+    <message>
+        <source>&amp;About EditorDesk</source>
+        <translation>Ü&amp;ber EditorDesk</translation>
+    </message>
+    <message>
+        <source>Version and licences</source>
+        <translation>Version und Lizenzen</translation>
+    </message>
+    <message>
+        <source>Read-only: {who} is editing this story. Use “Edit it” or “Take over” first.</source>
+        <translation>Schreibgeschützt: {who} bearbeitet diesen Beitrag. Wählen Sie zuerst „Bearbeiten“ oder „Übernehmen“.</translation>
+    </message>
+    <message>
+        <source>List &amp;columns</source>
+        <translation>Listensp&amp;alten</translation>
+    </message>
+    <message>
+        <source>Choose the story list&apos;s columns (or right-click its header)</source>
+        <translation>Die Spalten der Beitragsliste wählen (oder Rechtsklick auf ihren Kopf)</translation>
+    </message>
+    <message>
+        <source>&amp;Sort the list by</source>
+        <translation>Liste s&amp;ortieren nach</translation>
+    </message>
+    <message>
+        <source>Sort the story list by a column (or click its header)</source>
+        <translation>Die Beitragsliste nach einer Spalte sortieren (oder auf ihren Kopf klicken)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>jemand anderes</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The language of menus, dialogs and dates in the window: the system&apos;s, or one chosen here; a change takes effect at the next start</source>
+        <translation>Die Sprache von Menüs, Dialogen und Datumsangaben im Fenster: die des Systems oder eine hier gewählte; eine Änderung wirkt beim nächsten Start</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message numerus="yes">
+        <source>Publish %n story(s)</source>
+        <translation>
+            <numerusform>%n Beitrag veröffentlichen</numerusform>
+            <numerusform>%n Beiträge veröffentlichen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>&amp;Sites…</source>
+        <translation>&amp;Websites…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Featured picture</source>
+        <translation>Aufmacherbild</translation>
+    </message>
+    <message>
+        <source>The first picture</source>
+        <translation>Das erste Bild</translation>
+    </message>
+    <message>
+        <source>Where it is published</source>
+        <translation>Wo er erscheint</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>No system keyring here: the site&apos;s password is asked once this session.</source>
+        <translation>Hier gibt es keinen Schlüsselbund des Systems: Das Passwort der Website wird in dieser Sitzung einmal erfragt.</translation>
+    </message>
+    <message>
+        <source>S&amp;ite:</source>
+        <translation>W&amp;ebsite:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>&amp;Featured picture:</source>
+        <translation>&amp;Aufmacherbild:</translation>
+    </message>
+    <message>
+        <source>Published:</source>
+        <translation>Veröffentlicht:</translation>
+    </message>
+    <message>
+        <source>Last time:</source>
+        <translation>Zuletzt:</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>No sites yet: add one with Sites….</source>
+        <translation>Noch keine Websites: fügen Sie eine mit Websites… hinzu.</translation>
+    </message>
+    <message>
+        <source>Not published: no password given.</source>
+        <translation>Nicht veröffentlicht: kein Passwort angegeben.</translation>
+    </message>
+    <message>
+        <source>Publishing to {0}…</source>
+        <translation>Veröffentlichen auf {0}…</translation>
+    </message>
+    <message>
+        <source>Overwrite the edits made on the site?</source>
+        <translation>Die auf der Website vorgenommenen Änderungen überschreiben?</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Overwrite them with EditorDesk&apos;s story?</source>
+        <translation>{0}
+
+Mit dem Beitrag aus EditorDesk überschreiben?</translation>
+    </message>
+</context>
+<context>
+    <name>PublishedLine</name>
+    <message>
+        <source>Where the story is published</source>
+        <translation>Wo der Beitrag erschienen ist</translation>
+    </message>
+    <message>
+        <source>The sites this story was published to with Publish…</source>
+        <translation>Die Websites, auf denen dieser Beitrag mit Veröffentlichen… erschienen ist</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Ungespeicherte Arbeit wiederherstellen</translation>
+    </message>
+    <message>
+        <source>EditorDesk was closed before these changes were saved. Ticked stories reopen with your unsaved text; the others&apos; unsaved text is thrown away.</source>
+        <translation>EditorDesk wurde geschlossen, bevor diese Änderungen gespeichert waren. Angehakte Beiträge öffnen sich mit Ihrem ungespeicherten Text; der ungespeicherte Text der anderen wird verworfen.</translation>
+    </message>
+    <message>
+        <source>Unsaved stories</source>
+        <translation>Ungespeicherte Beiträge</translation>
+    </message>
+    <message>
+        <source>Tick the stories to reopen with their unsaved text</source>
+        <translation>Die Beiträge anhaken, die mit ihrem ungespeicherten Text wieder geöffnet werden sollen</translation>
+    </message>
+    <message>
+        <source>Reopen ticked</source>
+        <translation>Angehakte öffnen</translation>
+    </message>
+    <message>
+        <source>Reopen ticked stories</source>
+        <translation>Angehakte Beiträge wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Open the ticked stories with their unsaved text</source>
+        <translation>Die angehakten Beiträge mit ihrem ungespeicherten Text öffnen</translation>
+    </message>
+    <message>
+        <source>Discard all</source>
+        <translation>Alle verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard all unsaved text</source>
+        <translation>Allen ungespeicherten Text verwerfen</translation>
+    </message>
+    <message>
+        <source>Throw away every unsaved change listed here</source>
+        <translation>Jede hier aufgeführte ungespeicherte Änderung verwerfen</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedPanel</name>
+    <message>
+        <source>Related links</source>
+        <translation>Verwandte Links</translation>
+    </message>
+    <message>
+        <source>Drag to reorder; the first is the next post</source>
+        <translation>Zum Umordnen ziehen; der erste ist der nächste Beitrag</translation>
+    </message>
+    <message>
+        <source>Link a story…</source>
+        <translation>Beitrag verlinken…</translation>
+    </message>
+    <message>
+        <source>Link another story from the store</source>
+        <translation>Einen anderen Beitrag aus dem Speicher verlinken</translation>
+    </message>
+    <message>
+        <source>Add a web page…</source>
+        <translation>Webseite hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Link a page elsewhere on the web</source>
+        <translation>Eine Seite anderswo im Web verlinken</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the selected link</source>
+        <translation>Den gewählten Link ändern</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move the selected link up</source>
+        <translation>Den gewählten Link nach oben schieben</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Move the selected link down</source>
+        <translation>Den gewählten Link nach unten schieben</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected link</source>
+        <translation>Den gewählten Link entfernen</translation>
+    </message>
+    <message>
+        <source>Suggested stories</source>
+        <translation>Vorgeschlagene Beiträge</translation>
+    </message>
+    <message>
+        <source>Stories sharing tags or words; double-click to link one</source>
+        <translation>Beiträge mit gemeinsamen Schlagwörtern oder Wörtern; Doppelklick zum Verlinken</translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation>Vorschlagen</translation>
+    </message>
+    <message>
+        <source>Suggest related stories</source>
+        <translation>Verwandte Beiträge vorschlagen</translation>
+    </message>
+    <message>
+        <source>Find stories that share tags or words with this one</source>
+        <translation>Beiträge finden, die Schlagwörter oder Wörter mit diesem teilen</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <source>No suggestions yet: add tags or words first.</source>
+        <translation>Noch keine Vorschläge: fügen Sie zuerst Schlagwörter oder Text hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Find a command or a key…</source>
+        <translation>Einen Befehl oder eine Taste finden…</translation>
+    </message>
+    <message>
+        <source>Find a shortcut</source>
+        <translation>Ein Tastenkürzel finden</translation>
+    </message>
+    <message>
+        <source>Type part of a command&apos;s name or of its keys</source>
+        <translation>Einen Teil des Befehlsnamens oder seiner Tasten eingeben</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Commands and their keys</source>
+        <translation>Befehle und ihre Tasten</translation>
+    </message>
+</context>
+<context>
+    <name>SitesDialog</name>
+    <message>
+        <source>Sites</source>
+        <translation>Websites</translation>
+    </message>
+    <message>
+        <source>Daily News</source>
+        <translation>Tageszeitung</translation>
+    </message>
+    <message>
+        <source>https://news.example</source>
+        <translation>https://news.example</translation>
+    </message>
+    <message>
+        <source>An application password (the user&apos;s profile page, WordPress 5.6+)</source>
+        <translation>Ein Anwendungspasswort (auf der Profilseite des Benutzers, WordPress 5.6+)</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>Name der Website</translation>
+    </message>
+    <message>
+        <source>Site address</source>
+        <translation>Adresse der Website</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Application password</source>
+        <translation>Anwendungspasswort</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Application &amp;password:</source>
+        <translation>Anwendungs&amp;passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Add and check</source>
+        <translation>Hinzufügen und &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Checking {0}…</source>
+        <translation>{0} wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Added {0}: signed in as {1}.</source>
+        <translation>{0} hinzugefügt: angemeldet als {1}.</translation>
+    </message>
+    <message>
+        <source>Removed {0}.</source>
+        <translation>{0} entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>StoryEditor</name>
+    <message>
+        <source>&amp;Publish at</source>
+        <translation>&amp;Erscheint am</translation>
+    </message>
+    <message>
+        <source>B&amp;yline</source>
+        <translation>A&amp;utor</translation>
+    </message>
+    <message>
+        <source>&amp;Dateline</source>
+        <translation>&amp;Ortsmarke</translation>
+    </message>
+    <message>
+        <source>Se&amp;ction</source>
+        <translation>Ressor&amp;t</translation>
+    </message>
+    <message>
+        <source>St&amp;atus</source>
+        <translation>St&amp;atus</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs</source>
+        <translation>Schla&amp;gwörter</translation>
+    </message>
+    <message>
+        <source>Headli&amp;ne</source>
+        <translation>Ü&amp;berschrift</translation>
+    </message>
+    <message>
+        <source>S&amp;tandfirst</source>
+        <translation>&amp;Vorspann</translation>
+    </message>
+    <message>
+        <source>Lang&amp;uage</source>
+        <translation>Spra&amp;che</translation>
+    </message>
+</context>
+<context>
+    <name>StoryPickerDialog</name>
+    <message>
+        <source>Link a story</source>
+        <translation>Einen Beitrag verlinken</translation>
+    </message>
+    <message>
+        <source>Search stories</source>
+        <translation>Beiträge suchen</translation>
+    </message>
+    <message>
+        <source>Search stories to link</source>
+        <translation>Beiträge zum Verlinken suchen</translation>
+    </message>
+    <message>
+        <source>Words from the story&apos;s headline or text</source>
+        <translation>Wörter aus Überschrift oder Text des Beitrags</translation>
+    </message>
+    <message>
+        <source>Stories found</source>
+        <translation>Gefundene Beiträge</translation>
+    </message>
+    <message>
+        <source>Double-click, or press Enter or OK, to link the story</source>
+        <translation>Doppelklick, Eingabetaste oder OK verlinkt den Beitrag</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Verlinken</translation>
+    </message>
+</context>
+<context>
+    <name>StoryTransfer</name>
+    <message>
+        <source>Import stories</source>
+        <translation>Beiträge importieren</translation>
+    </message>
+    <message>
+        <source>Welcome to EditorDesk</source>
+        <translation>Willkommen bei EditorDesk</translation>
+    </message>
+    <message>
+        <source>This store is empty. Add a sample story that shows what EditorDesk keeps — a standfirst, byline and dateline, a picture with its caption and credit, a tweet and related links?</source>
+        <translation>Dieser Speicher ist leer. Einen Beispielbeitrag hinzufügen, der zeigt, was EditorDesk verwaltet — Vorspann, Autor und Ortsmarke, ein Bild mit Bildunterschrift und Nachweis, einen Tweet und verwandte Links?</translation>
+    </message>
+</context>
+<context>
+    <name>WebLinkDialog</name>
+    <message>
+        <source>Dated</source>
+        <translation>Datiert</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Has a date</source>
+        <translation>Hat ein Datum</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Ressort</translation>
+    </message>
+    <message>
+        <source>Excerpt</source>
+        <translation>Auszug</translation>
+    </message>
+    <message>
+        <source>The linked page&apos;s {0}</source>
+        <translation>{0} der verlinkten Seite</translation>
+    </message>
+    <message>
+        <source>Give the link a title.</source>
+        <translation>Geben Sie dem Link einen Titel.</translation>
+    </message>
+</context>
+<context>
+    <name>gui.dialogs.export</name>
+    <message>
+        <source>Export finished</source>
+        <translation>Export abgeschlossen</translation>
+    </message>
+    <message>
+        <source>The exported files</source>
+        <translation>Die exportierten Dateien</translation>
+    </message>
+    <message>
+        <source>The files are in {0}</source>
+        <translation>Die Dateien liegen in {0}</translation>
+    </message>
+    <message>
+        <source>This desktop has no program set to open folders, so it could not be shown.</source>
+        <translation>Dieser Desktop hat kein Programm zum Öffnen von Ordnern, daher konnte er nicht gezeigt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>gui.dialogs.sites</name>
+    <message>
+        <source>Application password</source>
+        <translation>Anwendungspasswort</translation>
+    </message>
+</context>
+<context>
+    <name>gui.editor.browser_preview</name>
+    <message>
+        <source>Open in browser</source>
+        <translation>Im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>No browser could be started. The page is {0}</source>
+        <translation>Es konnte kein Browser gestartet werden. Die Seite liegt in {0}</translation>
+    </message>
+</context>
+</TS>
