@@ -27,6 +27,20 @@ JPEG_QUALITY = 85
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
+SCREEN_SIZES = (256, 512, 1024)  # the sizes a screen asks for, so the cache stays small
+
+
+def size_for_screen(shown: int, ratio: float = 1.0) -> int:
+    """The thumbnail to make for a picture shown `shown` pixels wide (logical pixels) on a
+    screen of device pixel ratio `ratio`: the smallest of SCREEN_SIZES holding every device
+    pixel (a 128-pixel cell on a 2× screen needs 256), so it is never blown up and blurred."""
+    needed = shown * max(ratio, 1.0)
+    for size in SCREEN_SIZES:
+        if size >= needed:
+            return size
+    return min(MAX_SIZE, int(needed + 0.999))
+
+
 def thumbnail_relative_path(sha256: str, size: int, extension: str) -> str:
     """Where a thumbnail lives inside the media folder."""
     return f"{THUMBS_DIR}/{size}/{sha256[:2]}/{sha256}{extension}"

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from editordesk.errors import EditorDeskError
-from editordesk.gui import i18n, plain
+from editordesk.gui import i18n, plain, theme
 from editordesk.gui.safe_browser import SafeBrowser
 from editordesk.gui.workers import run_in_background
 from editordesk.media.tweets import TweetDetails, TweetRef, fetch_oembed, parse_tweet_url
@@ -102,6 +102,7 @@ class TweetDialog(QDialog):
         self.language = QLineEdit(self)
         self.language.setPlaceholderText("e.g. en")
         self.language.setMaxLength(20)
+        theme.fit_line_edit(self.language, "en-GB")  # whole at any font size, never "e…"
         self.fetch_button = QPushButton("Fetch from Twitter", self)
         self.fetch_status = plain.plain_label(QLabel(self))
         self.fetch_status.setWordWrap(True)

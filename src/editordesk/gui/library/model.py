@@ -19,10 +19,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPalette, QPen, QPixmap
 
 from editordesk.errors import EditorDeskError
-from editordesk.gui import plain
+from editordesk.gui import plain, theme
 from editordesk.gui.paging import Index, Page, PagedRows
 from editordesk.gui.workers import describe_error as describe_failure
 from editordesk.gui.workers import run_in_background
@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 120
-THUMB_SIZE = 256  # the cached file: sharp at 128 px on a 2× screen
-ICON_SIZE = 128  # as the grid shows it
+THUMB_SIZE = 256  # the cached file on a screen up to 2× (media.thumbnails.size_for_screen)
+ICON_SIZE = 128  # as the grid shows it, in logical pixels: ICON_SIZE × ratio device pixels
 
 
 @dataclass(frozen=True)
@@ -57,23 +57,39 @@ def describe_error(exc: BaseException, doing: str = "the library could not be re
     return describe_failure(exc, doing)
 
 
-def placeholder_icon(size: int = ICON_SIZE, broken: bool = False) -> QIcon:
-    """A quiet frame shown until a thumbnail is ready (with a cross if it cannot be made)."""
-    pixmap = QPixmap(size, size * 2 // 3)
+def screen_ratio() -> float:
+    """The device pixel ratio pictures are made for: the sharpest screen's (2.0 on a 2×
+    screen), so a window moved onto it stays sharp."""
+    app = QGuiApplication.instance()
+    return max(1.0, app.devicePixelRatio()) if isinstance(app, QGuiApplication) else 1.0
+
+
+def placeholder_icon(
+    size: int = ICON_SIZE, broken: bool = False, ratio: float | None = None
+) -> QIcon:
+    """A quiet frame shown until a thumbnail is ready (with a cross if it cannot be made),
+    in the palette's own greys, drawn at the screen's device pixel ratio."""
+    ratio = ratio or screen_ratio()
+    palette = QGuiApplication.palette()
+    fill = palette.color(QPalette.ColorRole.Button)
+    edge = palette.color(QPalette.ColorRole.Mid)
+    mark = theme.readable(palette.color(QPalette.ColorRole.Dark), [fill], theme.NON_TEXT)
+    pixmap = QPixmap(round(size * ratio), round(size * 2 // 3 * ratio))
+    pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor("#d9dde3"))
-    painter.setPen(QPen(QColor("#b4bac4"), 2))
-    painter.drawRoundedRect(pixmap.rect().adjusted(2, 2, -2, -2), 6, 6)
-    pen = QPen(QColor("#9aa1ad"), 3)
+    painter.setBrush(fill)
+    painter.setPen(QPen(edge, 2))
+    w, h = size, size * 2 // 3  # logical pixels: the painter scales them by the ratio
+    painter.drawRoundedRect(2, 2, w - 4, h - 4, 6, 6)
+    pen = QPen(mark, 3)
     painter.setPen(pen)
-    w, h = pixmap.width(), pixmap.height()
     if broken:
         painter.drawLine(w // 3, h // 3, 2 * w // 3, 2 * h // 3)
         painter.drawLine(2 * w // 3, h // 3, w // 3, 2 * h // 3)
     else:  # a small mountain and sun: "a picture goes here"
-        painter.setBrush(QColor("#9aa1ad"))
+        painter.setBrush(mark)
         painter.drawEllipse(w * 2 // 3, h // 5, h // 6, h // 6)
         painter.drawLine(w // 5, h * 3 // 4, w * 2 // 5, h * 2 // 5)
         painter.drawLine(w * 2 // 5, h * 2 // 5, w * 3 // 5, h * 3 // 4)
@@ -93,23 +109,33 @@ def make_thumbnails(
     jobs: list[tuple[str, str, str]],
     signals: ThumbnailSignals,
     cancel: threading.Event,
-    size: int = THUMB_SIZE,
+    size: int | None = None,
     shown: int = ICON_SIZE,
+    ratio: float = 1.0,
 ) -> int:
     """Runs on a worker: (sha256, stored path, file name) jobs. Cached thumbnails come first
-    and fast; then the ones to make, with progress. Returns how many were made."""
-    from editordesk.media.thumbnails import cached_thumbnail, thumbnail
+    and fast; then the ones to make, with progress. Returns how many were made.
+
+    Each image is `shown` logical pixels at most, made of `shown` × `ratio` device pixels
+    (its devicePixelRatio is `ratio`), from a thumbnail at least that large."""
+    from editordesk.media.thumbnails import cached_thumbnail, size_for_screen, thumbnail
+
+    size = size or max(THUMB_SIZE, size_for_screen(shown, ratio))
+    device = round(shown * ratio)
 
     def load(path: str) -> QImage | None:
         image = QImage(path)  # QImage, unlike QPixmap, may be made off the UI thread
         if image.isNull():
             return None
-        return image.scaled(
-            shown,
-            shown,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
+        if image.width() > device or image.height() > device:
+            image = image.scaled(
+                device,
+                device,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        image.setDevicePixelRatio(ratio)
+        return image
 
     to_make = []
     for sha256, stored, name in jobs:
@@ -186,9 +212,20 @@ class ImageListModel(PagedRows["ImageRecord"], QAbstractListModel):
         self._queued: dict[str, tuple[str, str, str]] = {}
         self._batch_running = False
         self._cancel = threading.Event()
-        self._placeholder = placeholder_icon()
-        self._broken = placeholder_icon(broken=True)
+        self._ratio = screen_ratio()  # thumbnails are made for the sharpest screen
+        self._placeholder = placeholder_icon(ratio=self._ratio)
+        self._broken = placeholder_icon(broken=True, ratio=self._ratio)
         self.destroyed.connect(self._cancel.set)
+        theme.follow(self._palette_changed)
+
+    def _palette_changed(self) -> None:
+        """The placeholder frames in the new palette's greys."""
+        self._placeholder = placeholder_icon(ratio=self._ratio)
+        self._broken = placeholder_icon(broken=True, ratio=self._ratio)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0), self.index(len(self._rows) - 1), [Qt.ItemDataRole.DecorationRole]
+            )
 
     # ------------------------------------------------------------ state
 
@@ -273,6 +310,7 @@ class ImageListModel(PagedRows["ImageRecord"], QAbstractListModel):
             jobs,
             signals,
             self._cancel,
+            ratio=self._ratio,
             on_done=finished,
             on_error=finished,
         )

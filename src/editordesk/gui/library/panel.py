@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editordesk.gui import plain
+from editordesk.gui import plain, theme
 from editordesk.gui.library.model import describe_error, describe_size
 from editordesk.gui.workers import run_in_background
 from editordesk.model import FIELD_NAMES, ImageFields
@@ -197,7 +197,10 @@ class ImageEditPanel(QWidget):
         self.history_button.setToolTip(
             "Every saved caption, credit, alt text and the rest, with who saved them"
         )
-        buttons = QHBoxLayout()
+        # In a bar of its own, so the library can keep it in sight below a panel it scrolls.
+        self.button_bar = QWidget(self)
+        buttons = QHBoxLayout(self.button_bar)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.history_button)
@@ -212,7 +215,7 @@ class ImageEditPanel(QWidget):
         self.note.setWordWrap(True)
         self.note.setAccessibleName("About changing credits")
         self.note.setToolTip(CHANGE_NOTE)
-        self.note.setEnabled(False)  # a quiet, secondary colour
+        theme.make_secondary(self.note)  # quieter than the fields, still 4.5:1
 
         self.uses_label = QLabel("Used in:", self)
         self.uses_label.setAccessibleName("Stories using this picture")
@@ -228,7 +231,7 @@ class ImageEditPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.info)
         layout.addLayout(form)
-        layout.addLayout(buttons)
+        layout.addWidget(self.button_bar)
         layout.addWidget(self.status)
         layout.addWidget(self.note)
         layout.addWidget(self.uses_label)
@@ -248,6 +251,14 @@ class ImageEditPanel(QWidget):
         self.show_record(None)
 
     # ------------------------------------------------------------ public
+
+    def take_button_bar(self) -> QWidget:
+        """Save, Revert, History and Insert, taken out of the panel's layout for the caller
+        to place (the library keeps them below the scrolling panel, always in sight)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.removeWidget(self.button_bar)
+        return self.button_bar
 
     def record(self) -> ImageRecord | None:
         """The picture shown, as last loaded or saved."""

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from editordesk.errors import EditorDeskError
-from editordesk.gui import plain
+from editordesk.gui import plain, theme
 from editordesk.gui.library.importer import (
     FILE_FILTER,
     ImportOutcome,
@@ -74,6 +74,17 @@ def local_files(mime: QMimeData) -> list[Path]:
     if not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+LABEL_CHARS = 22  # a grid cell is wide enough for this many average characters of a label
+
+
+def grid_cell(metrics: QFontMetrics) -> QSize:
+    """A grid cell: the thumbnail with its two label lines (file name, credit) below, as
+    wide as LABEL_CHARS characters of the font when that is wider, so a larger font keeps
+    as much of each label as the default one."""
+    width = max(ICON_SIZE + 32, metrics.averageCharWidth() * LABEL_CHARS + 16)
+    return QSize(width, ICON_SIZE + 2 * metrics.lineSpacing() + 16)
 
 
 class LibraryView(QWidget):
@@ -109,6 +120,7 @@ class LibraryView(QWidget):
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(SEARCH_PLACEHOLDER)
         self.search_edit.setClearButtonEnabled(True)
+        theme.fit_line_edit(self.search_edit)  # the placeholder whole, never "S…"
         self.search_edit.setAccessibleName("Search pictures")
         self.search_edit.setToolTip(
             "Show pictures whose file name, caption, credit, creator or source has all these words"
@@ -146,10 +158,16 @@ class LibraryView(QWidget):
         self.panel_scroll.setMinimumWidth(320)
         self.panel_scroll.setAccessibleName("Picture details panel")
         self.panel_scroll.setToolTip("")
+        # Save and the other buttons stay below the panel, in sight however large the font.
+        self.panel_side = QWidget(self)
+        side = QVBoxLayout(self.panel_side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.panel_scroll, 1)
+        side.addWidget(self.panel.take_button_bar())
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.grid)
-        self.splitter.addWidget(self.panel_scroll)
+        self.splitter.addWidget(self.panel_side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -185,6 +203,9 @@ class LibraryView(QWidget):
 
         self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
         self.search_edit.returnPressed.connect(self._apply_filters)
+        # Enter searches: the key stops here, so the dialog's default button (Import
+        # pictures) does not take it.
+        self.search_edit.installEventFilter(self)
         self._search_timer.timeout.connect(self._apply_filters)
         self.missing_credit_check.toggled.connect(lambda _on: self._apply_filters())
         self.missing_alt_check.toggled.connect(lambda _on: self._apply_filters())
@@ -212,8 +233,7 @@ class LibraryView(QWidget):
         grid.setWrapping(True)
         grid.setUniformItemSizes(True)
         grid.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
-        line = self.fontMetrics().lineSpacing()
-        grid.setGridSize(QSize(ICON_SIZE + 32, ICON_SIZE + 2 * line + 16))
+        grid.setGridSize(grid_cell(self.fontMetrics()))
         grid.setSpacing(6)
         grid.setWordWrap(False)
         grid.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -448,6 +468,14 @@ class LibraryView(QWidget):
             if kind == QEvent.Type.DragLeave:
                 self._show_count()
                 return True
+        elif (
+            watched is self.search_edit
+            and kind == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._apply_filters()
+            return True
         elif (
             watched is self.grid
             and kind == QEvent.Type.KeyPress
