@@ -901,3 +901,26 @@ def test_word_and_google_docs_footnotes() -> None:
     assert pasted.footnotes == (
         n.Footnote("1", 1, (n.Paragraph((n.Text("Timetable of 1 December."),)),)),
     )
+
+
+def test_our_own_page_pasted_back_keeps_its_table_and_footnotes() -> None:
+    """A story's exported fragment (a web page as markdown-it writes one, back links in the
+    notes) copied from a browser: the notes come back as footnotes, not a list."""
+    reference = Path(__file__).resolve().parents[1] / "_reference" / "council-count"
+    pasted = read_html((reference / "fragment.html").read_text(encoding="utf-8"))
+    assert [text_of(f.children)[0] for f in pasted.footnotes] == [
+        "The boxes were held at the harbour master\u2019s office overnight, under seal.",
+        "Turnout as declared, counting spoilt ballots.",
+    ]
+    refs = [
+        node
+        for block in pasted.blocks
+        if isinstance(block, n.Paragraph)
+        for node in block.children
+        if isinstance(node, n.FootnoteRef)
+    ]
+    assert refs == [n.FootnoteRef("1", 1), n.FootnoteRef("2", 2)]
+    (table,) = [b for b in pasted.blocks if isinstance(b, n.Table)]
+    assert [n.inlines_text(c.children) for c in table.header.cells] == ["Ward", "Votes", "Share"]
+    assert table.align == ("left", "right", "center")
+    assert not any(isinstance(b, n.Rule | n.OrderedList) for b in pasted.blocks[-2:])

@@ -211,6 +211,7 @@ ITALIC = frozenset({"i", "em"})
 STRUCK = frozenset({"s", "strike", "del"})
 CODE = frozenset({"code", "kbd", "samp", "tt"})
 DELETION_CLASSES = frozenset({"msodel", "deletion", "deleted", "tracked-deletion"})
+FOOTNOTE_LISTS = frozenset({"footnotes", "footnotes-list", "footnote-list"})
 QUOTE_CLASSES = frozenset({"msoquote", "msointensequote", "quote", "intensequote"})
 
 _WHITESPACE = re.compile(r"[ \t\n\r\f\u2028\u2029]+")
@@ -253,35 +254,67 @@ class _Links:
     refs: dict[etree._Element, int] = field(default_factory=dict)  # reference -> its number
     skip: set[etree._Element] = field(default_factory=set)  # the notes and their back links
     notes: list[tuple[int, etree._Element]] = field(default_factory=list)
+    holders: set[etree._Element] = field(default_factory=set)  # elements the notes are in
 
 
 def _footnote_links(root: etree._Element) -> _Links:
+    """Footnote pairs: a link to `#t` whose target `t` (a link back, or the note's element
+    holding one) links back to it. Word, LibreOffice and Google Docs link anchor to anchor;
+    Markdown renderers (pandoc, markdown-it, our own pages) put the back link in the note."""
     anchors = list(root.iter("a"))
     order = {a: i for i, a in enumerate(anchors)}
     named: dict[str, etree._Element] = {}
-    for a in anchors:
-        for key in (a.get("name"), a.get("id")):
+    for element in root.iter():
+        for key in (element.get("id"), element.get("name") if element.tag == "a" else None):
             if key and key not in named:
-                named[key] = a
+                named[key] = element
+    pointing: dict[str, list[etree._Element]] = {}
+    for a in anchors:
+        href = a.get("href") or ""
+        if len(href) > 1 and href.startswith("#"):
+            pointing.setdefault(href[1:], []).append(a)
     links = _Links()
     for a in anchors:
         href = a.get("href") or ""
         target = named.get(href[1:]) if href.startswith("#") else None
-        if target is None or target is a or order[target] < order[a]:
+        if target is None or target is a or target in links.skip:
             continue
-        back = target.get("href") or ""
-        if not back.startswith("#") or back[1:] not in (a.get("name"), a.get("id")):
+        back = _back_link(a, target, pointing, order)
+        if back is None:
             continue
-        container = _note_container(target)
-        if container is None or container in links.skip:
+        container = _note_container(target) if target.tag == "a" else target
+        if container is None or container in links.skip or container.tag in ("body", "html"):
             continue
         if len(links.notes) >= MAX_FOOTNOTES:
             break
         number = len(links.notes) + 1
         links.refs[a] = number
-        links.skip.update((target, container))
+        links.skip.update((back, container))
         links.notes.append((number, container))
+        holder = container.getparent()
+        while holder is not None and holder not in links.holders:
+            links.holders.add(holder)
+            holder = holder.getparent()
     return links
+
+
+def _back_link(
+    ref: etree._Element,
+    target: etree._Element,
+    pointing: dict[str, list[etree._Element]],
+    order: dict[etree._Element, int],
+) -> etree._Element | None:
+    """The link back to `ref` that is `target` or lies in it, after `ref` in the page."""
+    for key in (ref.get("id"), ref.get("name")):
+        for back in (pointing.get(key) or [])[:4] if key else ():
+            if back is ref or order[back] < order[ref]:
+                continue
+            node: etree._Element | None = back
+            while node is not None and node is not target:
+                node = node.getparent()
+            if node is not None:
+                return back
+    return None
 
 
 def _note_container(anchor: etree._Element) -> etree._Element | None:
@@ -456,7 +489,10 @@ class _Reader:
                     self.text(element.tail)
 
     def start(self, element: etree._Element, tag: str) -> _Open:
-        if element in self.links.skip and element is not self.note_root:
+        if element is self.note_root:  # a footnote's <li> or <div>: its blocks, no more
+            self.styles.append(PLAIN)
+            return _Open(len(self.frames), "block")
+        if element in self.links.skip:
             return _Open(len(self.frames), "skip")
         number = self.links.refs.get(element)
         if number is not None:
@@ -565,6 +601,10 @@ class _Reader:
             return True
         if css.get("display") == "none" or css.get("mso-hide") == "all":
             return True
+        if tag == "hr" and "footnotes-sep" in classes:
+            return True  # the rule a Markdown renderer draws above the notes
+        if classes & FOOTNOTE_LISTS and element in self.links.holders:
+            return True  # <section class="footnotes">: its notes are read as footnotes
         if css.get("visibility") in ("hidden", "collapse"):
             return True
         return css.get("mso-element", "") in (
