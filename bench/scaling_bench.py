@@ -128,6 +128,18 @@ def one_paragraph_html(n: int) -> str:
     return "<p>" + "".join(f"<{tags[i % 3]}> w{i} </{tags[i % 3]}>" for i in range(n)) + "</p>"
 
 
+def footnoted_html(n: int) -> str:
+    """A page with `n` footnotes as a Markdown renderer writes them (the back link in the
+    note), every reference in a paragraph of its own."""
+    refs = "".join(
+        f'<p>Claim {i}.<sup><a href="#fn:{i}" id="fnref:{i}">{i}</a></sup></p>' for i in range(n)
+    )
+    notes = "".join(
+        f'<li id="fn:{i}"><p>Source {i}. <a href="#fnref:{i}">back</a></p></li>' for i in range(n)
+    )
+    return f'{refs}<section class="footnotes"><hr><ol>{notes}</ol></section>'
+
+
 class Desk:
     """A throwaway store with the .md files and the .docx files the cases import."""
 
@@ -328,6 +340,10 @@ def cases(desk: Desk) -> dict[str, tuple[int, Case]]:
         "paste HTML (one paragraph, N runs)": (
             4000,
             lambda n: partial(read_html, one_paragraph_html(n)),
+        ),
+        "paste HTML (N footnotes)": (
+            500,
+            lambda n: partial(read_html, footnoted_html(n)),
         ),
         "paste HTML (N lists side by side)": (
             4000,
