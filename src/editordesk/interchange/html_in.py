@@ -68,6 +68,7 @@ MAX_NESTING = 24  # lists and quotes inside one another, as the tree keeps them
 MAX_COLUMNS = 64  # a table's columns (colspan included)
 MAX_SPAN = 32  # one cell's colspan or rowspan
 MAX_FOOTNOTES = 1000  # footnotes read from one paste; the rest stay as their words
+NOTE_DEPTH = 64  # levels between a note's element and its back link, at most
 MAX_SHOWN_ADDRESS = 90  # characters of an address named in a note
 
 # ---------------------------------------------------------------- what comes out
@@ -310,9 +311,11 @@ def _back_link(
             if back is ref or order[back] < order[ref]:
                 continue
             node: etree._Element | None = back
-            while node is not None and node is not target:
+            for _ in range(NOTE_DEPTH):  # a note's back link sits near its top
+                if node is None or node is target:
+                    break
                 node = node.getparent()
-            if node is not None:
+            if node is target:
                 return back
     return None
 
