@@ -670,7 +670,7 @@ def _right_click_header_and_choose(qtbot: QtBot, widget: StoryListWidget, text: 
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    [action] = [a for a in menu.actions() if a.text() == text]
+    [action] = [a for a in menu.actions() if a.text().replace("&", "") == text]
     assert action.isEnabled()
     qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)

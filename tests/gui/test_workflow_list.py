@@ -94,7 +94,7 @@ def test_the_right_click_menu_offers_the_desk_s_commands(
         "Unspike",
         "Duplicate",
         "Export…",
-        "History…",
+        "History of the selected story…",
         "Copy the slug",
         "Delete…",
     ]

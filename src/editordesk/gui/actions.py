@@ -39,6 +39,7 @@ class Command:
 
 SEPARATOR = None
 COLUMNS_MENU = "columns"  # the Story menu's "List columns" submenu, filled when it opens
+SORT_MENU = "sort"  # the View menu's "Sort the list by" submenu, filled when it opens
 LIST_ACTIONS = "list"  # the story list's actions on the selected stories
 # Commands on whatever text box has the focus (QLineEdit and QPlainTextEdit alike): the
 # window need not give slots for them.
@@ -79,7 +80,7 @@ MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
             SEPARATOR,
             Command(
                 "sample",
-                "Add the sample &story",
+                "Add the s&ample story",
                 tip="Add the sample story that shows every feature",
             ),
             Command(
@@ -131,6 +132,59 @@ MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
         ),
     ),
     (
+        "&View",
+        (
+            # Ctrl+Tab is the window's everywhere, also over the tab bars (Qt's tab widgets
+            # would take it to switch tabs): story tabs switch with Ctrl+PgDown/PgUp.
+            Command(
+                "next_pane",
+                "&Next pane",
+                "Ctrl+Tab",
+                "Move to the next part of the window: story list, story, side panel",
+            ),
+            Command(
+                "previous_pane",
+                "&Previous pane",
+                "Ctrl+Shift+Tab",
+                "Move to the previous part of the window",
+            ),
+            Command("next_story", "Next story &tab", "Ctrl+PgDown", "Show the next open story"),
+            Command(
+                "previous_story", "Previous story ta&b", "Ctrl+PgUp", "Show the previous open story"
+            ),
+            SEPARATOR,
+            Command("side_preview", "Pre&view panel", "Alt+1", "Show the story's preview"),
+            Command("side_checks", "&Checks panel", "Alt+2", "Show what a desk would reject"),
+            Command("side_related", "&Related panel", "Alt+3", "Show the related links"),
+            Command(
+                "side_assets",
+                "P&ictures && tweets panel",
+                "Alt+4",
+                "Show the pictures and tweets in the story",
+            ),
+            SEPARATOR,
+            SORT_MENU,
+            Command(
+                "widen_list", "&Widen the list", "Ctrl+Alt+Right", "Give the story list more room"
+            ),
+            Command(
+                "narrow_list", "N&arrow the list", "Ctrl+Alt+Left", "Give the story list less room"
+            ),
+            Command(
+                "widen_side",
+                "Wi&den the side panel",
+                "Ctrl+Alt+Shift+Left",
+                "Give the side panel more room beside the body",
+            ),
+            Command(
+                "narrow_side",
+                "Narrow the side pane&l",
+                "Ctrl+Alt+Shift+Right",
+                "Give the side panel less room beside the body",
+            ),
+        ),
+    ),
+    (
         "F&ormat",
         (
             Command("bold", "&Bold", "Ctrl+B", "Make the selection bold"),
@@ -139,7 +193,7 @@ MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
             Command("heading1", "Heading &1", "Ctrl+1", "Make the line a heading"),
             Command("heading2", "Heading &2", "Ctrl+2", "Make the line a subheading"),
             Command("heading3", "Heading &3", "Ctrl+3", "Make the line a minor heading"),
-            Command("bullets", "&Bulleted list", "Ctrl+Shift+8", "Bulleted list"),
+            Command("bullets", "B&ulleted list", "Ctrl+Shift+8", "Bulleted list"),
             Command("numbers", "&Numbered list", "Ctrl+Shift+7", "Numbered list"),
             Command("quote", "&Quote", "Ctrl+Shift+.", "Block quote"),
         ),
@@ -155,7 +209,7 @@ MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
             ),
             Command(
                 "figure_file",
-                "Figure from a &file…",
+                "Figure from a fi&le…",
                 "",
                 "Insert a picture straight from a file; it joins the library",
             ),
@@ -259,6 +313,12 @@ NEEDS_STORY = (
     "figure_file",
     "tweet",
     "history",
+    "side_preview",
+    "side_checks",
+    "side_related",
+    "side_assets",
+    "widen_side",
+    "narrow_side",
     "find",
     "replace",
     "undo",
@@ -318,6 +378,7 @@ def build_menus(
     slots: Mapping[str, Callable[[], object]],
     fill_columns: Callable[[QMenu], None],
     list_actions: Sequence[QAction] = (),
+    fill_sort: Callable[[QMenu], None] | None = None,
 ) -> dict[str, QAction]:
     """The menu bar and the toolbar; returns every action by name."""
     actions: dict[str, QAction] = {}
@@ -342,6 +403,16 @@ def build_menus(
                     )
                 )
                 columns.aboutToShow.connect(lambda m=columns: fill_columns(m))
+            elif entry == SORT_MENU:
+                sort = menu.addMenu(QCoreApplication.translate("Menus", "&Sort the list by"))
+                sort.setToolTip(
+                    QCoreApplication.translate(
+                        "Menus", "Sort the story list by a column (or click its header)"
+                    )
+                )
+                if fill_sort is not None:
+                    fill_sort(sort)  # filled now too, so its entries can be listed and tested
+                    sort.aboutToShow.connect(lambda m=sort: fill_sort(m))
             else:
                 assert isinstance(entry, Command)
                 actions[entry.name] = make_action(window, entry, slots[entry.name])

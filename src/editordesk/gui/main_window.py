@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidg
 
 from editordesk import settings as prefs
 from editordesk.errors import EditorDeskError
-from editordesk.gui import actions, window_state
+from editordesk.gui import actions, focus, window_state
 from editordesk.gui.inserting import InsertCommands
 from editordesk.gui.live_desk import LiveDesk
 from editordesk.gui.plain import message_box, plain_label
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.live = LiveDesk(self.editors, lambda: self.author, self)
         self.tabs = StoryTabs(settings, self.live, self)
         self.story_list = StoryListWidget(store, self)
-        self.story_list.open_requested.connect(self.open_story)
+        self.story_list.open_requested.connect(self._open_from_list)
         self.inserts = InsertCommands(self, lambda: self.store, self.current_editor, self.editors)
         self.transfer = StoryTransfer(self, lambda: self.store, lambda: self.author, self._prefs)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -90,7 +90,10 @@ class MainWindow(QMainWindow):
             self._slots(),
             self.story_list.fill_column_menu,
             list(self.story_list.commands.actions.values()),
+            fill_sort=self.story_list.fill_sort_menu,
         )
+        focus.install()  # the focus ring, in this window and every dialog
+        self.panes = focus.PaneCycle(self._panes, self)
         self._connect_parts()
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -138,6 +141,18 @@ class MainWindow(QMainWindow):
             "credits": self.credits_report,
             "shortcuts": self.show_shortcuts,
             "about": self.about,
+            "next_pane": lambda: self.panes.move(forward=True),
+            "previous_pane": lambda: self.panes.move(forward=False),
+            "next_story": lambda: self._next_story(1),
+            "previous_story": lambda: self._next_story(-1),
+            "side_preview": lambda: self.show_side_tab(0),
+            "side_checks": lambda: self.show_side_tab(1),
+            "side_related": lambda: self.show_side_tab(2),
+            "side_assets": lambda: self.show_side_tab(3),
+            "widen_list": lambda: self._move_divider(self.splitter, 0, +1),
+            "narrow_list": lambda: self._move_divider(self.splitter, 0, -1),
+            "widen_side": lambda: self._move_side_divider(+1),
+            "narrow_side": lambda: self._move_side_divider(-1),
         }
 
     def _connect_parts(self) -> None:
@@ -235,6 +250,72 @@ class MainWindow(QMainWindow):
         self, story_id: int, draft: StoryDraft | None = None, key: str | None = None
     ) -> StoryEditor | None:
         return self.tabs.open_story(story_id, draft, key)
+
+    def _open_from_list(self, story_id: int) -> None:
+        """Enter (or a double-click) in the list: the story opens and the cursor goes into it,
+        its body (its headline while it has none)."""
+        editor = self.open_story(story_id)
+        if editor is not None:
+            if editor.headline.text().strip():
+                editor.body.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                editor.focus_headline()
+
+    # ------------------------------------------------------------------ keyboard
+
+    def _panes(self) -> list[tuple[QWidget, QWidget | None]]:
+        """Ctrl+Tab's stops: the story list, the story in front, its side panel."""
+        panes: list[tuple[QWidget, QWidget | None]] = [
+            (self.story_list, self.story_list.table_view)
+        ]
+        editor = self.current_editor()
+        if editor is not None:
+            start = editor.body if editor.headline.text().strip() else editor.headline
+            panes.append((editor, start))
+            panes.append((editor.side, editor.side.currentWidget()))
+        return panes
+
+    def _next_story(self, step: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next or previous story tab, round the end."""
+        if self.tabs.count() > 1:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def show_side_tab(self, index: int) -> None:
+        """Alt+1 to Alt+4: the side panel (shown if hidden) at Preview, Checks, Related or
+        Pictures & tweets, with the focus in it."""
+        editor = self.current_editor()
+        if editor is None:
+            return
+        preview = self.actions_by_name["preview"]
+        if not preview.isChecked():
+            preview.setChecked(True)
+            self.toggle_preview()
+        editor.side.setCurrentIndex(index)
+        page = editor.side.currentWidget()
+        target = focus.first_focusable(page) if page is not None else None
+        (target or editor.side.tabBar()).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _move_side_divider(self, step: int) -> None:
+        editor = self.current_editor()
+        if editor is not None and editor.side.isVisible():
+            self._move_divider(editor.splitter, 1, step)
+
+    @staticmethod
+    def _move_divider(splitter: QSplitter, pane: int, step: int) -> None:
+        """Give `pane` of `splitter` a step (a twentieth of the splitter) more room, or less;
+        the splitter keeps each side's least width."""
+        sizes = splitter.sizes()
+        mine, theirs = splitter.widget(pane), splitter.widget(1 - pane)
+        if len(sizes) < 2 or not all(sizes[:2]) or mine is None or theirs is None:
+            return
+        other = 1 - pane
+        move = max(16, splitter.width() // 20) * step
+        move = min(move, sizes[other] - theirs.minimumSizeHint().width())
+        move = max(move, -(sizes[pane] - mine.minimumSizeHint().width()))
+        if move:
+            sizes[pane] += move
+            sizes[other] -= move
+            splitter.setSizes(sizes)
 
     def save_current(self) -> None:
         """Save the story in front (in the background; the status bar says when it landed)."""

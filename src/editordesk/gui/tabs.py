@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QEventLoop, Signal
-from PySide6.QtWidgets import QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QMessageBox, QTabBar, QTabWidget, QWidget
 
 from editordesk import settings as prefs
 from editordesk.errors import EditorDeskError, NotFoundError
@@ -67,6 +67,8 @@ class StoryTabs(QTabWidget):
         self.setMovable(True)
         self.setDocumentMode(True)
         self.setAccessibleName("Open stories")
+        self.tabBar().setAccessibleName("Story tabs")
+        self.tabBar().setAccessibleDescription("Ctrl+PgDown and Ctrl+PgUp move between them")
         self.tabCloseRequested.connect(self.close_tab)
         live.keep_copy = self.keep_copy
 
@@ -101,7 +103,19 @@ class StoryTabs(QTabWidget):
                 + (" — unsaved changes" if editor.dirty else "")
             ),
         )
+        self._name_close_button(index, editor)
         self.editor_changed.emit(editor)
+
+    def _name_close_button(self, index: int, editor: StoryEditor) -> None:
+        """The tab's close button says which story it closes (a screen reader announced an
+        empty name); its tooltip shows the headline as written."""
+        headline = plain.one_line(editor.headline.text().strip() or UNTITLED, 200)
+        bar = self.tabBar()
+        for side in (QTabBar.ButtonPosition.RightSide, QTabBar.ButtonPosition.LeftSide):
+            button = bar.tabButton(index, side)
+            if button is not None:
+                button.setAccessibleName(f"Close {headline}")
+                button.setToolTip(tooltip(f"Close “{headline}”"))
 
     def add_editor(self, editor: StoryEditor) -> StoryEditor:
         editor.changed.connect(lambda e=editor: self.refresh_tab(e))

@@ -29,7 +29,9 @@ class BodyEdit(QPlainTextEdit):
         self.setAccessibleName("Story body")
         self.setToolTip("")
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.setTabChangesFocus(False)
+        # Tab nests a list item; anywhere else it leaves the body for the next field, and
+        # Shift+Tab goes back (Ctrl+Tab moves between the window's panes): it never traps.
+        self.setTabChangesFocus(True)
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 11.0) + 1)
         self.setFont(font)
@@ -197,6 +199,48 @@ class BodyEdit(QPlainTextEdit):
                 QToolTip.hideText()
             return True
         return super().eventFilter(watched, event)
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            and self.nest_list_items(
+                outward=event.key() == Qt.Key.Key_Backtab
+                or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            )
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def nest_list_items(self, *, outward: bool = False) -> bool:
+        """Tab in a list item: indent the selected items a level (`outward`: take them back
+        one). False, changing nothing, when the cursor is not in a list item (or an
+        outermost item is to go outward), so the key moves the focus instead."""
+        if self.isReadOnly():
+            return False
+        first, last = self._selected_blocks()
+        lines = [self.document().findBlockByNumber(b).text() for b in range(first, last + 1)]
+        items = [_LIST.match(line) for line in lines]
+        if items[0] is None:
+            return False
+        if outward and not any(m is not None and m.group(1) for m in items):
+            return False
+
+        def change(line: str, _: int) -> str:
+            item = _LIST.match(line)
+            if item is None:
+                return line
+            width = len(item.group()) - len(item.group(1))  # "- " 2, "1. " 3: Markdown's step
+            if not outward:
+                return " " * width + line
+            lead = len(item.group(1))
+            return line[min(lead, width) :] if lead else line
+
+        self._rewrite_lines(change)
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter in a list item continues the list, as every word processor does.

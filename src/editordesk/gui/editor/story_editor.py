@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -48,6 +47,7 @@ from editordesk.gui.editor.preflight_panel import PreflightPanel
 from editordesk.gui.editor.published_line import PublishedLine
 from editordesk.gui.editor.related_panel import RelatedPanel
 from editordesk.gui.editor.slug_field import SlugField
+from editordesk.gui.focus import OneStopDateTimeEdit
 from editordesk.gui.safe_browser import SafeBrowser
 from editordesk.gui.workers import run_in_background
 from editordesk.model import RelatedRecord, StoryDraft, StoryRecord, StoryStatus
@@ -256,8 +256,9 @@ class StoryEditor(QWidget):
             self.status.addItem(status.value.capitalize(), status)
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText("Tags, separated by commas")
-        self.publish_on = QCheckBox("Publish at", self)
-        self.publish_time = QDateTimeEdit(self)
+        self.publish_on = QCheckBox(self.tr("&Publish at"), self)
+        # One Tab crosses it: Left and Right move between its day, month, year and time.
+        self.publish_time = OneStopDateTimeEdit(self)
         self.publish_time.setCalendarPopup(True)
         self.publish_time.setDisplayFormat("d MMM yyyy HH:mm")
         self.publish_time.setDateTime(QDateTime.currentDateTime())
@@ -282,16 +283,19 @@ class StoryEditor(QWidget):
         meta = QFormLayout()
         meta.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         row1 = QHBoxLayout()
+        # Each label names its field to a screen reader (a combo box is announced by its
+        # value unless a label is linked to it) and gives Alt+letter to reach it; the letters
+        # are free of the menu bar's (F E V O I S L H) and the side panel's (B).
         for label, widget in (
-            ("Byline", self.byline),
-            ("Dateline", self.dateline),
-            ("Section", self.section),
-            ("Status", self.status),
+            (self.tr("B&yline"), self.byline),
+            (self.tr("&Dateline"), self.dateline),
+            (self.tr("Se&ction"), self.section),
+            (self.tr("St&atus"), self.status),
         ):
-            row1.addWidget(QLabel(label, self))
+            row1.addWidget(self._field_label(label, widget))
             row1.addWidget(widget, 1)
         row2 = QHBoxLayout()
-        row2.addWidget(QLabel("Tags", self))
+        row2.addWidget(self._field_label(self.tr("Ta&gs"), self.tags))
         row2.addWidget(self.tags, 2)
         row2.addWidget(self.publish_on)
         row2.addWidget(self.publish_time, 1)
@@ -299,6 +303,8 @@ class StoryEditor(QWidget):
         self.body = BodyEdit(self)
         self.side = QTabWidget(self)
         self.side.setAccessibleName("Story side panel")
+        self.side.tabBar().setAccessibleName("Side panel tabs")
+        self.side.tabBar().setAccessibleDescription("Alt+1 to Alt+4 show each tab")
         # The page a desk template writes opens only the story's own pictures.
         self.preview = SafeBrowser(self, pictures=self.store.media.root)
         self.preview.setAccessibleName("Preview")
@@ -347,12 +353,20 @@ class StoryEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         headline_row = QHBoxLayout()
+        headline_row.addWidget(self._field_label(self.tr("Headli&ne"), self.headline))
         headline_row.addWidget(self.headline, 3)
         headline_row.addWidget(self.slug_field, 2)
         layout.addLayout(headline_row)
         self.published = PublishedLine(self.store, self)  # where it is published, if anywhere
         layout.addWidget(self.published)
-        layout.addWidget(self.standfirst)
+        standfirst_row = QHBoxLayout()
+        standfirst_row.addWidget(
+            self._field_label(self.tr("S&tandfirst"), self.standfirst),
+            0,
+            Qt.AlignmentFlag.AlignTop,
+        )
+        standfirst_row.addWidget(self.standfirst, 1)
+        layout.addLayout(standfirst_row)
         layout.addLayout(meta)
         layout.addLayout(row1)
         layout.addLayout(row2)
@@ -381,8 +395,14 @@ class StoryEditor(QWidget):
         self.headline.textChanged.connect(self.headline_changed)
         self.checking = LanguageChecking(self)  # spelling and house style as you type
         # Beside the headline and slug, so the rows below keep the window's least width.
-        headline_row.addWidget(QLabel("Language", self))
+        headline_row.addWidget(self._field_label(self.tr("Lang&uage"), self.checking.language_box))
         headline_row.addWidget(self.checking.language_box)
+
+    def _field_label(self, text: str, field: QWidget) -> QLabel:
+        """A field's label, linked to it: Alt and its letter go to the field."""
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        return label
 
     # ------------------------------------------------------------ state
 

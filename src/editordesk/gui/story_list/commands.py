@@ -112,18 +112,25 @@ class StoryListCommands(QObject):
                 key,
             )
         add("duplicate", "D&uplicate", self._duplicate, "A new draft copied from the story")
-        add("spike", "S&pike", lambda: self._status(StoryStatus.SPIKED), "Spike: hide it", "")
+        # Mnemonics unique in the right-click menu and in the Story menu (with History…,
+        # Preview, Preview in dark colours and List columns).
+        add("spike", "Sp&ike", lambda: self._status(StoryStatus.SPIKED), "Spike: hide it", "")
         add(
             "unspike",
             "U&nspike",
             lambda: self._status(StoryStatus.DRAFT),
             "Bring a spiked story back as a draft",
         )
-        add("trash", "&Delete…", self._trash, "Move the selected stories to the trash", "Del")
+        add("trash", "Dele&te…", self._trash, "Move the selected stories to the trash", "Del")
         add("restore", "&Restore from the trash", self._restore, "Put them back on the desk")
         add("empty_trash", "&Empty the trash…", self._empty, "Delete the trash for good")
         add("export_selected", "E&xport…", self._export, "Export the selected stories")
-        add("history_selected", "&History…", self._history, "Revisions of the story")
+        add(
+            "history_selected",
+            "History of the selected stor&y…",
+            self._history,
+            "Revisions of the story selected in the list",
+        )
         add("copy_slug", "Copy the s&lug", self._copy_slug, "Copy the story's slug", "")
         self.update()
 

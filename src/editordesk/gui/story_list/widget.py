@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtGui import QActionGroup, QColor, QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from editordesk.gui import plain
+from editordesk.gui.focus import mnemonic as focus_mnemonic
+from editordesk.gui.focus import with_mnemonics
 from editordesk.gui.story_list.commands import StoryListCommands
 from editordesk.gui.story_list.model import (
     BYLINE,
@@ -312,16 +314,60 @@ class StoryListWidget(QWidget):
         """(Re)fill `menu` with the columns as they are now (also the Story menu's submenu)."""
         menu.clear()
         header = self.table_view.horizontalHeader()
-        for column, spec in enumerate(COLUMNS):
-            action = menu.addAction(spec.title)
+        texts = with_mnemonics(
+            [spec.title for spec in COLUMNS] + ["Fit columns to the list's width"]
+        )
+        for column, _spec in enumerate(COLUMNS):
+            action = menu.addAction(texts[column])
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.setEnabled(column != HEADLINE)  # a list without headlines says nothing
             action.toggled.connect(lambda shown, c=column: self.show_column(c, shown))
         menu.addSeparator()
-        fit = menu.addAction("Fit columns to the list's width")
+        fit = menu.addAction(texts[-1])
         fit.setToolTip("Hide the least needed columns whenever the list is narrow")
         fit.triggered.connect(self.fit_columns_automatically)
+
+    def fill_sort_menu(self, menu: QMenu) -> None:
+        """(Re)fill the View menu's "Sort the list by": the natural order and each column, the
+        one in use ticked (choosing it again reverses it, as a second click on its header)."""
+        menu.clear()
+        natural = "Newest first (best match while searching)"
+        texts = with_mnemonics([natural] + [spec.title for spec in COLUMNS] + ["Reverse the order"])
+        column = self.model.sort_column
+        group = QActionGroup(menu)
+        for index, text in enumerate(texts[:-1]):
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setActionGroup(group)
+            action.setChecked((index - 1 if index else None) == column)
+            action.triggered.connect(lambda _c=False, c=index - 1: self.sort_by(c))
+        menu.addSeparator()
+        reverse = menu.addAction(texts[-1])
+        reverse.setEnabled(column is not None)
+        reverse.triggered.connect(self.reverse_sort)
+
+    def sort_by(self, column: int) -> None:
+        """Sort by `column` (-1: newest first), as a click on its header would; by the column
+        in use already, the other way round."""
+        header = self.table_view.horizontalHeader()
+        if column < 0:
+            header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        elif column == self.model.sort_column:
+            self.reverse_sort()
+        else:
+            header.setSortIndicator(column, COLUMNS[column].first_click)
+
+    def reverse_sort(self) -> None:
+        column = self.model.sort_column
+        if column is not None:
+            order = self.model.sort_order
+            other = (
+                Qt.SortOrder.DescendingOrder
+                if order == Qt.SortOrder.AscendingOrder
+                else Qt.SortOrder.AscendingOrder
+            )
+            self.table_view.horizontalHeader().setSortIndicator(column, other)
 
     def show_column(self, column: int, shown: bool) -> None:
         """Show or hide a column as the editor chose; from now on the choice stands."""
@@ -520,6 +566,10 @@ class StoryListWidget(QWidget):
         self.commands.fill_menu(menu)
         menu.addSeparator()
         menu.addAction("Replace in selected stories…", self.replace_in_selected)
+        taken = "".join(focus_mnemonic(a.text()) for a in menu.actions())
+        for action in menu.actions():  # the last one gets a letter the others do not use
+            if action.text() and not focus_mnemonic(action.text()):
+                action.setText(with_mnemonics([action.text()], taken)[0])
         return menu
 
     def _show_story_menu(self, pos: QPoint) -> None:
@@ -539,9 +589,17 @@ class StoryListWidget(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._viewport and event.type() == QEvent.Type.Resize:
             self._fit_columns()
+        if (
+            watched is self.table_view
+            and event.type() == QEvent.Type.FocusIn
+            and isinstance(event, QFocusEvent)
+            and event.reason() != Qt.FocusReason.MouseFocusReason
+        ):
+            self._select_current()  # what the keyboard highlights is what is selected
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if watched is self.table_view and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._select_current()
                 self._open_index(self.table_view.currentIndex())
                 return True
             if watched is self.search_edit and key == Qt.Key.Key_Down:
@@ -551,6 +609,18 @@ class StoryListWidget(QWidget):
 
     def _enter_list(self) -> None:
         self.table_view.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not self.table_view.currentIndex().isValid() and self.model.rowCount() > 0:
-            self._pending_select = self.model.story_id(0)
-            self._select_pending()
+        self._select_current()
+
+    def _select_current(self) -> None:
+        """With nothing selected, select the row the keyboard is on (the first if none), so
+        a report or a command on the selected stories finds the one highlighted."""
+        view = self.table_view
+        if view.selectionModel().hasSelection() or self.model.rowCount() == 0:
+            return
+        current = view.currentIndex()
+        index = self.model.index(current.row() if current.isValid() else 0, HEADLINE)
+        view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
