@@ -6,8 +6,9 @@
 
 `update` reads the window's code (src/editordesk/gui and app.py) and the menus, which
 gui/actions.py keeps as data and translates when it builds them (context "Menus"): their texts
-are handed to lupdate through a file written for the run. The build hook (hatch_build.py)
-runs `release` for the wheel, and so for the packaged bundle made from it.
+are handed to lupdate through a file written for the run. editordesk_en.ts holds only the
+plural forms of English itself ("%n story(s)": "1 story", "2 stories"). The build hook
+(hatch_build.py) runs `release` for the wheel, and so for the packaged bundle made from it.
 """
 
 from __future__ import annotations
@@ -95,6 +96,7 @@ def update(languages: Sequence[str] = ()) -> list[Path]:
                     "-locations",
                     "none",
                     "-no-obsolete",
+                    *(["-pluralonly"] if target.stem.endswith("_en") else []),
                     *files,
                     str(menus),
                     "-ts",

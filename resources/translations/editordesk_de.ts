@@ -106,6 +106,115 @@
     </message>
 </context>
 <context>
+    <name>CreditsReportDialog</name>
+    <message>
+        <source>Photo credits report</source>
+        <translation>Fotonachweise</translation>
+    </message>
+    <message>
+        <source>Chosen stories</source>
+        <translation>Gewählte Beiträge</translation>
+    </message>
+    <message>
+        <source>Report on the stories selected in the story list</source>
+        <translation>Bericht über die in der Beitragsliste gewählten Beiträge</translation>
+    </message>
+    <message>
+        <source>Stories &amp;published from</source>
+        <translation>Beiträge &amp;veröffentlicht vom</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Report on the stories published between two days (a story not published yet counts by the day it was last saved)</source>
+        <translation>Bericht über die zwischen zwei Tagen veröffentlichten Beiträge (ein noch nicht veröffentlichter Beitrag zählt mit dem Tag seiner letzten Speicherung)</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;bis</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n &amp;chosen story(s)</source>
+        <translation>
+            <numerusform>Der %n &amp;gewählte Beitrag</numerusform>
+            <numerusform>Die %n &amp;gewählten Beiträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pictures in the report</source>
+        <translation>Bilder im Bericht</translation>
+    </message>
+    <message>
+        <source>Click a column to sort; double-click a row to open its story</source>
+        <translation>Zum Sortieren auf eine Spalte klicken; Doppelklick auf eine Zeile öffnet ihren Beitrag</translation>
+    </message>
+    <message>
+        <source>Report summary</source>
+        <translation>Zusammenfassung des Berichts</translation>
+    </message>
+    <message>
+        <source>How many pictures and stories the report holds</source>
+        <translation>Wie viele Bilder und Beiträge der Bericht enthält</translation>
+    </message>
+    <message>
+        <source>&amp;Save as CSV…</source>
+        <translation>Als CSV &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save as CSV</source>
+        <translation>Als CSV speichern</translation>
+    </message>
+    <message>
+        <source>Save the table as a CSV file that Excel, LibreOffice and Numbers open</source>
+        <translation>Die Tabelle als CSV-Datei speichern, die Excel, LibreOffice und Numbers öffnen</translation>
+    </message>
+    <message>
+        <source>Close the report</source>
+        <translation>Den Bericht schließen</translation>
+    </message>
+    <message>
+        <source>Close the photo credits report</source>
+        <translation>Den Bericht der Fotonachweise schließen</translation>
+    </message>
+    <message>
+        <source>No store is open.</source>
+        <translation>Es ist kein Speicher geöffnet.</translation>
+    </message>
+    <message>
+        <source>Reading the report…</source>
+        <translation>Der Bericht wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The report was not saved</source>
+        <translation>Der Bericht wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>{0} could not be written: {1}.</source>
+        <translation>{0} konnte nicht geschrieben werden: {1}.</translation>
+    </message>
+    <message>
+        <source>{0} Saved as {1}.</source>
+        <translation>{0} Gespeichert als {1}.</translation>
+    </message>
+    <message>
+        <source>Save the credits report</source>
+        <translation>Den Bericht der Nachweise speichern</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskHint</name>
+    <message>
+        <source>No story is open</source>
+        <translation>Kein Beitrag ist geöffnet</translation>
+    </message>
+</context>
+<context>
     <name>DeskStyleDialog</name>
     <message>
         <source>Desk spelling and house style</source>
@@ -315,6 +424,132 @@
     <message>
         <source>Choose the folder to export into.</source>
         <translation>Wählen Sie den Ordner für den Export.</translation>
+    </message>
+</context>
+<context>
+    <name>FindOptions</name>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Find text</source>
+        <translation>Text suchen</translation>
+    </message>
+    <message>
+        <source>Text to find (Enter: next, Shift+Enter: previous)</source>
+        <translation>Zu suchender Text (Eingabe: nächster, Umschalt+Eingabe: voriger)</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Ersetzen durch</translation>
+    </message>
+    <message>
+        <source>What each match becomes; with regular expressions, \1…</source>
+        <translation>Was aus jedem Treffer wird; mit regulären Ausdrücken \1…</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>Ganze Wörter</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>Regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Capitals must match</source>
+        <translation>Groß- und Kleinschreibung muss passen</translation>
+    </message>
+    <message>
+        <source>Only whole words match</source>
+        <translation>Nur ganze Wörter passen</translation>
+    </message>
+    <message>
+        <source>Find a Python regular expression</source>
+        <translation>Einen regulären Ausdruck (Python) suchen</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceBar</name>
+    <message>
+        <source>Highlight all</source>
+        <translation>Alle hervorheben</translation>
+    </message>
+    <message>
+        <source>Mark every match in the body</source>
+        <translation>Jeden Treffer im Text markieren</translation>
+    </message>
+    <message>
+        <source>Find result</source>
+        <translation>Suchergebnis</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Voriger</translation>
+    </message>
+    <message>
+        <source>The match before (Shift+Enter)</source>
+        <translation>Der vorige Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nächster</translation>
+    </message>
+    <message>
+        <source>The next match (Enter)</source>
+        <translation>Der nächste Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace this match and go to the next</source>
+        <translation>Diesen Treffer ersetzen und zum nächsten gehen</translation>
+    </message>
+    <message>
+        <source>Replace all…</source>
+        <translation>Alle ersetzen…</translation>
+    </message>
+    <message>
+        <source>Replace every match in the story, after a preview</source>
+        <translation>Jeden Treffer im Beitrag ersetzen, nach einer Vorschau</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>Die Suchleiste schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>{0} (find)</source>
+        <translation>{0} (Suche)</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Suchen:</translation>
+    </message>
+    <message>
+        <source>Replace:</source>
+        <translation>Ersetzen:</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} von {1}</translation>
+    </message>
+    <message>
+        <source>Replaced {0}</source>
+        <translation>{0} ersetzt</translation>
     </message>
 </context>
 <context>
@@ -1048,6 +1283,58 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Shown to other editors on your edit locks and saved with each revision; also the default byline. Empty: your account&apos;s full name.</source>
+        <translation>Wird anderen Redakteuren an Ihren Bearbeitungssperren gezeigt und mit jeder Version gespeichert; auch der vorgegebene Autor. Leer: der volle Name Ihres Kontos.</translation>
+    </message>
+    <message>
+        <source>Autosave interval</source>
+        <translation>Abstand der automatischen Sicherung</translation>
+    </message>
+    <message>
+        <source>How often unsaved text is kept safe in the store</source>
+        <translation>Wie oft ungespeicherter Text im Speicher gesichert wird</translation>
+    </message>
+    <message>
+        <source>none (no daily backups)</source>
+        <translation>keine (keine täglichen Sicherungen)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Daily backups kept</source>
+        <translation>Tägliche Sicherungen aufbewahrt</translation>
+    </message>
+    <message>
+        <source>A SQLite store is backed up, pictures included, the first time it is opened each day, beside the store file; this many days are kept</source>
+        <translation>Ein SQLite-Speicher wird beim ersten Öffnen jedes Tages samt Bildern neben der Speicherdatei gesichert; so viele Tage bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>the visual editor</source>
+        <translation>dem visuellen Editor</translation>
+    </message>
+    <message>
+        <source>Markdown source</source>
+        <translation>Markdown-Quelltext</translation>
+    </message>
+    <message>
+        <source>Edit stories in</source>
+        <translation>Beiträge bearbeiten in</translation>
+    </message>
+    <message>
+        <source>How a story&apos;s body opens: as it will read, or as Markdown with shortcodes (View ▸ Markdown source switches any time)</source>
+        <translation>Wie sich der Text eines Beitrags öffnet: wie er erscheinen wird, oder als Markdown mit Shortcodes (Ansicht ▸ Markdown-Quelltext wechselt jederzeit)</translation>
+    </message>
+    <message>
         <source>As the system</source>
         <translation>Wie das System</translation>
     </message>
@@ -1058,6 +1345,101 @@
     <message>
         <source>The language of menus, dialogs and dates in the window: the system&apos;s, or one chosen here; a change takes effect at the next start</source>
         <translation>Die Sprache von Menüs, Dialogen und Datumsangaben im Fenster: die des Systems oder eine hier gewählte; eine Änderung wirkt beim nächsten Start</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>The window&apos;s colours: as the system&apos;s light or dark setting (and following it when it changes), or always light, or always dark</source>
+        <translation>Die Farben des Fensters: wie die helle oder dunkle Einstellung des Systems (und ihr folgend, wenn sie wechselt), immer hell oder immer dunkel</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Store in use</source>
+        <translation>Speicher in Gebrauch</translation>
+    </message>
+    <message>
+        <source>The store this window works on now (--db or EDITORDESK_DB choose one for a run); a change above takes effect at the next start</source>
+        <translation>Der Speicher, mit dem dieses Fenster jetzt arbeitet (--db oder EDITORDESK_DB wählen einen für einen Lauf); eine Änderung oben wirkt beim nächsten Start</translation>
+    </message>
+    <message>
+        <source>Media folder</source>
+        <translation>Medienordner</translation>
+    </message>
+    <message>
+        <source>Autosave every</source>
+        <translation>Automatisch sichern alle</translation>
+    </message>
+    <message>
+        <source>HTML templates</source>
+        <translation>HTML-Vorlagen</translation>
+    </message>
+    <message>
+        <source>Word reference</source>
+        <translation>Word-Vorlage</translation>
+    </message>
+    <message>
+        <source>Desk spelling and house style…</source>
+        <translation>Rechtschreibung und Hausstil der Redaktion…</translation>
+    </message>
+    <message>
+        <source>Desk spelling and house style</source>
+        <translation>Rechtschreibung und Hausstil der Redaktion</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s language, acronyms and style file (in the store)</source>
+        <translation>Sprache, Akronyme und Stildatei der Redaktion (im Speicher)</translation>
+    </message>
+    <message>
+        <source>Spelling and style</source>
+        <translation>Rechtschreibung und Stil</translation>
+    </message>
+    <message>
+        <source>Sites…</source>
+        <translation>Websites…</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Websites</translation>
+    </message>
+    <message>
+        <source>The WordPress sites stories are published to (in the store)</source>
+        <translation>Die WordPress-Websites, auf denen Beiträge erscheinen (im Speicher)</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+</context>
+<context>
+    <name>PreflightPanel</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Preflight summary</source>
+        <translation>Zusammenfassung der Prüfung</translation>
+    </message>
+    <message>
+        <source>Preflight findings</source>
+        <translation>Befunde der Prüfung</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter on a finding to go to it</source>
+        <translation>Doppelklick oder Eingabetaste auf einem Befund springt dorthin</translation>
+    </message>
+    <message>
+        <source>Double-click a finding to go to it; a picture&apos;s credit or alt text opens its library card.</source>
+        <translation>Doppelklick auf einen Befund springt dorthin; Nachweis oder Alternativtext eines Bildes öffnet seine Karte in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Ready for export: nothing a desk would reject.</source>
+        <translation>Bereit zum Export: nichts, was eine Redaktion ablehnen würde.</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1674,83 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
 </context>
 <context>
+    <name>ReplaceInStoriesDialog</name>
+    <message>
+        <source>Replace in {0} selected stories</source>
+        <translation>In {0} gewählten Beiträgen ersetzen</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Preview the changes, then replace.</source>
+        <translation>Die Änderungen in der Vorschau ansehen, dann ersetzen.</translation>
+    </message>
+    <message>
+        <source>Replace status</source>
+        <translation>Stand des Ersetzens</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>List every change; nothing is written yet</source>
+        <translation>Jede Änderung auflisten; noch wird nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Write the previewed changes, one revision per story</source>
+        <translation>Die angesehenen Änderungen schreiben, eine Version je Beitrag</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Suchen:</translation>
+    </message>
+    <message>
+        <source>Replace with:</source>
+        <translation>Ersetzen durch:</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Replacing…</source>
+        <translation>Ersetzen läuft…</translation>
+    </message>
+</context>
+<context>
+    <name>ReplacePreviewDialog</name>
+    <message>
+        <source>Replace all: preview</source>
+        <translation>Alle ersetzen: Vorschau</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replacement(s) on {0} lines.</source>
+        <translation>
+            <numerusform>%n Ersetzung in {0} Zeilen.</numerusform>
+            <numerusform>%n Ersetzungen in {0} Zeilen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1398,6 +1857,37 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
 </context>
 <context>
+    <name>SlugField</name>
+    <message>
+        <source>Slug</source>
+        <translation>Kurzname</translation>
+    </message>
+    <message>
+        <source>The story&apos;s name in file names, the canonical URL and the .md bundle: lowercase letters, digits and hyphens</source>
+        <translation>Der Name des Beitrags in Dateinamen, der kanonischen URL und dem .md-Paket: Kleinbuchstaben, Ziffern und Bindestriche</translation>
+    </message>
+    <message>
+        <source>slug</source>
+        <translation>kurzname</translation>
+    </message>
+    <message>
+        <source>from the headline</source>
+        <translation>aus der Überschrift</translation>
+    </message>
+    <message>
+        <source>Slug from the headline</source>
+        <translation>Kurzname aus der Überschrift</translation>
+    </message>
+    <message>
+        <source>The slug follows the headline until you type one or the story is exported</source>
+        <translation>Der Kurzname folgt der Überschrift, bis Sie einen eingeben oder der Beitrag exportiert wird</translation>
+    </message>
+    <message>
+        <source>Slug check</source>
+        <translation>Prüfung des Kurznamens</translation>
+    </message>
+</context>
+<context>
     <name>StoryEditor</name>
     <message>
         <source>&amp;Publish at</source>
@@ -1483,6 +1973,53 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
 </context>
 <context>
+    <name>VisualEdit</name>
+    <message>
+        <source>&amp;Table</source>
+        <translation>&amp;Tabelle</translation>
+    </message>
+    <message>
+        <source>Add row &amp;above</source>
+        <translation>Zeile dar&amp;über einfügen</translation>
+    </message>
+    <message>
+        <source>Add row &amp;below</source>
+        <translation>Zeile dar&amp;unter einfügen</translation>
+    </message>
+    <message>
+        <source>Add column &amp;left</source>
+        <translation>Spalte &amp;links einfügen</translation>
+    </message>
+    <message>
+        <source>Add column &amp;right</source>
+        <translation>Spalte &amp;rechts einfügen</translation>
+    </message>
+    <message>
+        <source>Remove r&amp;ow</source>
+        <translation>&amp;Zeile entfernen</translation>
+    </message>
+    <message>
+        <source>Remove &amp;column</source>
+        <translation>&amp;Spalte entfernen</translation>
+    </message>
+    <message>
+        <source>Align column l&amp;eft</source>
+        <translation>Spalte links&amp;bündig</translation>
+    </message>
+    <message>
+        <source>Align column ce&amp;nter</source>
+        <translation>Spalte &amp;zentriert</translation>
+    </message>
+    <message>
+        <source>Align column r&amp;ight</source>
+        <translation>Spalte rechts&amp;bündig</translation>
+    </message>
+    <message>
+        <source>&amp;Delete table</source>
+        <translation>Tabelle l&amp;öschen</translation>
+    </message>
+</context>
+<context>
     <name>WebLinkDialog</name>
     <message>
         <source>Dated</source>
@@ -1522,6 +2059,21 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
 </context>
 <context>
+    <name>_PathField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Browse for {0}</source>
+        <translation>Nach {0} suchen</translation>
+    </message>
+    <message>
+        <source>Choose the {0}</source>
+        <translation>{0} wählen</translation>
+    </message>
+</context>
+<context>
     <name>gui.dialogs.export</name>
     <message>
         <source>Export finished</source>
@@ -1538,6 +2090,29 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     <message>
         <source>This desktop has no program set to open folders, so it could not be shown.</source>
         <translation>Dieser Desktop hat kein Programm zum Öffnen von Ordnern, daher konnte er nicht gezeigt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>gui.dialogs.preferences</name>
+    <message>
+        <source>Choose or create a store</source>
+        <translation>Einen Speicher wählen oder anlegen</translation>
+    </message>
+    <message>
+        <source>EditorDesk stores (*.sqlite);;All files (*)</source>
+        <translation>EditorDesk-Speicher (*.sqlite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Einen Ordner wählen</translation>
+    </message>
+    <message>
+        <source>Choose a reference .docx</source>
+        <translation>Eine Vorlage (.docx) wählen</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word-Dokumente (*.docx)</translation>
     </message>
 </context>
 <context>

@@ -87,9 +87,18 @@ def test_the_system_locale_picks_the_language_unless_one_is_chosen() -> None:
     assert i18n.chosen_language("de", QLocale("en_GB")) == "de"
 
 
-def test_english_needs_no_translator(qapp: QApplication) -> None:
+def test_english_has_its_plural_forms_and_nothing_else(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EDITORDESK_CACHE", str(tmp_path / "cache"))
     assert i18n.install(qapp, "en") == "en"
     assert QCoreApplication.translate("Menus", "&File") == "&File"
+    assert QCoreApplication.translate("ExportDialog", "Export %n story(s)", "", 1) == (
+        "Export 1 story"
+    )
+    assert QCoreApplication.translate("ExportDialog", "Export %n story(s)", "", 2) == (
+        "Export 2 stories"
+    )
 
 
 def test_nothing_in_the_german_translation_is_unfinished() -> None:

@@ -131,10 +131,10 @@ def install(app: QCoreApplication, choice: str = "") -> str:
         app.removeTranslator(translator)
     _installed.clear()
     language = chosen_language(choice)
+    ours = qm_file(language)  # English has one too: its plural forms ("1 story", "2 stories")
+    if ours is not None:
+        _load(app, str(ours))
     if language != SOURCE_LANGUAGE:
-        ours = qm_file(language)
-        if ours is not None:
-            _load(app, str(ours))
         _load(app, str(qt_translations() / f"qtbase_{language}.qm"))
     if choice:  # chosen outright: dates and numbers in the window follow it too
         QLocale.setDefault(QLocale(language))

@@ -53,20 +53,22 @@ class FindOptions(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Find")
-        self.field.setAccessibleName("Find text")
-        self.field.setToolTip("Text to find (Enter: next, Shift+Enter: previous)")
+        self.field.setPlaceholderText(self.tr("Find"))
+        self.field.setAccessibleName(self.tr("Find text"))
+        self.field.setToolTip(self.tr("Text to find (Enter: next, Shift+Enter: previous)"))
         self.replace_field = QLineEdit(self)
-        self.replace_field.setPlaceholderText("Replace with")
-        self.replace_field.setAccessibleName("Replace with")
-        self.replace_field.setToolTip("What each match becomes; with regular expressions, \\1…")
-        self.match_case = QCheckBox("Match case", self)
-        self.whole_words = QCheckBox("Whole words", self)
-        self.regex = QCheckBox("Regular expression", self)
+        self.replace_field.setPlaceholderText(self.tr("Replace with"))
+        self.replace_field.setAccessibleName(self.tr("Replace with"))
+        self.replace_field.setToolTip(
+            self.tr("What each match becomes; with regular expressions, \\1…")
+        )
+        self.match_case = QCheckBox(self.tr("Match case"), self)
+        self.whole_words = QCheckBox(self.tr("Whole words"), self)
+        self.regex = QCheckBox(self.tr("Regular expression"), self)
         for box, tip in (
-            (self.match_case, "Capitals must match"),
-            (self.whole_words, "Only whole words match"),
-            (self.regex, "Find a Python regular expression"),
+            (self.match_case, self.tr("Capitals must match")),
+            (self.whole_words, self.tr("Only whole words match")),
+            (self.regex, self.tr("Find a Python regular expression")),
         ):
             box.setAccessibleName(box.text())
             box.setToolTip(tip)
@@ -92,33 +94,37 @@ class FindReplaceBar(QWidget):
         self.options = FindOptions(self)
         self.field = self.options.field
         self.replace_field = self.options.replace_field
-        self.highlight_all = QCheckBox("Highlight all", self)
-        self.highlight_all.setAccessibleName("Highlight all")
-        self.highlight_all.setToolTip("Mark every match in the body")
+        self.highlight_all = QCheckBox(self.tr("Highlight all"), self)
+        self.highlight_all.setAccessibleName(self.tr("Highlight all"))
+        self.highlight_all.setToolTip(self.tr("Mark every match in the body"))
         self.result = QLabel(self)
-        self.result.setAccessibleName("Find result")
+        self.result.setAccessibleName(self.tr("Find result"))
         buttons = {}
         for name, text, tip in (
-            ("previous", "Previous", "The match before (Shift+Enter)"),
-            ("next", "Next", "The next match (Enter)"),
-            ("replace", "Replace", "Replace this match and go to the next"),
-            ("replace_all", "Replace all…", "Replace every match in the story, after a preview"),
-            ("close", "Close", "Close the find bar (Esc)"),
+            ("previous", self.tr("Previous"), self.tr("The match before (Shift+Enter)")),
+            ("next", self.tr("Next"), self.tr("The next match (Enter)")),
+            ("replace", self.tr("Replace"), self.tr("Replace this match and go to the next")),
+            (
+                "replace_all",
+                self.tr("Replace all…"),
+                self.tr("Replace every match in the story, after a preview"),
+            ),
+            ("close", self.tr("Close"), self.tr("Close the find bar (Esc)")),
         ):
             button = QPushButton(text, self)
-            button.setAccessibleName(f"{text.rstrip('…')} (find)")
+            button.setAccessibleName(self.tr("{0} (find)").format(text.rstrip("…")))
             button.setToolTip(tip)
             buttons[name] = button
         self.buttons = buttons
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel("Find:", self), 0, 0)
+        grid.addWidget(QLabel(self.tr("Find:"), self), 0, 0)
         grid.addWidget(self.field, 0, 1)
         grid.addWidget(buttons["previous"], 0, 2)
         grid.addWidget(buttons["next"], 0, 3)
         grid.addWidget(self.result, 0, 4)
         grid.addWidget(buttons["close"], 0, 5)
-        grid.addWidget(QLabel("Replace:", self), 1, 0)
+        grid.addWidget(QLabel(self.tr("Replace:"), self), 1, 0)
         grid.addWidget(self.replace_field, 1, 1)
         grid.addWidget(buttons["replace"], 1, 2)
         grid.addWidget(buttons["replace_all"], 1, 3)
@@ -219,7 +225,7 @@ class FindReplaceBar(QWidget):
         self.update_highlights(found)
         if not found:
             if self.field.text() and self._pattern() is not None:
-                self.result.setText("Not found")
+                self.result.setText(self.tr("Not found"))
             self._last = None
             return False
         here = self._here()
@@ -233,7 +239,7 @@ class FindReplaceBar(QWidget):
             after = [m for m in found if (m[0], m[1]) > here]
             target = after[0] if after else found[0]
         self._select(target)
-        self.result.setText(f"{found.index(target) + 1} of {len(found)}")
+        self.result.setText(self.tr("{0} of {1}").format(found.index(target) + 1, len(found)))
         return True
 
     def _select(self, match: tuple[int, int, int]) -> None:
@@ -318,7 +324,7 @@ class FindReplaceBar(QWidget):
             self.editor.story_id or 0, self.editor.headline.text(), fields, spec, pattern
         )
         if not changes:
-            self.result.setText("Not found")
+            self.result.setText(self.tr("Not found"))
             return 0
         if preview:
             dialog = ReplacePreviewDialog(changes, self)
@@ -332,7 +338,7 @@ class FindReplaceBar(QWidget):
                 total += count
                 _put(widget, text, 0, len(text), new)
         self._last = None
-        self.result.setText(f"Replaced {total}")
+        self.result.setText(self.tr("Replaced {0}").format(total))
         return total
 
 
@@ -377,17 +383,20 @@ class ReplacePreviewDialog(QDialog):
 
     def __init__(self, changes: Sequence[Change], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Replace all: preview")
+        self.setWindowTitle(self.tr("Replace all: preview"))
         self.table = QTableWidget(self)
-        self.table.setAccessibleName("Changes")
+        self.table.setAccessibleName(self.tr("Changes"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         fill_changes(self.table, changes, story_column=False)
         count = sum(c.count for c in changes)
-        label = QLabel(f"{count} replacement{'s' * (count != 1)} on {len(changes)} lines.", self)
+        label = QLabel(
+            self.tr("%n replacement(s) on {0} lines.", "", count).format(len(changes)),
+            self,
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Replace")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Replace"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -418,27 +427,29 @@ class ReplaceInStoriesDialog(QDialog):
         self.author = author
         self.plan: Plan | None = None
         self.outcome: ReplaceResult | None = None
-        self.setWindowTitle(f"Replace in {len(self.story_ids)} selected stories")
+        self.setWindowTitle(self.tr("Replace in {0} selected stories").format(len(self.story_ids)))
         self.options = FindOptions(self)
         self.table = QTableWidget(self)
-        self.table.setAccessibleName("Changes")
+        self.table.setAccessibleName(self.tr("Changes"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.status = plain.plain_label(QLabel(self), "Preview the changes, then replace.")
+        self.status = plain.plain_label(QLabel(self), self.tr("Preview the changes, then replace."))
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Replace status")
-        self.preview_button = QPushButton("Preview", self)
-        self.preview_button.setToolTip("List every change; nothing is written yet")
-        self.replace_button = QPushButton("Replace", self)
-        self.replace_button.setToolTip("Write the previewed changes, one revision per story")
+        self.status.setAccessibleName(self.tr("Replace status"))
+        self.preview_button = QPushButton(self.tr("Preview"), self)
+        self.preview_button.setToolTip(self.tr("List every change; nothing is written yet"))
+        self.replace_button = QPushButton(self.tr("Replace"), self)
+        self.replace_button.setToolTip(
+            self.tr("Write the previewed changes, one revision per story")
+        )
         self.replace_button.setEnabled(False)
-        close = QPushButton("Close", self)
+        close = QPushButton(self.tr("Close"), self)
         self.preview_button.clicked.connect(self.preview)
         self.replace_button.clicked.connect(self.apply)
         close.clicked.connect(self.accept)
         form = QGridLayout()
-        form.addWidget(QLabel("Find:", self), 0, 0)
+        form.addWidget(QLabel(self.tr("Find:"), self), 0, 0)
         form.addWidget(self.options.field, 0, 1)
-        form.addWidget(QLabel("Replace with:", self), 1, 0)
+        form.addWidget(QLabel(self.tr("Replace with:"), self), 1, 0)
         form.addWidget(self.options.replace_field, 1, 1)
         boxes = QHBoxLayout()
         for box in (self.options.match_case, self.options.whole_words, self.options.regex):
@@ -477,7 +488,7 @@ class ReplaceInStoriesDialog(QDialog):
             with self.store.read() as session:
                 return plan_replace(session, self.story_ids, spec)
 
-        self.status.setText("Looking…")
+        self.status.setText(self.tr("Looking…"))
         run_in_background(read, on_done=self._show_plan, on_error=self._failed, owner=self)
 
     def _show_plan(self, plan: Plan) -> None:
@@ -502,7 +513,7 @@ class ReplaceInStoriesDialog(QDialog):
             return
         self.replace_button.setEnabled(False)
         self.preview_button.setEnabled(False)
-        self.status.setText("Replacing…")
+        self.status.setText(self.tr("Replacing…"))
         run_in_background(
             apply_replace,
             self.store,

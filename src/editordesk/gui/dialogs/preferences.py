@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -44,9 +44,9 @@ class _PathField(QWidget):
         self.edit = QLineEdit(text, self)
         self.edit.setAccessibleName(name)
         self.edit.setToolTip(tip)
-        browse = QPushButton("Browse…", self)
-        browse.setAccessibleName(f"Browse for {name.lower()}")
-        browse.setToolTip(f"Choose the {name.lower()}")
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.setAccessibleName(self.tr("Browse for {0}").format(name.lower()))
+        browse.setToolTip(self.tr("Choose the {0}").format(name.lower()))
         browse.clicked.connect(lambda: self._pick(pick))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -65,21 +65,28 @@ class _PathField(QWidget):
 def _pick_store(parent: QWidget, current: str) -> str:
     path, _ = QFileDialog.getSaveFileName(
         parent,
-        "Choose or create a store",
+        QCoreApplication.translate("gui.dialogs.preferences", "Choose or create a store"),
         current,
-        "EditorDesk stores (*.sqlite);;All files (*)",
+        QCoreApplication.translate(
+            "gui.dialogs.preferences", "EditorDesk stores (*.sqlite);;All files (*)"
+        ),
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
     return path
 
 
 def _pick_folder(parent: QWidget, current: str) -> str:
-    return QFileDialog.getExistingDirectory(parent, "Choose a folder", current)
+    return QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("gui.dialogs.preferences", "Choose a folder"), current
+    )
 
 
 def _pick_docx(parent: QWidget, current: str) -> str:
     path, _ = QFileDialog.getOpenFileName(
-        parent, "Choose a reference .docx", current, "Word documents (*.docx)"
+        parent,
+        QCoreApplication.translate("gui.dialogs.preferences", "Choose a reference .docx"),
+        current,
+        QCoreApplication.translate("gui.dialogs.preferences", "Word documents (*.docx)"),
     )
     return path
 
@@ -89,13 +96,15 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self._original = settings
         self.editor_name = QLineEdit(settings.editor_name, self)
-        self.editor_name.setAccessibleName("Your name")
+        self.editor_name.setAccessibleName(self.tr("Your name"))
         self.editor_name.setToolTip(
-            "Shown to other editors on your edit locks and saved with each revision; also "
-            "the default byline. Empty: your account's full name."
+            self.tr(
+                "Shown to other editors on your edit locks and saved with each revision; also "
+                "the default byline. Empty: your account's full name."
+            )
         )
         self.editor_name.setPlaceholderText(account_name())
         self.store = _PathField(
@@ -117,26 +126,30 @@ class PreferencesDialog(QDialog):
         self.autosave.setRange(1, 600)
         self.autosave.setSuffix(" s")
         self.autosave.setValue(settings.autosave_seconds)
-        self.autosave.setAccessibleName("Autosave interval")
-        self.autosave.setToolTip("How often unsaved text is kept safe in the store")
+        self.autosave.setAccessibleName(self.tr("Autosave interval"))
+        self.autosave.setToolTip(self.tr("How often unsaved text is kept safe in the store"))
         self.backups = QSpinBox(self)
         self.backups.setRange(0, 365)
-        self.backups.setSpecialValueText("none (no daily backups)")
-        self.backups.setSuffix(" days")
+        self.backups.setSpecialValueText(self.tr("none (no daily backups)"))
+        self.backups.setSuffix(self.tr(" days"))
         self.backups.setValue(settings.backups_keep)
-        self.backups.setAccessibleName("Daily backups kept")
+        self.backups.setAccessibleName(self.tr("Daily backups kept"))
         self.backups.setToolTip(
-            "A SQLite store is backed up, pictures included, the first time it is opened each "
-            "day, beside the store file; this many days are kept"
+            self.tr(
+                "A SQLite store is backed up, pictures included, the first time it is opened each "
+                "day, beside the store file; this many days are kept"
+            )
         )
         self.edit_in = QComboBox(self)
-        self.edit_in.addItem("the visual editor", "visual")
-        self.edit_in.addItem("Markdown source", "source")
+        self.edit_in.addItem(self.tr("the visual editor"), "visual")
+        self.edit_in.addItem(self.tr("Markdown source"), "source")
         self.edit_in.setCurrentIndex(1 if settings.edits_source() else 0)
-        self.edit_in.setAccessibleName("Edit stories in")
+        self.edit_in.setAccessibleName(self.tr("Edit stories in"))
         self.edit_in.setToolTip(
-            "How a story's body opens: as it will read, or as Markdown with shortcodes "
-            "(View ▸ Markdown source switches any time)"
+            self.tr(
+                "How a story's body opens: as it will read, or as Markdown with shortcodes "
+                "(View ▸ Markdown source switches any time)"
+            )
         )
         self.ui_language = QComboBox(self)
         self.ui_language.addItem(self.tr("As the system"), "")
@@ -155,10 +168,12 @@ class PreferencesDialog(QDialog):
         for choice in theme.CHOICES:
             self.theme.addItem(theme.CHOICE_TEXTS[choice], choice)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
-        self.theme.setAccessibleName("Theme")
+        self.theme.setAccessibleName(self.tr("Theme"))
         self.theme.setToolTip(
-            "The window's colours: as the system's light or dark setting (and following it "
-            "when it changes), or always light, or always dark"
+            self.tr(
+                "The window's colours: as the system's light or dark setting (and following it "
+                "when it changes), or always light, or always dark"
+            )
         )
         self.theme.currentIndexChanged.connect(self._theme_chosen)
         self.template_dir = _PathField(
@@ -176,39 +191,45 @@ class PreferencesDialog(QDialog):
             self,
         )
         form = QFormLayout()
-        form.addRow("Your name", self.editor_name)
-        form.addRow("Store", self.store)
+        form.addRow(self.tr("Your name"), self.editor_name)
+        form.addRow(self.tr("Store"), self.store)
         self.store_in_use = plain.plain_label(QLabel(self), _store_in_use(parent))
-        self.store_in_use.setAccessibleName("Store in use")
+        self.store_in_use.setAccessibleName(self.tr("Store in use"))
         self.store_in_use.setToolTip(
-            "The store this window works on now (--db or EDITORDESK_DB choose one for a run); "
-            "a change above takes effect at the next start"
+            self.tr(
+                "The store this window works on now (--db or EDITORDESK_DB choose one for a run); "
+                "a change above takes effect at the next start"
+            )
         )
         self.store_in_use.setWordWrap(True)
         self.store_in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow("", self.store_in_use)
-        form.addRow("Media folder", self.media)
-        form.addRow("Autosave every", self.autosave)
-        form.addRow("Daily backups kept", self.backups)
-        form.addRow("Edit stories in", self.edit_in)
+        form.addRow(self.tr("Media folder"), self.media)
+        form.addRow(self.tr("Autosave every"), self.autosave)
+        form.addRow(self.tr("Daily backups kept"), self.backups)
+        form.addRow(self.tr("Edit stories in"), self.edit_in)
         form.addRow(self.tr("Language"), self.ui_language)
-        form.addRow("Theme", self.theme)
-        form.addRow("HTML templates", self.template_dir)
-        form.addRow("Word reference", self.reference)
+        form.addRow(self.tr("Theme"), self.theme)
+        form.addRow(self.tr("HTML templates"), self.template_dir)
+        form.addRow(self.tr("Word reference"), self.reference)
         # The desk's language and house style live in the store, for every editor.
-        self.desk_style = QPushButton("Desk spelling and house style…", self)
-        self.desk_style.setAccessibleName("Desk spelling and house style")
-        self.desk_style.setToolTip("The desk's language, acronyms and style file (in the store)")
+        self.desk_style = QPushButton(self.tr("Desk spelling and house style…"), self)
+        self.desk_style.setAccessibleName(self.tr("Desk spelling and house style"))
+        self.desk_style.setToolTip(
+            self.tr("The desk's language, acronyms and style file (in the store)")
+        )
         self.desk_style.clicked.connect(self.edit_desk_style)
         self.desk_style.setEnabled(getattr(parent, "store", None) is not None)
-        form.addRow("Spelling and style", self.desk_style)
+        form.addRow(self.tr("Spelling and style"), self.desk_style)
         # The sites stories are published to live in the store too, for every editor.
-        self.sites = QPushButton("Sites…", self)
-        self.sites.setAccessibleName("Sites")
-        self.sites.setToolTip("The WordPress sites stories are published to (in the store)")
+        self.sites = QPushButton(self.tr("Sites…"), self)
+        self.sites.setAccessibleName(self.tr("Sites"))
+        self.sites.setToolTip(
+            self.tr("The WordPress sites stories are published to (in the store)")
+        )
         self.sites.clicked.connect(self.edit_sites)
         self.sites.setEnabled(bool(getattr(parent, "has_store", False)))
-        form.addRow("Publishing", self.sites)
+        form.addRow(self.tr("Publishing"), self.sites)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -26,16 +26,18 @@ class PreflightPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = plain.plain_label(QLabel(self), "Checking…")
+        self.summary = plain.plain_label(QLabel(self), self.tr("Checking…"))
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Preflight summary")
+        self.summary.setAccessibleName(self.tr("Preflight summary"))
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Preflight findings")
-        self.list.setToolTip("Double-click or press Enter on a finding to go to it")
+        self.list.setAccessibleName(self.tr("Preflight findings"))
+        self.list.setToolTip(self.tr("Double-click or press Enter on a finding to go to it"))
         self.list.itemActivated.connect(self._activated)
         hint = QLabel(
-            "Double-click a finding to go to it; a picture's credit or alt text "
-            "opens its library card.",
+            self.tr(
+                "Double-click a finding to go to it; a picture's credit or alt text "
+                "opens its library card."
+            ),
             self,
         )
         hint.setWordWrap(True)
@@ -93,7 +95,7 @@ class PreflightPanel(QWidget):
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = len(findings) - errors
         if not findings:
-            self.summary.setText("Ready for export: nothing a desk would reject.")
+            self.summary.setText(self.tr("Ready for export: nothing a desk would reject."))
         else:
             parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
             if warnings:

@@ -41,23 +41,25 @@ class SlugField(QWidget):
         self._headline = ""
         self._generation = 0
         self.edit = QLineEdit(self)
-        self.edit.setAccessibleName("Slug")
+        self.edit.setAccessibleName(self.tr("Slug"))
         self.edit.setToolTip(
-            "The story's name in file names, the canonical URL and the .md bundle: "
-            "lowercase letters, digits and hyphens"
+            self.tr(
+                "The story's name in file names, the canonical URL and the .md bundle: "
+                "lowercase letters, digits and hyphens"
+            )
         )
-        self.edit.setPlaceholderText("slug")
-        self.from_headline = QCheckBox("from the headline", self)
-        self.from_headline.setAccessibleName("Slug from the headline")
+        self.edit.setPlaceholderText(self.tr("slug"))
+        self.from_headline = QCheckBox(self.tr("from the headline"), self)
+        self.from_headline.setAccessibleName(self.tr("Slug from the headline"))
         self.from_headline.setToolTip(
-            "The slug follows the headline until you type one or the story is exported"
+            self.tr("The slug follows the headline until you type one or the story is exported")
         )
         self.from_headline.setChecked(True)
         self.note = plain.plain_label(QLabel(self))
-        self.note.setAccessibleName("Slug check")
+        self.note.setAccessibleName(self.tr("Slug check"))
         theme.tint(self.note, theme.error_text)  # a red at 4.5:1 on light and dark
         self.note.hide()
-        label = QLabel("Slug", self)
+        label = QLabel(self.tr("Slug"), self)
         label.setBuddy(self.edit)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

@@ -167,17 +167,19 @@ class CreditsReportDialog(QDialog):
         self._store = store
         self._story_ids = list(story_ids) if story_ids else None
         self._generation = 0
-        self.setWindowTitle("Photo credits report")
-        self.setAccessibleName("Photo credits report")
+        self.setWindowTitle(self.tr("Photo credits report"))
+        self.setAccessibleName(self.tr("Photo credits report"))
 
         self.stories_radio = QRadioButton(self)
-        self.stories_radio.setAccessibleName("Chosen stories")
-        self.stories_radio.setToolTip("Report on the stories selected in the story list")
-        self.range_radio = QRadioButton("Stories &published from", self)
-        self.range_radio.setAccessibleName("Date range")
+        self.stories_radio.setAccessibleName(self.tr("Chosen stories"))
+        self.stories_radio.setToolTip(self.tr("Report on the stories selected in the story list"))
+        self.range_radio = QRadioButton(self.tr("Stories &published from"), self)
+        self.range_radio.setAccessibleName(self.tr("Date range"))
         self.range_radio.setToolTip(
-            "Report on the stories published between two days (a story not published yet "
-            "counts by the day it was last saved)"
+            self.tr(
+                "Report on the stories published between two days (a story not published yet "
+                "counts by the day it was last saved)"
+            )
         )
         group = QButtonGroup(self)
         group.addButton(self.stories_radio)
@@ -187,12 +189,12 @@ class CreditsReportDialog(QDialog):
             QDate(today.year(), today.month(), 1), "From", "The first day of the report"
         )
         self.end_edit = self._date_edit(today, "To", "The last day of the report (included)")
-        to_label = QLabel("&to", self)
+        to_label = QLabel(self.tr("&to"), self)
         to_label.setBuddy(self.end_edit)
 
         if self._story_ids:
             count = len(self._story_ids)
-            self.stories_radio.setText(f"The {count} &chosen stor{'y' if count == 1 else 'ies'}")
+            self.stories_radio.setText(self.tr("The %n &chosen story(s)", "", count))
             self.stories_radio.setChecked(True)
         else:
             self.stories_radio.hide()
@@ -204,8 +206,10 @@ class CreditsReportDialog(QDialog):
         self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Pictures in the report")
-        self.table.setToolTip("Click a column to sort; double-click a row to open its story")
+        self.table.setAccessibleName(self.tr("Pictures in the report"))
+        self.table.setToolTip(
+            self.tr("Click a column to sort; double-click a row to open its story")
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
@@ -218,21 +222,21 @@ class CreditsReportDialog(QDialog):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
         self.summary = plain.plain_label(QLabel(self))  # it names files and errors
-        self.summary.setAccessibleName("Report summary")
-        self.summary.setToolTip("How many pictures and stories the report holds")
+        self.summary.setAccessibleName(self.tr("Report summary"))
+        self.summary.setToolTip(self.tr("How many pictures and stories the report holds"))
         self.summary.setWordWrap(True)
 
-        self.save_button = QPushButton("&Save as CSV…", self)
-        self.save_button.setAccessibleName("Save as CSV")
+        self.save_button = QPushButton(self.tr("&Save as CSV…"), self)
+        self.save_button.setAccessibleName(self.tr("Save as CSV"))
         self.save_button.setToolTip(
-            "Save the table as a CSV file that Excel, LibreOffice and Numbers open"
+            self.tr("Save the table as a CSV file that Excel, LibreOffice and Numbers open")
         )
         self.save_button.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close the report")
-        close.setToolTip("Close the photo credits report")
+        close.setAccessibleName(self.tr("Close the report"))
+        close.setToolTip(self.tr("Close the photo credits report"))
 
         choose = QVBoxLayout()
         choose.addWidget(self.stories_radio)
@@ -306,13 +310,13 @@ class CreditsReportDialog(QDialog):
         self._generation += 1
         generation = self._generation
         if self._store is None:
-            self.summary.setText("No store is open.")
+            self.summary.setText(self.tr("No store is open."))
             return
         if self.stories_radio.isChecked() and self._story_ids:
             story_ids, start, end = self._story_ids, None, None
         else:
             story_ids, start, end = None, self._day(self.start_edit), self._day(self.end_edit)
-        self.summary.setText("Reading the report…")
+        self.summary.setText(self.tr("Reading the report…"))
         self.save_button.setEnabled(False)
 
         def done(rows: list[CreditRow]) -> None:
@@ -338,18 +342,18 @@ class CreditsReportDialog(QDialog):
         except OSError as exc:
             plain.warning(
                 self,
-                "The report was not saved",
-                f"{target.name} could not be written: {exc.strerror or exc}.",
+                self.tr("The report was not saved"),
+                self.tr("{0} could not be written: {1}.").format(target.name, exc.strerror or exc),
             )
             return False
-        self.summary.setText(f"{self._summary_text()} Saved as {target}.")
+        self.summary.setText(self.tr("{0} Saved as {1}.").format(self._summary_text(), target))
         return True
 
     def choose_csv(self) -> None:
         """Ask where to save the CSV, then save it."""
         suggested = f"photo-credits-{dt.date.today().isoformat()}.csv"
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the credits report", suggested, "CSV files (*.csv)"
+            self, self.tr("Save the credits report"), suggested, self.tr("CSV files (*.csv)")
         )
         if path:
             if not path.lower().endswith(".csv"):

@@ -30,7 +30,7 @@ class DeskHint(QLabel):
         super().__init__(hint_text(), tabs)
         self._tabs = tabs
         self.setObjectName("deskHint")
-        self.setAccessibleName("No story is open")
+        self.setAccessibleName(self.tr("No story is open"))
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
