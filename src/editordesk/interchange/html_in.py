@@ -431,7 +431,6 @@ class _Reader:
         self.heading = 0
         self.pre: list[str] | None = None
         self.pre_language = ""
-        self.pre_depth = 0
         self.after: list[tuple[PastedPicture, Figure]] = []  # figures met in a heading
         self.pictures: list[PastedPicture] = []
         self.picture_count = 0
