@@ -87,7 +87,7 @@ SOURCE_LINE = QTextFormat.Property.UserProperty + 15
 # note's number drawn in the notes, not a reference (the reader skips it).
 NOTE_MARK = QTextFormat.Property.UserProperty + 16
 # Code and raw blocks: the text's final "\n" is not shown; TEXT_UNTERMINATED True records a
-# text that had none (absent: one "\n" is added back when the text is not empty).
+# text that had none, an empty one included (absent: one "\n" is added back).
 TEXT_UNTERMINATED = QTextFormat.Property.UserProperty + 17
 # On a FOOTNOTE_OBJECT: its number when built (the card draws the live number, counted in
 # order of first reference). On FIGURE/TWEET/WEB_IMAGE objects: ACCESSIBLE_TEXT, the card's

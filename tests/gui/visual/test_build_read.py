@@ -1,0 +1,571 @@
+"""The document bridge: a tree built into a QTextDocument reads back as the same tree, a body
+through the visual editor is stable after one normalisation, pasted blocks are one undo
+step, and the cards draw pictures, badges, tweets and notes as the page shows them."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPainter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+
+from editordesk.assets import resource
+from editordesk.document import nodes as n
+from editordesk.document.parse import parse_body
+from editordesk.document.write import write_body
+from editordesk.gui.editor.visual import schema as s
+from editordesk.gui.editor.visual.build import (
+    block_for_line,
+    build_document,
+    figure_format,
+    insert_blocks,
+    line_for_position,
+)
+from editordesk.gui.editor.visual.cards import (
+    BADGE_FILL,
+    BADGE_TEXT,
+    FigureCard,
+    TweetCard,
+    cards_of,
+    contrast,
+    describe_object,
+    missing_marks,
+)
+from editordesk.gui.editor.visual.read import read_document, read_selection
+from editordesk.model import ImageFields, ImageRecord, TweetRecord
+from tests.strategies.document_trees import documents, without_lines
+
+COMMONMARK = Path(__file__).parents[2] / "_reference" / "commonmark" / "spec.json"
+NOW = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
+
+
+class Library:
+    """Pictures in a folder and tweets, as the store gives them to the editor."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.records: dict[int, ImageRecord] = {}
+        self.paths: dict[int, Path] = {}
+        self.tweets: dict[str, TweetRecord] = {}
+
+    def add_picture(
+        self,
+        image_id: int,
+        colour: str = "#d02020",
+        size: tuple[int, int] = (800, 400),
+        **fields: str,
+    ) -> ImageRecord:
+        image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
+        image.fill(QColor(colour))
+        path = self.folder / f"picture-{image_id}.png"
+        assert image.save(str(path), "PNG")
+        record = ImageRecord(
+            image_id, f"{image_id:064x}", path.name, path.name, "image/png",
+            path.stat().st_size, size[0], size[1], ImageFields(**fields), NOW, NOW,
+        )  # fmt: skip
+        self.records[image_id] = record
+        self.paths[image_id] = path
+        return record
+
+    def image(self, image_id: int) -> ImageRecord | None:
+        return self.records.get(image_id)
+
+    def picture_path(self, image_id: int) -> Path | None:
+        return self.paths.get(image_id)
+
+    def tweet(self, status_id: str) -> TweetRecord | None:
+        return self.tweets.get(status_id)
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    return Library(tmp_path)
+
+
+# ---------------------------------------------------------------- comparing trees
+
+
+def _flat(inlines: tuple[n.Inline, ...]) -> tuple[tuple[n.Inline, frozenset[object]], ...]:
+    """Inlines as the visual document holds them: each leaf with the set of what wraps it
+    (a soft break is a space; adjacent text, code or raw HTML alike is one)."""
+    out: list[tuple[n.Inline, frozenset[object]]] = []
+
+    def add(leaf: n.Inline, wraps: frozenset[object]) -> None:
+        if out and out[-1][1] == wraps and type(out[-1][0]) is type(leaf):
+            prev = out[-1][0]
+            if isinstance(prev, n.Text) and isinstance(leaf, n.Text):
+                out[-1] = (n.Text(prev.text + leaf.text), wraps)
+                return
+            if isinstance(prev, n.Code) and isinstance(leaf, n.Code):
+                out[-1] = (n.Code(prev.text + leaf.text), wraps)
+                return
+            if isinstance(prev, n.RawInline) and isinstance(leaf, n.RawInline):
+                out[-1] = (n.RawInline(prev.html + leaf.html), wraps)
+                return
+        out.append((leaf, wraps))
+
+    def walk(nodes: tuple[n.Inline, ...], wraps: frozenset[object]) -> None:
+        for node in nodes:
+            if isinstance(node, n.Emphasis):
+                walk(node.children, wraps | {"em"})
+            elif isinstance(node, n.Strong):
+                walk(node.children, wraps | {"strong"})
+            elif isinstance(node, n.Strikethrough):
+                walk(node.children, wraps | {"strike"})
+            elif isinstance(node, n.Link):
+                walk(node.children, wraps | {("link", node.href, node.title)})
+            elif isinstance(node, n.SoftBreak):
+                add(n.Text(" "), wraps)
+            elif not (isinstance(node, n.Text) and not node.text):
+                add(node, wraps)
+
+    walk(inlines, frozenset())
+    return tuple(out)
+
+
+def _canon(value: Any) -> Any:
+    """A tree as the visual editor can hold it: inlines flattened (emphasis in emphasis is
+    emphasis; a link with no words has nothing to hold it), empty paragraphs gone, quotes
+    side by side one quote (as in a word processor), a tweet's url left to the writer."""
+    if isinstance(value, tuple):
+        out: list[Any] = []
+        for item in value:
+            item = _canon(item)
+            if isinstance(item, n.Paragraph) and not item.children:
+                continue
+            if isinstance(item, n.BlockQuote) and out and isinstance(out[-1], n.BlockQuote):
+                out[-1] = n.BlockQuote(_canon(out[-1].children + item.children))
+                continue
+            out.append(item)
+        return tuple(out)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if f.name == "children" and isinstance(value, n.Paragraph | n.Heading | n.TableCell):
+                changes[f.name] = _flat(item)
+            elif f.name == "url":
+                changes[f.name] = ""
+            else:
+                changes[f.name] = _canon(item)
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def same(a: n.Document, b: n.Document) -> bool:
+    return bool(_canon(without_lines(a)) == _canon(without_lines(b)))
+
+
+def built(tree: n.Document, assets: Any) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setTextWidth(700)
+    build_document(doc, tree, assets)
+    return doc
+
+
+def through_visual(body: str, assets: Any) -> str:
+    return write_body(read_document(built(parse_body(body), assets)))
+
+
+def sample_body() -> str:
+    text = resource("sample", "harbour-museum", "index.md").read_text(encoding="utf-8")
+    body = text.split("---\n", 2)[2]
+    return body.replace('{{< figure src="museum-quay.jpg"', '{{< figure image="1"')
+
+
+EVERY_NODE = """\
+# The harbour *museum* opens
+
+A paragraph with **bold**, *italic*, ~~struck~~, `code`, <kbd>raw</kbd>,
+a [link](https://example.org "Title"), a soft break and a hard one\\
+and a web picture ![the quay](https://example.org/q.png "Quay") and a note[^1].
+
+{{< figure image="1" >}}
+
+{{< x user="jack" id="20" >}}
+
+{{< gallery id="3" >}}
+
+> A quote with a list:
+>
+> - one
+> - two
+>
+>   > deeper
+
+1. First
+   - nested **item**
+     1. deepest
+2. Second
+
+   with more
+
+- > quote first in an item
+- ```py
+  code first
+  ```
+-
+- | a | b |
+  |---|:-:|
+  | 1 | 2 |
+
+| Left | Centre | Right |
+|:-----|:------:|------:|
+| a *b* | `c` | [d](e) |
+
+---
+
+```python
+def f():
+    return 1
+```
+
+<div class="aside">
+Raw
+</div>
+
+Second note[^two] and the first again[^1].
+
+[^1]: The first note, with *emphasis*.
+[^two]: A note with a list:
+
+    - a
+    - b
+"""
+
+
+# ---------------------------------------------------------------- round trips
+
+
+def test_every_node_reads_back_as_built(library: Library) -> None:
+    tree = parse_body(EVERY_NODE)
+    doc = built(tree, library)
+    assert same(read_document(doc), tree)
+    assert not doc.isUndoAvailable()  # the build left no undo step
+
+
+def test_the_sample_story_reads_back_and_writes_stably(library: Library) -> None:
+    body = sample_body()
+    tree = parse_body(body)
+    assert same(read_document(built(tree, library)), tree)
+    once = through_visual(body, library)
+    assert through_visual(once, library) == once
+
+
+def test_nesting_of_emphasis_reads_back_as_written(library: Library) -> None:
+    body = "*a **b*** and **c *d*** and ***e*** and [*f* g](h)\n"
+    tree = parse_body(body)
+    back = read_document(built(tree, library))
+    assert without_lines(back) == without_lines(tree)
+
+
+def test_a_storys_words_are_never_read_as_markup(library: Library) -> None:
+    tree = n.Document((n.Paragraph((n.Text('<b>hi</b> <img src="/etc/passwd"> &amp;'),)),))
+    doc = built(tree, library)
+    assert doc.toPlainText() == '<b>hi</b> <img src="/etc/passwd"> &amp;'
+    assert read_document(doc) == tree
+
+
+def test_right_to_left_paragraphs_keep_their_own_direction(library: Library) -> None:
+    tree = parse_body("مرحبا بالعالم\n\nשלום עולם\n\nHello\n")
+    doc = built(tree, library)
+    doc.documentLayout()  # laid out, so the blocks know their direction
+    blocks = [doc.findBlockByNumber(i) for i in range(3)]
+    assert [b.textDirection() for b in blocks] == [
+        Qt.LayoutDirection.RightToLeft,
+        Qt.LayoutDirection.RightToLeft,
+        Qt.LayoutDirection.LeftToRight,
+    ]
+    for block in blocks:
+        assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.LayoutDirectionAuto
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(documents())
+def test_generated_trees_read_back(tree: n.Document) -> None:
+    assert same(read_document(built(tree, NoLibrary())), tree)
+
+
+@pytest.mark.slow
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(documents(depth=4))
+def test_many_generated_trees_read_back_and_write_stably(tree: n.Document) -> None:
+    assets = NoLibrary()
+    back = read_document(built(tree, assets))
+    assert same(back, tree)
+    once = write_body(back)
+    assert through_visual(once, assets) == once
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@given(documents())
+def test_generated_bodies_are_stable_after_one_pass(tree: n.Document) -> None:
+    assets = NoLibrary()
+    once = through_visual(write_body(tree), assets)
+    assert through_visual(once, assets) == once
+
+
+def test_commonmark_examples_are_stable_after_one_pass() -> None:
+    assets = NoLibrary()
+    unstable = []
+    for example in json.loads(COMMONMARK.read_text(encoding="utf-8")):
+        once = through_visual(example["markdown"], assets)
+        if through_visual(once, assets) != once:
+            unstable.append(example["example"])
+    assert unstable == []
+
+
+def test_a_long_story_is_stable_after_one_pass(library: Library) -> None:
+    body = "\n\n".join([sample_body()] * 20)
+    once = through_visual(body, library)
+    assert through_visual(once, library) == once
+    assert once.count("{{< figure") == 20
+
+
+class NoLibrary:
+    def image(self, image_id: int) -> ImageRecord | None:
+        return None
+
+    def picture_path(self, image_id: int) -> Path | None:
+        return None
+
+    def tweet(self, status_id: str) -> TweetRecord | None:
+        return None
+
+
+# ---------------------------------------------------------------- lines
+
+
+def test_blocks_are_found_by_their_source_line(library: Library) -> None:
+    body = "# Title\n\nFirst paragraph\nstill first.\n\n- item one\n- item two\n\nLast.\n"
+    doc = built(parse_body(body), library)
+    assert block_for_line(doc, 1).text() == "Title"
+    assert block_for_line(doc, 4).text() == "First paragraph still first."
+    assert block_for_line(doc, 7).text() == "item two"
+    assert block_for_line(doc, 9).text() == "Last."
+    assert block_for_line(doc, 99).text() == "Last."
+    last = block_for_line(doc, 9)
+    assert line_for_position(doc, last.position() + 2) == 9
+    assert line_for_position(doc, block_for_line(doc, 6).position()) == 6
+
+
+# ---------------------------------------------------------------- inserting and copying
+
+
+def _doc_with(body: str, assets: Any) -> QTextDocument:
+    return built(parse_body(body), assets)
+
+
+def test_inserted_blocks_split_the_paragraph_and_undo_as_one(library: Library) -> None:
+    library.add_picture(1, caption="Quay", credit="Nell", alt_text="The quay")
+    doc = _doc_with("Hello world\n", library)
+    cursor = QTextCursor(doc)
+    cursor.setPosition(len("Hello "))
+    pasted = parse_body('{{< figure image="1" >}}\n\nA pasted paragraph.\n')
+    insert_blocks(cursor, pasted.children, (), library)
+    back = read_document(doc)
+    assert [type(b).__name__ for b in back.children] == [
+        "Paragraph",
+        "Figure",
+        "Paragraph",
+        "Paragraph",
+    ]
+    first, *_middle, last = back.children
+    assert first == n.Paragraph((n.Text("Hello "),))  # the space stays, as a word processor
+    assert last == n.Paragraph((n.Text("world"),))
+    doc.undo()
+    assert write_body(read_document(doc)) == "Hello world\n"
+
+
+def test_a_pasted_phrase_goes_in_where_the_cursor_stands(library: Library) -> None:
+    doc = _doc_with("Hello world\n", library)
+    cursor = QTextCursor(doc)
+    cursor.setPosition(len("Hello "))
+    phrase = n.Paragraph((n.Emphasis((n.Text("big"),)), n.Text(" ")))
+    insert_blocks(cursor, (phrase,), (), library)
+    assert write_body(read_document(doc)) == "Hello *big* world\n"
+
+
+def test_pasted_notes_join_the_documents_under_new_labels(library: Library) -> None:
+    doc = _doc_with("Body[^1].\n\n[^1]: Ours.\n", library)
+    cursor = QTextCursor(doc)
+    cursor.setPosition(len("Body"))  # before the reference
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    pasted = parse_body("Theirs[^1].\n\n[^1]: Their note.\n")
+    insert_blocks(cursor, pasted.children, pasted.footnotes, library)
+    body = write_body(read_document(doc))
+    assert "[^1]: Ours." in body
+    assert "[^1-2]: Their note." in body
+    assert "Theirs[^1-2]" in body
+
+
+def test_a_copied_selection_carries_its_blocks_and_notes(library: Library) -> None:
+    doc = _doc_with(
+        "First para.\n\nSecond with a note[^n].\n\nThird.\n\n[^n]: The note.\n", library
+    )
+    cursor = QTextCursor(doc)
+    cursor.setPosition(doc.findBlockByNumber(0).position() + len("First "))
+    end = doc.findBlockByNumber(1)
+    cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+    copied = read_selection(cursor)
+    assert write_body(copied) == "para.\n\nSecond with a note[^n].\n\n[^n]: The note.\n"
+
+
+# ---------------------------------------------------------------- cards
+
+
+def paint(doc: QTextDocument, ratio: float = 1.0, width: int = 700) -> QImage:
+    doc.setTextWidth(width)
+    size = doc.size()
+    image = QImage(int(width * ratio), int(size.height() * ratio) + 1, QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(ratio)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    doc.drawContents(painter)
+    painter.end()
+    return image
+
+
+def count_colour(image: QImage, colour: QColor, tolerance: int = 24) -> int:
+    found = 0
+    step = 3
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            c = image.pixelColor(x, y)
+            if (
+                abs(c.red() - colour.red()) <= tolerance
+                and abs(c.green() - colour.green()) <= tolerance
+                and abs(c.blue() - colour.blue()) <= tolerance
+            ):
+                found += 1
+    return found
+
+
+def test_a_figure_draws_its_picture_at_the_column_width(library: Library) -> None:
+    library.add_picture(1, "#d02020", (800, 400), caption="Quay", credit="Nell", alt_text="Q")
+    doc = _doc_with('{{< figure image="1" >}}\n', library)
+    image = paint(doc)
+    red = count_colour(image, QColor("#d02020"))
+    assert red > 0.8 * (700 - 2 * doc.documentMargin()) * 340 / 9  # most of its width
+    assert count_colour(image, BADGE_FILL) == 0  # alt text and credit: no badge
+
+
+def test_a_figure_without_credit_or_alt_text_shows_a_badge(library: Library) -> None:
+    record = library.add_picture(1, "#2040d0", caption="Quay")
+    assert missing_marks(record) == ["No alt text", "No credit"]
+    doc = _doc_with('{{< figure image="1" >}}\n', library)
+    assert count_colour(paint(doc), BADGE_FILL) > 0
+    assert contrast(BADGE_FILL, BADGE_TEXT) >= 4.5
+
+
+def test_a_figure_is_described_by_its_caption_and_credit(library: Library) -> None:
+    library.add_picture(1, caption="The <i>quay</i> at dusk", credit="Photo: Nell Farrow")
+    fmt = figure_format(1, library)
+    assert describe_object(fmt) == "Picture: The quay at dusk — Nell Farrow"
+    assert describe_object(figure_format(12, library)) == "Picture 12 is not in the library"
+
+
+def test_a_longer_caption_makes_the_card_taller(library: Library) -> None:
+    library.add_picture(1, caption="Short.")
+    library.add_picture(2, caption="A much longer caption. " * 20)
+    doc = QTextDocument()
+    doc.setTextWidth(500)
+    card = FigureCard(doc, library)
+    short = card.intrinsicSize(doc, 0, figure_format(1, library))
+    long = card.intrinsicSize(doc, 0, figure_format(2, library))
+    assert long.width() == short.width()
+    assert long.height() > short.height() + 20
+
+
+def test_a_missing_picture_is_a_box_that_says_so(library: Library) -> None:
+    doc = _doc_with('{{< figure image="12" >}}\n', library)
+    image = paint(doc)
+    assert image.height() > 80
+    assert count_colour(image, QColor("white")) < image.width() * image.height() / 9
+    fmt = doc.firstBlock().begin().fragment().charFormat()
+    assert describe_object(fmt, library) == "Picture 12 is not in the library"
+
+
+def test_a_figure_at_twice_the_pixel_ratio_draws_from_a_twice_as_large_source(
+    library: Library,
+) -> None:
+    library.add_picture(1, "#20a040", (1600, 800), caption="Quay", credit="N", alt_text="Q")
+    doc = _doc_with('{{< figure image="1" >}}\n', library)
+    paint(doc, ratio=2.0)
+    card = cards_of(doc)[s.FIGURE_OBJECT]
+    assert isinstance(card, FigureCard)
+    ((key, source),) = card.images.items()
+    assert key[2] == 2.0
+    assert source.devicePixelRatio() == 2.0
+    assert source.width() == round(key[1] * 2)
+
+
+def test_a_right_to_left_tweet_draws_from_the_right(library: Library) -> None:
+    library.tweets["1"] = TweetRecord("1", "ahmad", "", "Ahmad", "مرحبا", dt.date(2026, 1, 2))
+    library.tweets["2"] = TweetRecord("2", "jack", "", "jack", "Hi", dt.date(2006, 3, 21))
+
+    def ink_centre(status_id: str) -> float:
+        doc = QTextDocument()
+        doc.setTextWidth(700)
+        card = TweetCard(doc, library)
+        fmt = QTextCharFormat()
+        fmt.setObjectType(s.TWEET_OBJECT)
+        fmt.setProperty(s.TWEET_ID, status_id)
+        size = card.intrinsicSize(doc, 0, fmt)
+        image = QImage(int(size.width()), int(size.height()), QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        card.drawObject(painter, QRectF(QPointF(0, 0), size), doc, 0, fmt)
+        painter.end()
+        # the words' row: from the padding to the first line's end
+        xs = [
+            x
+            for y in range(12, 24)
+            for x in range(14, image.width() - 14)
+            if image.pixelColor(x, y).lightness() < 120
+        ]
+        assert xs
+        return sum(xs) / len(xs) / image.width()
+
+    assert ink_centre("1") > 0.6
+    assert ink_centre("2") < 0.4
+
+
+def test_tweet_and_footnote_descriptions(library: Library) -> None:
+    library.tweets["20"] = TweetRecord("20", "jack", "", "jack", "just setting up my twttr")
+    doc = _doc_with('{{< x user="jack" id="20" >}}\n\nA note[^a].\n\n[^a]: Text.\n', library)
+    formats = []
+    block = doc.firstBlock()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isCharFormat() and fmt.objectType():
+                formats.append(describe_object(fmt, library))
+            it += 1
+        block = block.next()
+    assert formats == [
+        "Tweet by @jack: just setting up my twttr",
+        "Footnote 1",
+        "Notes",
+        "Footnote 1",
+    ]
+
+
+def test_the_notes_separator_is_not_read_as_content(library: Library) -> None:
+    doc = _doc_with("Text[^a].\n\n[^a]: Note.\n", library)
+    assert "Notes" not in write_body(read_document(doc))
+    assert cards_of(doc)[s.NOTES_OBJECT].intrinsicSize(doc, 0, QTextCharFormat()) != QSizeF()
