@@ -87,6 +87,13 @@
     </message>
 </context>
 <context>
+    <name>BodyEdit</name>
+    <message>
+        <source>Story body</source>
+        <translation>Text des Beitrags</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>{0} saved this story at {1} while you were editing it. Nothing has been overwritten.</source>
@@ -205,6 +212,39 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>No pictures were used in these stories.</source>
+        <translation>In diesen Beiträgen wurden keine Bilder verwendet.</translation>
+    </message>
+    <message>
+        <source>1 story</source>
+        <translation>1 Beitrag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stories</source>
+        <translation>
+            <numerusform>%n Beitrag</numerusform>
+            <numerusform>%n Beiträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 picture in {0}.</source>
+        <translation>1 Bild in {0}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pictures in {0}.</source>
+        <translation>
+            <numerusform>%n Bild in {0}.</numerusform>
+            <numerusform>%n Bilder in {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without a credit (shown in red).</source>
+        <translation>
+            <numerusform>%n ohne Nachweis (rot markiert).</numerusform>
+            <numerusform>%n ohne Nachweis (rot markiert).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -690,6 +730,200 @@
     </message>
 </context>
 <context>
+    <name>ImageEditPanel</name>
+    <message>
+        <source>Picture details</source>
+        <translation>Bildangaben</translation>
+    </message>
+    <message>
+        <source>Picture preview</source>
+        <translation>Bildvorschau</translation>
+    </message>
+    <message>
+        <source>The selected picture, upright as it will be exported</source>
+        <translation>Das gewählte Bild, aufrecht, wie es exportiert wird</translation>
+    </message>
+    <message>
+        <source>Picture file name</source>
+        <translation>Dateiname des Bildes</translation>
+    </message>
+    <message>
+        <source>The name the file had when it was imported</source>
+        <translation>Der Name, den die Datei beim Import hatte</translation>
+    </message>
+    <message>
+        <source>Picture size and type</source>
+        <translation>Größe und Typ des Bildes</translation>
+    </message>
+    <message>
+        <source>Width × height in pixels, file type and file size</source>
+        <translation>Breite × Höhe in Pixeln, Dateityp und Dateigröße</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save picture details</source>
+        <translation>Bildangaben speichern</translation>
+    </message>
+    <message>
+        <source>Keep these fields in the library (Ctrl+S while the panel has the focus)</source>
+        <translation>Diese Felder in der Bibliothek speichern (Strg+S, solange der Bereich den Fokus hat)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Revert picture details</source>
+        <translation>Bildangaben zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Go back to the fields as they were last saved</source>
+        <translation>Zu den Feldern zurückkehren, wie sie zuletzt gespeichert waren</translation>
+    </message>
+    <message>
+        <source>&amp;Insert into story</source>
+        <translation>In den Beitrag &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>Insert into story</source>
+        <translation>In den Beitrag einfügen</translation>
+    </message>
+    <message>
+        <source>Put this picture into the open story at the cursor (or double-click it)</source>
+        <translation>Dieses Bild an der Schreibmarke in den offenen Beitrag setzen (oder doppelklicken)</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>Picture details history</source>
+        <translation>Verlauf der Bildangaben</translation>
+    </message>
+    <message>
+        <source>Every saved caption, credit, alt text and the rest, with who saved them</source>
+        <translation>Jede gespeicherte Bildunterschrift, jeder Nachweis, Alternativtext und der Rest, mit wer sie gespeichert hat</translation>
+    </message>
+    <message>
+        <source>Picture details status</source>
+        <translation>Stand der Bildangaben</translation>
+    </message>
+    <message>
+        <source>Whether the fields are saved</source>
+        <translation>Ob die Felder gespeichert sind</translation>
+    </message>
+    <message>
+        <source>About changing credits</source>
+        <translation>Zum Ändern von Nachweisen</translation>
+    </message>
+    <message>
+        <source>Used in:</source>
+        <translation>Verwendet in:</translation>
+    </message>
+    <message>
+        <source>Stories using this picture</source>
+        <translation>Beiträge, die dieses Bild verwenden</translation>
+    </message>
+    <message>
+        <source>The stories whose body shows this picture</source>
+        <translation>Die Beiträge, deren Text dieses Bild zeigt</translation>
+    </message>
+    <message>
+        <source>Used in</source>
+        <translation>Verwendet in</translation>
+    </message>
+    <message>
+        <source>Click a story to open it</source>
+        <translation>Einen Beitrag anklicken, um ihn zu öffnen</translation>
+    </message>
+    <message>
+        <source>No picture selected</source>
+        <translation>Kein Bild gewählt</translation>
+    </message>
+    <message>
+        <source>Choose a picture in the grid, or import some.</source>
+        <translation>Wählen Sie ein Bild im Raster oder importieren Sie welche.</translation>
+    </message>
+    <message>
+        <source>Loading preview…</source>
+        <translation>Vorschau wird geladen…</translation>
+    </message>
+    <message>
+        <source>Used in: …</source>
+        <translation>Verwendet in: …</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>no story yet</source>
+        <translation>noch keinem Beitrag</translation>
+    </message>
+    <message>
+        <source>1 story</source>
+        <translation>1 Beitrag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stories</source>
+        <translation>
+            <numerusform>%n Beitrag</numerusform>
+            <numerusform>%n Beiträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved. Used in {0}; exports from now on show it.</source>
+        <translation>Gespeichert. Verwendet in {0}; Exporte zeigen es ab jetzt.</translation>
+    </message>
+    <message>
+        <source>Older details brought back: save to keep them.</source>
+        <translation>Ältere Angaben zurückgeholt: speichern, um sie zu behalten.</translation>
+    </message>
+    <message>
+        <source>Showing the details {0} saved.</source>
+        <translation>Die von {0} gespeicherten Angaben werden gezeigt.</translation>
+    </message>
+    <message>
+        <source>Not saved: {0} saved this picture meanwhile; save again to compare.</source>
+        <translation>Nicht gespeichert: {0} hat dieses Bild inzwischen gespeichert; erneut speichern, um zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Used in: (could not be read)</source>
+        <translation>Verwendet in: (konnte nicht gelesen werden)</translation>
+    </message>
+    <message>
+        <source>No preview: the file is missing or damaged</source>
+        <translation>Keine Vorschau: die Datei fehlt oder ist beschädigt</translation>
+    </message>
+    <message>
+        <source>Used in: no story yet</source>
+        <translation>Verwendet in: noch keinem Beitrag</translation>
+    </message>
+    <message>
+        <source>Not used in any story yet</source>
+        <translation>Noch in keinem Beitrag verwendet</translation>
+    </message>
+    <message>
+        <source>Used in {0}:</source>
+        <translation>Verwendet in {0}:</translation>
+    </message>
+    <message>
+        <source>(story {0}, no headline)</source>
+        <translation>(Beitrag {0}, ohne Überschrift)</translation>
+    </message>
+    <message>
+        <source>Open story {0}</source>
+        <translation>Beitrag {0} öffnen</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+</context>
+<context>
     <name>ImageHistoryDialog</name>
     <message>
         <source>No.</source>
@@ -775,6 +1009,135 @@
     </message>
 </context>
 <context>
+    <name>LibraryDialog</name>
+    <message>
+        <source>Picture library</source>
+        <translation>Bildbibliothek</translation>
+    </message>
+    <message>
+        <source>Close the library</source>
+        <translation>Die Bibliothek schließen</translation>
+    </message>
+    <message>
+        <source>Close the picture library</source>
+        <translation>Die Bildbibliothek schließen</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>Picture library</source>
+        <translation>Bildbibliothek</translation>
+    </message>
+    <message>
+        <source>Search pictures</source>
+        <translation>Bilder suchen</translation>
+    </message>
+    <message>
+        <source>Show pictures whose file name, caption, credit, creator or source has all these words</source>
+        <translation>Bilder zeigen, deren Dateiname, Bildunterschrift, Nachweis, Urheber oder Quelle alle diese Wörter enthält</translation>
+    </message>
+    <message>
+        <source>Missing &amp;credit</source>
+        <translation>Ohne &amp;Nachweis</translation>
+    </message>
+    <message>
+        <source>Missing credit</source>
+        <translation>Ohne Nachweis</translation>
+    </message>
+    <message>
+        <source>Show only pictures that have no credit line yet</source>
+        <translation>Nur Bilder zeigen, die noch keinen Nachweis haben</translation>
+    </message>
+    <message>
+        <source>Missing alt te&amp;xt</source>
+        <translation>Ohne &amp;Alternativtext</translation>
+    </message>
+    <message>
+        <source>Missing alt text</source>
+        <translation>Ohne Alternativtext</translation>
+    </message>
+    <message>
+        <source>Show only pictures that have no alt text yet</source>
+        <translation>Nur Bilder zeigen, die noch keinen Alternativtext haben</translation>
+    </message>
+    <message>
+        <source>I&amp;mport pictures…</source>
+        <translation>Bilder i&amp;mportieren…</translation>
+    </message>
+    <message>
+        <source>Import pictures</source>
+        <translation>Bilder importieren</translation>
+    </message>
+    <message>
+        <source>Add JPEG, PNG, WebP or GIF files to the library; their own credits and captions fill the fields. You can also drop files or folders on the library.</source>
+        <translation>JPEG-, PNG-, WebP- oder GIF-Dateien zur Bibliothek hinzufügen; ihre eigenen Nachweise und Bildunterschriften füllen die Felder. Sie können Dateien oder Ordner auch auf die Bibliothek ziehen.</translation>
+    </message>
+    <message>
+        <source>Credits &amp;report…</source>
+        <translation>Nachweis&amp;bericht…</translation>
+    </message>
+    <message>
+        <source>Credits report</source>
+        <translation>Nachweisbericht</translation>
+    </message>
+    <message>
+        <source>Every picture used in a period&apos;s stories, with its credit, creator and licence, as a table you can save as CSV</source>
+        <translation>Jedes in den Beiträgen eines Zeitraums verwendete Bild mit Nachweis, Urheber und Lizenz, als Tabelle, die Sie als CSV speichern können</translation>
+    </message>
+    <message>
+        <source>Picture details panel</source>
+        <translation>Bereich der Bildangaben</translation>
+    </message>
+    <message>
+        <source>Library status</source>
+        <translation>Stand der Bibliothek</translation>
+    </message>
+    <message>
+        <source>How many pictures the grid shows, and work under way</source>
+        <translation>Wie viele Bilder das Raster zeigt und was gerade läuft</translation>
+    </message>
+    <message>
+        <source>Library progress</source>
+        <translation>Fortschritt der Bibliothek</translation>
+    </message>
+    <message>
+        <source>Thumbnails being made or pictures being imported</source>
+        <translation>Vorschaubilder werden erstellt oder Bilder importiert</translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>The library&apos;s pictures, newest first. Enter or a double-click inserts the picture into the open story.</source>
+        <translation>Die Bilder der Bibliothek, die neuesten zuerst. Eingabetaste oder Doppelklick fügt das Bild in den offenen Beitrag ein.</translation>
+    </message>
+    <message>
+        <source>Drop to import 1 file into the library</source>
+        <translation>Loslassen, um 1 Datei in die Bibliothek zu importieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop to import %n files into the library</source>
+        <translation>
+            <numerusform>Loslassen, um %n Datei in die Bibliothek zu importieren</numerusform>
+            <numerusform>Loslassen, um %n Dateien in die Bibliothek zu importieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The library could not be read: {0}</source>
+        <translation>Die Bibliothek konnte nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <source>Unsaved picture details</source>
+        <translation>Ungespeicherte Bildangaben</translation>
+    </message>
+    <message>
+        <source>Save your changes to {0}?</source>
+        <translation>Ihre Änderungen an {0} speichern?</translation>
+    </message>
+</context>
+<context>
     <name>LiveDesk</name>
     <message>
         <source>Connection to the store</source>
@@ -799,6 +1162,49 @@
     <message>
         <source>⚠ Store unreachable — edits kept here</source>
         <translation>⚠ Speicher nicht erreichbar — Änderungen bleiben hier</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>EditorDesk main window</source>
+        <translation>EditorDesk-Hauptfenster</translation>
+    </message>
+    <message>
+        <source>Word count</source>
+        <translation>Wortzahl</translation>
+    </message>
+    <message>
+        <source>Save state</source>
+        <translation>Speicherstand</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>The store this window works on</source>
+        <translation>Der Speicher, mit dem dieses Fenster arbeitet</translation>
+    </message>
+    <message>
+        <source>{0:,} words · {1:,} characters · {2}</source>
+        <translation>{0:,} Wörter · {1:,} Zeichen · {2}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save your changes first? A restored revision replaces the text in the window.</source>
+        <translation>Ihre Änderungen zuerst speichern? Eine wiederhergestellte Version ersetzt den Text im Fenster.</translation>
+    </message>
+    <message>
+        <source>Store changed</source>
+        <translation>Speicher geändert</translation>
+    </message>
+    <message>
+        <source>EditorDesk will use the new store the next time it starts.</source>
+        <translation>EditorDesk verwendet den neuen Speicher beim nächsten Start.</translation>
     </message>
 </context>
 <context>
@@ -1927,6 +2333,137 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
 </context>
 <context>
+    <name>StoryListCommands</name>
+    <message>
+        <source>Set &amp;status</source>
+        <translation>&amp;Status setzen</translation>
+    </message>
+    <message>
+        <source>The stories were not changed</source>
+        <translation>Die Beiträge wurden nicht geändert</translation>
+    </message>
+    <message>
+        <source>Empty the trash</source>
+        <translation>Papierkorb leeren</translation>
+    </message>
+    <message>
+        <source>Delete every story in the trash for good, with its revisions? This cannot be undone.</source>
+        <translation>Jeden Beitrag im Papierkorb samt Versionen endgültig löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+</context>
+<context>
+    <name>StoryListWidget</name>
+    <message>
+        <source>Search stories</source>
+        <translation>Beiträge suchen</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Papierkorb</translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation>Alle Ressorts</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Story list status</source>
+        <translation>Stand der Beitragsliste</translation>
+    </message>
+    <message>
+        <source>How many stories the list shows</source>
+        <translation>Wie viele Beiträge die Liste zeigt</translation>
+    </message>
+    <message>
+        <source>Stories</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <source>Stories: press Enter or double-click to open one</source>
+        <translation>Beiträge: Eingabetaste oder Doppelklick öffnet einen</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to open the selected story</source>
+        <translation>Eingabetaste oder Doppelklick öffnet den gewählten Beitrag</translation>
+    </message>
+    <message>
+        <source>Right-click to choose the columns</source>
+        <translation>Rechtsklick, um die Spalten zu wählen</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Hide the least needed columns whenever the list is narrow</source>
+        <translation>Die am wenigsten gebrauchten Spalten ausblenden, wenn die Liste schmal ist</translation>
+    </message>
+    <message>
+        <source>No store is open</source>
+        <translation>Kein Speicher ist geöffnet</translation>
+    </message>
+    <message>
+        <source>The trash is empty</source>
+        <translation>Der Papierkorb ist leer</translation>
+    </message>
+    <message>
+        <source>1 story in the trash</source>
+        <translation>1 Beitrag im Papierkorb</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stories in the trash</source>
+        <translation>
+            <numerusform>%Ln Beitrag im Papierkorb</numerusform>
+            <numerusform>%Ln Beiträge im Papierkorb</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No stories match “{0}” with these filters</source>
+        <translation>Keine Beiträge passen zu „{0}“ mit diesen Filtern</translation>
+    </message>
+    <message>
+        <source>No stories match “{0}”</source>
+        <translation>Keine Beiträge passen zu „{0}“</translation>
+    </message>
+    <message>
+        <source>No stories match these filters</source>
+        <translation>Keine Beiträge passen zu diesen Filtern</translation>
+    </message>
+    <message>
+        <source>No stories yet</source>
+        <translation>Noch keine Beiträge</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %Ln of many — scroll for more</source>
+        <translation>
+            <numerusform>%Ln von vielen gezeigt — für mehr blättern</numerusform>
+            <numerusform>%Ln von vielen gezeigt — für mehr blättern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 story</source>
+        <translation>1 Beitrag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stories</source>
+        <translation>
+            <numerusform>%Ln Beitrag</numerusform>
+            <numerusform>%Ln Beiträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace in selected stories…</source>
+        <translation>In gewählten Beiträgen ersetzen…</translation>
+    </message>
+</context>
+<context>
     <name>StoryPickerDialog</name>
     <message>
         <source>Link a story</source>
@@ -1958,6 +2495,49 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
 </context>
 <context>
+    <name>StoryTabs</name>
+    <message>
+        <source>Open stories</source>
+        <translation>Offene Beiträge</translation>
+    </message>
+    <message>
+        <source>Story tabs</source>
+        <translation>Beitrags-Tabs</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgDown and Ctrl+PgUp move between them</source>
+        <translation>Strg+Bild ab und Strg+Bild auf wechseln zwischen ihnen</translation>
+    </message>
+    <message>
+        <source>Close {0}</source>
+        <translation>{0} schließen</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>“{0}” is being edited by {1}, so your changes cannot be saved to it. Keep them as a new story before closing?</source>
+        <translation>„{0}“ wird von {1} bearbeitet, daher können Ihre Änderungen nicht dort gespeichert werden. Vor dem Schließen als neuen Beitrag behalten?</translation>
+    </message>
+    <message>
+        <source>“{0}” has changes that are not saved. Save them before closing?</source>
+        <translation>„{0}“ hat ungespeicherte Änderungen. Vor dem Schließen speichern?</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>StoryTransfer</name>
     <message>
         <source>Import stories</source>
@@ -1970,6 +2550,105 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     <message>
         <source>This store is empty. Add a sample story that shows what EditorDesk keeps — a standfirst, byline and dateline, a picture with its caption and credit, a tweet and related links?</source>
         <translation>Dieser Speicher ist leer. Einen Beispielbeitrag hinzufügen, der zeigt, was EditorDesk verwaltet — Vorspann, Autor und Ortsmarke, ein Bild mit Bildunterschrift und Nachweis, einen Tweet und verwandte Links?</translation>
+    </message>
+</context>
+<context>
+    <name>TweetDialog</name>
+    <message>
+        <source>Paste the tweet&apos;s link (twitter.com or x.com)</source>
+        <translation>Den Link des Tweets einfügen (twitter.com oder x.com)</translation>
+    </message>
+    <message>
+        <source>Posted on</source>
+        <translation>Gepostet am</translation>
+    </message>
+    <message>
+        <source>e.g. en</source>
+        <translation>z. B. de</translation>
+    </message>
+    <message>
+        <source>Fetch from Twitter</source>
+        <translation>Von Twitter holen</translation>
+    </message>
+    <message>
+        <source>Tweet link</source>
+        <translation>Link des Tweets</translation>
+    </message>
+    <message>
+        <source>The tweet&apos;s address, in any form people paste</source>
+        <translation>Die Adresse des Tweets, in jeder Form, die man einfügt</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>The account&apos;s display name</source>
+        <translation>Der Anzeigename des Kontos</translation>
+    </message>
+    <message>
+        <source>Tweet text</source>
+        <translation>Text des Tweets</translation>
+    </message>
+    <message>
+        <source>The tweet&apos;s words, as the page will show them</source>
+        <translation>Die Worte des Tweets, wie die Seite sie zeigen wird</translation>
+    </message>
+    <message>
+        <source>Has a date</source>
+        <translation>Hat ein Datum</translation>
+    </message>
+    <message>
+        <source>Tick to show the day the tweet was posted</source>
+        <translation>Anhaken, um den Tag zu zeigen, an dem der Tweet gepostet wurde</translation>
+    </message>
+    <message>
+        <source>The day the tweet was posted</source>
+        <translation>Der Tag, an dem der Tweet gepostet wurde</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The tweet&apos;s language code, e.g. en</source>
+        <translation>Der Sprachcode des Tweets, z. B. de</translation>
+    </message>
+    <message>
+        <source>Fill the details from Twitter when online (optional)</source>
+        <translation>Die Angaben online von Twitter füllen (freiwillig)</translation>
+    </message>
+    <message>
+        <source>Tweet preview</source>
+        <translation>Vorschau des Tweets</translation>
+    </message>
+    <message>
+        <source>The tweet exactly as the export will show it</source>
+        <translation>Der Tweet genau so, wie der Export ihn zeigt</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>As it will appear:</source>
+        <translation>So wird er erscheinen:</translation>
+    </message>
+    <message>
+        <source>Asking Twitter…</source>
+        <translation>Twitter wird gefragt…</translation>
+    </message>
+    <message>
+        <source>Filled from Twitter — check the words before saving.</source>
+        <translation>Von Twitter gefüllt — prüfen Sie die Worte vor dem Speichern.</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Nicht gespeichert: {0}</translation>
     </message>
 </context>
 <context>

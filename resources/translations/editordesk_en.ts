@@ -10,6 +10,27 @@
             <numerusform>The %n &amp;chosen stories</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n stories</source>
+        <translation>
+            <numerusform>%n story</numerusform>
+            <numerusform>%n stories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pictures in {0}.</source>
+        <translation>
+            <numerusform>%n picture in {0}.</numerusform>
+            <numerusform>%n pictures in {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without a credit (shown in red).</source>
+        <translation>
+            <numerusform>%n without a credit (shown in red).</numerusform>
+            <numerusform>%n without a credit (shown in red).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -32,6 +53,26 @@
     </message>
 </context>
 <context>
+    <name>ImageEditPanel</name>
+    <message numerus="yes">
+        <source>%n stories</source>
+        <translation>
+            <numerusform>%n story</numerusform>
+            <numerusform>%n stories</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message numerus="yes">
+        <source>Drop to import %n files into the library</source>
+        <translation>
+            <numerusform>Drop to import %n file into the library</numerusform>
+            <numerusform>Drop to import %n files into the library</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PublishDialog</name>
     <message numerus="yes">
         <source>Publish %n story(s)</source>
@@ -48,6 +89,30 @@
         <translation>
             <numerusform>%n replacement on {0} lines.</numerusform>
             <numerusform>%n replacements on {0} lines.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StoryListWidget</name>
+    <message numerus="yes">
+        <source>%Ln stories in the trash</source>
+        <translation>
+            <numerusform>%Ln story in the trash</numerusform>
+            <numerusform>%Ln stories in the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %Ln of many — scroll for more</source>
+        <translation>
+            <numerusform>Showing %Ln of many — scroll for more</numerusform>
+            <numerusform>Showing %Ln of many — scroll for more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stories</source>
+        <translation>
+            <numerusform>%Ln story</numerusform>
+            <numerusform>%Ln stories</numerusform>
         </translation>
     </message>
 </context>

@@ -19,6 +19,8 @@ from editordesk import settings as prefs
 from editordesk.gui import actions, i18n
 from editordesk.gui.dialogs.export import ExportDialog
 from editordesk.gui.main_window import MainWindow
+from editordesk.gui.story_list.widget import StoryListWidget
+from editordesk.services.stories import StoryDraft, create_story
 from editordesk.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,6 +74,22 @@ def test_plural_forms_follow_the_count(qtbot: QtBot, german: QApplication) -> No
         QCoreApplication.translate("PublishDialog", "Publish %n story(s)", "", 5)
         == "5 Beiträge veröffentlichen"
     )
+
+
+def test_the_story_list_counts_in_german(qtbot: QtBot, store: Store, german: QApplication) -> None:
+    def shown() -> str:
+        widget = StoryListWidget(store)
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitUntil(lambda: "Beitr" in widget.status_label.text(), timeout=10_000)
+        return widget.status_label.text()
+
+    with store.write() as session:
+        create_story(session, StoryDraft(headline="Das Hafenmuseum öffnet"), author="A")
+    assert shown() == "1 Beitrag"
+    with store.write() as session:
+        create_story(session, StoryDraft(headline="Die Fähre fährt wieder"), author="A")
+    assert shown() == "2 Beiträge"
 
 
 def test_qt_standard_buttons_speak_german_too(qtbot: QtBot, german: QApplication) -> None:

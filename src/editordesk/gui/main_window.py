@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self._pending_tabs: tuple[list[int], int, QByteArray | None] | None = None
         self.settings = settings
         self.setWindowTitle(APP_NAME)  # the icon is the application's (app.py sets it)
-        self.setAccessibleName("EditorDesk main window")
+        self.setAccessibleName(self.tr("EditorDesk main window"))
 
         self.live = LiveDesk(self.editors, lambda: self.author, self)
         self.tabs = StoryTabs(settings, self.live, self)
@@ -72,14 +72,14 @@ class MainWindow(QMainWindow):
         self.desk_hint = DeskHint(self.tabs)  # what to do while no story is open
 
         self.counts = QLabel(self)
-        self.counts.setAccessibleName("Word count")
+        self.counts.setAccessibleName(self.tr("Word count"))
         self.save_state = QLabel(self)
-        self.save_state.setAccessibleName("Save state")
+        self.save_state.setAccessibleName(self.tr("Save state"))
         self.store_label = plain_label(
             QLabel(self), store.location.describe() if store else "Opening the store…"
         )
-        self.store_label.setAccessibleName("Store")
-        self.store_label.setToolTip("The store this window works on")
+        self.store_label.setAccessibleName(self.tr("Store"))
+        self.store_label.setToolTip(self.tr("The store this window works on"))
         bar = self.statusBar()
         for label in (self.counts, self.save_state, self.store_label, self.live.connection_label):
             bar.addPermanentWidget(label)
@@ -371,7 +371,9 @@ class MainWindow(QMainWindow):
     def _show_stats(self, editor: StoryEditor, words: int, chars: int, minutes: int) -> None:
         if editor is self.current_editor():
             read = f"{minutes} min read" if minutes else "no reading time"
-            self.counts.setText(f"{words:,} words · {chars:,} characters · {read}")
+            self.counts.setText(
+                self.tr("{0:,} words · {1:,} characters · {2}").format(words, chars, read)
+            )
 
     # ------------------------------------------------------------------ greeting
 
@@ -424,8 +426,10 @@ class MainWindow(QMainWindow):
             box = message_box(
                 self,
                 QMessageBox.Icon.Question,
-                "Unsaved changes",
-                "Save your changes first? A restored revision replaces the text in the window.",
+                self.tr("Unsaved changes"),
+                self.tr(
+                    "Save your changes first? A restored revision replaces the text in the window."
+                ),
             )
             box.setStandardButtons(
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel
@@ -515,8 +519,8 @@ class MainWindow(QMainWindow):
             message_box(
                 self,
                 QMessageBox.Icon.Information,
-                "Store changed",
-                "EditorDesk will use the new store the next time it starts.",
+                self.tr("Store changed"),
+                self.tr("EditorDesk will use the new store the next time it starts."),
             ).exec()
 
     def show_shortcuts(self) -> None:

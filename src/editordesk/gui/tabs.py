@@ -66,9 +66,11 @@ class StoryTabs(QTabWidget):
         self.setTabsClosable(True)
         self.setMovable(True)
         self.setDocumentMode(True)
-        self.setAccessibleName("Open stories")
-        self.tabBar().setAccessibleName("Story tabs")
-        self.tabBar().setAccessibleDescription("Ctrl+PgDown and Ctrl+PgUp move between them")
+        self.setAccessibleName(self.tr("Open stories"))
+        self.tabBar().setAccessibleName(self.tr("Story tabs"))
+        self.tabBar().setAccessibleDescription(
+            self.tr("Ctrl+PgDown and Ctrl+PgUp move between them")
+        )
         self.tabCloseRequested.connect(self.close_tab)
         live.keep_copy = self.keep_copy
 
@@ -114,7 +116,7 @@ class StoryTabs(QTabWidget):
         for side in (QTabBar.ButtonPosition.RightSide, QTabBar.ButtonPosition.LeftSide):
             button = bar.tabButton(index, side)
             if button is not None:
-                button.setAccessibleName(f"Close {headline}")
+                button.setAccessibleName(self.tr("Close {0}").format(headline))
                 button.setToolTip(tooltip(f"Close “{headline}”"))
 
     def add_editor(self, editor: StoryEditor) -> StoryEditor:
@@ -458,9 +460,11 @@ class StoryTabs(QTabWidget):
         if editor.read_only:
             answer = plain.question(
                 self,
-                "Unsaved changes",
-                f"“{headline}” is being edited by {editor.locked_by or 'someone else'}, so "
-                "your changes cannot be saved to it. Keep them as a new story before closing?",
+                self.tr("Unsaved changes"),
+                self.tr(
+                    "“{0}” is being edited by {1}, so your changes cannot be saved to it. Keep "
+                    "them as a new story before closing?"
+                ).format(headline, editor.locked_by or "someone else"),
                 QMessageBox.StandardButton.Save
                 | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,
@@ -479,8 +483,10 @@ class StoryTabs(QTabWidget):
         box = message_box(
             self,
             QMessageBox.Icon.Question,
-            "Unsaved changes",
-            f"“{headline}” has changes that are not saved. Save them before closing?",
+            self.tr("Unsaved changes"),
+            self.tr("“{0}” has changes that are not saved. Save them before closing?").format(
+                headline
+            ),
         )
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
@@ -489,9 +495,9 @@ class StoryTabs(QTabWidget):
         )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         for button, text in (  # Alt+S, Alt+D, Alt+C answer it from the keyboard
-            (QMessageBox.StandardButton.Save, "&Save"),
-            (QMessageBox.StandardButton.Discard, "&Discard"),
-            (QMessageBox.StandardButton.Cancel, "&Cancel"),
+            (QMessageBox.StandardButton.Save, self.tr("&Save")),
+            (QMessageBox.StandardButton.Discard, self.tr("&Discard")),
+            (QMessageBox.StandardButton.Cancel, self.tr("&Cancel")),
         ):
             box.button(button).setText(text)
         box.exec()

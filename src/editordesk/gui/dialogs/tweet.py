@@ -84,14 +84,14 @@ class TweetDialog(QDialog):
         self.saved: TweetRecord | None = None
         self.ref: TweetRef | None = None
         self.url = QLineEdit(self)
-        self.url.setPlaceholderText("Paste the tweet's link (twitter.com or x.com)")
+        self.url.setPlaceholderText(self.tr("Paste the tweet's link (twitter.com or x.com)"))
         # Both quote what was pasted or what Twitter answered: shown as written.
         self.parsed = plain.plain_label(QLabel(self))
         self.name = QLineEdit(self)
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 5 + 12)
-        self.dated = QCheckBox("Posted on", self)
+        self.dated = QCheckBox(self.tr("&Posted on"), self)
         self.date = TypedDateEdit(self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
@@ -100,40 +100,60 @@ class TweetDialog(QDialog):
         self.date.setEnabled(False)
         self.dated.toggled.connect(self.date.setEnabled)
         self.language = QLineEdit(self)
-        self.language.setPlaceholderText("e.g. en")
+        self.language.setPlaceholderText(self.tr("e.g. en"))
         self.language.setMaxLength(20)
         theme.fit_line_edit(self.language, "en-GB")  # whole at any font size, never "e…"
-        self.fetch_button = QPushButton("Fetch from Twitter", self)
+        self.fetch_button = QPushButton(self.tr("&Fetch from Twitter"), self)
         self.fetch_status = plain.plain_label(QLabel(self))
         self.fetch_status.setWordWrap(True)
         self.preview = SafeBrowser(self)  # the tweet as exported; it may open no file
         self.preview.setOpenLinks(False)
         for widget, name, tip in (
-            (self.url, "Tweet link", "The tweet's address, in any form people paste"),
-            (self.name, "Display name", "The account's display name"),
-            (self.text, "Tweet text", "The tweet's words, as the page will show them"),
-            (self.dated, "Has a date", "Tick to show the day the tweet was posted"),
-            (self.date, "Posted on", "The day the tweet was posted"),
-            (self.language, "Language", "The tweet's language code, e.g. en"),
+            (
+                self.url,
+                self.tr("Tweet link"),
+                self.tr("The tweet's address, in any form people paste"),
+            ),
+            (self.name, self.tr("Display name"), self.tr("The account's display name")),
+            (
+                self.text,
+                self.tr("Tweet text"),
+                self.tr("The tweet's words, as the page will show them"),
+            ),
+            (
+                self.dated,
+                self.tr("Has a date"),
+                self.tr("Tick to show the day the tweet was posted"),
+            ),
+            (self.date, self.tr("Posted on"), self.tr("The day the tweet was posted")),
+            (self.language, self.tr("Language"), self.tr("The tweet's language code, e.g. en")),
             (
                 self.fetch_button,
-                "Fetch from Twitter",
-                "Fill the details from Twitter when online (optional)",
+                self.tr("Fetch from Twitter"),
+                self.tr("Fill the details from Twitter when online (optional)"),
             ),
-            (self.preview, "Tweet preview", "The tweet exactly as the export will show it"),
+            (
+                self.preview,
+                self.tr("Tweet preview"),
+                self.tr("The tweet exactly as the export will show it"),
+            ),
         ):
             widget.setAccessibleName(name)
             widget.setToolTip(tip)
         form = QFormLayout()
-        form.addRow("Link", self.url)
+        # Every label linked to its field, each with a letter of its own (O and C are OK's
+        # and Cancel's).
+        form.addRow(self.tr("&Link"), self.url)
         form.addRow("", self.parsed)
-        form.addRow("Display name", self.name)
-        form.addRow("Text", self.text)
+        form.addRow(self.tr("Display &name"), self.name)
+        form.addRow(self.tr("&Text"), self.text)
         row = QHBoxLayout()
         row.addWidget(self.dated)
         row.addWidget(self.date)
         row.addStretch(1)
-        row.addWidget(QLabel("Language", self))
+        language = QLabel(self.tr("Lan&guage"), self)
+        language.setBuddy(self.language)
+        row.addWidget(language)
         row.addWidget(self.language)
         form.addRow("", row)
         fetch_row = QHBoxLayout()
@@ -150,7 +170,7 @@ class TweetDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(fetch_row)
-        layout.addWidget(QLabel("As it will appear:", self))
+        layout.addWidget(QLabel(self.tr("As it will appear:"), self))
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.buttons)
         self.resize(560, 560)
@@ -247,12 +267,14 @@ class TweetDialog(QDialog):
         if self.ref is None:
             return
         self.fetch_button.setEnabled(False)
-        self.fetch_status.setText("Asking Twitter…")
+        self.fetch_status.setText(self.tr("Asking Twitter…"))
 
         def done(details: TweetDetails) -> None:
             self.fetch_button.setEnabled(True)
             self._fill(details)
-            self.fetch_status.setText("Filled from Twitter — check the words before saving.")
+            self.fetch_status.setText(
+                self.tr("Filled from Twitter — check the words before saving.")
+            )
 
         def failed(exc: Exception) -> None:
             self.fetch_button.setEnabled(True)
@@ -278,6 +300,6 @@ class TweetDialog(QDialog):
                     overwrite=True,
                 )
         except EditorDeskError as exc:
-            plain.set_plain(self.fetch_status, f"Not saved: {exc}")
+            plain.set_plain(self.fetch_status, self.tr("Not saved: {0}").format(exc))
             return
         super().accept()

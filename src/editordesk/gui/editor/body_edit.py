@@ -26,7 +26,7 @@ class BodyEdit(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Story body")
+        self.setAccessibleName(self.tr("Story body"))
         self.setToolTip("")
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         # Tab nests a list item; anywhere else it leaves the body for the next field, and

@@ -385,16 +385,18 @@ class CreditsReportDialog(QDialog):
     def _summary_text(self) -> str:
         rows = self.rows()
         if not rows:
-            return "No pictures were used in these stories."
+            return self.tr("No pictures were used in these stories.")
         stories = len({row.story_id for row in rows})
         pictures = len({row.image_id for row in rows})
         uncredited = len({row.image_id for row in rows if not row.credit})
+        in_stories = self.tr("1 story") if stories == 1 else self.tr("%n stories", "", stories)
         text = (
-            f"{pictures} picture{'s' if pictures != 1 else ''} in "
-            f"{stories} stor{'y' if stories == 1 else 'ies'}."
+            self.tr("1 picture in {0}.").format(in_stories)
+            if pictures == 1
+            else self.tr("%n pictures in {0}.", "", pictures).format(in_stories)
         )
         if uncredited:
-            text += f" {uncredited} without a credit (shown in red)."
+            text += " " + self.tr("%n without a credit (shown in red).", "", uncredited)
         return text
 
     def _open_story(self, index: QModelIndex) -> None:

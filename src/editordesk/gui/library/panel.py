@@ -136,26 +136,26 @@ class ImageEditPanel(QWidget):
         self._generation = 0
         self._saving = False
         self.author = ""  # who saves (the window sets it; else the settings' name)
-        self.setAccessibleName("Picture details")
+        self.setAccessibleName(self.tr("Picture details"))
         self.setToolTip("")
 
         self.preview = QLabel(self)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumHeight(160)
         self.preview.setFrameShape(QFrame.Shape.StyledPanel)
-        self.preview.setAccessibleName("Picture preview")
-        self.preview.setToolTip("The selected picture, upright as it will be exported")
+        self.preview.setAccessibleName(self.tr("Picture preview"))
+        self.preview.setToolTip(self.tr("The selected picture, upright as it will be exported"))
         # The file's name, the panel's notes and errors: shown as written, never as markup.
         self.title = plain.plain_label(QLabel(self))
-        self.title.setAccessibleName("Picture file name")
-        self.title.setToolTip("The name the file had when it was imported")
+        self.title.setAccessibleName(self.tr("Picture file name"))
+        self.title.setToolTip(self.tr("The name the file had when it was imported"))
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         self.info = plain.plain_label(QLabel(self))
-        self.info.setAccessibleName("Picture size and type")
-        self.info.setToolTip("Width × height in pixels, file type and file size")
+        self.info.setAccessibleName(self.tr("Picture size and type"))
+        self.info.setToolTip(self.tr("Width × height in pixels, file type and file size"))
 
         self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
         form = QFormLayout()
@@ -179,23 +179,23 @@ class ImageEditPanel(QWidget):
             form.addRow(label, edit)
             self.edits[name] = edit
 
-        self.save_button = QPushButton("&Save", self)
-        self.save_button.setAccessibleName("Save picture details")
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setAccessibleName(self.tr("Save picture details"))
         self.save_button.setToolTip(
-            "Keep these fields in the library (Ctrl+S while the panel has the focus)"
+            self.tr("Keep these fields in the library (Ctrl+S while the panel has the focus)")
         )
-        self.revert_button = QPushButton("Re&vert", self)
-        self.revert_button.setAccessibleName("Revert picture details")
-        self.revert_button.setToolTip("Go back to the fields as they were last saved")
-        self.insert_button = QPushButton("&Insert into story", self)
-        self.insert_button.setAccessibleName("Insert into story")
+        self.revert_button = QPushButton(self.tr("Re&vert"), self)
+        self.revert_button.setAccessibleName(self.tr("Revert picture details"))
+        self.revert_button.setToolTip(self.tr("Go back to the fields as they were last saved"))
+        self.insert_button = QPushButton(self.tr("&Insert into story"), self)
+        self.insert_button.setAccessibleName(self.tr("Insert into story"))
         self.insert_button.setToolTip(
-            "Put this picture into the open story at the cursor (or double-click it)"
+            self.tr("Put this picture into the open story at the cursor (or double-click it)")
         )
-        self.history_button = QPushButton("&History…", self)
-        self.history_button.setAccessibleName("Picture details history")
+        self.history_button = QPushButton(self.tr("&History…"), self)
+        self.history_button.setAccessibleName(self.tr("Picture details history"))
         self.history_button.setToolTip(
-            "Every saved caption, credit, alt text and the rest, with who saved them"
+            self.tr("Every saved caption, credit, alt text and the rest, with who saved them")
         )
         # In a bar of its own, so the library can keep it in sight below a panel it scrolls.
         self.button_bar = QWidget(self)
@@ -208,21 +208,21 @@ class ImageEditPanel(QWidget):
         buttons.addWidget(self.insert_button)
 
         self.status = plain.plain_label(QLabel(self))
-        self.status.setAccessibleName("Picture details status")
-        self.status.setToolTip("Whether the fields are saved")
+        self.status.setAccessibleName(self.tr("Picture details status"))
+        self.status.setToolTip(self.tr("Whether the fields are saved"))
         self.status.setWordWrap(True)
         self.note = QLabel(CHANGE_NOTE, self)
         self.note.setWordWrap(True)
-        self.note.setAccessibleName("About changing credits")
+        self.note.setAccessibleName(self.tr("About changing credits"))
         self.note.setToolTip(CHANGE_NOTE)
         theme.make_secondary(self.note)  # quieter than the fields, still 4.5:1
 
-        self.uses_label = QLabel("Used in:", self)
-        self.uses_label.setAccessibleName("Stories using this picture")
-        self.uses_label.setToolTip("The stories whose body shows this picture")
+        self.uses_label = QLabel(self.tr("Used in:"), self)
+        self.uses_label.setAccessibleName(self.tr("Stories using this picture"))
+        self.uses_label.setToolTip(self.tr("The stories whose body shows this picture"))
         self.uses_list = QListWidget(self)
-        self.uses_list.setAccessibleName("Used in")
-        self.uses_list.setToolTip("Click a story to open it")
+        self.uses_list.setAccessibleName(self.tr("Used in"))
+        self.uses_list.setToolTip(self.tr("Click a story to open it"))
         self.uses_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         self.uses_label.setBuddy(self.uses_list)
 
@@ -306,15 +306,15 @@ class ImageEditPanel(QWidget):
         self.insert_button.setEnabled(record is not None)
         self.history_button.setEnabled(record is not None)
         if record is None:
-            self.title.setText("No picture selected")
-            self.info.setText("Choose a picture in the grid, or import some.")
+            self.title.setText(self.tr("No picture selected"))
+            self.info.setText(self.tr("Choose a picture in the grid, or import some."))
             self.preview.setText("")
-            self.uses_label.setText("Used in:")
+            self.uses_label.setText(self.tr("Used in:"))
             return
         plain.set_plain(self.title, record.original_name, 500)
         self.info.setText(describe_size(record))
-        self.preview.setText("Loading preview…")
-        self.uses_label.setText("Used in: …")
+        self.preview.setText(self.tr("Loading preview…"))
+        self.uses_label.setText(self.tr("Used in: …"))
         self._load_details(record)
 
     def reload_uses(self) -> None:
@@ -332,7 +332,7 @@ class ImageEditPanel(QWidget):
         fields = self.fields()
         self._saving = True
         self.save_button.setEnabled(False)
-        self.status.setText("Saving…")
+        self.status.setText(self.tr("Saving…"))
         generation = self._generation
 
         def done(result: tuple[ImageRecord, int]) -> None:
@@ -344,9 +344,13 @@ class ImageEditPanel(QWidget):
                 self._record = saved
                 self._set_dirty(self.fields() != saved.fields)
                 where = (
-                    "no story yet" if uses == 0 else ("1 story" if uses == 1 else f"{uses} stories")
+                    self.tr("no story yet")
+                    if uses == 0
+                    else (self.tr("1 story") if uses == 1 else self.tr("%n stories", "", uses))
                 )
-                self.status.setText(f"Saved. Used in {where}; exports from now on show it.")
+                self.status.setText(
+                    self.tr("Saved. Used in {0}; exports from now on show it.").format(where)
+                )
             else:
                 self._set_dirty(self._dirty)
             self.saved.emit(saved)
@@ -405,7 +409,7 @@ class ImageEditPanel(QWidget):
                     edit.setText(value)
             self._loading_fields = False
             self._set_dirty(self.fields() != record.fields)
-            self.status.setText("Older details brought back: save to keep them.")
+            self.status.setText(self.tr("Older details brought back: save to keep them."))
 
     def _conflict(self, exc: ImageConflictError) -> None:
         """Someone saved this picture since the card showed it: both, side by side."""
@@ -418,11 +422,14 @@ class ImageEditPanel(QWidget):
             self.save(base_version=exc.theirs.version)
         elif choice is ConflictChoice.TAKE_THEIRS:
             self.show_record(exc.theirs)
-            self.status.setText(f"Showing the details {exc.author or 'someone else'} saved.")
+            self.status.setText(
+                self.tr("Showing the details {0} saved.").format(exc.author or "someone else")
+            )
         else:
             self.status.setText(
-                f"Not saved: {exc.author or 'someone else'} saved this picture meanwhile; "
-                "save again to compare."
+                self.tr(
+                    "Not saved: {0} saved this picture meanwhile; save again to compare."
+                ).format(exc.author or "someone else")
             )
 
     def revert(self) -> None:
@@ -445,7 +452,7 @@ class ImageEditPanel(QWidget):
 
         def failed(exc: Exception) -> None:
             if shiboken6.isValid(self) and generation == self._generation:
-                self.uses_label.setText("Used in: (could not be read)")
+                self.uses_label.setText(self.tr("Used in: (could not be read)"))
                 self.status.setText(describe_error(exc))
 
         run_in_background(
@@ -460,7 +467,7 @@ class ImageEditPanel(QWidget):
 
     def _show_details(self, uses: list[tuple[int, str]], preview: QImage) -> None:
         if preview.isNull():
-            self.preview.setText("No preview: the file is missing or damaged")
+            self.preview.setText(self.tr("No preview: the file is missing or damaged"))
         else:
             pixmap = QPixmap.fromImage(preview)
             ratio = self.devicePixelRatioF()
@@ -474,18 +481,20 @@ class ImageEditPanel(QWidget):
             self.preview.setPixmap(pixmap)
         self.uses_list.clear()
         if not uses:
-            self.uses_label.setText("Used in: no story yet")
-            item = QListWidgetItem("Not used in any story yet")
+            self.uses_label.setText(self.tr("Used in: no story yet"))
+            item = QListWidgetItem(self.tr("Not used in any story yet"))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.uses_list.addItem(item)
             return
-        count = "1 story" if len(uses) == 1 else f"{len(uses)} stories"
-        self.uses_label.setText(f"Used in {count}:")
+        count = self.tr("1 story") if len(uses) == 1 else self.tr("%n stories", "", len(uses))
+        self.uses_label.setText(self.tr("Used in {0}:").format(count))
         for story_id, headline in uses:
-            shown = plain.shorten(headline, 500) or f"(story {story_id}, no headline)"
+            shown = plain.shorten(headline, 500) or self.tr("(story {0}, no headline)").format(
+                story_id
+            )
             item = QListWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, story_id)
-            item.setToolTip(f"Open story {story_id}")
+            item.setToolTip(self.tr("Open story {0}").format(story_id))
             self.uses_list.addItem(item)
 
     def _open_use(self, item: QListWidgetItem) -> None:
@@ -508,7 +517,7 @@ class ImageEditPanel(QWidget):
         self.save_button.setEnabled(has and dirty and not self._saving)
         self.revert_button.setEnabled(has and dirty)
         if dirty:
-            self.status.setText("Unsaved changes")
+            self.status.setText(self.tr("Unsaved changes"))
         if changed:
             self.dirty_changed.emit(dirty)
 

@@ -111,7 +111,7 @@ class LibraryView(QWidget):
         self._last_folder = ""
         self._count_text = ""
         self.message_box: QMessageBox | None = None
-        self.setAccessibleName("Picture library")
+        self.setAccessibleName(self.tr("Picture library"))
         self.setAcceptDrops(True)
 
         self.model = ImageListModel(store, self)
@@ -121,30 +121,39 @@ class LibraryView(QWidget):
         self.search_edit.setPlaceholderText(SEARCH_PLACEHOLDER)
         self.search_edit.setClearButtonEnabled(True)
         theme.fit_line_edit(self.search_edit)  # the placeholder whole, never "S…"
-        self.search_edit.setAccessibleName("Search pictures")
+        self.search_edit.setAccessibleName(self.tr("Search pictures"))
         self.search_edit.setToolTip(
-            "Show pictures whose file name, caption, credit, creator or source has all these words"
+            self.tr(
+                "Show pictures whose file name, caption, credit, creator or source has all these "
+                "words"
+            )
         )
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self.missing_credit_check = QCheckBox("Missing &credit", self)
-        self.missing_credit_check.setAccessibleName("Missing credit")
-        self.missing_credit_check.setToolTip("Show only pictures that have no credit line yet")
-        self.missing_alt_check = QCheckBox("Missing alt te&xt", self)
-        self.missing_alt_check.setAccessibleName("Missing alt text")
-        self.missing_alt_check.setToolTip("Show only pictures that have no alt text yet")
-        self.import_button = QPushButton("I&mport pictures…", self)
-        self.import_button.setAccessibleName("Import pictures")
-        self.import_button.setToolTip(
-            "Add JPEG, PNG, WebP or GIF files to the library; their own credits and captions "
-            "fill the fields. You can also drop files or folders on the library."
+        self.missing_credit_check = QCheckBox(self.tr("Missing &credit"), self)
+        self.missing_credit_check.setAccessibleName(self.tr("Missing credit"))
+        self.missing_credit_check.setToolTip(
+            self.tr("Show only pictures that have no credit line yet")
         )
-        self.credits_button = QPushButton("Credits &report…", self)
-        self.credits_button.setAccessibleName("Credits report")
+        self.missing_alt_check = QCheckBox(self.tr("Missing alt te&xt"), self)
+        self.missing_alt_check.setAccessibleName(self.tr("Missing alt text"))
+        self.missing_alt_check.setToolTip(self.tr("Show only pictures that have no alt text yet"))
+        self.import_button = QPushButton(self.tr("I&mport pictures…"), self)
+        self.import_button.setAccessibleName(self.tr("Import pictures"))
+        self.import_button.setToolTip(
+            self.tr(
+                "Add JPEG, PNG, WebP or GIF files to the library; their own credits and captions "
+                "fill the fields. You can also drop files or folders on the library."
+            )
+        )
+        self.credits_button = QPushButton(self.tr("Credits &report…"), self)
+        self.credits_button.setAccessibleName(self.tr("Credits report"))
         self.credits_button.setToolTip(
-            "Every picture used in a period's stories, with its credit, creator and licence, "
-            "as a table you can save as CSV"
+            self.tr(
+                "Every picture used in a period's stories, with its credit, creator and licence, "
+                "as a table you can save as CSV"
+            )
         )
 
         self.grid = QListView(self)
@@ -156,7 +165,7 @@ class LibraryView(QWidget):
         self.panel_scroll.setWidgetResizable(True)
         self.panel_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.panel_scroll.setMinimumWidth(320)
-        self.panel_scroll.setAccessibleName("Picture details panel")
+        self.panel_scroll.setAccessibleName(self.tr("Picture details panel"))
         self.panel_scroll.setToolTip("")
         # Save and the other buttons stay below the panel, in sight however large the font.
         self.panel_side = QWidget(self)
@@ -174,11 +183,13 @@ class LibraryView(QWidget):
 
         # It names files, searches and errors: shown as written, never as markup.
         self.status_label = plain.plain_label(QLabel(self))
-        self.status_label.setAccessibleName("Library status")
-        self.status_label.setToolTip("How many pictures the grid shows, and work under way")
+        self.status_label.setAccessibleName(self.tr("Library status"))
+        self.status_label.setToolTip(
+            self.tr("How many pictures the grid shows, and work under way")
+        )
         self.progress_bar = QProgressBar(self)
-        self.progress_bar.setAccessibleName("Library progress")
-        self.progress_bar.setToolTip("Thumbnails being made or pictures being imported")
+        self.progress_bar.setAccessibleName(self.tr("Library progress"))
+        self.progress_bar.setToolTip(self.tr("Thumbnails being made or pictures being imported"))
         self.progress_bar.setMaximumWidth(180)
         self.progress_bar.setTextVisible(False)
         self.progress_bar.hide()
@@ -242,10 +253,12 @@ class LibraryView(QWidget):
         grid.setDragEnabled(False)
         grid.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         grid.setMinimumWidth(ICON_SIZE + 60)
-        grid.setAccessibleName("Pictures")
+        grid.setAccessibleName(self.tr("Pictures"))
         grid.setAccessibleDescription(
-            "The library's pictures, newest first. Enter or a double-click inserts the picture "
-            "into the open story."
+            self.tr(
+                "The library's pictures, newest first. Enter or a double-click inserts the picture "
+                "into the open story."
+            )
         )
         grid.setToolTip("")  # each picture has its own tooltip
         grid.viewport().setAcceptDrops(True)
@@ -329,7 +342,7 @@ class LibraryView(QWidget):
     def choose_files(self) -> None:
         """Import pictures chosen in a file dialog."""
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import pictures", self._last_folder, FILE_FILTER
+            self, self.tr("Import pictures"), self._last_folder, FILE_FILTER
         )
         if paths:
             self._last_folder = str(Path(paths[0]).parent)
@@ -443,8 +456,11 @@ class LibraryView(QWidget):
         files = local_files(event.mimeData())
         if files:
             event.acceptProposedAction()
-            noun = "file" if len(files) == 1 else "files"
-            self.status_label.setText(f"Drop to import {len(files)} {noun} into the library")
+            self.status_label.setText(
+                self.tr("Drop to import 1 file into the library")
+                if len(files) == 1
+                else self.tr("Drop to import %n files into the library", "", len(files))
+            )
         else:
             event.ignore()
 
@@ -511,7 +527,9 @@ class LibraryView(QWidget):
 
     def _on_loaded(self) -> None:
         if self.model.error_message:
-            self.status_label.setText(f"The library could not be read: {self.model.error_message}")
+            self.status_label.setText(
+                self.tr("The library could not be read: {0}").format(self.model.error_message)
+            )
             return
         self._update_count()
         shown = self.panel.record()
@@ -600,8 +618,8 @@ class LibraryView(QWidget):
         name = shown.original_name if shown is not None else "this picture"
         answer = plain.question(
             self,
-            "Unsaved picture details",
-            f"Save your changes to {name}?",
+            self.tr("Unsaved picture details"),
+            self.tr("Save your changes to {0}?").format(name),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -641,14 +659,14 @@ class LibraryDialog(QDialog):
 
     def __init__(self, store: Store | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Picture library")
-        self.setAccessibleName("Picture library")
+        self.setWindowTitle(self.tr("Picture library"))
+        self.setAccessibleName(self.tr("Picture library"))
         self.setModal(False)
         self.view = LibraryView(store, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close the library")
-        close.setToolTip("Close the picture library")
+        close.setAccessibleName(self.tr("Close the library"))
+        close.setToolTip(self.tr("Close the picture library"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)

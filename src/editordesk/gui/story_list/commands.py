@@ -175,7 +175,7 @@ class StoryListCommands(QObject):
             menu.addAction(a["empty_trash"])
             return
         menu.addAction(a["open_selected"])
-        status = menu.addMenu("Set &status")
+        status = menu.addMenu(self.tr("Set &status"))
         for name in STATUS_KEYS:
             status.addAction(a[f"status_{name.value}"])
         status.setEnabled(bool(self._selected()))
@@ -192,7 +192,9 @@ class StoryListCommands(QObject):
     def _run(self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None]) -> None:
         def failed(exc: Exception) -> None:
             if shiboken6.isValid(self._parent):
-                plain.warning(self._parent, "The stories were not changed", describe_error(exc))
+                plain.warning(
+                    self._parent, self.tr("The stories were not changed"), describe_error(exc)
+                )
 
         run_in_background(fn, *args, on_done=done, on_error=failed, owner=self._parent)
 
@@ -280,8 +282,11 @@ class StoryListCommands(QObject):
             return
         answer = plain.question(
             self._parent,
-            "Empty the trash",
-            "Delete every story in the trash for good, with its revisions? This cannot be undone.",
+            self.tr("Empty the trash"),
+            self.tr(
+                "Delete every story in the trash for good, with its revisions? This cannot be "
+                "undone."
+            ),
             _Button.Yes | _Button.Cancel,
             _Button.Cancel,
         )

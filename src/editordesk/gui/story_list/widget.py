@@ -106,7 +106,7 @@ class StoryListWidget(QWidget):
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(SEARCH_PLACEHOLDER)
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search stories")
+        self.search_edit.setAccessibleName(self.tr("Search stories"))
         self.search_edit.setToolTip(SEARCH_TIP)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -116,7 +116,7 @@ class StoryListWidget(QWidget):
         self._busy_timer.setInterval(BUSY_NOTICE_MS)
 
         self.status_combo = self._combo("Status filter", "Show only stories with this status")
-        self.status_combo.addItem("All statuses", None)
+        self.status_combo.addItem(self.tr("All statuses"), None)
         for status in StoryStatus:
             self.status_combo.addItem(STATUS_WORDS[status], status)
         for words, value, tip in PUBLISHED_CHOICES:
@@ -124,16 +124,16 @@ class StoryListWidget(QWidget):
             self.status_combo.setItemData(
                 self.status_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole
             )
-        self.status_combo.addItem("Trash", TRASH)
+        self.status_combo.addItem(self.tr("Trash"), TRASH)
         self.status_combo.setItemData(
             self.status_combo.count() - 1,
             "Stories deleted to the trash: restore them or empty it",
             Qt.ItemDataRole.ToolTipRole,
         )
         self.section_combo = self._combo("Section filter", "Show only stories in this section")
-        self.section_combo.addItem("All sections", "")
+        self.section_combo.addItem(self.tr("All sections"), "")
         self.tag_combo = self._combo("Tag filter", "Show only stories with this tag")
-        self.tag_combo.addItem("All tags", "")
+        self.tag_combo.addItem(self.tr("All tags"), "")
 
         self.table_view = QTableView(self)
         self._setup_table()
@@ -151,8 +151,8 @@ class StoryListWidget(QWidget):
         self.table_view.customContextMenuRequested.connect(self._show_story_menu)
 
         self.status_label = plain.plain_label(QLabel(self))  # it repeats searches and errors
-        self.status_label.setAccessibleName("Story list status")
-        self.status_label.setToolTip("How many stories the list shows")
+        self.status_label.setAccessibleName(self.tr("Story list status"))
+        self.status_label.setToolTip(self.tr("How many stories the list shows"))
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         filters_row = QHBoxLayout()
@@ -208,9 +208,11 @@ class StoryListWidget(QWidget):
     def _setup_table(self) -> None:
         view = self.table_view
         view.setModel(self.model)
-        view.setAccessibleName("Stories")
-        view.setToolTip("Stories: press Enter or double-click to open one")
-        view.setAccessibleDescription("Press Enter or double-click to open the selected story")
+        view.setAccessibleName(self.tr("Stories"))
+        view.setToolTip(self.tr("Stories: press Enter or double-click to open one"))
+        view.setAccessibleDescription(
+            self.tr("Press Enter or double-click to open the selected story")
+        )
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several stories may be chosen (Ctrl/Shift-click) for a batch export.
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -245,7 +247,7 @@ class StoryListWidget(QWidget):
         view.setSortingEnabled(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_column_menu)
-        header.setToolTip("Right-click to choose the columns")
+        header.setToolTip(self.tr("Right-click to choose the columns"))
         self._columns_chosen = False  # until then, columns give way when the list is narrow
         self._viewport = view.viewport()
         self._viewport.installEventFilter(self)
@@ -306,7 +308,7 @@ class StoryListWidget(QWidget):
 
     def column_menu(self) -> QMenu:
         """The header's right-click menu: a tick for each column the editor may hide."""
-        menu = QMenu("Columns", self)
+        menu = QMenu(self.tr("Columns"), self)
         self.fill_column_menu(menu)
         return menu
 
@@ -325,7 +327,7 @@ class StoryListWidget(QWidget):
             action.toggled.connect(lambda shown, c=column: self.show_column(c, shown))
         menu.addSeparator()
         fit = menu.addAction(texts[-1])
-        fit.setToolTip("Hide the least needed columns whenever the list is narrow")
+        fit.setToolTip(self.tr("Hide the least needed columns whenever the list is narrow"))
         fit.triggered.connect(self.fit_columns_automatically)
 
     def fill_sort_menu(self, menu: QMenu) -> None:
@@ -522,22 +524,32 @@ class StoryListWidget(QWidget):
             self._show_status(message[:1].upper() + message[1:], problem=True)
             return
         count, filters = model.rowCount(), model.filters
+        # One story is its own sentence; "%Ln" is the count in the window's locale (1,234).
         if self._store is None:
-            text = "No store is open"
+            text = self.tr("No store is open")
         elif filters.trash and count == 0 and not filters.query:
-            text = "The trash is empty"
+            text = self.tr("The trash is empty")
         elif filters.trash and not model.has_more:
-            text = f"{'1 story' if count == 1 else f'{count:,} stories'} in the trash"
+            text = (
+                self.tr("1 story in the trash")
+                if count == 1
+                else self.tr("%Ln stories in the trash", "", count)
+            )
         elif count == 0 and filters.query:
-            text = f"No stories match “{filters.query}”"
             if replace(filters, query="").active:
-                text += " with these filters"
+                text = self.tr("No stories match “{0}” with these filters").format(filters.query)
+            else:
+                text = self.tr("No stories match “{0}”").format(filters.query)
         elif count == 0:
-            text = "No stories match these filters" if filters.active else "No stories yet"
+            text = (
+                self.tr("No stories match these filters")
+                if filters.active
+                else self.tr("No stories yet")
+            )
         elif model.has_more:
-            text = f"Showing {count:,} of many — scroll for more"
+            text = self.tr("Showing %Ln of many — scroll for more", "", count)
         else:
-            text = "1 story" if count == 1 else f"{count:,} stories"
+            text = self.tr("1 story") if count == 1 else self.tr("%Ln stories", "", count)
         self._show_status(text)
 
     def _show_busy(self) -> None:
@@ -562,10 +574,10 @@ class StoryListWidget(QWidget):
 
     def story_menu(self) -> QMenu:
         """The right-click menu for the selected stories."""
-        menu = QMenu("Stories", self)
+        menu = QMenu(self.tr("Stories"), self)
         self.commands.fill_menu(menu)
         menu.addSeparator()
-        menu.addAction("Replace in selected stories…", self.replace_in_selected)
+        menu.addAction(self.tr("Replace in selected stories…"), self.replace_in_selected)
         taken = "".join(focus_mnemonic(a.text()) for a in menu.actions())
         for action in menu.actions():  # the last one gets a letter the others do not use
             if action.text() and not focus_mnemonic(action.text()):
