@@ -20,6 +20,10 @@
         <translation>Hinweise zu Drittanbietern</translation>
     </message>
     <message>
+        <source>About EditorDesk&apos;s pages</source>
+        <translation>Seiten von „Über EditorDesk“</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>Ü&amp;ber</translation>
     </message>
@@ -250,6 +254,18 @@
 <context>
     <name>DeskHint</name>
     <message>
+        <source>No story is open.
+
+Double-click a story in the list (or select it and press Enter) to open it.
+Press {0} to start a new story.
+Use File ▸ Import… (Ctrl+Shift+I), or drop .md and .docx files here, to import stories.</source>
+        <translation>Kein Beitrag ist geöffnet.
+
+Doppelklicken Sie auf einen Beitrag in der Liste (oder wählen Sie ihn und drücken Sie die Eingabetaste), um ihn zu öffnen.
+Drücken Sie {0}, um einen neuen Beitrag zu beginnen.
+Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .docx-Dateien hierher importieren Sie Beiträge.</translation>
+    </message>
+    <message>
         <source>No story is open</source>
         <translation>Kein Beitrag ist geöffnet</translation>
     </message>
@@ -267,10 +283,6 @@
     <message>
         <source>The language of stories that do not choose their own</source>
         <translation>Die Sprache der Beiträge, die keine eigene wählen</translation>
-    </message>
-    <message>
-        <source>Check all-capital words (acronyms) too</source>
-        <translation>Auch Wörter in Großbuchstaben (Akronyme) prüfen</translation>
     </message>
     <message>
         <source>Check acronyms</source>
@@ -293,32 +305,40 @@
         <translation>Problem im Hausstil</translation>
     </message>
     <message>
-        <source>Import…</source>
-        <translation>Importieren…</translation>
-    </message>
-    <message>
         <source>Replace the text with a style file</source>
         <translation>Den Text durch eine Stildatei ersetzen</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Save the text as a style file</source>
         <translation>Den Text als Stildatei speichern</translation>
     </message>
     <message>
-        <source>Sample</source>
-        <translation>Beispiel</translation>
-    </message>
-    <message>
         <source>Start again from the shipped sample style</source>
         <translation>Neu mit dem mitgelieferten Beispielstil beginnen</translation>
     </message>
     <message>
-        <source>House style:</source>
-        <translation>Hausstil:</translation>
+        <source>Check all-capital words (&amp;acronyms) too</source>
+        <translation>Auch Wörter in Großbuchstaben (&amp;Akronyme) prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;mple</source>
+        <translation>&amp;Beispiel</translation>
+    </message>
+    <message>
+        <source>Desk&apos;s &amp;language</source>
+        <translation>&amp;Sprache der Redaktion</translation>
+    </message>
+    <message>
+        <source>House st&amp;yle:</source>
+        <translation>&amp;Hausstil:</translation>
     </message>
     <message>
         <source>Import a house style</source>
@@ -418,20 +438,24 @@
         <translation>Die exportierten Dateien danach zeigen</translation>
     </message>
     <message>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>Ordner</translation>
-    </message>
-    <message>
         <source>HTML templates</source>
         <translation>HTML-Vorlagen</translation>
     </message>
     <message>
-        <source>Word reference</source>
-        <translation>Word-Vorlage</translation>
+        <source>&amp;Format</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <source>Fol&amp;der</source>
+        <translation>&amp;Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;HTML templates</source>
+        <translation>&amp;HTML-Vorlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Word reference</source>
+        <translation>&amp;Word-Vorlage</translation>
     </message>
     <message>
         <source>Export</source>
@@ -590,6 +614,21 @@
     <message>
         <source>Replaced {0}</source>
         <translation>{0} ersetzt</translation>
+    </message>
+</context>
+<context>
+    <name>Focus</name>
+    <message>
+        <source>the text</source>
+        <translation>den Text</translation>
+    </message>
+    <message>
+        <source>Clear {0}</source>
+        <translation>{0} leeren</translation>
+    </message>
+    <message>
+        <source>More toolbar commands</source>
+        <translation>Weitere Befehle der Werkzeugleiste</translation>
     </message>
 </context>
 <context>
@@ -828,6 +867,10 @@
         <translation>Beiträge, die dieses Bild verwenden</translation>
     </message>
     <message>
+        <source>&amp;Used in:</source>
+        <translation>&amp;Verwendet in:</translation>
+    </message>
+    <message>
         <source>The stories whose body shows this picture</source>
         <translation>Die Beiträge, deren Text dieses Bild zeigt</translation>
     </message>
@@ -1038,10 +1081,6 @@
         <translation>Bilder zeigen, deren Dateiname, Bildunterschrift, Nachweis, Urheber oder Quelle alle diese Wörter enthält</translation>
     </message>
     <message>
-        <source>Missing &amp;credit</source>
-        <translation>Ohne &amp;Nachweis</translation>
-    </message>
-    <message>
         <source>Missing credit</source>
         <translation>Ohne Nachweis</translation>
     </message>
@@ -1074,7 +1113,11 @@
         <translation>JPEG-, PNG-, WebP- oder GIF-Dateien zur Bibliothek hinzufügen; ihre eigenen Nachweise und Bildunterschriften füllen die Felder. Sie können Dateien oder Ordner auch auf die Bibliothek ziehen.</translation>
     </message>
     <message>
-        <source>Credits &amp;report…</source>
+        <source>Missing cre&amp;dit</source>
+        <translation>Ohne &amp;Nachweis</translation>
+    </message>
+    <message>
+        <source>Cr&amp;edits report…</source>
         <translation>Nachweis&amp;bericht…</translation>
     </message>
     <message>
@@ -1687,6 +1730,21 @@
     </message>
 </context>
 <context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Story notice</source>
+        <translation>Hinweis zum Beitrag</translation>
+    </message>
+    <message>
+        <source>Story notice text</source>
+        <translation>Text des Hinweises zum Beitrag</translation>
+    </message>
+    <message>
+        <source>Take over…</source>
+        <translation>Übernehmen…</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1761,8 +1819,52 @@
         <translation>Die Farben des Fensters: wie die helle oder dunkle Einstellung des Systems (und ihr folgend, wenn sie wechselt), immer hell oder immer dunkel</translation>
     </message>
     <message>
-        <source>Store</source>
-        <translation>Speicher</translation>
+        <source>Your &amp;name</source>
+        <translation>Ihr &amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Store</source>
+        <translation>&amp;Speicher</translation>
+    </message>
+    <message>
+        <source>&amp;Media folder</source>
+        <translation>&amp;Medienordner</translation>
+    </message>
+    <message>
+        <source>&amp;Autosave every</source>
+        <translation>&amp;Automatisch sichern alle</translation>
+    </message>
+    <message>
+        <source>Daily &amp;backups kept</source>
+        <translation>Tägliche Si&amp;cherungen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit stories in</source>
+        <translation>Beiträge &amp;bearbeiten in</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>Sp&amp;rache</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;HTML templates</source>
+        <translation>&amp;HTML-Vorlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Word reference</source>
+        <translation>&amp;Word-Vorlage</translation>
+    </message>
+    <message>
+        <source>S&amp;pelling and style</source>
+        <translation>Rechtschreibung und S&amp;til</translation>
+    </message>
+    <message>
+        <source>P&amp;ublishing</source>
+        <translation>&amp;Veröffentlichen</translation>
     </message>
     <message>
         <source>Store in use</source>
@@ -1771,22 +1873,6 @@
     <message>
         <source>The store this window works on now (--db or EDITORDESK_DB choose one for a run); a change above takes effect at the next start</source>
         <translation>Der Speicher, mit dem dieses Fenster jetzt arbeitet (--db oder EDITORDESK_DB wählen einen für einen Lauf); eine Änderung oben wirkt beim nächsten Start</translation>
-    </message>
-    <message>
-        <source>Media folder</source>
-        <translation>Medienordner</translation>
-    </message>
-    <message>
-        <source>Autosave every</source>
-        <translation>Automatisch sichern alle</translation>
-    </message>
-    <message>
-        <source>HTML templates</source>
-        <translation>HTML-Vorlagen</translation>
-    </message>
-    <message>
-        <source>Word reference</source>
-        <translation>Word-Vorlage</translation>
     </message>
     <message>
         <source>Desk spelling and house style…</source>
@@ -1801,10 +1887,6 @@
         <translation>Sprache, Akronyme und Stildatei der Redaktion (im Speicher)</translation>
     </message>
     <message>
-        <source>Spelling and style</source>
-        <translation>Rechtschreibung und Stil</translation>
-    </message>
-    <message>
         <source>Sites…</source>
         <translation>Websites…</translation>
     </message>
@@ -1815,10 +1897,6 @@
     <message>
         <source>The WordPress sites stories are published to (in the store)</source>
         <translation>Die WordPress-Websites, auf denen Beiträge erscheinen (im Speicher)</translation>
-    </message>
-    <message>
-        <source>Publishing</source>
-        <translation>Veröffentlichen</translation>
     </message>
 </context>
 <context>
@@ -2118,12 +2196,12 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Schließen</translation>
     </message>
     <message>
-        <source>Find:</source>
-        <translation>Suchen:</translation>
+        <source>&amp;Find:</source>
+        <translation>&amp;Suchen:</translation>
     </message>
     <message>
-        <source>Replace with:</source>
-        <translation>Ersetzen durch:</translation>
+        <source>Replace &amp;with:</source>
+        <translation>Ersetzen &amp;durch:</translation>
     </message>
     <message>
         <source>Looking…</source>
@@ -2294,10 +2372,141 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
 </context>
 <context>
+    <name>StoryColumns</name>
+    <message>
+        <source>Headline</source>
+        <translation>Überschrift</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Ressort</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Wörter</translation>
+    </message>
+    <message>
+        <source>The story&apos;s headline</source>
+        <translation>Die Überschrift des Beitrags</translation>
+    </message>
+    <message>
+        <source>Draft, editing, ready, published or spiked</source>
+        <translation>Entwurf, in Bearbeitung, fertig, veröffentlicht oder verworfen</translation>
+    </message>
+    <message>
+        <source>The section the story is filed in</source>
+        <translation>Das Ressort, in dem der Beitrag steht</translation>
+    </message>
+    <message>
+        <source>Who wrote it</source>
+        <translation>Wer ihn geschrieben hat</translation>
+    </message>
+    <message>
+        <source>When the story was last saved (your local time)</source>
+        <translation>Wann der Beitrag zuletzt gespeichert wurde (Ihre Ortszeit)</translation>
+    </message>
+    <message>
+        <source>Words in the body</source>
+        <translation>Wörter im Text</translation>
+    </message>
+    <message>
+        <source>Click to sort, again to reverse, a third time for newest first (best match first while searching).</source>
+        <translation>Klicken zum Sortieren, erneut zum Umkehren, ein drittes Mal für die neuesten zuerst (beim Suchen die besten Treffer zuerst).</translation>
+    </message>
+</context>
+<context>
     <name>StoryEditor</name>
     <message>
+        <source>Headline</source>
+        <translation>Überschrift</translation>
+    </message>
+    <message>
+        <source>Standfirst: the paragraph under the headline</source>
+        <translation>Vorspann: der Absatz unter der Überschrift</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Schlagwörter, durch Kommas getrennt</translation>
+    </message>
+    <message>
         <source>&amp;Publish at</source>
-        <translation>&amp;Erscheint am</translation>
+        <translation>Erscheint a&amp;m</translation>
+    </message>
+    <message>
+        <source>The story&apos;s headline</source>
+        <translation>Die Überschrift des Beitrags</translation>
+    </message>
+    <message>
+        <source>Standfirst</source>
+        <translation>Vorspann</translation>
+    </message>
+    <message>
+        <source>The paragraph under the headline</source>
+        <translation>Der Absatz unter der Überschrift</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Who wrote it</source>
+        <translation>Wer ihn geschrieben hat</translation>
+    </message>
+    <message>
+        <source>Dateline</source>
+        <translation>Ortsmarke</translation>
+    </message>
+    <message>
+        <source>Where it was filed from</source>
+        <translation>Von wo er geschickt wurde</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Ressort</translation>
+    </message>
+    <message>
+        <source>The section the story runs in</source>
+        <translation>Das Ressort, in dem der Beitrag erscheint</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Draft, editing, ready, published or spiked</source>
+        <translation>Entwurf, in Bearbeitung, fertig, veröffentlicht oder verworfen</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Has a publish time</source>
+        <translation>Hat einen Erscheinungstermin</translation>
+    </message>
+    <message>
+        <source>Tick to set when the story goes out</source>
+        <translation>Anhaken, um festzulegen, wann der Beitrag erscheint</translation>
+    </message>
+    <message>
+        <source>Publish time</source>
+        <translation>Erscheinungstermin</translation>
+    </message>
+    <message>
+        <source>When the story goes out (local time)</source>
+        <translation>Wann der Beitrag erscheint (Ortszeit)</translation>
     </message>
     <message>
         <source>B&amp;yline</source>
@@ -2305,23 +2514,63 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
     <message>
         <source>&amp;Dateline</source>
-        <translation>&amp;Ortsmarke</translation>
+        <translation>Ortsmar&amp;ke</translation>
     </message>
     <message>
         <source>Se&amp;ction</source>
-        <translation>Ressor&amp;t</translation>
+        <translation>&amp;Ressort</translation>
     </message>
     <message>
         <source>St&amp;atus</source>
-        <translation>St&amp;atus</translation>
+        <translation>&amp;Status</translation>
     </message>
     <message>
         <source>Ta&amp;gs</source>
         <translation>Schla&amp;gwörter</translation>
     </message>
     <message>
+        <source>Story side panel</source>
+        <translation>Seitenbereich des Beitrags</translation>
+    </message>
+    <message>
+        <source>Side panel tabs</source>
+        <translation>Tabs des Seitenbereichs</translation>
+    </message>
+    <message>
+        <source>Alt+1 to Alt+4 show each tab</source>
+        <translation>Alt+1 bis Alt+4 zeigen jeden Tab</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>The story as the HTML export will write it</source>
+        <translation>Der Beitrag, wie der HTML-Export ihn schreibt</translation>
+    </message>
+    <message>
+        <source>Open in &amp;browser</source>
+        <translation>Im &amp;Browser öffnen</translation>
+    </message>
+    <message>
+        <source>The real exported page, in your web browser</source>
+        <translation>Die echte exportierte Seite, in Ihrem Webbrowser</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Related</source>
+        <translation>Verwandt</translation>
+    </message>
+    <message>
+        <source>Pictures &amp;&amp; tweets</source>
+        <translation>Bilder &amp;&amp; Tweets</translation>
+    </message>
+    <message>
         <source>Headli&amp;ne</source>
-        <translation>Ü&amp;berschrift</translation>
+        <translation>Überschr&amp;ift</translation>
     </message>
     <message>
         <source>S&amp;tandfirst</source>
@@ -2349,6 +2598,13 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     <message>
         <source>Delete every story in the trash for good, with its revisions? This cannot be undone.</source>
         <translation>Jeden Beitrag im Papierkorb samt Versionen endgültig löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+</context>
+<context>
+    <name>StoryListModel</name>
+    <message>
+        <source>Status: {0}</source>
+        <translation>Status: {0}</translation>
     </message>
 </context>
 <context>
@@ -2402,8 +2658,20 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Spalten</translation>
     </message>
     <message>
+        <source>Fit columns to the list&apos;s width</source>
+        <translation>Spalten an die Breite der Liste anpassen</translation>
+    </message>
+    <message>
         <source>Hide the least needed columns whenever the list is narrow</source>
         <translation>Die am wenigsten gebrauchten Spalten ausblenden, wenn die Liste schmal ist</translation>
+    </message>
+    <message>
+        <source>Newest first (best match while searching)</source>
+        <translation>Neueste zuerst (beim Suchen beste Treffer)</translation>
+    </message>
+    <message>
+        <source>Reverse the order</source>
+        <translation>Reihenfolge umkehren</translation>
     </message>
     <message>
         <source>No store is open</source>
@@ -2495,6 +2763,29 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
 </context>
 <context>
+    <name>StoryStatus</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Spiked</source>
+        <translation>Verworfen</translation>
+    </message>
+</context>
+<context>
     <name>StoryTabs</name>
     <message>
         <source>Open stories</source>
@@ -2575,6 +2866,14 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Link des Tweets</translation>
     </message>
     <message>
+        <source>&amp;Posted on</source>
+        <translation>&amp;Gepostet am</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch from Twitter</source>
+        <translation>Von Twitter &amp;holen</translation>
+    </message>
+    <message>
         <source>The tweet&apos;s address, in any form people paste</source>
         <translation>Die Adresse des Tweets, in jeder Form, die man einfügt</translation>
     </message>
@@ -2627,16 +2926,24 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Der Tweet genau so, wie der Export ihn zeigt</translation>
     </message>
     <message>
-        <source>Link</source>
-        <translation>Link</translation>
+        <source>&amp;Link</source>
+        <translation>&amp;Verlinken</translation>
     </message>
     <message>
-        <source>Text</source>
-        <translation>Text</translation>
+        <source>Display &amp;name</source>
+        <translation>Anzeige&amp;name</translation>
     </message>
     <message>
-        <source>As it will appear:</source>
-        <translation>So wird er erscheinen:</translation>
+        <source>&amp;Text</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>As it will &amp;appear:</source>
+        <translation>So wird er &amp;erscheinen:</translation>
     </message>
     <message>
         <source>Asking Twitter…</source>

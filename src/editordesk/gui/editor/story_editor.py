@@ -49,6 +49,7 @@ from editordesk.gui.editor.related_panel import RelatedPanel
 from editordesk.gui.editor.slug_field import SlugField
 from editordesk.gui.focus import OneStopDateTimeEdit
 from editordesk.gui.safe_browser import SafeBrowser
+from editordesk.gui.story_list.model import status_word
 from editordesk.gui.workers import run_in_background
 from editordesk.model import RelatedRecord, StoryDraft, StoryRecord, StoryStatus
 from editordesk.text import slugify
@@ -95,12 +96,12 @@ class NoticeBar(QFrame):
         super().__init__(parent)
         self.setObjectName("storyNotice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Story notice")
+        self.setAccessibleName(self.tr("Story notice"))
         theme.follow(self._palette_changed)
         self._palette_changed()
         self.label = plain.plain_label(QLabel(self))  # it names other editors, as they wrote
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Story notice text")
+        self.label.setAccessibleName(self.tr("Story notice text"))
         self.buttons = [QPushButton(self), QPushButton(self)]
         self._actions: list[Callable[[], None] | None] = [None, None]
         layout = QHBoxLayout(self)
@@ -119,7 +120,7 @@ class NoticeBar(QFrame):
         policy = self.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.setSizePolicy(policy)
-        probe = QPushButton("Take over…", self)  # a button with words, as a notice has
+        probe = QPushButton(self.tr("Take over…"), self)  # a button with words, as a notice has
         self._button_height = probe.sizeHint().height()
         probe.deleteLater()
         self._fit()
@@ -237,14 +238,14 @@ class StoryEditor(QWidget):
 
     def _build(self) -> None:
         self.headline = QLineEdit(self)
-        self.headline.setPlaceholderText("Headline")
+        self.headline.setPlaceholderText(self.tr("Headline"))
         big = QFont(self.headline.font())
         big.setPointSizeF(big.pointSizeF() * 1.5)
         big.setBold(True)
         self.headline.setFont(big)
         self.slug_field = SlugField(self.store, self)
         self.standfirst = QPlainTextEdit(self)
-        self.standfirst.setPlaceholderText("Standfirst: the paragraph under the headline")
+        self.standfirst.setPlaceholderText(self.tr("Standfirst: the paragraph under the headline"))
         self.standfirst.setTabChangesFocus(True)
         self.standfirst.setFixedHeight(self.standfirst.fontMetrics().lineSpacing() * 3 + 12)
         self.byline = QLineEdit(self)
@@ -253,9 +254,9 @@ class StoryEditor(QWidget):
         self.section.setEditable(True)
         self.status = QComboBox(self)
         for status in StoryStatus:
-            self.status.addItem(status.value.capitalize(), status)
+            self.status.addItem(status_word(status), status)
         self.tags = QLineEdit(self)
-        self.tags.setPlaceholderText("Tags, separated by commas")
+        self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
         self.publish_on = QCheckBox(self.tr("&Publish at"), self)
         # One Tab crosses it: Left and Right move between its day, month, year and time.
         self.publish_time = OneStopDateTimeEdit(self)
@@ -267,15 +268,23 @@ class StoryEditor(QWidget):
         self.publish_on.toggled.connect(self.publish_time.setEnabled)
 
         for widget, name, tip in (
-            (self.headline, "Headline", "The story's headline"),
-            (self.standfirst, "Standfirst", "The paragraph under the headline"),
-            (self.byline, "Byline", "Who wrote it"),
-            (self.dateline, "Dateline", "Where it was filed from"),
-            (self.section, "Section", "The section the story runs in"),
-            (self.status, "Status", "Draft, editing, ready, published or spiked"),
-            (self.tags, "Tags", "Tags, separated by commas"),
-            (self.publish_on, "Has a publish time", "Tick to set when the story goes out"),
-            (self.publish_time, "Publish time", "When the story goes out (local time)"),
+            (self.headline, self.tr("Headline"), self.tr("The story's headline")),
+            (self.standfirst, self.tr("Standfirst"), self.tr("The paragraph under the headline")),
+            (self.byline, self.tr("Byline"), self.tr("Who wrote it")),
+            (self.dateline, self.tr("Dateline"), self.tr("Where it was filed from")),
+            (self.section, self.tr("Section"), self.tr("The section the story runs in")),
+            (self.status, self.tr("Status"), self.tr("Draft, editing, ready, published or spiked")),
+            (self.tags, self.tr("Tags"), self.tr("Tags, separated by commas")),
+            (
+                self.publish_on,
+                self.tr("Has a publish time"),
+                self.tr("Tick to set when the story goes out"),
+            ),
+            (
+                self.publish_time,
+                self.tr("Publish time"),
+                self.tr("When the story goes out (local time)"),
+            ),
         ):
             widget.setAccessibleName(name)
             widget.setToolTip(tip)
@@ -302,13 +311,13 @@ class StoryEditor(QWidget):
 
         self.body = BodyEdit(self)
         self.side = QTabWidget(self)
-        self.side.setAccessibleName("Story side panel")
-        self.side.tabBar().setAccessibleName("Side panel tabs")
-        self.side.tabBar().setAccessibleDescription("Alt+1 to Alt+4 show each tab")
+        self.side.setAccessibleName(self.tr("Story side panel"))
+        self.side.tabBar().setAccessibleName(self.tr("Side panel tabs"))
+        self.side.tabBar().setAccessibleDescription(self.tr("Alt+1 to Alt+4 show each tab"))
         # The page a desk template writes opens only the story's own pictures.
         self.preview = SafeBrowser(self, pictures=self.store.media.root)
-        self.preview.setAccessibleName("Preview")
-        self.preview.setToolTip("The story as the HTML export will write it")
+        self.preview.setAccessibleName(self.tr("Preview"))
+        self.preview.setToolTip(self.tr("The story as the HTML export will write it"))
         self.preview.follow_dark_preview()  # Story menu: "Preview in dark colours"
         self.preview.setOpenExternalLinks(False)
         self.preview.setOpenLinks(False)
@@ -331,14 +340,14 @@ class StoryEditor(QWidget):
         )
         self.assets = AssetsPanel(self)
         self.assets.remove_token.connect(self.remove_token)
-        self.side.addTab(self.preview, "Preview")
-        self.browser_button = QPushButton("Open in &browser", self.side)
-        self.browser_button.setToolTip("The real exported page, in your web browser")
+        self.side.addTab(self.preview, self.tr("Preview"))
+        self.browser_button = QPushButton(self.tr("Open in &browser"), self.side)
+        self.browser_button.setToolTip(self.tr("The real exported page, in your web browser"))
         self.browser_button.clicked.connect(self.open_in_browser)
         self.side.setCornerWidget(self.browser_button)
-        self.side.addTab(self.preflight, "Checks")
-        self.side.addTab(self.related_panel, "Related")
-        self.side.addTab(self.assets, "Pictures && tweets")
+        self.side.addTab(self.preflight, self.tr("Checks"))
+        self.side.addTab(self.related_panel, self.tr("Related"))
+        self.side.addTab(self.assets, self.tr("Pictures && tweets"))
         # Every tab's name in full, at any font size: the panel widens rather than hiding
         # the last tabs behind scroll arrows.
         self.side.tabBar().setUsesScrollButtons(False)

@@ -3,7 +3,7 @@ some, instead of an empty grey area."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QTabWidget
 
@@ -15,12 +15,13 @@ _KEYS = QKeySequence.SequenceFormat.NativeText
 def hint_text() -> str:
     """The words shown, with this platform's names for the keys."""
     new = QKeySequence(QKeySequence.StandardKey.New).toString(_KEYS) or "Ctrl+N"
-    return (
+    return QCoreApplication.translate(
+        "DeskHint",
         "No story is open.\n\n"
         "Double-click a story in the list (or select it and press Enter) to open it.\n"
-        f"Press {new} to start a new story.\n"
-        "Use File ▸ Import… (Ctrl+Shift+I), or drop .md and .docx files here, to import stories."
-    )
+        "Press {0} to start a new story.\n"
+        "Use File ▸ Import… (Ctrl+Shift+I), or drop .md and .docx files here, to import stories.",
+    ).format(new)
 
 
 class DeskHint(QLabel):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     Qt,
@@ -68,6 +69,51 @@ STATUS_COLOURS = {
     StoryStatus.SPIKED: QColor("#d9473f"),
 }
 STATUS_WORDS = {status: status.value.capitalize() for status in StoryStatus}
+
+
+def status_word(status: StoryStatus) -> str:
+    """A status as the window names it, in the window's language (STATUS_WORDS in English)."""
+    return {
+        StoryStatus.DRAFT: QCoreApplication.translate("StoryStatus", "Draft"),
+        StoryStatus.EDITING: QCoreApplication.translate("StoryStatus", "Editing"),
+        StoryStatus.READY: QCoreApplication.translate("StoryStatus", "Ready"),
+        StoryStatus.PUBLISHED: QCoreApplication.translate("StoryStatus", "Published"),
+        StoryStatus.SPIKED: QCoreApplication.translate("StoryStatus", "Spiked"),
+    }[status]
+
+
+def column_title(column: int) -> str:
+    """A column's title in the window's language (COLUMNS holds them in English)."""
+    return (
+        QCoreApplication.translate("StoryColumns", "Headline"),
+        QCoreApplication.translate("StoryColumns", "Status"),
+        QCoreApplication.translate("StoryColumns", "Section"),
+        QCoreApplication.translate("StoryColumns", "Byline"),
+        QCoreApplication.translate("StoryColumns", "Updated"),
+        QCoreApplication.translate("StoryColumns", "Words"),
+    )[column]
+
+
+def column_tooltip(column: int) -> str:
+    """A column header's tip, with how clicking it sorts, in the window's language."""
+    tip = (
+        QCoreApplication.translate("StoryColumns", "The story's headline"),
+        QCoreApplication.translate("StoryColumns", "Draft, editing, ready, published or spiked"),
+        QCoreApplication.translate("StoryColumns", "The section the story is filed in"),
+        QCoreApplication.translate("StoryColumns", "Who wrote it"),
+        QCoreApplication.translate(
+            "StoryColumns", "When the story was last saved (your local time)"
+        ),
+        QCoreApplication.translate("StoryColumns", "Words in the body"),
+    )[column]
+    hint = QCoreApplication.translate(
+        "StoryColumns",
+        "Click to sort, again to reverse, a third time for newest first "
+        "(best match first while searching).",
+    )
+    return f"{tip}. {hint}"
+
+
 DOT_SIZE = 12  # logical pixels
 
 
@@ -301,9 +347,9 @@ class StoryListModel(PagedRows["StorySummary"], QAbstractTableModel):
             return None
         column = COLUMNS[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
+            return column_title(section)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{column.tooltip}. {SORT_HINT}"
+            return column_tooltip(section)
         if role == Qt.ItemDataRole.InitialSortOrderRole:
             return column.first_click.value
         if role == Qt.ItemDataRole.TextAlignmentRole and section == WORDS:
@@ -335,7 +381,7 @@ class StoryListModel(PagedRows["StorySummary"], QAbstractTableModel):
             who = plain.shorten(self._locks[story.id], 200)
             return f"{self._text(story, column)}, being edited by {who}"
         if role == Qt.ItemDataRole.AccessibleTextRole and column == STATUS:
-            return f"Status: {STATUS_WORDS[story.status]}"
+            return self.tr("Status: {0}").format(status_word(story.status))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == WORDS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and column == HEADLINE and not story.headline:
@@ -349,7 +395,7 @@ class StoryListModel(PagedRows["StorySummary"], QAbstractTableModel):
         if column == HEADLINE:
             return plain.shorten(story.headline) or "(no headline)"
         if column == STATUS:
-            return STATUS_WORDS[story.status]
+            return status_word(story.status)
         if column == SECTION:
             return plain.shorten(story.section, 200)
         if column == BYLINE:
@@ -360,7 +406,7 @@ class StoryListModel(PagedRows["StorySummary"], QAbstractTableModel):
 
     def _tooltip(self, story: StorySummary, column: int) -> str:
         if column == STATUS:
-            return f"Status: {STATUS_WORDS[story.status]}"
+            return self.tr("Status: {0}").format(status_word(story.status))
         if column == UPDATED:
             local = story.updated.astimezone()
             return f"Last saved {local:%Y-%m-%d %H:%M} (your local time)"

@@ -43,12 +43,13 @@ from editordesk.gui.story_list.model import (
     HEADLINE,
     SECTION,
     STATUS,
-    STATUS_WORDS,
     UPDATED,
     WORDS,
     StoryFilters,
     StoryListModel,
+    column_title,
     describe_error,
+    status_word,
 )
 from editordesk.gui.workers import run_in_background
 from editordesk.model import StoryStatus
@@ -104,7 +105,7 @@ class StoryListWidget(QWidget):
         plain.guard_tooltips()  # the list shows stories' own words in its tooltips
 
         self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText(SEARCH_PLACEHOLDER)
+        self.search_edit.setPlaceholderText(self.tr("Search stories"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(self.tr("Search stories"))
         self.search_edit.setToolTip(SEARCH_TIP)
@@ -118,7 +119,7 @@ class StoryListWidget(QWidget):
         self.status_combo = self._combo("Status filter", "Show only stories with this status")
         self.status_combo.addItem(self.tr("All statuses"), None)
         for status in StoryStatus:
-            self.status_combo.addItem(STATUS_WORDS[status], status)
+            self.status_combo.addItem(status_word(status), status)
         for words, value, tip in PUBLISHED_CHOICES:
             self.status_combo.addItem(words, value)
             self.status_combo.setItemData(
@@ -159,7 +160,10 @@ class StoryListWidget(QWidget):
         filters_row.setContentsMargins(0, 0, 0, 0)
         room = self.search_edit.fontMetrics()
         self.search_edit.setMinimumWidth(
-            max(room.averageCharWidth() * SEARCH_CHARS, room.horizontalAdvance(SEARCH_PLACEHOLDER))
+            max(
+                room.averageCharWidth() * SEARCH_CHARS,
+                room.horizontalAdvance(self.search_edit.placeholderText()),
+            )
             + 48  # the clear button and the frame
         )
         filters_row.addWidget(self.status_combo)
@@ -317,7 +321,8 @@ class StoryListWidget(QWidget):
         menu.clear()
         header = self.table_view.horizontalHeader()
         texts = with_mnemonics(
-            [spec.title for spec in COLUMNS] + ["Fit columns to the list's width"]
+            [column_title(c) for c in range(len(COLUMNS))]
+            + [self.tr("Fit columns to the list's width")]
         )
         for column, _spec in enumerate(COLUMNS):
             action = menu.addAction(texts[column])
@@ -334,8 +339,9 @@ class StoryListWidget(QWidget):
         """(Re)fill the View menu's "Sort the list by": the natural order and each column, the
         one in use ticked (choosing it again reverses it, as a second click on its header)."""
         menu.clear()
-        natural = "Newest first (best match while searching)"
-        texts = with_mnemonics([natural] + [spec.title for spec in COLUMNS] + ["Reverse the order"])
+        natural = self.tr("Newest first (best match while searching)")
+        titles = [column_title(c) for c in range(len(COLUMNS))]
+        texts = with_mnemonics([natural, *titles, self.tr("Reverse the order")])
         column = self.model.sort_column
         group = QActionGroup(menu)
         for index, text in enumerate(texts[:-1]):
