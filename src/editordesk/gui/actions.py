@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from editordesk.gui import theme
+from editordesk.gui.focus import name_toolbar_overflow
 
 SK = QKeySequence.StandardKey
 Key = str | QKeySequence.StandardKey | None
@@ -426,6 +427,7 @@ def build_menus(
         else:
             toolbar.addAction(actions[name])
     window.addToolBar(toolbar)
+    name_toolbar_overflow(toolbar)
     actions["dark_preview"].setChecked(theme.theme_watcher().dark_preview)
     return actions
 

@@ -12,16 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDateTimeEdit,
+    QLineEdit,
     QMenu,
     QMenuBar,
     QTabBar,
+    QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -370,3 +373,22 @@ def with_mnemonics(texts: Sequence[str], taken: str = "") -> list[str]:
         else:
             out.append(text)
     return out
+
+
+# ------------------------------------------------------------------ Qt's own parts, named
+
+
+def name_clear_button(edit: QLineEdit) -> None:
+    """The clear button Qt puts in a search box (setClearButtonEnabled) announces what it
+    clears, not an empty name."""
+    what = edit.accessibleName() or QCoreApplication.translate("Focus", "the text")
+    for button in edit.findChildren(QToolButton):
+        if not button.accessibleName():
+            button.setAccessibleName(QCoreApplication.translate("Focus", "Clear {0}").format(what))
+
+
+def name_toolbar_overflow(toolbar: QToolBar) -> None:
+    """The » button a narrow window shows at a toolbar's end."""
+    button = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    if button is not None:
+        button.setAccessibleName(QCoreApplication.translate("Focus", "More toolbar commands"))

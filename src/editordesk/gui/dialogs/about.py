@@ -175,6 +175,7 @@ class AboutDialog(QDialog):
         self.notices_view.setPlainText(_notices_text())
 
         self.tabs = QTabWidget(self)
+        self.tabs.tabBar().setAccessibleName(self.tr("About EditorDesk's pages"))
         self.tabs.addTab(self.about_view, self.tr("&About"))
         self.tabs.addTab(self.licences_view, self.tr("&Licences"))
         self.tabs.addTab(self.notices_view, self.tr("&Notices"))

@@ -48,7 +48,7 @@ class DeskStyleDialog(QDialog):
         self.language.setToolTip(self.tr("The language of stories that do not choose their own"))
         self.language.addItems(spelling.installed_languages())
         self.language.setEditText(language)
-        self.acronyms = QCheckBox(self.tr("Check all-capital words (acronyms) too"), self)
+        self.acronyms = QCheckBox(self.tr("Check all-capital words (&acronyms) too"), self)
         self.acronyms.setAccessibleName(self.tr("Check acronyms"))
         self.acronyms.setToolTip(self.tr("Off: words in capitals such as NATO are never flagged"))
         self.acronyms.setChecked(acronyms)
@@ -66,10 +66,10 @@ class DeskStyleDialog(QDialog):
         self.problem.setAccessibleName(self.tr("Style problem"))
         row = QHBoxLayout()
         for label, slot, tip in (
-            (self.tr("Import…"), self.import_file, self.tr("Replace the text with a style file")),
-            (self.tr("Export…"), self.export_file, self.tr("Save the text as a style file")),
+            (self.tr("&Import…"), self.import_file, self.tr("Replace the text with a style file")),
+            (self.tr("&Export…"), self.export_file, self.tr("Save the text as a style file")),
             (
-                self.tr("Sample"),
+                self.tr("Sa&mple"),
                 self.load_sample,
                 self.tr("Start again from the shipped sample style"),
             ),
@@ -80,7 +80,7 @@ class DeskStyleDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         form = QFormLayout()
-        form.addRow(self.tr("Desk's language"), self.language)
+        form.addRow(self.tr("Desk's &language"), self.language)
         form.addRow("", self.acronyms)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -89,7 +89,9 @@ class DeskStyleDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("House style:"), self))
+        house = QLabel(self.tr("House st&yle:"), self)
+        house.setBuddy(self.text)
+        layout.addWidget(house)
         layout.addWidget(self.text, 1)
         layout.addLayout(row)
         layout.addWidget(self.problem)

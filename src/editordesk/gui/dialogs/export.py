@@ -65,6 +65,11 @@ class ExportDialog(QDialog):
             self.radios[key] = radio
             kinds.addWidget(radio)
         self.radios["html"].setChecked(True)
+        # The formats in a box of their own, so the Format label has a field to go to: the
+        # chosen format (Up and Down choose another).
+        self.kinds = QWidget(self)
+        self.kinds.setLayout(kinds)
+        kinds.setContentsMargins(0, 0, 0, 0)
         self.destination = self._path_row(
             folder, "Export folder", "Where the files go", self._pick_folder
         )
@@ -93,10 +98,10 @@ class ExportDialog(QDialog):
             box.setToolTip(tip)
         self.problem = plain.plain_label(QLabel(self))
         form = QFormLayout()
-        form.addRow(self.tr("Format"), kinds)
-        form.addRow(self.tr("Folder"), self.destination[0])
-        form.addRow(self.tr("HTML templates"), self.template[0])
-        form.addRow(self.tr("Word reference"), self.reference[0])
+        form.addRow(self.tr("&Format"), self.kinds)
+        form.addRow(self.tr("Fol&der"), self.destination[0])
+        form.addRow(self.tr("&HTML templates"), self.template[0])
+        form.addRow(self.tr("&Word reference"), self.reference[0])
         form.addRow("", self.embed)
         form.addRow("", self.force)
         form.addRow("", self.open_after)
@@ -127,6 +132,7 @@ class ExportDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(edit, 1)
         row.addWidget(button)
+        box.setFocusProxy(edit)  # its label's letter goes to the path
         return box, edit
 
     def _pick_folder(self) -> None:
@@ -152,6 +158,7 @@ class ExportDialog(QDialog):
 
     def _update(self) -> None:
         name = self.selected()
+        self.kinds.setFocusProxy(self.radios[name])
         self.template[0].setEnabled(name in ("html", "fragment"))
         self.embed.setEnabled(name in ("html", "fragment"))
         self.reference[0].setEnabled(name == "docx")

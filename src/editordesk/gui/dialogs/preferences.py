@@ -52,6 +52,7 @@ class _PathField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1)
         layout.addWidget(browse)
+        self.setFocusProxy(self.edit)  # its label's letter goes to the path
 
     def _pick(self, pick: Picker) -> None:
         chosen = pick(self, self.edit.text())
@@ -191,8 +192,10 @@ class PreferencesDialog(QDialog):
             self,
         )
         form = QFormLayout()
-        form.addRow(self.tr("Your name"), self.editor_name)
-        form.addRow(self.tr("Store"), self.store)
+        # Each label is linked to its field (QFormLayout does it) and has a letter of its own;
+        # O and C are left to OK and Cancel.
+        form.addRow(self.tr("Your &name"), self.editor_name)
+        form.addRow(self.tr("&Store"), self.store)
         self.store_in_use = plain.plain_label(QLabel(self), _store_in_use(parent))
         self.store_in_use.setAccessibleName(self.tr("Store in use"))
         self.store_in_use.setToolTip(
@@ -204,14 +207,14 @@ class PreferencesDialog(QDialog):
         self.store_in_use.setWordWrap(True)
         self.store_in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow("", self.store_in_use)
-        form.addRow(self.tr("Media folder"), self.media)
-        form.addRow(self.tr("Autosave every"), self.autosave)
-        form.addRow(self.tr("Daily backups kept"), self.backups)
-        form.addRow(self.tr("Edit stories in"), self.edit_in)
-        form.addRow(self.tr("Language"), self.ui_language)
-        form.addRow(self.tr("Theme"), self.theme)
-        form.addRow(self.tr("HTML templates"), self.template_dir)
-        form.addRow(self.tr("Word reference"), self.reference)
+        form.addRow(self.tr("&Media folder"), self.media)
+        form.addRow(self.tr("&Autosave every"), self.autosave)
+        form.addRow(self.tr("Daily &backups kept"), self.backups)
+        form.addRow(self.tr("&Edit stories in"), self.edit_in)
+        form.addRow(self.tr("&Language"), self.ui_language)
+        form.addRow(self.tr("&Theme"), self.theme)
+        form.addRow(self.tr("&HTML templates"), self.template_dir)
+        form.addRow(self.tr("&Word reference"), self.reference)
         # The desk's language and house style live in the store, for every editor.
         self.desk_style = QPushButton(self.tr("Desk spelling and house style…"), self)
         self.desk_style.setAccessibleName(self.tr("Desk spelling and house style"))
@@ -220,7 +223,7 @@ class PreferencesDialog(QDialog):
         )
         self.desk_style.clicked.connect(self.edit_desk_style)
         self.desk_style.setEnabled(getattr(parent, "store", None) is not None)
-        form.addRow(self.tr("Spelling and style"), self.desk_style)
+        form.addRow(self.tr("S&pelling and style"), self.desk_style)
         # The sites stories are published to live in the store too, for every editor.
         self.sites = QPushButton(self.tr("Sites…"), self)
         self.sites.setAccessibleName(self.tr("Sites"))
@@ -229,7 +232,7 @@ class PreferencesDialog(QDialog):
         )
         self.sites.clicked.connect(self.edit_sites)
         self.sites.setEnabled(bool(getattr(parent, "has_store", False)))
-        form.addRow(self.tr("Publishing"), self.sites)
+        form.addRow(self.tr("P&ublishing"), self.sites)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editordesk.gui.focus import name_clear_button
+
 
 class ShortcutsDialog(QDialog):
     def __init__(self, menus: QMenuBar, parent: QWidget | None = None) -> None:
@@ -27,6 +29,7 @@ class ShortcutsDialog(QDialog):
         self.filter.setAccessibleName(self.tr("Find a shortcut"))
         self.filter.setToolTip(self.tr("Type part of a command's name or of its keys"))
         self.filter.setClearButtonEnabled(True)
+        name_clear_button(self.filter)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("Command"), self.tr("Keys")])
         self.tree.setAccessibleName(self.tr("Commands and their keys"))

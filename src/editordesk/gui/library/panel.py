@@ -217,7 +217,7 @@ class ImageEditPanel(QWidget):
         self.note.setToolTip(CHANGE_NOTE)
         theme.make_secondary(self.note)  # quieter than the fields, still 4.5:1
 
-        self.uses_label = QLabel(self.tr("Used in:"), self)
+        self.uses_label = QLabel(self.tr("&Used in:"), self)
         self.uses_label.setAccessibleName(self.tr("Stories using this picture"))
         self.uses_label.setToolTip(self.tr("The stories whose body shows this picture"))
         self.uses_list = QListWidget(self)

@@ -46,6 +46,7 @@ from editordesk.errors import EditorDeskError
 from editordesk.gui import plain, theme
 from editordesk.gui.library.importer import (
     FILE_FILTER,
+from editordesk.gui.focus import name_clear_button
     ImportOutcome,
     import_paths,
     problems_text,
@@ -131,7 +132,7 @@ class LibraryView(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self.missing_credit_check = QCheckBox(self.tr("Missing &credit"), self)
+        self.missing_credit_check = QCheckBox(self.tr("Missing cre&dit"), self)
         self.missing_credit_check.setAccessibleName(self.tr("Missing credit"))
         self.missing_credit_check.setToolTip(
             self.tr("Show only pictures that have no credit line yet")
@@ -147,7 +148,8 @@ class LibraryView(QWidget):
                 "fill the fields. You can also drop files or folders on the library."
             )
         )
-        self.credits_button = QPushButton(self.tr("Credits &report…"), self)
+        self.credits_button = QPushButton(self.tr("Cr&edits report…"), self)
+        name_clear_button(self.search_edit)
         self.credits_button.setAccessibleName(self.tr("Credits report"))
         self.credits_button.setToolTip(
             self.tr(

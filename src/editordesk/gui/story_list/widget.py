@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from editordesk.gui import plain
 from editordesk.gui.focus import mnemonic as focus_mnemonic
-from editordesk.gui.focus import with_mnemonics
+from editordesk.gui.focus import name_clear_button, with_mnemonics
 from editordesk.gui.story_list.commands import StoryListCommands
 from editordesk.gui.story_list.model import (
     BYLINE,
@@ -109,6 +109,7 @@ class StoryListWidget(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(self.tr("Search stories"))
         self.search_edit.setToolTip(SEARCH_TIP)
+        name_clear_button(self.search_edit)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
