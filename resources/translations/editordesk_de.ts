@@ -1230,6 +1230,25 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Der Speicher, mit dem dieses Fenster arbeitet</translation>
     </message>
     <message>
+        <source>Untitled story</source>
+        <translation>Beitrag ohne Titel</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min read</source>
+        <translation>
+            <numerusform>%n Min. Lesezeit</numerusform>
+            <numerusform>%n Min. Lesezeit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no reading time</source>
+        <translation>keine Lesezeit</translation>
+    </message>
+    <message>
         <source>{0:,} words · {1:,} characters · {2}</source>
         <translation>{0:,} Wörter · {1:,} Zeichen · {2}</translation>
     </message>

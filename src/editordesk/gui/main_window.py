@@ -347,10 +347,10 @@ class MainWindow(QMainWindow):
             self.setWindowModified(False)
             self.save_state.clear()
             return
-        headline = editor.headline.text().strip() or "Untitled story"
+        headline = editor.headline.text().strip() or self.tr("Untitled story")
         self.setWindowTitle(f"{headline}[*] — {APP_NAME}")
         self.setWindowModified(editor.dirty)
-        self.save_state.setText("Unsaved changes" if editor.dirty else "Saved")
+        self.save_state.setText(self.tr("Unsaved changes") if editor.dirty else self.tr("Saved"))
 
     def _current_tab_changed(self, _index: int) -> None:
         self._update_title()
@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
 
     def _show_stats(self, editor: StoryEditor, words: int, chars: int, minutes: int) -> None:
         if editor is self.current_editor():
-            read = f"{minutes} min read" if minutes else "no reading time"
+            read = self.tr("%n min read", "", minutes) if minutes else self.tr("no reading time")
             self.counts.setText(
                 self.tr("{0:,} words · {1:,} characters · {2}").format(words, chars, read)
             )
