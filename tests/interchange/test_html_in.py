@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image as PILImage
 
 from editordesk.document import nodes as n
@@ -924,3 +926,93 @@ def test_our_own_page_pasted_back_keeps_its_table_and_footnotes() -> None:
     assert [n.inlines_text(c.children) for c in table.header.cells] == ["Ward", "Votes", "Share"]
     assert table.align == ("left", "right", "center")
     assert not any(isinstance(b, n.Rule | n.OrderedList) for b in pasted.blocks[-2:])
+
+
+# ---------------------------------------------------------------- any HTML at all
+
+_TAGS = (
+    "p div span b strong i em s del ins u a code pre h1 h3 ul ol li blockquote table tr td th "
+    "thead br hr img sup script style font o:p"
+).split()
+_ATTRS = (
+    "",
+    ' style="font-weight:700"',
+    ' style="font-weight:normal"',
+    ' style="font-style:italic;text-decoration:line-through"',
+    ' style="mso-list:l0 level3 lfo1"',
+    ' style="display:none"',
+    ' href="https://example.org/x"',
+    ' href="javascript:alert(1)"',
+    ' colspan="3"',
+    ' class="MsoQuote"',
+    ' src="https://example.org/a.png" alt="a"',
+    ' src="/etc/passwd"',
+)
+_WORDS = ("word", " ", "  ", "\n", "&nbsp;", "**", "#", "[x](y)", "<", "&amp;", "\u00e9", "`")
+
+
+@st.composite
+def _html(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 40))):
+        kind = draw(st.integers(0, 2))
+        if kind == 0:
+            parts.append(f"<{draw(st.sampled_from(_TAGS))}{draw(st.sampled_from(_ATTRS))}>")
+        elif kind == 1:
+            parts.append(f"</{draw(st.sampled_from(_TAGS))}>")
+        else:
+            parts.append(draw(st.sampled_from(_WORDS)))
+    return "".join(parts)
+
+
+def _inline_nodes(inlines: tuple[n.Inline, ...]) -> list[n.Inline]:
+    out: list[n.Inline] = []
+    stack = list(inlines)
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        if isinstance(node, n.Strong | n.Emphasis | n.Strikethrough | n.Link):
+            stack.extend(node.children)
+    return out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_html())
+def test_any_tag_soup_gives_a_tidy_tree(html: str) -> None:
+    pasted = read_html(html)
+    assert depth(pasted.blocks) <= MAX_NESTING
+    assert figure_placeholders(pasted.blocks) == len(pasted.pictures) == 0
+    for block in n.walk(pasted.blocks):
+        children: tuple[n.Inline, ...] = ()
+        if isinstance(block, n.Paragraph | n.Heading):
+            children = block.children
+            assert children, "an empty paragraph"
+            first, last = children[0], children[-1]
+            assert not (isinstance(first, n.Text) and first.text[:1] in (" ", "\u00a0"))
+            assert not (isinstance(last, n.Text) and last.text[-1:] in (" ", "\u00a0"))
+        for node in _inline_nodes(children):
+            if isinstance(node, n.Strong | n.Emphasis | n.Strikethrough):
+                words = n.inlines_text(node.children)
+                assert words and words == words.strip(" \u00a0"), node
+            if isinstance(node, n.Text):
+                assert node.text and "  " not in node.text and "\n" not in node.text
+            if isinstance(node, n.Link):
+                assert node.href.startswith("https://")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_html())
+def test_any_tag_soup_keeps_its_words_through_the_stored_body(html: str) -> None:
+    """What a paste gives, written as the body and read again, says the same words: no
+    pasted text turns into Markdown, and no formatting is left that Markdown cannot hold."""
+    write = pytest.importorskip("editordesk.document.write")
+    from editordesk.document.parse import parse_body
+
+    blocks = read_html(html).blocks
+    body = write.write_body(n.Document(blocks))
+    again = parse_body(body).children
+
+    def words(found: tuple[n.Block, ...]) -> list[str]:
+        return [t.replace("\n", " ") for t in text_of(found)]
+
+    assert words(again) == words(blocks), body

@@ -1145,66 +1145,67 @@ def _has_words(run: _Run) -> bool:
 
 
 def _common(a: _Style, b: _Style) -> _Style:
-    """What two neighbours' formatting share: a space between them carries only that."""
-    same_link = a.href == b.href
-    return _Style(
-        a.bold and b.bold,
-        a.italic and b.italic,
-        a.strike and b.strike,
-        a.code and b.code,
-        a.href if same_link else None,
-        a.title if same_link else "",
-    )
+    """The formatting a space between two neighbours carries: what they share, level by
+    level from the outside in (link, bold, italic, strikethrough, code), up to the first
+    level where they differ. So a space is never the edge of a group `_inlines` makes."""
+    if (a.href, a.title) != (b.href, b.title):
+        return PLAIN
+    flags: list[bool] = []
+    pairs = ((a.bold, b.bold), (a.italic, b.italic), (a.strike, b.strike), (a.code, b.code))
+    for mine, theirs in pairs:
+        if mine != theirs:
+            break
+        flags.append(mine)
+    flags += [False] * (4 - len(flags))
+    return _Style(flags[0], flags[1], flags[2], flags[3], a.href, a.title)
 
 
 def _tidy(runs: list[_Run], *, heading: bool = False) -> list[_Run]:
     """A block's runs with its edges trimmed, spaces moved out of formatting they would
     start or end (`**bold **` is not bold in Markdown), and runs of spaces made one."""
-    text_runs = [
-        _Run(_SPACES.sub(" ", r.text) if r.text is not None else None, r.style, r.ref) for r in runs
-    ]
     if heading:
-        text_runs = [_Run(r.text, r.style._replace(bold=False), r.ref) for r in text_runs]
-    # trim the edges
-    first_word = next((i for i, r in enumerate(text_runs) if _has_words(r)), None)
+        runs = [r._replace(style=r.style._replace(bold=False)) for r in runs]
+    first_word = next((i for i, r in enumerate(runs) if _has_words(r)), None)
     if first_word is None:
         return []
-    last_word = next(i for i in range(len(text_runs) - 1, -1, -1) if _has_words(text_runs[i]))
-    text_runs = text_runs[first_word : last_word + 1]
-    first = text_runs[0]
-    text_runs[0] = first._replace(text=(first.text or "").lstrip(" \u00a0"))
-    last = text_runs[-1]
-    text_runs[-1] = last._replace(text=(last.text or "").rstrip(" \u00a0"))
-    out: list[_Run] = []
-    count = len(text_runs)
-    for index, run in enumerate(text_runs):
+    last_word = next(i for i in range(len(runs) - 1, -1, -1) if _has_words(runs[i]))
+    # Words apart from the spaces around them: (text, style, ref); a space piece has ref -1.
+    pieces: list[_Run] = []
+    for run in runs[first_word : last_word + 1]:
         text = run.text
-        if run.ref:
-            out.append(run)
+        if text is None or run.ref:
+            pieces.append(run)
             continue
-        if text is None:
-            if out and out[-1].text:
-                out[-1] = _Run(out[-1].text.rstrip(" "), out[-1].style)
-            out.append(run)
-            continue
-        if run.style == PLAIN or not text:
-            if text:
-                out.append(run)
-            continue
-        before = text_runs[index - 1].style if index else PLAIN
-        after = text_runs[index + 1].style if index + 1 < count else PLAIN
         core = text.strip(_EDGE)
-        if not core:
-            out.append(_Run(text, _common(_common(before, run.style), after)))
-            continue
         lead = text[: len(text) - len(text.lstrip(_EDGE))]
-        trail = text[len(text.rstrip(_EDGE)) :]
+        trail = text[len(text.rstrip(_EDGE)) :] if core else ""
         if lead:
-            out.append(_Run(lead, _common(before, run.style)))
-        out.append(_Run(core, run.style))
+            pieces.append(_Run(lead, run.style, -1))
+        if core:
+            pieces.append(_Run(_SPACES.sub(" ", core), run.style))
         if trail:
-            out.append(_Run(trail, _common(run.style, after)))
-    return [r for r in out if r.text is None or r.text or r.ref]
+            pieces.append(_Run(trail, run.style, -1))
+    # Each stretch of spaces and line breaks between two words becomes its breaks (spaces
+    # at a line's end or start are not shown) or else one piece of spaces (one space, or the
+    # no-break space kept between words), formatted as both neighbours are.
+    out: list[_Run] = []
+    gap: list[_Run] = []
+    before: _Style | None = None
+    for piece in pieces:
+        if piece.ref == -1 or piece.text is None:
+            gap.append(piece)
+            continue
+        if gap and before is not None:
+            style = _common(before, piece.style)
+            breaks = sum(1 for g in gap if g.text is None)
+            if breaks:
+                out.extend(_Run(None, style) for _ in range(breaks))
+            else:
+                out.append(_Run(_SPACES.sub(" ", "".join(g.text or "" for g in gap)), style))
+        gap.clear()
+        out.append(piece)
+        before = piece.style
+    return out
 
 
 _EDGE = " \u00a0"
