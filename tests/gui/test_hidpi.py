@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QImage, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QListView, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from editordesk.gui import window_state
@@ -29,7 +29,13 @@ from editordesk.gui.library.model import (
     make_thumbnails,
     placeholder_icon,
 )
-from editordesk.gui.library.view import LABEL_CHARS, LibraryView
+from editordesk.gui.library.view import (
+    LABEL_CHARS,
+    LINE,
+    CardLabels,
+    LibraryDialog,
+    LibraryView,
+)
 from editordesk.gui.story_list.model import DOT_SIZE, _dot
 from editordesk.gui.story_list.widget import SEARCH_PLACEHOLDER, StoryListWidget
 from editordesk.media.folder import MediaFolder
@@ -177,6 +183,24 @@ def test_library_cells_and_the_save_button_grow_with_the_font(
     assert library.rect().contains(where), (where, library.rect())
 
 
+def test_a_grid_label_keeps_its_credit_line_when_the_credit_is_the_wider(qtbot: QtBot) -> None:
+    """Qt shortened the two lines as one and dropped the credit: "museum-quay.jpg…"."""
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setGridSize(QSize(160, 172))
+    model = QStandardItemModel(view)
+    model.appendRow(QStandardItem("museum-quay.jpg\nIllustration: EditorDesk sample photograph"))
+    view.setModel(model)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = QRect(0, 0, 160, 116)
+    CardLabels(view).initStyleOption(option, model.index(0, 0))
+    name, credit = option.text.split(LINE)
+    assert name == "museum-quay.jpg"
+    assert credit.startswith("Illus") and "…" in credit
+    assert option.fontMetrics.horizontalAdvance(credit) <= 160
+
+
 def test_every_side_panel_tab_is_in_sight_at_a_large_font(
     qtbot: QtBot, store: Store, large_font: float
 ) -> None:
@@ -192,6 +216,14 @@ def test_every_side_panel_tab_is_in_sight_at_a_large_font(
     last = bar.tabRect(bar.count() - 1)
     assert last.right() <= bar.width(), (last, bar.width())
     assert bar.tabText(bar.count() - 1).replace("&&", "&") == "Pictures & tweets"
+    # with the room the panel takes at this width, each name shows in full
+    for index in range(bar.count()):
+        text = bar.tabText(index).replace("&&", "&").replace("&", "")
+        assert bar.tabRect(index).width() >= bar.fontMetrics().horizontalAdvance(text)
+    # and squeezed, every tab stays in sight (shortened), none behind scroll arrows
+    editor.splitter.setSizes([1300, 100])
+    qtbot.waitUntil(lambda: bar.width() < bar.sizeHint().width())
+    assert bar.tabRect(bar.count() - 1).right() <= bar.width()
 
 
 def test_the_first_window_fits_the_screen(qtbot: QtBot, qapp: QApplication) -> None:
@@ -202,3 +234,6 @@ def test_the_first_window_fits_the_screen(qtbot: QtBot, qapp: QApplication) -> N
     size = window_state.default_size(window)
     assert size.width() <= room.width() and size.height() <= room.height()
     assert size.width() <= window_state.DEFAULT_SIZE.width()
+    library = LibraryDialog(None)
+    qtbot.addWidget(library)
+    assert library.width() <= room.width() and library.height() <= room.height()

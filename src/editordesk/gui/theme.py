@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
@@ -393,6 +393,17 @@ def dark_page(html: str) -> str:
 
 
 # ------------------------------------------------------------------ sizes that follow the font
+
+
+def fit_screen(widget: QWidget, wanted: QSize, share: float = 0.9) -> QSize:
+    """`wanted`, or less on a smaller screen (`share` of the free room on `widget`'s screen),
+    never below what the widget's layout needs at its font size."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() if screen is not None else wanted
+    least = widget.minimumSizeHint()
+    width = max(least.width(), min(wanted.width(), int(room.width() * share)))
+    height = max(least.height(), min(wanted.height(), int(room.height() * share)))
+    return QSize(width, height)
 
 
 def fit_line_edit(edit: QLineEdit, *samples: str) -> int:

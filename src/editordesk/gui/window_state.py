@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize
-from PySide6.QtGui import QGuiApplication
 
 from editordesk.gui import theme
 from editordesk.gui.state import window_settings
@@ -44,12 +43,7 @@ def save_window_state(window: Any, pending: PendingTabs | None) -> None:
 def default_size(window: Any) -> QSize:
     """The first window's size: 1280×820, or less on a smaller screen (90 % of its free
     room), never below what the window's layout needs at its font size."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    room = screen.availableGeometry().size() if screen is not None else DEFAULT_SIZE
-    least = window.minimumSizeHint()
-    width = max(least.width(), min(DEFAULT_SIZE.width(), int(room.width() * SCREEN_SHARE)))
-    height = max(least.height(), min(DEFAULT_SIZE.height(), int(room.height() * SCREEN_SHARE)))
-    return QSize(width, height)
+    return theme.fit_screen(window, DEFAULT_SIZE, SCREEN_SHARE)
 
 
 def restore_window_state(window: Any) -> PendingTabs | None:

@@ -348,10 +348,12 @@ class StoryEditor(QWidget):
         self.side.addTab(self.preflight, self.tr("Checks"))
         self.side.addTab(self.related_panel, self.tr("Related"))
         self.side.addTab(self.assets, self.tr("Pictures && tweets"))
-        # Every tab's name in full, at any font size: the panel widens rather than hiding
-        # the last tabs behind scroll arrows.
+        # Every tab in sight at any font size, never behind scroll arrows: in full while the
+        # panel has room, shortened ("Pictures & t…") only when the body is given more.
         self.side.tabBar().setUsesScrollButtons(False)
-        self.side.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        self.side.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        for index in range(self.side.count()):  # a shortened tab still says what it is
+            self.side.setTabToolTip(index, self.side.tabText(index).replace("&&", "&"))
         self.side.currentChanged.connect(lambda _: self.schedule_preview())
         self.splitter.addWidget(body_side)
         self.splitter.addWidget(self.side)

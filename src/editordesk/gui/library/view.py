@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -86,6 +88,30 @@ def grid_cell(metrics: QFontMetrics) -> QSize:
     as much of each label as the default one."""
     width = max(ICON_SIZE + 32, metrics.averageCharWidth() * LABEL_CHARS + 16)
     return QSize(width, ICON_SIZE + 2 * metrics.lineSpacing() + 16)
+
+
+LINE = "\u2028"  # how QStyledItemDelegate shows a label's "\n"
+
+
+class CardLabels(QStyledItemDelegate):
+    """Each line of a picture's label, its file name and its credit, shortened on its own to
+    the cell's width: Qt shortens the two as one text and drops the credit line when it is
+    the wider."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
+        super().initStyleOption(option, index)
+        view = self.parent()
+        width = option.rect.width() or (
+            view.gridSize().width() if isinstance(view, QListView) else 0
+        )
+        if width <= 0 or not option.text:
+            return
+        metrics = option.fontMetrics
+        room = width - 8  # the text's margins in the cell
+        lines = option.text.split(LINE)  # the delegate's own line break, not "\n"
+        option.text = LINE.join(
+            metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, room) for line in lines
+        )
 
 
 class LibraryView(QWidget):
@@ -239,6 +265,7 @@ class LibraryView(QWidget):
     def _setup_grid(self) -> None:
         grid = self.grid
         grid.setModel(self.model)
+        grid.setItemDelegate(CardLabels(grid))
         grid.setViewMode(QListView.ViewMode.IconMode)
         grid.setResizeMode(QListView.ResizeMode.Adjust)
         grid.setMovement(QListView.Movement.Static)
@@ -673,7 +700,7 @@ class LibraryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 720)
+        self.resize(theme.fit_screen(self, QSize(1100, 720)))  # smaller on a small screen
 
     def reject(self) -> None:
         if self.view.confirm_discard():
