@@ -1249,12 +1249,12 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>keine Lesezeit</translation>
     </message>
     <message>
-        <source>{0:,} words · {1:,} characters · {2}</source>
-        <translation>{0:,} Wörter · {1:,} Zeichen · {2}</translation>
-    </message>
-    <message>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>{0} words · {1} characters · {2}</source>
+        <translation>{0} Wörter · {1} Zeichen · {2}</translation>
     </message>
     <message>
         <source>Save your changes first? A restored revision replaces the text in the window.</source>

@@ -14,7 +14,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
 
@@ -372,7 +372,9 @@ class MainWindow(QMainWindow):
         if editor is self.current_editor():
             read = self.tr("%n min read", "", minutes) if minutes else self.tr("no reading time")
             self.counts.setText(
-                self.tr("{0:,} words · {1:,} characters · {2}").format(words, chars, read)
+                self.tr("{0} words · {1} characters · {2}").format(
+                    QLocale().toString(words), QLocale().toString(chars), read
+                )
             )
 
     # ------------------------------------------------------------------ greeting
