@@ -552,3 +552,30 @@ def test_with_mnemonics_gives_each_text_a_free_letter() -> None:
     assert focus.with_mnemonics(["&Open", "Other"]) == ["&Open", "O&ther"]
     assert focus.mnemonic("Pictures && t&weets") == "w"
     assert focus.mnemonic("Pictures && tweets") == ""
+
+
+def test_the_shortcuts_dialog_lists_the_new_keys(qtbot: QtBot, window: MainWindow) -> None:
+    """F1: the pane, tab and panel keys are there to be found."""
+    from editordesk.gui.dialogs.shortcuts import ShortcutsDialog
+
+    rows: list[tuple[str, str]] = []
+
+    def read(dialog: QWidget) -> None:
+        try:
+            assert isinstance(dialog, ShortcutsDialog)
+            rows.extend(dialog.rows())
+        finally:
+            dialog.reject()
+
+    on_next_dialog(read)
+    press(qtbot, Key.Key_F1)
+    for row in (
+        ("View", ""),
+        ("Next pane", "Ctrl+Tab"),
+        ("Previous pane", "Ctrl+Shift+Tab"),
+        ("Next story tab", "Ctrl+PgDown"),
+        ("Checks panel", "Alt+2"),
+        ("Pictures & tweets panel", "Alt+4"),
+        ("Widen the list", "Ctrl+Alt+Right"),
+    ):
+        assert row in rows

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from editordesk.gui import theme
-from editordesk.gui.focus import name_toolbar_overflow
+from editordesk.gui.focus import name_toolbar_overflow, without_mnemonic
 
 SK = QKeySequence.StandardKey
 Key = str | QKeySequence.StandardKey | None
@@ -343,7 +343,7 @@ def make_action(window: QMainWindow, command: Command, slot: Callable[[], object
         key = "Ctrl+,"  # the platform has no preferences key
     if key is not None:
         action.setShortcut(QKeySequence(key))
-    plain = text.replace("&", "").rstrip("…")
+    plain = without_mnemonic(text).rstrip("…")
     tip = menu_text(command.tip) if command.tip else plain
     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     action.setToolTip(f"{tip} ({keys})" if key is not None else tip)

@@ -353,6 +353,11 @@ def mnemonic(text: str) -> str:
         return "" if text[index + 1].isspace() else text[index + 1].lower()
 
 
+def without_mnemonic(text: str) -> str:
+    """A menu or label text as shown: its mnemonic's "&" gone, "&&" a literal "&"."""
+    return "&".join(part.replace("&", "") for part in text.split("&&"))
+
+
 def with_mnemonics(texts: Sequence[str], taken: str = "") -> list[str]:
     """Menu or label texts (a literal "&" written "&&") each with a mnemonic no other has (nor
     any letter of `taken`): the first free letter starting a word, else any free letter; a

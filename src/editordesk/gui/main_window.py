@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         editor = self.open_story(story_id)
         if editor is not None:
             if editor.headline.text().strip():
-                editor.body.setFocus(Qt.FocusReason.OtherFocusReason)
+                editor.focus_body()
             else:
                 editor.focus_headline()
 
@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
         ]
         editor = self.current_editor()
         if editor is not None:
-            start = editor.body if editor.headline.text().strip() else editor.headline
+            start = editor.body_widget() if editor.headline.text().strip() else editor.headline
             panes.append((editor, start))
             panes.append((editor.side, editor.side.currentWidget()))
         return panes

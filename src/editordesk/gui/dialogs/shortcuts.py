@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editordesk.gui.focus import name_clear_button
+from editordesk.gui.focus import name_clear_button, without_mnemonic
 
 
 class ShortcutsDialog(QDialog):
@@ -40,7 +40,7 @@ class ShortcutsDialog(QDialog):
             menu = menu_action.menu()
             if menu is None:
                 continue
-            heading = QTreeWidgetItem([menu_action.text().replace("&", "")])
+            heading = QTreeWidgetItem([without_mnemonic(menu_action.text())])
             font = heading.font(0)
             font.setBold(True)
             heading.setFont(0, font)
@@ -49,7 +49,7 @@ class ShortcutsDialog(QDialog):
                 if isinstance(action, QAction) and not action.isSeparator() and action.text():
                     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                     self.tree.addTopLevelItem(
-                        QTreeWidgetItem(["    " + action.text().replace("&", ""), keys])
+                        QTreeWidgetItem(["    " + without_mnemonic(action.text()), keys])
                     )
         self.filter.textChanged.connect(self._filter)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

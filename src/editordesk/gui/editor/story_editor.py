@@ -564,6 +564,20 @@ class StoryEditor(QWidget):
         self.assets.set_read_only(read_only)
         self.changed.emit()  # the window's commands follow (Save and the rest disabled)
 
+    def body_widget(self) -> QWidget:
+        """Where the body is typed: the Markdown body, or the visual editor's page when that
+        is the one showing (a writable QTextEdit in the editor)."""
+        if self.body.isVisible():
+            return self.body
+        for widget in self.findChildren(QTextEdit):
+            if widget.isVisible() and not widget.isReadOnly():
+                return widget
+        return self.body
+
+    def focus_body(self) -> None:
+        """The cursor into the body (opening a story from the list, Ctrl+Tab to the story)."""
+        self.body_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+
     def focus_headline(self) -> None:
         self.headline.setFocus()
         self.headline.selectAll()
