@@ -932,7 +932,7 @@ def test_our_own_page_pasted_back_keeps_its_table_and_footnotes() -> None:
 
 _TAGS = (
     "p div span b strong i em s del ins u a code pre h1 h3 ul ol li blockquote table tr td th "
-    "thead br hr img sup script style font o:p"
+    "thead br hr img sup script style font o:p section dl dd kbd"
 ).split()
 _ATTRS = (
     "",
@@ -947,6 +947,11 @@ _ATTRS = (
     ' class="MsoQuote"',
     ' src="https://example.org/a.png" alt="a"',
     ' src="/etc/passwd"',
+    ' id="r1" href="#t1"',
+    ' id="t1" href="#r1"',
+    ' id="t1"',
+    ' class="language-py"',
+    ' start="7"',
 )
 _WORDS = ("word", " ", "  ", "\n", "&nbsp;", "**", "#", "[x](y)", "<", "&amp;", "\u00e9", "`")
 
