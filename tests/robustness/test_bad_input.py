@@ -1314,6 +1314,10 @@ def md_slug_windows_device(d: Desk) -> str:
     return d.import_error(_md(d, "slug: lpt9"))
 
 
+def md_language_not_a_tag(d: Desk) -> str:
+    return d.import_error(_md(d, "language: Arabic please"))
+
+
 def md_batch_past_bad_dates(d: Desk) -> str:
     """Each bad file above in one batch with a good one: the batch reaches its summary."""
     bad = [
@@ -1746,6 +1750,11 @@ CASES = [
         r":6: '2026-02-30' is not a date that exists \(day is out of range for month\)",
     ),
     Case("md-slug-windows-device", md_slug_windows_device, r"slug 'lpt9' is a name Windows keeps"),
+    Case(
+        "md-language-not-a-tag",
+        md_language_not_a_tag,
+        r"s\.md:3: language 'Arabic please' is not a language tag such as en, de or ar",
+    ),
     Case(
         "md-batch-past-bad-dates",
         md_batch_past_bad_dates,
