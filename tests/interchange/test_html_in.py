@@ -26,6 +26,7 @@ from editordesk.errors import InputError
 from editordesk.interchange.html_in import (
     MAX_HTML_CHARS,
     MAX_NESTING,
+    MAX_PICTURES,
     PastedDocument,
     figure_placeholders,
     place_pictures,
@@ -1021,3 +1022,11 @@ def test_any_tag_soup_keeps_its_words_through_the_stored_body(html: str) -> None
         return [t.replace("\n", " ") for t in text_of(found)]
 
     assert words(again) == words(blocks), body
+
+
+def test_pictures_past_the_limit_are_named_in_a_note() -> None:
+    pasted = read_html("".join(f'<img src="{png_data_uri((i, 0, 0))}">' for i in range(53)))
+    assert len(pasted.pictures) == MAX_PICTURES == figure_placeholders(pasted.blocks)
+    assert pasted.notes == (
+        f"Only the first {MAX_PICTURES} pictures were copied; paste the rest apart",
+    )
