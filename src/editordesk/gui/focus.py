@@ -70,8 +70,16 @@ class FocusRing(QWidget):
         if shown.isEmpty():
             self.hide()
             return
+        ring = area.translated(-shown.topLeft())
+        if (
+            self.isVisible()
+            and self._colour_from is target
+            and self._ring == ring
+            and self.geometry() == shown
+        ):
+            return  # as it is: no repaint (the ring is see-through, so one repaints below it)
         self._colour_from = target
-        self._ring = area.translated(-shown.topLeft())
+        self._ring = ring
         self.setGeometry(shown)
         self.raise_()
         self.show()
@@ -195,6 +203,10 @@ class FocusTracker(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind == QEvent.Type.PaletteChange and isinstance(watched, QWidget):
+            ring = ring_of(watched.window(), create=False)
+            if ring is not None:
+                ring.update()  # the new Highlight colour
         if kind in _GEOMETRY or (kind == QEvent.Type.Paint and isinstance(watched, QTabBar)):
             self._later.start()
         return False
