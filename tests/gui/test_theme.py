@@ -32,12 +32,16 @@ PALETTES = {"light": theme.light_palette, "dark": theme.dark_palette}
 
 @pytest.fixture(autouse=True)
 def palette_put_back(qapp: QApplication) -> Iterator[None]:
-    """Each test leaves the application's palette and the theme's state as it found them."""
+    """Each test leaves the application's style, palette and the theme's state as it found
+    them."""
     before = QPalette(qapp.palette())
+    style = qapp.style().name()
     watcher = theme.theme_watcher(qapp)
     yield
     watcher.choice, watcher.scheme = "system", ""
     watcher.set_dark_preview(False)
+    if isinstance(qapp.style(), theme.EdgedStyle):
+        qapp.setStyle(style)  # a new style resets the palette: set it first
     qapp.setPalette(before)
 
 
@@ -99,6 +103,31 @@ def test_status_dots_stand_out_at_3_to_1(name: str) -> None:
         for role in (Role.Base, Role.AlternateBase):
             ratio = theme.contrast_ratio(dot, palette.color(role))
             assert ratio >= theme.NON_TEXT, (status, role, ratio)
+
+
+@pytest.mark.parametrize("name", PALETTES)
+def test_the_focus_ring_and_box_edges_stand_out_at_3_to_1(name: str) -> None:
+    """The focus ring is drawn in Highlight; check box and radio edges in edge_colour."""
+    palette = PALETTES[name]()
+    for colour in (palette.color(Role.Highlight), theme.edge_colour(palette)):
+        for ground in theme.text_grounds(palette):
+            assert theme.contrast_ratio(colour, ground) >= theme.NON_TEXT, (colour.name(), ground)
+
+
+def test_an_unticked_box_has_a_visible_edge_in_the_dark(qtbot: QtBot, qapp: QApplication) -> None:
+    """Fusion drew it in a shade of the window: 1.2:1, all but invisible."""
+    from PySide6.QtWidgets import QCheckBox
+
+    theme.apply_theme(qapp, "dark")
+    assert qapp.style().name() == "fusion"  # as -style and QStyleFactory name it
+    box = QCheckBox("from the headline")
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    image = box.grab().toImage()
+    window = qapp.palette().color(Role.Window)
+    row = [image.pixelColor(x, image.height() // 2) for x in range(image.width() // 3)]
+    assert max(theme.contrast_ratio(c, window) for c in row) >= theme.NON_TEXT
 
 
 def test_contrast_ratio_is_wcags() -> None:
