@@ -157,11 +157,12 @@ def test_a_paste_inside_a_paragraph_replaces_the_selection(edit: VisualEdit) -> 
     assert body(edit) == "Keep this **bold** *words* here"
 
 
-def test_a_web_picture_becomes_a_link_and_a_note(edit: VisualEdit) -> None:
+def test_a_web_picture_becomes_a_link_and_a_note(edit: VisualEdit, qtbot: object) -> None:
     load(edit, "")
     paster = HtmlPaster(edit, None)
     heard = notes_of(paster)
     paste_with_keys(edit, '<p>See <img src="https://example.org/storm.jpg" alt="the storm"></p>')
+    qtbot.waitUntil(lambda: bool(heard), timeout=10_000)  # type: ignore[attr-defined]
     assert body(edit) == "See [the storm](https://example.org/storm.jpg)"
     assert heard == [
         [

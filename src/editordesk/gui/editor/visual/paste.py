@@ -10,6 +10,7 @@ The importer is passed in, so the paster runs without a store in tests."""
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -114,14 +115,16 @@ def import_pictures_for(
 
 
 READ_ON_WORKER = 200_000  # characters of HTML read on a worker rather than at once
+_PICTURE = re.compile(r"<img\b", re.IGNORECASE)  # pictures are read and checked: a worker's job
 
 
 class HtmlPaster(QObject):
     """The visual editor's `html_paster`: HTML in, blocks at the cursor, notes out.
 
-    Pictures are imported, and long HTML read, on a worker (gui/workers.py); the blocks go
-    in when that is done, at the place the cursor was (Qt keeps a cursor's place as the text
-    around it changes). With `background=False` all happens before the call returns."""
+    HTML with pictures (read, checked, imported) or much text is read on a worker
+    (gui/workers.py); the blocks go in when that is done, at the place the cursor was (Qt
+    keeps a cursor's place as the text around it changes). With `background=False` all
+    happens before the call returns."""
 
     notes_ready = Signal(list)  # list[str]: one line each, for Checks
     pasted = Signal()  # the blocks are in the editor
@@ -141,7 +144,7 @@ class HtmlPaster(QObject):
 
     def __call__(self, html: str, cursor: QTextCursor) -> bool:
         place = QTextCursor(cursor)  # the editor's own cursor moves on; this one stays put
-        if self.background and len(html) > READ_ON_WORKER:
+        if self.background and (len(html) > READ_ON_WORKER or _PICTURE.search(html)):
             self._later(place, lambda: self._ready(read_html(html)))
             return True
         try:
