@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from editordesk import settings as prefs
 from editordesk.assets import resource
 from editordesk.gui import theme
+from editordesk.gui.dialogs import diff_view
 from editordesk.gui.dialogs.preferences import PreferencesDialog
 from editordesk.gui.editor.highlighter import _formats, underline_colours
 from editordesk.gui.editor.preflight_panel import PreflightPanel
@@ -77,6 +78,10 @@ def _pairs(palette: QPalette) -> dict[str, tuple[QColor, QColor]]:
                 pairs[f"highlighter {name} on its own"] = (colour, fmt.background().color())
         elif fmt.hasProperty(fmt.Property.BackgroundBrush):
             pairs[f"Text on highlighter {name}"] = (c(Role.Text), fmt.background().color())
+    for change, tint in (("removed", diff_view._REMOVED), ("added", diff_view._ADDED)):
+        for alpha in (diff_view._LINE_ALPHA, diff_view._WORD_ALPHA):  # laid over the base
+            ground = theme.mix(c(Role.Base), tint, alpha / 255)
+            pairs[f"Text on the history's {change} tint {alpha}"] = (c(Role.Text), ground)
     spelling, style = underline_colours(palette)
     pairs["spelling underline on Base"] = (spelling, c(Role.Base))
     pairs["style underline on Base"] = (style, c(Role.Base))
