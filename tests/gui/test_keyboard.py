@@ -579,3 +579,23 @@ def test_the_shortcuts_dialog_lists_the_new_keys(qtbot: QtBot, window: MainWindo
         ("Widen the list", "Ctrl+Alt+Right"),
     ):
         assert row in rows
+
+
+def test_one_tab_crosses_the_tweet_and_report_dates(qtbot: QtBot, store: Store) -> None:
+    from editordesk.gui.dialogs.tweet import TweetDialog
+    from editordesk.gui.library.credits import CreditsReportDialog
+
+    tweet = TweetDialog(store)
+    report = CreditsReportDialog(store)
+    for dialog, date in ((tweet, tweet.date), (report, report.start_edit)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda d=dialog: QApplication.activeWindow() is d, timeout=3000)
+        date.setEnabled(True)
+        date.setFocus(Qt.FocusReason.TabFocusReason)
+        press(qtbot, Key.Key_Tab)
+        assert focused() is not date and not date.isAncestorOf(focused())
+        press(qtbot, Key.Key_Backtab, SHIFT)
+        assert focused() is date
+        dialog.close()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDateEdit,
     QDateTimeEdit,
     QLineEdit,
     QMenu,
@@ -344,6 +345,13 @@ class OneStopDateTimeEdit(QDateTimeEdit):
     """A date and time field one Tab crosses: its day, month, year, hours and minutes are
     chosen with Left and Right (and changed with Up and Down), not with Tab, which QDateTimeEdit
     otherwise spends on each of them in turn."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class OneStopDateEdit(QDateEdit):
+    """A date field one Tab crosses (Left and Right move between day, month and year)."""
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return QWidget.focusNextPrevChild(self, next)

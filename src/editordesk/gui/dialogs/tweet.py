@@ -71,6 +71,10 @@ class TypedDateEdit(QDateEdit):
             return super().dateTimeFromText(text)
         return QDateTime(QDate(day.year, day.month, day.day), self.time())
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """One Tab crosses it (Left and Right move between day, month and year)."""
+        return QWidget.focusNextPrevChild(self, next)
+
 
 class TweetDialog(QDialog):
     """Edits one tweet's record; after accept(), `saved` holds what the store keeps."""

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from editordesk.gui import i18n, plain, theme
+from editordesk.gui.focus import OneStopDateEdit
 from editordesk.gui.library.model import describe_error
 from editordesk.gui.workers import run_in_background
 
@@ -282,7 +283,7 @@ class CreditsReportDialog(QDialog):
         return dialog
 
     def _date_edit(self, date: QDate, name: str, tip: str) -> QDateEdit:
-        edit = QDateEdit(date, self)
+        edit = OneStopDateEdit(date, self)  # one Tab crosses it; Left/Right its parts
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
         i18n.left_to_right(edit)  # a date reads the same in a mirrored window
