@@ -3,6 +3,7 @@ node sits there), pasted trees inserted as one undo step, and blocks found by so
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -24,7 +25,12 @@ from PySide6.QtGui import (
 
 from editordesk.document import nodes as n
 from editordesk.gui.editor.visual import schema as s
-from editordesk.gui.editor.visual.cards import describe_figure, describe_tweet, register_cards
+from editordesk.gui.editor.visual.cards import (
+    cards_of,
+    describe_figure,
+    describe_tweet,
+    register_cards,
+)
 
 QUOTE_MARGIN = 28.0  # px of left margin per quote level
 PARAGRAPH_SPACE = 8.0  # px below a paragraph (a loose list's items too)
@@ -34,8 +40,17 @@ BULLETS = (
     QTextListFormat.Style.ListCircle,
     QTextListFormat.Style.ListSquare,
 )
-_TEXT_FIX = str.maketrans({"\n": s.LINE_SEP, "\r": None, "\u2029": s.LINE_SEP})
-_QT_FRAME_MARKS = str.maketrans({"\ufdd0": "\ufffd", "\ufdd1": "\ufffd"})
+# Characters insertText would read as a block's end (a line end), or Qt keeps for a frame's
+# edges: a line end in text is a line separator; a frame mark is a replacement character.
+_ODD = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
+_FIX = str.maketrans(
+    {"\n": s.LINE_SEP, "\r": None, "\u2029": s.LINE_SEP, "\ufdd0": "\ufffd", "\ufdd1": "\ufffd"}
+)
+
+
+def _fixed(text: str) -> str:
+    """Text as insertText should get it (translated only when it needs it: most does not)."""
+    return text.translate(_FIX) if _ODD.search(text) else text
 
 
 def _fixed_families() -> list[str]:
@@ -220,7 +235,7 @@ class _Builder:
         cf = self.char_format(_Style(code=True))
         self.new_block(bf, cf)
         if text:
-            self.c.insertText(text.translate(_TEXT_FIX).translate(_QT_FRAME_MARKS), cf)
+            self.c.insertText(_fixed(text), cf)
 
     def list_(self, block: n.BulletList | n.OrderedList, where: _Where) -> None:
         depth = where.depth + 1
@@ -396,7 +411,7 @@ class _Builder:
     ) -> None:
         for node in inlines:
             if isinstance(node, n.Text):
-                out.append((node.text.translate(_TEXT_FIX).translate(_QT_FRAME_MARKS), style))
+                out.append((_fixed(node.text), style))
             elif isinstance(node, n.SoftBreak):
                 out.append((" ", style))
             elif isinstance(node, n.LineBreak):
@@ -410,10 +425,10 @@ class _Builder:
             elif isinstance(node, n.Link):
                 self._runs(node.children, replace(style, link=(node.href, node.title)), out)
             elif isinstance(node, n.Code):
-                text = node.text.translate(_TEXT_FIX).translate(_QT_FRAME_MARKS)
+                text = _fixed(node.text)
                 out.append((text, replace(style, code=True)))
             elif isinstance(node, n.RawInline):
-                text = node.html.translate(_TEXT_FIX).translate(_QT_FRAME_MARKS)
+                text = _fixed(node.html)
                 out.append((text, replace(style, raw=True)))
             elif isinstance(node, n.FootnoteRef):
                 label = self.relabel.get(node.label, node.label)
@@ -508,6 +523,8 @@ def insert_blocks(
     cursor stands; other blocks split the paragraph as a word processor does. Their notes
     join the document's (a label already there for another note is renamed)."""
     doc = cursor.document()
+    if not cards_of(doc):
+        register_cards(doc, assets)
     cursor.beginEditBlock()
     try:
         if cursor.hasSelection():

@@ -289,6 +289,9 @@ class FigureCard(_Card):
         super().__init__(doc, assets)
         self.images: OrderedDict[tuple[int, int, float], QImage] = OrderedDict()
         self.sizes: dict[tuple[int, str], QSize] = {}
+        self.measured: dict[
+            tuple[object, ...], tuple[float, QSizeF, QTextLayout | None, float]
+        ] = {}
 
     def picture(self, image_id: int | None) -> tuple[ImageRecord | None, Path | None, QSize]:
         """The record, the file and the picture's upright size (empty when not drawable)."""
@@ -324,6 +327,11 @@ class FigureCard(_Card):
         value = fmt.property(s.IMAGE_ID)
         image_id = value if isinstance(value, int) else None
         record, path, size = self.picture(image_id)
+        font = self.font(doc, fmt)
+        key = (image_id, width, record, path, font.key())
+        known = self.measured.get(key)
+        if known is not None:
+            return known
         if path is not None and size.width() > 0:
             scale = width / size.width()
             if size.height() * scale > MAX_PICTURE_HEIGHT:
@@ -335,7 +343,6 @@ class FigureCard(_Card):
         layout = None
         height = 0.0
         if caption or credit:
-            font = self.font(doc, fmt)
             text = caption
             formats = []
             if credit:
@@ -346,6 +353,9 @@ class FigureCard(_Card):
                 muted.setFontPointSize(max(font.pointSizeF() * 0.9, 7.0))
                 formats.append(_range(start, len(text) - start, muted))
             layout, height = _layout(text, font, width, formats)
+        if len(self.measured) > IMAGE_CACHE:
+            self.measured.clear()
+        self.measured[key] = (width, drawn, layout, height)
         return width, drawn, layout, height
 
     def size(self, doc: QTextDocument, position: int, fmt: QTextFormat) -> QSizeF:
@@ -441,6 +451,12 @@ class FigureCard(_Card):
 class TweetCard(_Card):
     """A tweet as the offline page shows it: its words, then who posted it and when."""
 
+    def __init__(self, doc: QTextDocument, assets: s.Assets) -> None:
+        super().__init__(doc, assets)
+        self.measured: dict[
+            tuple[object, ...], tuple[float, QTextLayout, float, QTextLayout, float]
+        ] = {}
+
     def lines(
         self, doc: QTextDocument, position: int, fmt: QTextFormat
     ) -> tuple[float, QTextLayout, float, QTextLayout, float]:
@@ -450,6 +466,10 @@ class TweetCard(_Card):
         handle = fmt.stringProperty(s.TWEET_HANDLE)
         record: TweetRecord | None = self.assets.tweet(status_id)
         font = self.font(doc, fmt)
+        key = (status_id, handle, width, record, font.key())
+        known = self.measured.get(key)
+        if known is not None:
+            return known
         if record is not None:
             handle = record.handle or handle
             words = plain(record.text) or "(no words recorded)"
@@ -463,6 +483,9 @@ class TweetCard(_Card):
         small = QFont(font)
         small.setPointSizeF(max(font.pointSizeF() * 0.9, 7.0))
         by_layout, by_height = _layout(by, small, inner)
+        if len(self.measured) > IMAGE_CACHE:
+            self.measured.clear()
+        self.measured[key] = (width, text_layout, text_height, by_layout, by_height)
         return width, text_layout, text_height, by_layout, by_height
 
     def size(self, doc: QTextDocument, position: int, fmt: QTextFormat) -> QSizeF:
@@ -503,10 +526,10 @@ class FootnoteCard(_Card):
 
     def numbers(self, doc: QTextDocument) -> dict[str, int]:
         """Each label's number: the order of first reference, counted once per revision."""
-        text = doc.toRawText()
-        key = (doc.revision(), len(text))
+        key = (doc.revision(), doc.characterCount())
         if key == self.key:
             return self.order
+        text = doc.toRawText()
         # Read-only walks only: this runs inside the layout, where moving a cursor is unsafe.
         order: dict[str, int] = {}
         at = text.find(s.OBJECT_CHAR)

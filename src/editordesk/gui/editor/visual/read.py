@@ -454,7 +454,10 @@ def read_selection(cursor: QTextCursor) -> n.Document:
     defined = _defined_labels(source)
     reader = _Reader(defined)
     reader.frame(piece.rootFrame())
-    missing = {label for label in reader.numbers if label not in reader.notes}
-    if missing:
+    # The notes its references need, read from the document (and those their own
+    # references need, until none is missing).
+    asked: set[str] = set()
+    while missing := {x for x in reader.numbers if x not in reader.notes and x not in asked}:
+        asked |= missing
         reader.frame(source.rootFrame(), only_notes=missing)
     return reader.document()
