@@ -2011,6 +2011,18 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>&amp;Veröffentlichen</translation>
     </message>
     <message>
+        <source>Story {0}: {1} on {2} ({3}, changed since publishing) {4}</source>
+        <translation>Beitrag {0}: {1} auf {2} ({3}, seit der Veröffentlichung geändert) {4}</translation>
+    </message>
+    <message>
+        <source>Story {0}: {1} on {2} ({3}) {4}</source>
+        <translation>Beitrag {0}: {1} auf {2} ({3}) {4}</translation>
+    </message>
+    <message>
+        <source>Not published anywhere yet.</source>
+        <translation>Noch nirgends veröffentlicht.</translation>
+    </message>
+    <message>
         <source>No sites yet: add one with Sites….</source>
         <translation>Noch keine Websites: fügen Sie eine mit Websites… hinzu.</translation>
     </message>
@@ -2038,6 +2050,14 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
 <context>
     <name>PublishedLine</name>
     <message>
+        <source>Published on {0}: {1}, {2}, {3}</source>
+        <translation>Veröffentlicht auf {0}: {1}, {2}, {3}</translation>
+    </message>
+    <message>
+        <source> — changed since publishing</source>
+        <translation> — seit der Veröffentlichung geändert</translation>
+    </message>
+    <message>
         <source>Where the story is published</source>
         <translation>Wo der Beitrag erschienen ist</translation>
     </message>
@@ -2063,6 +2083,22 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     <message>
         <source>Tick the stories to reopen with their unsaved text</source>
         <translation>Die Beiträge anhaken, die mit ihrem ungespeicherten Text wieder geöffnet werden sollen</translation>
+    </message>
+    <message>
+        <source>(no headline)</source>
+        <translation>(ohne Überschrift)</translation>
+    </message>
+    <message>
+        <source> — a new story, never saved</source>
+        <translation> — ein neuer Beitrag, nie gespeichert</translation>
+    </message>
+    <message>
+        <source> — someone saved this story since; you will choose which to keep</source>
+        <translation> — jemand hat diesen Beitrag seither gespeichert; Sie wählen, welche Fassung bleibt</translation>
+    </message>
+    <message>
+        <source>{0}   (last typed {1}){2}</source>
+        <translation>{0}   (zuletzt getippt {1}){2}</translation>
     </message>
     <message>
         <source>Reopen ticked</source>

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from editordesk.errors import EditorDeskError
-from editordesk.gui import plain
+from editordesk.gui import i18n, plain
 from editordesk.gui.dialogs.sites import SitesDialog, forget_session_password, password_for
 from editordesk.gui.workers import describe_error, run_in_background
 from editordesk.publish.base import AuthError, RemoteEditedError
@@ -174,10 +174,14 @@ class PublishDialog(QDialog):
         lines = []
         for story_id, found in zip(self.story_ids, places, strict=True):
             for p in found:
-                when = p.published.astimezone().strftime("%Y-%m-%d %H:%M")
-                changed = ", changed since publishing" if p.changed_since else ""
-                lines.append(f"Story {story_id}: {p.status} on {p.site} ({when}{changed}) {p.url}")
-        plain.set_plain(self.where, "\n".join(lines) or "Not published anywhere yet.")
+                when = i18n.local_time(p.published)
+                line = (
+                    self.tr("Story {0}: {1} on {2} ({3}, changed since publishing) {4}")
+                    if p.changed_since
+                    else self.tr("Story {0}: {1} on {2} ({3}) {4}")
+                )
+                lines.append(line.format(story_id, p.status, p.site, when, p.url))
+        plain.set_plain(self.where, "\n".join(lines) or self.tr("Not published anywhere yet."))
         self.publish_button.setEnabled(bool(sites) and not self.busy)
         if not sites:
             plain.set_plain(self.result, self.tr("No sites yet: add one with Sites…."))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editordesk.gui import plain
+from editordesk.gui import i18n, plain
 from editordesk.services.autosave import Recoverable
 
 
@@ -36,14 +36,14 @@ class RecoveryDialog(QDialog):
         self.list.setAccessibleName(self.tr("Unsaved stories"))
         self.list.setToolTip(self.tr("Tick the stories to reopen with their unsaved text"))
         for item in items:
-            when = item.saved.astimezone().strftime("%d %b %H:%M")
-            title = plain.shorten(item.draft.headline, 300) or "(no headline)"
+            when = i18n.local_time(item.saved, with_year=False)
+            title = plain.shorten(item.draft.headline, 300) or self.tr("(no headline)")
             note = ""
             if item.story_id is None:
-                note = " — a new story, never saved"
+                note = self.tr(" — a new story, never saved")
             elif item.someone_saved_since:
-                note = " — someone saved this story since; you will choose which to keep"
-            row = QListWidgetItem(f"{title}   (last typed {when}){note}")
+                note = self.tr(" — someone saved this story since; you will choose which to keep")
+            row = QListWidgetItem(self.tr("{0}   (last typed {1}){2}").format(title, when, note))
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(row)

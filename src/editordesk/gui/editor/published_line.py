@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from editordesk.gui import plain
+from editordesk.gui import i18n, plain
 from editordesk.gui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -21,9 +21,11 @@ def describe(found: list[Publication]) -> str:
     """One line per site, as the line shows it; empty when the story is published nowhere."""
     lines = []
     for p in found:
-        when = p.published.astimezone().strftime("%d %b %Y %H:%M")
-        changed = " — changed since publishing" if p.changed_since else ""
-        lines.append(f"Published on {p.site}: {p.status}, {when}, {p.url}{changed}")
+        when = i18n.local_time(p.published)
+        line = QCoreApplication.translate("PublishedLine", "Published on {0}: {1}, {2}, {3}")
+        if p.changed_since:
+            line += QCoreApplication.translate("PublishedLine", " — changed since publishing")
+        lines.append(line.format(p.site, p.status, when, p.url))
     return "\n".join(lines)
 
 
