@@ -620,3 +620,15 @@ def test_blocks_pasted_in_an_empty_document_fill_it(library: Library) -> None:
     insert_blocks(cursor, pasted.children, (), library)
     assert write_body(read_document(doc)) == "# Head\n\n- a\n- b\n"
     assert cards_of(doc)  # the cards are there to draw what was pasted
+
+
+def test_a_damaged_or_missing_picture_file_draws_a_box_not_a_crash(library: Library) -> None:
+    library.add_picture(1, caption="Damaged")
+    library.paths[1].write_bytes(b"not a picture at all")
+    library.add_picture(2, caption="Gone")
+    del library.paths[2]
+    doc = _doc_with('{{< figure image="1" >}}\n\n{{< figure image="2" >}}\n', library)
+    image = paint(doc)
+    assert image.height() > 335 + 96  # the damaged one keeps the record's shape, 800x400
+    assert count_colour(image, QColor("#d02020")) == 0
+    assert describe_object(figure_format(2, library)) == "Picture: Gone"

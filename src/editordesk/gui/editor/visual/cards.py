@@ -430,8 +430,10 @@ class FigureCard(_Card):
                         if image_id is not None
                         else "This figure names no library picture"
                     )
-                else:
+                elif path is None:
                     words = f"Picture {image_id}'s file is missing from the media folder"
+                else:
+                    words = f"Picture {image_id}'s file could not be read"
                 painter.drawText(
                     area.adjusted(8, 8, -8, -8),
                     int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
