@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -632,3 +633,17 @@ def test_a_damaged_or_missing_picture_file_draws_a_box_not_a_crash(library: Libr
     assert image.height() > 335 + 96  # the damaged one keeps the record's shape, 800x400
     assert count_colour(image, QColor("#d02020")) == 0
     assert describe_object(figure_format(2, library)) == "Picture: Gone"
+
+
+def test_a_picture_path_that_is_no_regular_file_is_never_read(
+    library: Library, tmp_path: Path
+) -> None:
+    library.add_picture(1, caption="Piped")
+    fifo = tmp_path / "pipe.png"
+    os.mkfifo(fifo)  # a read from it would never end
+    library.paths[1] = fifo
+    doc = _doc_with('{{< figure image="1" >}}\n', library)
+    paint(doc)
+    card = cards_of(doc)[s.FIGURE_OBJECT]
+    assert isinstance(card, FigureCard)
+    assert card.images == {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import stat
 import unicodedata
 from collections import OrderedDict
 from pathlib import Path
@@ -224,6 +225,13 @@ def _badge(painter: QPainter, x: float, y: float, words: str, font: QFont) -> fl
     return rect.width()
 
 
+def _regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
 def missing_marks(record: ImageRecord) -> list[str]:
     """What a figure's badge says is missing: alt text, credit."""
     marks = []
@@ -303,6 +311,8 @@ class FigureCard(_Card):
             return record, None, QSize()
         key = (image_id, str(path))
         size = self.sizes.get(key)
+        if size is None and not _regular_file(path):
+            size = self.sizes[key] = QSize()  # a pipe or a device would never end a read
         if size is None:
             reader = QImageReader(str(path))
             reader.setAutoTransform(True)
