@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name></name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open the selected stories (Enter)</source>
+        <translation>Die gewählten Beiträge öffnen (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Mark as draft</source>
+        <translation>Als Entwurf markieren</translation>
+    </message>
+    <message>
+        <source>Set the selected stories&apos; status to draft</source>
+        <translation>Den Status der gewählten Beiträge auf Entwurf setzen</translation>
+    </message>
+    <message>
+        <source>Mark as editing</source>
+        <translation>Als „In Bearbeitung“ markieren</translation>
+    </message>
+    <message>
+        <source>Set the selected stories&apos; status to editing</source>
+        <translation>Den Status der gewählten Beiträge auf „In Bearbeitung“ setzen</translation>
+    </message>
+    <message>
+        <source>Mark as ready</source>
+        <translation>Als fertig markieren</translation>
+    </message>
+    <message>
+        <source>Set the selected stories&apos; status to ready</source>
+        <translation>Den Status der gewählten Beiträge auf fertig setzen</translation>
+    </message>
+    <message>
+        <source>Mark as published</source>
+        <translation>Als veröffentlicht markieren</translation>
+    </message>
+    <message>
+        <source>Set the selected stories&apos; status to published</source>
+        <translation>Den Status der gewählten Beiträge auf veröffentlicht setzen</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>Dupli&amp;zieren</translation>
+    </message>
+    <message>
+        <source>A new draft copied from the story</source>
+        <translation>Ein neuer Entwurf als Kopie des Beitrags</translation>
+    </message>
+    <message>
+        <source>Sp&amp;ike</source>
+        <translation>Ver&amp;werfen</translation>
+    </message>
+    <message>
+        <source>Spike: hide it</source>
+        <translation>Verwerfen: ausblenden</translation>
+    </message>
+    <message>
+        <source>U&amp;nspike</source>
+        <translation>Zurück&amp;holen</translation>
+    </message>
+    <message>
+        <source>Bring a spiked story back as a draft</source>
+        <translation>Einen verworfenen Beitrag als Entwurf zurückholen</translation>
+    </message>
+    <message>
+        <source>Dele&amp;te…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Move the selected stories to the trash</source>
+        <translation>Die gewählten Beiträge in den Papierkorb legen</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from the trash</source>
+        <translation>Aus dem Papierkorb w&amp;iederherstellen</translation>
+    </message>
+    <message>
+        <source>Put them back on the desk</source>
+        <translation>Sie zurück in die Redaktion holen</translation>
+    </message>
+    <message>
+        <source>&amp;Empty the trash…</source>
+        <translation>Papierkorb l&amp;eeren…</translation>
+    </message>
+    <message>
+        <source>Delete the trash for good</source>
+        <translation>Den Papierkorb endgültig löschen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Export the selected stories</source>
+        <translation>Die gewählten Beiträge exportieren</translation>
+    </message>
+    <message>
+        <source>History of the selected stor&amp;y…</source>
+        <translation>Verlauf des gewählten &amp;Beitrags…</translation>
+    </message>
+    <message>
+        <source>Revisions of the story selected in the list</source>
+        <translation>Versionen des in der Liste gewählten Beitrags</translation>
+    </message>
+    <message>
+        <source>Copy the s&amp;lug</source>
+        <translation>&amp;Kurznamen kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the story&apos;s slug</source>
+        <translation>Den Kurznamen des Beitrags kopieren</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About EditorDesk</source>
@@ -1333,7 +1448,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
     </message>
     <message>
         <source>Add the s&amp;ample story</source>
-        <translation>Bei&amp;spielbeitrag hinzufügen</translation>
+        <translation>Beis&amp;pielbeitrag hinzufügen</translation>
     </message>
     <message>
         <source>Add the sample story that shows every feature</source>
@@ -2640,7 +2755,7 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     <name>StoryListCommands</name>
     <message>
         <source>Set &amp;status</source>
-        <translation>&amp;Status setzen</translation>
+        <translation>Status &amp;setzen</translation>
     </message>
     <message>
         <source>The stories were not changed</source>

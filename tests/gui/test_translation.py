@@ -62,6 +62,28 @@ def test_the_window_speaks_german(qtbot: QtBot, store: Store, german: QApplicati
     assert save.statusTip() == "Den Beitrag als neue Version speichern"
 
 
+def test_german_menus_have_one_key_per_entry(
+    qtbot: QtBot, store: Store, german: QApplication
+) -> None:
+    """Alt+letter in German finds one entry: no two in a menu (or in the menu bar) share a
+    mnemonic."""
+    window = MainWindow(store, prefs.Settings(editor_name="Ana Ruiz", ui_language="de"))
+    qtbot.addWidget(window)
+
+    def letters(texts: list[str]) -> list[str]:
+        found = [re.search(r"&([^&])", t.replace("&&", "")) for t in texts]
+        return [m.group(1).lower() for m in found if m]
+
+    bar = [a.text() for a in window.menuBar().actions()]
+    assert len(set(letters(bar))) == len(letters(bar)) == len(bar), bar
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        assert menu is not None
+        texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+        keys = letters(texts)
+        assert len(keys) == len(set(keys)), texts
+
+
 def test_plural_forms_follow_the_count(qtbot: QtBot, german: QApplication) -> None:
     def export_title(count: int) -> str:
         dialog = ExportDialog(count)

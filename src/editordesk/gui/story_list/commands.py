@@ -102,36 +102,67 @@ class StoryListCommands(QObject):
         self.last_copied = ""
         self.actions: dict[str, QAction] = {}
         add = self._add
-        add("open_selected", "&Open", self._open, "Open the selected stories (Enter)")
+        tr = self.tr
+        add("open_selected", tr("&Open"), self._open, tr("Open the selected stories (Enter)"))
+        marks = {
+            StoryStatus.DRAFT: (
+                tr("Mark as draft"),
+                tr("Set the selected stories' status to draft"),
+            ),
+            StoryStatus.EDITING: (
+                tr("Mark as editing"),
+                tr("Set the selected stories' status to editing"),
+            ),
+            StoryStatus.READY: (
+                tr("Mark as ready"),
+                tr("Set the selected stories' status to ready"),
+            ),
+            StoryStatus.PUBLISHED: (
+                tr("Mark as published"),
+                tr("Set the selected stories' status to published"),
+            ),
+        }
         for status, key in STATUS_KEYS.items():
-            add(
-                f"status_{status.value}",
-                f"Mark as {status.value}",
-                lambda s=status: self._status(s),
-                f"Set the selected stories' status to {status.value}",
-                key,
-            )
-        add("duplicate", "D&uplicate", self._duplicate, "A new draft copied from the story")
+            text, tip = marks[status]
+            add(f"status_{status.value}", text, lambda s=status: self._status(s), tip, key)
+        add("duplicate", tr("D&uplicate"), self._duplicate, tr("A new draft copied from the story"))
         # Mnemonics unique in the right-click menu and in the Story menu (with History…,
         # Preview, Preview in dark colours and List columns).
-        add("spike", "Sp&ike", lambda: self._status(StoryStatus.SPIKED), "Spike: hide it", "")
+        add(
+            "spike",
+            tr("Sp&ike"),
+            lambda: self._status(StoryStatus.SPIKED),
+            tr("Spike: hide it"),
+            "",
+        )
         add(
             "unspike",
-            "U&nspike",
+            tr("U&nspike"),
             lambda: self._status(StoryStatus.DRAFT),
-            "Bring a spiked story back as a draft",
+            tr("Bring a spiked story back as a draft"),
         )
-        add("trash", "Dele&te…", self._trash, "Move the selected stories to the trash", "Del")
-        add("restore", "&Restore from the trash", self._restore, "Put them back on the desk")
-        add("empty_trash", "&Empty the trash…", self._empty, "Delete the trash for good")
-        add("export_selected", "E&xport…", self._export, "Export the selected stories")
+        add(
+            "trash",
+            tr("Dele&te…"),
+            self._trash,
+            tr("Move the selected stories to the trash"),
+            "Del",
+        )
+        add(
+            "restore",
+            tr("&Restore from the trash"),
+            self._restore,
+            tr("Put them back on the desk"),
+        )
+        add("empty_trash", tr("&Empty the trash…"), self._empty, tr("Delete the trash for good"))
+        add("export_selected", tr("E&xport…"), self._export, tr("Export the selected stories"))
         add(
             "history_selected",
-            "History of the selected stor&y…",
+            tr("History of the selected stor&y…"),
             self._history,
-            "Revisions of the story selected in the list",
+            tr("Revisions of the story selected in the list"),
         )
-        add("copy_slug", "Copy the s&lug", self._copy_slug, "Copy the story's slug", "")
+        add("copy_slug", tr("Copy the s&lug"), self._copy_slug, tr("Copy the story's slug"), "")
         self.update()
 
     def _add(self, name: str, text: str, slot: Callable[[], Any], tip: str, key: str = "") -> None:
