@@ -165,6 +165,15 @@ def test_system_follows_the_platform_and_light_without_a_preference(qapp: QAppli
     assert theme.apply_theme(qapp, "dark") == "dark"
     assert qapp.palette().color(Role.Window) == QColor(theme.DARK["window"])
     assert theme.apply_theme(qapp, "nonsense") == "light"  # an unknown choice: the system's
+    # following the system: the desktop turning dark turns the window dark, and back
+    theme.apply_theme(qapp, "system")
+    qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert theme.is_dark(qapp.palette())
+    qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert not theme.is_dark(qapp.palette())
+    theme.apply_theme(qapp, "light")  # a fixed choice does not follow
+    qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert not theme.is_dark(qapp.palette())
     assert qapp.styleSheet() == ""  # the application's style sheet is left to others
 
 

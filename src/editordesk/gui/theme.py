@@ -234,26 +234,29 @@ def resolve(choice: str, scheme: Qt.ColorScheme) -> str:
     return "dark" if scheme == Qt.ColorScheme.Dark else "light"
 
 
-def apply_theme(app: QGuiApplication, choice: str = "system") -> str:
+def apply_theme(
+    app: QGuiApplication, choice: str = "system", scheme: Qt.ColorScheme | None = None
+) -> str:
     """Colour the application by `choice` ("system", "light" or "dark") and, for "system",
-    keep following the platform's colour scheme as it changes. Returns "light" or "dark".
+    keep following the platform's colour scheme (`scheme`, else as the platform says now)
+    as it changes. Returns "light" or "dark".
 
     A native style that ignores palettes (macOS's, Windows 10's) gives way to Fusion, which
     honours them on every platform; a style chosen with -style is otherwise kept. No style
     sheet is set: other parts (the focus ring) may set the application's."""
     watcher = theme_watcher(app)
     watcher.choice = choice if choice in CHOICES else "system"
-    scheme = resolve(watcher.choice, app.styleHints().colorScheme())
+    chosen = resolve(watcher.choice, scheme or app.styleHints().colorScheme())
     if isinstance(app, QApplication):
         if app.style().name().lower() in _IGNORES_PALETTE:
             app.setStyle("Fusion")  # before the palette: a new style resets it
         if app.style().name().lower() == "fusion" and not isinstance(app.style(), EdgedStyle):
-            watcher.style = EdgedStyle("Fusion")  # kept: the application does not own it
+            watcher.style = EdgedStyle("Fusion")  # referenced, so Python keeps it alive
             app.setStyle(watcher.style)
-    palette = dark_palette() if scheme == "dark" else light_palette()
-    watcher.scheme = scheme
+    palette = dark_palette() if chosen == "dark" else light_palette()
+    watcher.scheme = chosen
     app.setPalette(palette)
-    return scheme
+    return chosen
 
 
 def edge_colour(palette: QPalette) -> QColor:
@@ -319,7 +322,7 @@ class ThemeWatcher(QObject):
 
     def _scheme_changed(self, scheme: Qt.ColorScheme) -> None:
         if self.choice == "system" and self.scheme and resolve("system", scheme) != self.scheme:
-            apply_theme(self._app, "system")
+            apply_theme(self._app, "system", scheme)
 
     def set_dark_preview(self, on: bool) -> None:
         if on != self.dark_preview:
