@@ -232,6 +232,73 @@
     </message>
 </context>
 <context>
+    <name>CreditsColumns</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>The day the story was published (or last saved, if not published yet)</source>
+        <translation>Der Tag, an dem der Beitrag veröffentlicht wurde (oder zuletzt gespeichert, wenn noch nicht veröffentlicht)</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>The story&apos;s headline; double-click to open the story</source>
+        <translation>Die Überschrift des Beitrags; Doppelklick öffnet den Beitrag</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>The picture&apos;s file name in the library</source>
+        <translation>Der Dateiname des Bildes in der Bibliothek</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Nachweis</translation>
+    </message>
+    <message>
+        <source>The credit line printed with the picture</source>
+        <translation>Die Nachweiszeile, die mit dem Bild gedruckt wird</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Urheber</translation>
+    </message>
+    <message>
+        <source>Who took or made the picture</source>
+        <translation>Wer das Bild aufgenommen oder gemacht hat</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>The agency or organisation it came from</source>
+        <translation>Die Agentur oder Organisation, von der es stammt</translation>
+    </message>
+    <message>
+        <source>Copyright</source>
+        <translation>Urheberrecht</translation>
+    </message>
+    <message>
+        <source>The copyright notice</source>
+        <translation>Der Urheberrechtsvermerk</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>The terms the desk uses it under</source>
+        <translation>Die Bedingungen, unter denen die Redaktion es verwendet</translation>
+    </message>
+</context>
+<context>
     <name>CreditsReportDialog</name>
     <message>
         <source>Photo credits report</source>
@@ -364,6 +431,21 @@
             <numerusform>%n ohne Nachweis (rot markiert).</numerusform>
             <numerusform>%n ohne Nachweis (rot markiert).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CreditsTableModel</name>
+    <message>
+        <source>{0} (not published)</source>
+        <translation>{0} (nicht veröffentlicht)</translation>
+    </message>
+    <message>
+        <source>No credit</source>
+        <translation>Kein Nachweis</translation>
+    </message>
+    <message>
+        <source>This picture has no credit: add one in the library before it runs</source>
+        <translation>Dieses Bild hat keinen Nachweis: fügen Sie vor dem Erscheinen einen in der Bibliothek hinzu</translation>
     </message>
 </context>
 <context>
@@ -2055,6 +2137,13 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <source>Double-click a finding to go to it; a picture&apos;s credit or alt text opens its library card.</source>
         <translation>Doppelklick auf einen Befund springt dorthin; Nachweis oder Alternativtext eines Bildes öffnet seine Karte in der Bibliothek.</translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more (fix these, or add words to a dictionary)</source>
+        <translation>
+            <numerusform>… und %n weiterer (diese beheben oder Wörter zu einem Wörterbuch hinzufügen)</numerusform>
+            <numerusform>… und %n weitere (diese beheben oder Wörter zu einem Wörterbuch hinzufügen)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Ready for export: nothing a desk would reject.</source>
         <translation>Bereit zum Export: nichts, was eine Redaktion ablehnen würde.</translation>
@@ -2775,6 +2864,14 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     <message>
         <source>Status: {0}</source>
         <translation>Status: {0}</translation>
+    </message>
+    <message>
+        <source>Last saved {0} (your local time)</source>
+        <translation>Zuletzt gespeichert {0} (Ihre Ortszeit)</translation>
+    </message>
+    <message>
+        <source>(no headline)</source>
+        <translation>(ohne Überschrift)</translation>
     </message>
 </context>
 <context>

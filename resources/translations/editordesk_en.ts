@@ -83,6 +83,16 @@
     </message>
 </context>
 <context>
+    <name>PreflightPanel</name>
+    <message numerus="yes">
+        <source>… and %n more (fix these, or add words to a dictionary)</source>
+        <translation>
+            <numerusform>… and %n more (fix these, or add words to a dictionary)</numerusform>
+            <numerusform>… and %n more (fix these, or add words to a dictionary)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PublishDialog</name>
     <message numerus="yes">
         <source>Publish %n story(s)</source>

@@ -88,7 +88,9 @@ class PreflightPanel(QWidget):
             )
             self.list.addItem(item)
         if hidden:
-            more = QListWidgetItem(f"… and {hidden} more (fix these, or add words to a dictionary)")
+            more = QListWidgetItem(
+                self.tr("… and %n more (fix these, or add words to a dictionary)", "", hidden)
+            )
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(more)
         self.list.setUpdatesEnabled(True)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QObject,
@@ -67,6 +68,51 @@ COLUMNS = (
 CREDIT_COLUMN = 3
 
 
+def _column_words(column: int) -> tuple[str, str]:
+    """A column's title and tip in the window's language (COLUMNS holds them in English)."""
+    return (
+        (
+            QCoreApplication.translate("CreditsColumns", "Date"),
+            QCoreApplication.translate(
+                "CreditsColumns",
+                "The day the story was published (or last saved, if not published yet)",
+            ),
+        ),
+        (
+            QCoreApplication.translate("CreditsColumns", "Story"),
+            QCoreApplication.translate(
+                "CreditsColumns", "The story's headline; double-click to open the story"
+            ),
+        ),
+        (
+            QCoreApplication.translate("CreditsColumns", "Picture"),
+            QCoreApplication.translate("CreditsColumns", "The picture's file name in the library"),
+        ),
+        (
+            QCoreApplication.translate("CreditsColumns", "Credit"),
+            QCoreApplication.translate(
+                "CreditsColumns", "The credit line printed with the picture"
+            ),
+        ),
+        (
+            QCoreApplication.translate("CreditsColumns", "Creator"),
+            QCoreApplication.translate("CreditsColumns", "Who took or made the picture"),
+        ),
+        (
+            QCoreApplication.translate("CreditsColumns", "Source"),
+            QCoreApplication.translate("CreditsColumns", "The agency or organisation it came from"),
+        ),
+        (
+            QCoreApplication.translate("CreditsColumns", "Copyright"),
+            QCoreApplication.translate("CreditsColumns", "The copyright notice"),
+        ),
+        (
+            QCoreApplication.translate("CreditsColumns", "Licence"),
+            QCoreApplication.translate("CreditsColumns", "The terms the desk uses it under"),
+        ),
+    )[column]
+
+
 def _report(
     store: Store, story_ids: list[int] | None, start: dt.date | None, end: dt.date | None
 ) -> list[CreditRow]:
@@ -117,9 +163,9 @@ class CreditsTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
+            return _column_words(section)[0]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return COLUMNS[section][2]
+            return _column_words(section)[1]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -131,13 +177,15 @@ class CreditsTableModel(QAbstractTableModel):
         missing_credit = index.column() == CREDIT_COLUMN and not value
         if role == Qt.ItemDataRole.DisplayRole:
             if attribute == "date":
-                return value.isoformat() + ("" if row.published else " (not published)")
-            return "No credit" if missing_credit else plain.shorten(value, 500)
+                if row.published:
+                    return value.isoformat()
+                return self.tr("{0} (not published)").format(value.isoformat())
+            return self.tr("No credit") if missing_credit else plain.shorten(value, 500)
         if role == Qt.ItemDataRole.EditRole:  # what sorting compares
             return value.isoformat() if attribute == "date" else value.casefold()
         if role == Qt.ItemDataRole.ToolTipRole:
             if missing_credit:
-                return "This picture has no credit: add one in the library before it runs"
+                return self.tr("This picture has no credit: add one in the library before it runs")
             return plain.safe_tooltip(value) if isinstance(value, str) and value else None
         if role == Qt.ItemDataRole.ForegroundRole and missing_credit:
             return theme.error_text(QApplication.palette())  # 4.5:1 on light and dark rows

@@ -408,9 +408,10 @@ class StoryListModel(PagedRows["StorySummary"], QAbstractTableModel):
         if column == STATUS:
             return self.tr("Status: {0}").format(status_word(story.status))
         if column == UPDATED:
-            local = story.updated.astimezone()
-            return f"Last saved {local:%Y-%m-%d %H:%M} (your local time)"
-        lines = [plain.shorten(story.headline, 500) or "(no headline)"]
+            return self.tr("Last saved {0} (your local time)").format(
+                i18n.local_time(story.updated)
+            )
+        lines = [plain.shorten(story.headline, 500) or self.tr("(no headline)")]
         if story.id in self._locks:
             lines.append(f"Being edited by {plain.shorten(self._locks[story.id], 200)}")
         details = [plain.shorten(part, 200) for part in (story.section, story.byline) if part]
