@@ -325,3 +325,13 @@ def format_shortcode(name: str, params: list[tuple[str, str]]) -> str:
     """Write a shortcode with quoted, escaped parameters, in the order given."""
     inner = " ".join(f"{key}={_quote(value)}" for key, value in params)
     return f"{{{{< {name} {inner} >}}}}" if inner else f"{{{{< {name} >}}}}"
+
+
+def figure_code(image_id: int) -> str:
+    """How a body in the store shows a library image."""
+    return format_shortcode(FIGURE_NAME, [("image", str(image_id))])
+
+
+def tweet_shortcode(handle: str, status_id: str) -> str:
+    """How a body in the store shows a recorded tweet."""
+    return format_shortcode("x", [("user", handle), ("id", status_id)])

@@ -15,7 +15,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from editordesk.document.shortcodes import FIGURE_NAME, Shortcode, format_shortcode, scan
+from editordesk.document.shortcodes import (
+    FIGURE_NAME,
+    Shortcode,
+    format_shortcode,
+    scan,
+    tweet_shortcode,
+)
+from editordesk.document.shortcodes import figure_code as figure_code
 from editordesk.errors import InputError, ValidationError
 from editordesk.interchange.front_matter import (
     FrontMatter,
@@ -308,14 +315,9 @@ def store_body(story: MarkdownStory, image_ids: dict[Path, int]) -> str:
     return "".join(out)
 
 
-def figure_code(image_id: int) -> str:
-    """How a body in the store shows a library image."""
-    return format_shortcode("figure", [("image", str(image_id))])
-
-
 def tweet_code(ref: TweetRef) -> str:
-    """How a body in the store shows a recorded tweet."""
-    return format_shortcode("x", [("user", ref.handle), ("id", ref.status_id)])
+    """How a body in the store shows a recorded tweet (see document/shortcodes.py)."""
+    return tweet_shortcode(ref.handle, ref.status_id)
 
 
 # ------------------------------------------------------------------ writing

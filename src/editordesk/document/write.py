@@ -1,0 +1,646 @@
+"""The canonical body: a document tree written back as Markdown with shortcodes.
+
+`write_body(parse_body(b))` is the one form of a body `b`: parsing it again gives the same tree
+(line numbers aside), and writing that tree gives the same text. What the form settles, where a
+body could say the same thing several ways, is listed in docs/guide.md ("The canonical body"):
+blocks one blank line apart, `#` headings, `-`/`1.` lists, fenced code, `---` rules, `*`/`**`
+emphasis (`_` where a `*` would run into another), soft line breaks kept as line ends, and
+footnote definitions at the end in the order of their numbers.
+
+Every step is linear in the size of the tree; nothing is parsed to write.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markdown_it.common.html_re import HTML_TAG_RE
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+
+from editordesk.document import nodes as n
+from editordesk.document.shortcodes import (
+    FIGURE_NAME,
+    figure_code,
+    format_shortcode,
+    tweet_shortcode,
+)
+
+__all__ = ["write_blocks", "write_body", "write_inlines"]
+
+# ------------------------------------------------------------------ characters
+
+# Characters escaped wherever they stand in text: each can open or close Markdown syntax
+# (`{` so that no `{{<` can start a shortcode, `|` so that no line reads as a table row).
+_ALWAYS = frozenset("\\`*[]<>{}|~")
+_ENTITY_LIKE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_ORDERED = re.compile(r"[0-9]{1,9}(?=[.)])")
+# Characters a line would lose at its ends (the parser strips spaces and tabs there): written
+# as character references, which it keeps.
+
+
+def _kind(ch: str | None) -> str:
+    """How emphasis sees a character next to a delimiter: "ws", "punct" or "other"."""
+    if ch is None or isWhiteSpace(ord(ch)):
+        return "ws"
+    if isMdAsciiPunct(ord(ch)) or isPunctChar(ch):
+        return "punct"
+    return "other"
+
+
+def _strippable(ch: str) -> bool:
+    """Whether the parser strips `ch` from a line's ends (as JavaScript's trim() does)."""
+    return ch.isspace() or ch == "\ufeff"
+
+
+def _ref(ch: str) -> str:
+    """A character as a numeric character reference."""
+    return f"&#{ord(ch)};"
+
+
+def escape_text(
+    text: str, *, line_start: bool = False, line_end: bool = False, edges: bool = True
+) -> str:
+    """`text` as Markdown that reads back as exactly these characters, never as syntax.
+
+    `line_start`: the text opens a line, where `#`, `>`, `-`, `+`, `=` and `1.` would start a
+    block. `line_end`: it closes one. At either end of a line, spaces and tabs are written as
+    character references (a parser strips them); a line end inside the text is one too."""
+    out: list[str] = []
+    length = len(text)
+    for i, ch in enumerate(text):
+        if ch in _ALWAYS:
+            out.append("\\" + ch)
+        elif ch == "_":
+            before = text[i - 1] if i else ""
+            after = text[i + 1] if i + 1 < length else ""
+            # Inside a word an underscore can neither open nor close emphasis.
+            intraword = before.isalnum() and after.isalnum()
+            out.append("_" if intraword else "\\_")
+        elif ch == "&":
+            out.append("\\&" if _ENTITY_LIKE.match(text, i) else "&")
+        elif ch == "\n" or ch == "\r":
+            out.append(_ref(ch))
+        elif ch == "!" and i + 1 == length:
+            out.append("\\!")  # before a link it would make a picture
+        elif ch == "#" and i + 1 == length and line_end:
+            out.append("\\#")  # a heading's closing sequence
+        else:
+            out.append(ch)
+    if edges and line_start:
+        i = 0
+        while i < length and _strippable(text[i]):
+            out[i] = _ref(text[i])
+            i += 1
+    if edges and line_end:
+        i = length - 1
+        while i >= 0 and _strippable(text[i]) and not out[i].startswith("&"):
+            out[i] = _ref(text[i])
+            i -= 1
+    escaped = "".join(out)
+    if line_start and escaped:
+        escaped = _guard_line_start(escaped, text, line_end)
+    return escaped
+
+
+def _guard_line_start(escaped: str, text: str, whole_line: bool) -> str:
+    """Escape what would start a block at the start of a line."""
+    first = escaped[0]
+    rest = escaped[1:2]
+    if first in "#>":
+        return "\\" + escaped
+    if first in "-+=":
+        if rest in ("", " ", "\t") or (not escaped.strip(first + " \t")):
+            return "\\" + escaped
+        return escaped
+    ordered = _ORDERED.match(escaped)
+    if ordered:
+        at = ordered.end()
+        after = escaped[at + 1 : at + 2]
+        if after in ("", " ", "\t"):
+            return escaped[:at] + "\\" + escaped[at:]
+    return escaped
+
+
+# ------------------------------------------------------------------ inlines
+
+
+def _code(text: str) -> str:
+    """An inline code span: a backtick run longer than any inside, padded where needed."""
+    longest = run = 0
+    for ch in text:
+        run = run + 1 if ch == "`" else 0
+        longest = max(longest, run)
+    fence = "`" * (longest + 1)
+    pad = text.startswith("`") or text.endswith("`")
+    if text.startswith(" ") and text.endswith(" ") and text.strip(" "):
+        pad = True
+    if pad:
+        return f"{fence} {text} {fence}"
+    return f"{fence}{text}{fence}"
+
+
+_DEST_POINTY = frozenset(" ()[]<>\t\n\r")
+
+
+def _destination(href: str) -> str:
+    """A link destination that reads back as `href`."""
+    escaped = []
+    for i, ch in enumerate(href):
+        if ch in "\\`<>":
+            escaped.append("\\" + ch)
+        elif ch == "&" and _ENTITY_LIKE.match(href, i):
+            escaped.append("\\&")
+        elif ch in "\n\r":
+            escaped.append(_ref(ch))
+        else:
+            escaped.append(ch)
+    text = "".join(escaped)
+    if not href or any(ch in _DEST_POINTY for ch in href):
+        return f"<{text}>"
+    return text
+
+
+def _title(title: str) -> str:
+    if not title:
+        return ""
+    out = []
+    for i, ch in enumerate(title):
+        if ch in '\\"`':
+            out.append("\\" + ch)
+        elif ch == "&" and _ENTITY_LIKE.match(title, i):
+            out.append("\\&")
+        elif ch in "\n\r":
+            out.append(_ref(ch))
+        else:
+            out.append(ch)
+    return ' "' + "".join(out) + '"'
+
+
+_DELIMITED = (n.Emphasis, n.Strong, n.Strikethrough)
+_HTML_TAG = HTML_TAG_RE  # markdown-it's own: a tag, comment, declaration or CDATA
+
+
+@dataclass
+class _Line:
+    """Where the writer stands: `start` when the next character opens a line."""
+
+    start: bool = True
+
+
+class _InlineWriter:
+    """Writes a run of inlines; emphasis picks `*` or `_` from the characters either side."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.line = _Line()
+        self.encode_next = False  # the next text's first character as a reference
+        self.open: list[str] = []  # the delimiters open around what is being written
+
+    def last_char(self) -> str | None:
+        for piece in reversed(self.out):
+            if piece:
+                return piece[-1]
+        return None
+
+    def write(self, nodes: Sequence[n.Inline], after: str | None, line_end: bool) -> None:
+        """`after`: the character that will follow the run (None: a line end or the end)."""
+        count = len(nodes)
+        chars: dict[int, str] = {}
+        for i, node in enumerate(nodes):
+            nxt = nodes[i + 1] if i + 1 < count else None
+            hint = _first_char(nxt) if nxt is not None else after
+            at_end = (line_end and nxt is None) or isinstance(nxt, n.SoftBreak | n.LineBreak)
+            if isinstance(node, n.Emphasis | n.Strong) and i not in chars:
+                chars.update(self.run_chars(nodes, i, after))
+            self.node(node, nxt, hint, at_end, chars.get(i, ""))
+
+    def run_chars(self, nodes: Sequence[n.Inline], i: int, after: str | None) -> dict[int, str]:
+        """Delimiters for the emphasis starting at `i` and any straight after it: they
+        alternate, so no two runs join, and differ from the characters either side."""
+        j = i
+        while j < len(nodes) and isinstance(nodes[j], n.Emphasis | n.Strong):
+            j += 1
+        k = j - i
+        prev = None if self.line.start else self.last_char()
+        follow = _first_char(nodes[j]) if j < len(nodes) else after
+        best = "*"
+        best_score = -1
+        for first in "*_":
+            other = "_" if first == "*" else "*"
+            final = first if k % 2 else other
+            score = 4 * (first != prev) + 4 * (final != follow) + (first not in self.open)
+            if score > best_score:
+                best, best_score = first, score
+        other = "_" if best == "*" else "*"
+        return {i + m: (best if m % 2 == 0 else other) for m in range(k)}
+
+    def node(
+        self, node: n.Inline, nxt: n.Inline | None, hint: str | None, at_end: bool, char: str
+    ) -> None:
+        out = self.out
+        start = self.line.start
+        if isinstance(node, n.Text):
+            text = escape_text(node.text, line_start=start, line_end=at_end)
+            if self.encode_next and node.text and _kind(node.text[0]) == "other":
+                text = _ref(node.text[0]) + escape_text(node.text[1:], line_end=at_end)
+            if (
+                isinstance(nxt, n.Link | n.Image)
+                and text.endswith("!")
+                and not text.endswith("\\!")
+            ):
+                text = text[:-1] + "\\!"
+            self.encode_next = False
+            if text:
+                out.append(text)
+                self.line.start = False
+            return
+        self.encode_next = False
+        if isinstance(node, n.SoftBreak):
+            out.append("\n")
+            self.line.start = True
+        elif isinstance(node, n.LineBreak):
+            out.append("\\\n")
+            self.line.start = True
+        elif isinstance(node, n.Code):
+            out.append(_code(node.text))
+            self.line.start = False
+        elif isinstance(node, n.RawInline):
+            out.append(_raw_inline(node.html))
+            self.line.start = node.html.endswith("\n")
+        elif isinstance(node, n.FootnoteRef):
+            out.append(f"[^{node.label}]")
+            self.line.start = False
+            if isinstance(nxt, n.Text) and nxt.text.startswith(":"):
+                out.append("\\")  # `[^1]:` at a line's start would define a note
+        elif isinstance(node, n.Link):
+            out.append("[")
+            self.line.start = False
+            self.write(node.children, "]", False)
+            out.append(f"]({_destination(node.href)}{_title(node.title)})")
+            self.line.start = False
+        elif isinstance(node, n.Image):
+            out.append("![")
+            self.line.start = False
+            self.alt(node.alt)
+            out.append(f"]({_destination(node.src)}{_title(node.title)})")
+            self.line.start = False
+        elif isinstance(node, _DELIMITED):
+            self.delimited(node, hint, char)
+        else:  # pragma: no cover - every inline type is handled above
+            raise TypeError(f"no Markdown for {type(node).__name__}")
+
+    def alt(self, alt: str) -> None:
+        """A picture's words: its line ends are hard breaks, as the parser reads them."""
+        lines = alt.split("\n")
+        for j, line in enumerate(lines):
+            if j:
+                self.out.append("\\\n")
+                self.line.start = True
+            text = escape_text(line, line_start=self.line.start, line_end=j + 1 < len(lines))
+            if text:
+                self.out.append(text)
+                self.line.start = False
+
+    def delimited(
+        self, node: n.Emphasis | n.Strong | n.Strikethrough, hint: str | None, chosen: str
+    ) -> None:
+        """Emphasis, strong or struck text, its delimiters chosen and their neighbours written
+        so that each opens and closes exactly where the tree says.
+
+        A delimiter beside the same character would join its run, so `*` gives way to `_`
+        there, and to the one not already open around it. Where the characters either side
+        would keep a delimiter from opening or closing (a word character before `_`,
+        punctuation just inside), the neighbouring character is written as a reference."""
+        out = self.out
+        prev = None if self.line.start else self.last_char()
+        if isinstance(node, n.Strikethrough):
+            char = "~"
+            marker = "~~"
+        else:
+            char = chosen or "*"
+            marker = char * (2 if isinstance(node, n.Strong) else 1)
+        enclosed = char in self.open
+        opener_at = len(out)
+        out.append(marker)
+        self.line.start = False
+        inner_from = len(out)
+        self.open.append(char)
+        self.write(node.children, char, False)
+        self.open.pop()
+        inner = _encode_edge_spaces("".join(out[inner_from:]))
+        del out[inner_from:]
+        first, last = inner[:1] or None, inner[-1:] or None
+        # The opener must open and, inside the same delimiter, must not close instead: with a
+        # word character before it that takes a reference before it.
+        if _kind(prev) == "other" and (_kind(first) == "punct" or char == "_" or enclosed):
+            self._encode_before(opener_at)
+        out.append(inner)
+        out.append(marker)
+        # The closer must close: with a word character after it, after punctuation or `_`,
+        # that character is written as a reference.
+        if (_kind(last) == "punct" or char == "_") and _kind(hint) == "other":
+            self.encode_next = True
+        self.line.start = False
+
+    def _encode_before(self, at: int) -> None:
+        """The character before position `at` of the output, as a character reference."""
+        for j in range(at - 1, -1, -1):
+            piece = self.out[j]
+            if piece:
+                self.out[j] = piece[:-1] + _ref(piece[-1])
+                return
+
+
+def _encode_edge_spaces(inner: str) -> str:
+    """Emphasised words that begin or end with white space keep it as references (a
+    delimiter next to white space would not open or close)."""
+    if not inner:
+        return inner
+    head = 0
+    while head < len(inner) and _strippable(inner[head]):
+        head += 1
+    tail = len(inner)
+    while tail > head and _strippable(inner[tail - 1]) and inner[tail - 2 : tail - 1] != "\\":
+        tail -= 1
+    if head == 0 and tail == len(inner):
+        return inner
+    return (
+        "".join(_ref(c) for c in inner[:head])
+        + inner[head:tail]
+        + "".join(_ref(c) for c in inner[tail:])
+    )
+
+
+def _first_char(node: n.Inline | None) -> str | None:
+    """The first character an inline is written with (near enough for emphasis to choose
+    its delimiter: punctuation stands for any punctuation)."""
+    if node is None:
+        return None
+    if isinstance(node, n.Text):
+        if not node.text:
+            return None
+        ch = node.text[0]
+        return "\\" if ch in _ALWAYS or ch == "_" else ch
+    if isinstance(node, n.SoftBreak | n.LineBreak):
+        return "\n" if isinstance(node, n.SoftBreak) else "\\"
+    if isinstance(node, n.Code):
+        return "`"
+    if isinstance(node, n.Strikethrough):
+        return "~"
+    if isinstance(node, n.Emphasis | n.Strong):
+        return "."  # punctuation whichever delimiter it takes
+    if isinstance(node, n.RawInline):
+        return node.html[:1] or None
+    if isinstance(node, n.Image):
+        return "!"
+    return "["  # a link or a footnote reference
+
+
+def _raw_inline(html_text: str) -> str:
+    """Inline HTML as written. A whole element the parser joined keeps its text readable as
+    text: the words between the tags were text, and are escaped as text again."""
+    if "<" not in html_text:
+        return html_text
+    pieces: list[str] = []
+    pos = 0
+    for m in _HTML_TAG.finditer(html_text):
+        if m.start() > pos:
+            pieces.append(_joined_text(html_text[pos : m.start()]))
+        pieces.append(m.group(0))
+        pos = m.end()
+    if pos < len(html_text):
+        pieces.append(_joined_text(html_text[pos:]))
+    return "".join(pieces)
+
+
+def _joined_text(text: str) -> str:
+    import html
+
+    lines = html.unescape(text).split("\n")
+    return "\n".join(escape_text(line) for line in lines)
+
+
+def write_inlines(inlines: Sequence[n.Inline]) -> str:
+    """A run of inlines as Markdown (a paragraph's text, lines joined by "\\n")."""
+    writer = _InlineWriter()
+    writer.write(inlines, None, True)
+    return "".join(writer.out)
+
+
+# ------------------------------------------------------------------ blocks
+
+
+def _rule_marker() -> str:
+    return "---"
+
+
+class _BlockWriter:
+    def __init__(self) -> None:
+        pass
+
+    def blocks(self, blocks: Sequence[n.Block], tight: bool = False) -> list[str]:
+        """Lines for `blocks`, one blank line apart (none in a tight list where none is
+        needed)."""
+        lines: list[str] = []
+        prev: n.Block | None = None
+        bullet = ""
+        ordered = ""
+        for block in blocks:
+            if isinstance(block, n.BulletList):
+                bullet = "*" if bullet == "-" and isinstance(prev, n.BulletList) else "-"
+                body = self.bullet_list(block, bullet)
+            elif isinstance(block, n.OrderedList):
+                ordered = ")" if ordered == "." and isinstance(prev, n.OrderedList) else "."
+                body = self.ordered_list(block, ordered)
+            else:
+                body = self.block(block, after_paragraph=tight and prev is not None)
+            if prev is not None and not (tight and _joins(prev, block)):
+                lines.append("")
+            lines.extend(body)
+            prev = block
+        return lines
+
+    def block(self, block: n.Block, after_paragraph: bool = False) -> list[str]:
+        if isinstance(block, n.Paragraph):
+            return write_inlines(block.children).split("\n") if block.children else [""]
+        if isinstance(block, n.Heading):
+            return _heading(block)
+        if isinstance(block, n.BlockQuote):
+            inner = self.blocks(block.children)
+            return [f"> {line}" if line else ">" for line in inner] or [">"]
+        if isinstance(block, n.CodeBlock):
+            return _fenced(block)
+        if isinstance(block, n.Rule):
+            return ["***" if after_paragraph else _rule_marker()]
+        if isinstance(block, n.RawBlock):
+            return block.html.rstrip("\n").split("\n")
+        if isinstance(block, n.Figure):
+            if block.image_id is None:
+                return [format_shortcode(FIGURE_NAME, [])]
+            return [figure_code(block.image_id)]
+        if isinstance(block, n.Tweet):
+            return [tweet_shortcode(block.handle, block.status_id)]
+        if isinstance(block, n.Shortcode):
+            return block.source.split("\n")
+        if isinstance(block, n.Table):
+            return _table(block)
+        if isinstance(block, n.BulletList):
+            return self.bullet_list(block, "-")
+        if isinstance(block, n.OrderedList):
+            return self.ordered_list(block, ".")
+        raise TypeError(f"no Markdown for {type(block).__name__}")  # pragma: no cover
+
+    def bullet_list(self, block: n.BulletList, marker: str) -> list[str]:
+        return self._items(block.items, block.tight, [marker] * len(block.items))
+
+    def ordered_list(self, block: n.OrderedList, delimiter: str) -> list[str]:
+        markers = [f"{block.start + i}{delimiter}" for i in range(len(block.items))]
+        return self._items(block.items, block.tight, markers)
+
+    def _items(self, items: Sequence[n.ListItem], tight: bool, markers: list[str]) -> list[str]:
+        lines: list[str] = []
+        for i, (item, marker) in enumerate(zip(items, markers, strict=True)):
+            if i and not tight:
+                lines.append("")
+            body = self.blocks(item.children, tight)
+            if not body or body == [""]:
+                lines.append(marker)
+                continue
+            first = body[0]
+            if (
+                item.children
+                and isinstance(item.children[0], n.Rule)
+                and marker in ("-", "*")
+                and first.startswith(marker)
+            ):
+                first = "***" if marker == "-" else "---"
+            lines.append(f"{marker} {first}" if first else marker)
+            pad = " " * (len(marker) + 1)
+            lines.extend(f"{pad}{line}" if line else "" for line in body[1:])
+        return lines
+
+
+def _joins(prev: n.Block, block: n.Block) -> bool:
+    """Whether `block` may follow `prev` in a tight list item with no blank line between."""
+    if isinstance(prev, n.Table | n.RawBlock) or isinstance(block, n.RawBlock | n.Table):
+        return False  # a line after them would be read as theirs
+    if isinstance(prev, n.BlockQuote | n.BulletList | n.OrderedList):
+        # What follows must interrupt a paragraph, or it would continue theirs lazily.
+        if isinstance(block, n.Paragraph | n.Figure | n.Tweet | n.Shortcode):
+            return False
+        if isinstance(prev, n.BlockQuote) and isinstance(block, n.BlockQuote):
+            return False
+    if isinstance(prev, n.Paragraph | n.BlockQuote | n.BulletList | n.OrderedList):
+        if isinstance(block, n.Paragraph):
+            return False
+        if isinstance(block, n.Heading) and _setext(block):
+            return False
+        if isinstance(block, n.OrderedList):
+            return block.start == 1 and bool(block.items) and bool(block.items[0].children)
+        if isinstance(block, n.BulletList):
+            return bool(block.items) and bool(block.items[0].children)
+    return True
+
+
+def _setext(block: n.Heading) -> bool:
+    """Whether a heading is written underlined: it runs over several lines."""
+    return block.level <= 2 and _breaks(block.children)
+
+
+def _breaks(inlines: Sequence[n.Inline]) -> bool:
+    for c in inlines:
+        if isinstance(c, n.SoftBreak | n.LineBreak):
+            return True
+        if isinstance(c, n.Emphasis | n.Strong | n.Strikethrough | n.Link) and _breaks(c.children):
+            return True
+    return False
+
+
+def _heading(block: n.Heading) -> list[str]:
+    if _setext(block):
+        lines = write_inlines(block.children).split("\n")
+        return [*lines, "=" * 3 if block.level == 1 else "-" * 3]
+    children = tuple(
+        n.Text(" ") if isinstance(c, n.SoftBreak | n.LineBreak) else c for c in block.children
+    )
+    text = write_inlines(children).replace("\n", " ")
+    hashes = "#" * block.level
+    return [f"{hashes} {text}" if text else hashes]
+
+
+def _fenced(block: n.CodeBlock) -> list[str]:
+    text = block.text
+    body = text[:-1] if text.endswith("\n") else text
+    language = block.language
+    char = "~" if "`" in language else "`"
+    longest = run = 0
+    for ch in body:
+        run = run + 1 if ch == char else 0
+        longest = max(longest, run)
+    fence = char * max(3, longest + 1)
+    info = _info(language)
+    lines = [fence + info]
+    if text:
+        lines.extend(body.split("\n"))
+    lines.append(fence)
+    return lines
+
+
+def _info(language: str) -> str:
+    out = []
+    for i, ch in enumerate(language):
+        if ch == "\\" or (ch == "&" and _ENTITY_LIKE.match(language, i)):
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_ALIGN = {"left": ":---", "center": ":---:", "right": "---:", "": "---"}
+
+
+def _table(block: n.Table) -> list[str]:
+    def row(cells: Sequence[n.TableCell]) -> str:
+        return "| " + " | ".join(_cell(c) for c in cells) + " |"
+
+    width = len(block.header.cells)
+    align = list(block.align) + [""] * (width - len(block.align))
+    lines = [row(block.header.cells), "| " + " | ".join(_ALIGN.get(a, "---") for a in align) + " |"]
+    for r in block.rows:
+        cells = list(r.cells[:width]) + [n.TableCell(())] * (width - len(r.cells))
+        lines.append(row(cells))
+    return lines
+
+
+def _cell(cell: n.TableCell) -> str:
+    children = tuple(
+        n.Code(c.text.replace("|", "\\|")) if isinstance(c, n.Code) else c for c in cell.children
+    )
+    return write_inlines(children).replace("\n", " ")
+
+
+def _footnote(note: n.Footnote) -> list[str]:
+    body = _BlockWriter().blocks(note.children)
+    head = f"[^{note.label}]:"
+    if not body:
+        return [head]
+    lines = [f"{head} {body[0]}" if body[0] else head]
+    lines.extend(f"    {line}" if line else "" for line in body[1:])
+    return lines
+
+
+def write_blocks(blocks: Sequence[n.Block], footnotes: Sequence[n.Footnote] = ()) -> str:
+    """Blocks (and the footnotes they refer to, written after them) as a canonical body."""
+    lines = _BlockWriter().blocks(blocks)
+    for note in footnotes:
+        if lines:
+            lines.append("")
+        lines.extend(_footnote(note))
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def write_body(doc: n.Document) -> str:
+    """A parsed body in its canonical form, footnote definitions at the end."""
+    return write_blocks(doc.children, doc.footnotes)
