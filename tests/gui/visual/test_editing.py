@@ -906,3 +906,15 @@ def test_the_right_click_menu_in_a_table_has_the_table_commands(edit: VisualEdit
     edit.setReadOnly(True)
     read_only = edit.createStandardContextMenu()
     assert not [a for a in read_only.actions() if isinstance(a.menu(), QMenu)]
+
+
+def test_a_paragraph_after_a_table_moves_down_and_the_table_stays(edit: VisualEdit) -> None:
+    table = "| a | b |\n| --- | --- |\n| 1 | 2 |"
+    load(edit, f"{table}\n\nP\n\nQ")
+    edit.setTextCursor(edit.document().find("P"))
+    key(edit, Qt.Key.Key_Down, ALT | SHIFT)
+    assert body(edit) == f"{table}\n\nQ\n\nP"
+    key(edit, Qt.Key.Key_Up, ALT | SHIFT)
+    assert body(edit) == f"{table}\n\nP\n\nQ"
+    key(edit, Qt.Key.Key_Up, ALT | SHIFT)
+    assert body(edit) == f"P\n\n{table}\n\nQ"

@@ -5,6 +5,7 @@ nest and unnest; a typed Markdown prefix becomes its block; blocks move up and d
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
@@ -129,10 +130,12 @@ def drawn_heavier(block: QTextBlock) -> bool:
     return table.cellAt(block.position()).row() == 0
 
 
-def _set_chars(cursor: QTextCursor, change: object) -> None:
-    """Apply `change(fmt) -> fmt` to every fragment the cursor's selection covers."""
+def _set_chars(cursor: QTextCursor, change: Callable[[QTextCharFormat], QTextCharFormat]) -> None:
+    """Apply `change(fmt) -> fmt` to every fragment the cursor's selection covers (the
+    fragments are listed first: setting a format splits and joins them)."""
     doc = cursor.document()
     start, end = cursor.selectionStart(), cursor.selectionEnd()
+    spans: list[tuple[int, int, QTextCharFormat]] = []
     block = doc.findBlock(start)
     while block.isValid() and block.position() <= end:
         it = block.begin()
@@ -141,12 +144,14 @@ def _set_chars(cursor: QTextCursor, change: object) -> None:
             a = max(frag.position(), start)
             b = min(frag.position() + frag.length(), end)
             if a < b:
-                part = QTextCursor(doc)
-                part.setPosition(a)
-                part.setPosition(b, Keep)
-                part.setCharFormat(change(frag.charFormat()))  # type: ignore[operator]
+                spans.append((a, b, frag.charFormat()))
             it += 1
         block = block.next()
+    for a, b, fmt in spans:
+        part = QTextCursor(doc)
+        part.setPosition(a)
+        part.setPosition(b, Keep)
+        part.setCharFormat(change(fmt))
 
 
 # ---------------------------------------------------------------- inline formats
@@ -164,7 +169,7 @@ def _word_under(cursor: QTextCursor) -> QTextCursor | None:
     return word if word.hasSelection() else None
 
 
-def _all_chars(cursor: QTextCursor, test: object) -> bool:
+def _all_chars(cursor: QTextCursor, test: Callable[[QTextCharFormat], bool]) -> bool:
     """Whether every character of the selection passes `test(fmt)` (objects excepted)."""
     doc = cursor.document()
     start, end = cursor.selectionStart(), cursor.selectionEnd()
@@ -178,7 +183,7 @@ def _all_chars(cursor: QTextCursor, test: object) -> bool:
                 fmt = frag.charFormat()
                 if not fmt.isImageFormat() and fmt.objectType() == 0:
                     seen = True
-                    if not test(fmt):  # type: ignore[operator]
+                    if not test(fmt):
                         return False
             it += 1
         block = block.next()
@@ -459,21 +464,22 @@ def toggle_list(cursor: QTextCursor, numbered: bool) -> None:
     blocks = [b for b in selected_blocks(cursor) if kind_of(b) in TEXT_KINDS]
     if not blocks:
         return
-    lists: list[QTextList | None] = [b.textList() for b in blocks]
+    numbers = [b.blockNumber() for b in blocks]
+    doc = cursor.document()
     cursor.beginEditBlock()
-    if all(x is not None and is_numbered(x) == numbered for x in lists):
-        for block in blocks:
-            unlist(block)
+    if all((tl := b.textList()) is not None and is_numbered(tl) == numbered for b in blocks):
+        for number in numbers:
+            unlist(doc.findBlockByNumber(number))
     else:
         converted: set[int] = set()
-        for block, text_list in zip(blocks, lists, strict=True):
+        for number in numbers:  # lists come and go as blocks join them: look each time
+            block = doc.findBlockByNumber(number)
+            text_list: QTextList | None = block.textList()
             if text_list is not None:  # a list of the other kind changes kind, whole
-                key = text_list.objectIndex()
-                if key not in converted:
-                    converted.add(key)
-                    depth = text_list.format().indent()
+                if text_list.objectIndex() not in converted and is_numbered(text_list) != numbered:
+                    converted.add(text_list.objectIndex())
                     fmt = text_list.format()
-                    fmt.setStyle(list_format(numbered, depth).style())
+                    fmt.setStyle(list_format(numbered, fmt.indent()).style())
                     text_list.setFormat(fmt)
             else:
                 put_in_list(block, numbered, 1)
@@ -790,6 +796,10 @@ def _remove_note(doc: QTextDocument, label: str) -> None:
         cursor.removeSelectedText()
 
 
+def _in_notes(block: QTextBlock) -> bool:
+    return bool(block.blockFormat().stringProperty(FOOTNOTE_LABEL))
+
+
 def is_notes(block: QTextBlock) -> bool:
     """The drawn "Notes" separator above the footnotes: never edited."""
     return block.isValid() and kind_of(block) == BlockKind.NOTES
@@ -1005,12 +1015,17 @@ def move_blocks(cursor: QTextCursor, delta: int) -> bool:
         if not below.isValid():
             return False
         n_first, n_last = unit_of(_item_start(below))
+    if any(is_notes(b) for b in (first, last, n_first, n_last)):
+        return False  # the Notes separator stays, and notes stay under it
+    if _in_notes(first) != _in_notes(n_first):
+        return False
     rel_pos = cursor.position() - first.position()
     rel_anchor = cursor.anchor() - first.position()
     numbers = [b.blockNumber() for b in (first, last, n_first, n_last)]
+    at_end = max(numbers) == doc.blockCount() - 1
     step = _OneStep(doc)
-    head = _ensure_head(doc)
-    tail = _ensure_tail(doc)
+    head = _ensure_head(doc, min(numbers) == 0)
+    tail = _ensure_tail(doc, at_end)
     f, l_, nf, nl = (n + head for n in numbers)
     step.next()
     if delta < 0:  # we go above the neighbour
@@ -1025,8 +1040,9 @@ def move_blocks(cursor: QTextCursor, delta: int) -> bool:
     step.next()
     home_pos -= _drop_ends(doc, head, tail)
     step.done()
-    cursor.setPosition(home_pos + rel_anchor)
-    cursor.setPosition(home_pos + rel_pos, Keep)
+    end = doc.characterCount() - 1
+    cursor.setPosition(min(max(home_pos + rel_anchor, 0), end))
+    cursor.setPosition(min(max(home_pos + rel_pos, 0), end), Keep)
     return True
 
 
@@ -1040,9 +1056,10 @@ def move_unit_to(
     prev_number = t_number if after else t_number - 1
     if prev_number in (number, number - 1):
         return None
+    at_end = max(number, t_number) == doc.blockCount() - 1
     step = _OneStep(doc)
-    head = _ensure_head(doc)
-    tail = _ensure_tail(doc)
+    head = _ensure_head(doc, min(number, prev_number + 1) == 0)
+    tail = _ensure_tail(doc, at_end)
     number, prev_number = number + head, prev_number + head
     step.next()
     snaps = _take(doc, doc.findBlockByNumber(number), doc.findBlockByNumber(number))
@@ -1074,10 +1091,11 @@ def _drop_ends(doc: QTextDocument, head: int, tail: bool) -> int:
     return 0
 
 
-def _ensure_head(doc: QTextDocument) -> int:
-    """Add an empty first paragraph so every unit has a block before it; 1 if added."""
+def _ensure_head(doc: QTextDocument, needed: bool) -> int:
+    """Add an empty first paragraph so the units at the top have a block before them; 1 if
+    added."""
     first = doc.firstBlock()
-    if _is_blank(first):
+    if not needed:
         return 0
     start = QTextCursor(doc)
     start.insertBlock(first.blockFormat(), first.charFormat())
@@ -1085,16 +1103,6 @@ def _ensure_head(doc: QTextDocument) -> int:
     start.setBlockFormat(QTextBlockFormat())
     start.setBlockCharFormat(QTextCharFormat())
     return 1
-
-
-def _is_blank(block: QTextBlock) -> bool:
-    return (
-        not block.text()
-        and kind_of(block) == BlockKind.PARAGRAPH
-        and not table_at(block)
-        and block.textList() is None
-        and not quote_level(block)
-    )
 
 
 def _unit_head(block: QTextBlock) -> QTextBlock:
@@ -1115,9 +1123,10 @@ def _unit_head(block: QTextBlock) -> QTextBlock:
     return head if list_depth(head) else block
 
 
-def _ensure_tail(doc: QTextDocument) -> bool:
-    """Add an empty last paragraph so every unit has a block after it; True if added."""
-    if _is_blank(doc.lastBlock()):
+def _ensure_tail(doc: QTextDocument, needed: bool) -> bool:
+    """Add an empty last paragraph so the units at the end have a block after them; True
+    if added."""
+    if not needed:
         return False
     end = QTextCursor(doc)
     end.movePosition(Move.End)
@@ -1175,6 +1184,20 @@ def _put_after(
     cursor = QTextCursor(doc)
     first_new = -1
     lists: dict[int, QTextList] = {}
+    table = table_at(prev)
+    if table is not None:
+        # After a table's last cell is inside the table: the first block goes in before the
+        # block after the table instead, made by splitting that block at its start.
+        target = doc.findBlock(table.lastPosition() + 1)
+        cursor.setPosition(target.position())
+        cursor.insertBlock(target.blockFormat(), target.charFormat())
+        prev = doc.findBlock(target.position())
+        cursor.setPosition(prev.position())
+        cursor.setBlockFormat(QTextBlockFormat())
+        cursor.setBlockCharFormat(QTextCharFormat())
+        gap_block = prev.blockNumber()  # an empty paragraph between the table and the rest
+    else:
+        gap_block = -1
     at = prev.position() + prev.length() - 1  # where the next block goes: this block's end
     for snap in snaps:
         cursor.setPosition(at)
@@ -1214,4 +1237,13 @@ def _put_after(
             at = block.position() + block.length() - 1
         if first_new < 0:
             first_new = number
-    return first_new, doc.findBlock(at + 1).blockNumber()
+    after = doc.findBlock(at + 1).blockNumber()
+    if gap_block >= 0:
+        gap_at = doc.findBlockByNumber(gap_block)
+        if not gap_at.text() and table_at(gap_at.next()) is None:
+            gap = QTextCursor(doc)
+            gap.setPosition(gap_at.position())
+            gap.setPosition(gap_at.next().position(), Keep)
+            gap.removeSelectedText()
+            first_new, after = first_new - 1, after - 1
+    return first_new, after
