@@ -119,6 +119,10 @@
 <context>
     <name>AboutDialog</name>
     <message>
+        <source>The notices file is missing from this installation; see {0}.</source>
+        <translation>Die Datei mit den Hinweisen fehlt in dieser Installation; siehe {0}.</translation>
+    </message>
+    <message>
         <source>About EditorDesk</source>
         <translation>Über EditorDesk</translation>
     </message>
@@ -2085,6 +2089,14 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
     <message>
         <source>Store in use</source>
         <translation>Speicher in Gebrauch</translation>
+    </message>
+    <message>
+        <source>In use now: none yet (the store is opening)</source>
+        <translation>Jetzt in Gebrauch: noch keiner (der Speicher wird geöffnet)</translation>
+    </message>
+    <message>
+        <source>In use now: {0}</source>
+        <translation>Jetzt in Gebrauch: {0}</translation>
     </message>
     <message>
         <source>The store this window works on now (--db or EDITORDESK_DB choose one for a run); a change above takes effect at the next start</source>

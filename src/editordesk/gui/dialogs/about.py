@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -137,7 +137,9 @@ def _notices_text() -> str:
     try:
         return resource(*NOTICES).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
-        return f"The notices file is missing from this installation; see {GPL_TEXT}."
+        return QCoreApplication.translate(
+            "AboutDialog", "The notices file is missing from this installation; see {0}."
+        ).format(GPL_TEXT)
 
 
 class AboutDialog(QDialog):

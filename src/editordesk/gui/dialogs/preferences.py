@@ -32,8 +32,11 @@ Picker = Callable[[QWidget, str], str]
 def _store_in_use(window: QWidget | None) -> str:
     """What the window works on now, whether it came from here, --db or EDITORDESK_DB."""
     if window is None or not getattr(window, "has_store", False):
-        return "In use now: none yet (the store is opening)"
-    return f"In use now: {window.store.location.describe()}"  # type: ignore[attr-defined]
+        return QCoreApplication.translate(
+            "PreferencesDialog", "In use now: none yet (the store is opening)"
+        )
+    where = window.store.location.describe()  # type: ignore[attr-defined]
+    return QCoreApplication.translate("PreferencesDialog", "In use now: {0}").format(where)
 
 
 class _PathField(QWidget):
