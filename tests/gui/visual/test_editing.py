@@ -878,16 +878,24 @@ def test_a_notes_number_is_not_deleted(edit: VisualEdit) -> None:
     assert "notes" in kinds(edit)
 
 
-def test_enter_in_a_table_cell_breaks_the_line_in_the_cell(edit: VisualEdit) -> None:
+def test_enter_in_a_table_cell_goes_down_a_row(edit: VisualEdit) -> None:
     load(edit, "| a | b |\n| --- | --- |\n| 1 | 2 |")
-    cursor = edit.document().find("1")
+    cursor = edit.document().find("a")
     cursor.clearSelection()
     edit.setTextCursor(cursor)
-    table = edit.textCursor().currentTable()
     key(edit, Qt.Key.Key_Return)
+    assert edit.textCursor().block().text() == "1"
+    key(edit, Qt.Key.Key_Return)  # the last row: a new one
     QTest.keyClicks(edit, "x")
-    assert edit.textCursor().currentTable() is table
-    assert edit.textCursor().block().text() == "1\u2028x"
+    assert body(edit) == "| a | b |\n| --- | --- |\n| 1 | 2 |\n| x |  |"
+
+
+def test_shift_enter_after_inline_code_breaks_the_line_outside_it(edit: VisualEdit) -> None:
+    load(edit, "Run `ls`")
+    to_block(edit, 0, end=True)
+    key(edit, Qt.Key.Key_Return, SHIFT)
+    QTest.keyClicks(edit, "then")
+    assert body(edit) == "Run `ls`\\\nthen"
 
 
 def test_the_right_click_menu_in_a_table_has_the_table_commands(edit: VisualEdit) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextTable,
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
 
@@ -550,8 +551,20 @@ class VisualEdit(QTextEdit):
                 cursor.insertText(LINE_SEP)
                 self.setTextCursor(cursor)
             return True
-        if soft or cursor.currentTable() is not None:  # a cell holds one block: a line break
-            cursor.insertText(LINE_SEP)
+        table: QTextTable | None = cursor.currentTable()
+        if table is not None and not soft:  # a cell holds one line: Enter goes down a row
+            cell = table.cellAt(cursor)
+            cursor.beginEditBlock()
+            if cell.row() == table.rows() - 1:
+                tables.add_row(cursor, below=True)
+            else:
+                below = table.cellAt(cell.row() + 1, cell.column())
+                cursor.setPosition(below.lastCursorPosition().position())
+            cursor.endEditBlock()
+            self.setTextCursor(cursor)
+            return True
+        if soft:  # a line break: plain, since code and links hold none
+            cursor.insertText(LINE_SEP, cmd.plain_chars(cursor.charFormat()))
             self.setTextCursor(cursor)
             return True
         if block.textList() is not None and not block.text() and not cursor.hasSelection():
