@@ -2031,6 +2031,18 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Die Sprache von Menüs, Dialogen und Datumsangaben im Fenster: die des Systems oder eine hier gewählte; eine Änderung wirkt beim nächsten Start</translation>
     </message>
     <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>

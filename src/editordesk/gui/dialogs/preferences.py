@@ -170,7 +170,12 @@ class PreferencesDialog(QDialog):
         # Applied as it is chosen, so the editor sees it at once; Cancel puts it back.
         self.theme = QComboBox(self)
         for choice in theme.CHOICES:
-            self.theme.addItem(theme.CHOICE_TEXTS[choice], choice)
+            words = {
+                "system": self.tr("Follow the system"),
+                "light": self.tr("Light"),
+                "dark": self.tr("Dark"),
+            }
+            self.theme.addItem(words.get(choice, theme.CHOICE_TEXTS[choice]), choice)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
         self.theme.setAccessibleName(self.tr("Theme"))
         self.theme.setToolTip(
