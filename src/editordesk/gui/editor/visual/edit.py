@@ -85,7 +85,7 @@ class VisualEdit(QTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Story body")
+        self.setAccessibleName(self.tr("Story body"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAttribute(Qt.WidgetAttribute.WA_MacShowFocusRect, True)
         self.setTabChangesFocus(False)
