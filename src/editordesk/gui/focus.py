@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer, Slot
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -136,9 +136,14 @@ class FocusTracker(QObject):
         # is being built or torn down.
         self._later = QTimer(self, singleShot=True, interval=0)
         self._later.timeout.connect(self._follow)
-        # focusObjectChanged, not focusChanged: the latter hands over the widget that had the
-        # focus, which may be one being deleted (its conversion to Python then crashes).
-        app.focusObjectChanged.connect(lambda _object: self._later.start())
+        # focusObjectChanged, not focusChanged, and taking no argument: the latter hands over
+        # the widget that had the focus, which may be one being deleted (its conversion to
+        # Python then crashes); the slot, a method, goes with the tracker.
+        app.focusObjectChanged.connect(self._focus_moved)
+        self._later.start()
+
+    @Slot()
+    def _focus_moved(self) -> None:
         self._later.start()
 
     @property
@@ -278,7 +283,10 @@ class PaneCycle(QObject):
         app.focusObjectChanged.connect(self._remember)
 
     def _live_panes(self) -> list[tuple[QWidget, QWidget | None]]:
-        return [(pane, start) for pane, start in self._panes() if pane.isVisible()]
+        try:
+            return [(pane, start) for pane, start in self._panes() if pane.isVisible()]
+        except RuntimeError:  # the window is being taken down: its parts are going
+            return []
 
     def pane_of(self, widget: QWidget | None, panes: Sequence[QWidget]) -> int:
         """Which of `panes` holds `widget` (the innermost one), or -1."""
@@ -292,8 +300,10 @@ class PaneCycle(QObject):
                     best, depth = index, level
         return best
 
-    def _remember(self, new: QObject | None) -> None:
-        if not isinstance(new, QWidget) or not shiboken6.isValid(self):
+    @Slot()
+    def _remember(self) -> None:
+        new = QApplication.focusWidget()
+        if new is None or not shiboken6.isValid(self):
             return
         panes = [pane for pane, _start in self._live_panes()]
         index = self.pane_of(new, panes)
