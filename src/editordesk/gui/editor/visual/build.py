@@ -266,6 +266,11 @@ class _Builder:
                 children = children[1:]
             self.pending = None
             self.blocks(children, inner)
+        if block.tight and not where.tight and not self.fresh:
+            # A tight list's items sit close; the list keeps a paragraph's space below it.
+            space = QTextBlockFormat()
+            space.setBottomMargin(PARAGRAPH_SPACE)
+            self.c.mergeBlockFormat(space)
 
     def table(self, block: n.Table, where: _Where) -> None:
         columns = max([len(block.header.cells), *(len(r.cells) for r in block.rows)])
