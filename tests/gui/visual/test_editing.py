@@ -926,3 +926,17 @@ def test_a_paragraph_after_a_table_moves_down_and_the_table_stays(edit: VisualEd
     assert body(edit) == f"{table}\n\nP\n\nQ"
     key(edit, Qt.Key.Key_Up, ALT | SHIFT)
     assert body(edit) == f"P\n\n{table}\n\nQ"
+
+
+def test_a_card_token_in_a_table_goes_after_the_table(edit: VisualEdit) -> None:
+    table = "| a | b |\n| --- | --- |\n| 1 | 2 |"
+    load(edit, f"{table}\n\nEnd")
+    cursor = edit.document().find("1")
+    cursor.clearSelection()
+    edit.setTextCursor(cursor)
+    edit.insert_block_token(FIGURE)
+    assert body(edit) == f"{table}\n\n{FIGURE}\n\nEnd"
+    edit.setTextCursor(edit.document().find("2"))
+    edit.heading(2)  # a cell holds a line of text: no heading, no list
+    edit.bullet_list()
+    assert body(edit) == f"{table}\n\n{FIGURE}\n\nEnd"

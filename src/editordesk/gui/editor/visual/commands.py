@@ -357,7 +357,7 @@ def set_heading(block: QTextBlock, level: int) -> None:
 
 
 def toggle_heading(cursor: QTextCursor, level: int) -> None:
-    blocks = [b for b in selected_blocks(cursor) if kind_of(b) in TEXT_KINDS]
+    blocks = [b for b in selected_blocks(cursor) if kind_of(b) in TEXT_KINDS and not table_at(b)]
     if not blocks:
         return
     off = all(b.blockFormat().headingLevel() == level for b in blocks)
@@ -461,7 +461,7 @@ def _continuation_depth(block: QTextBlock) -> int | None:
 
 def toggle_list(cursor: QTextCursor, numbered: bool) -> None:
     """Bullets (or numbers) on the selected blocks, or off when they all have them."""
-    blocks = [b for b in selected_blocks(cursor) if kind_of(b) in TEXT_KINDS]
+    blocks = [b for b in selected_blocks(cursor) if kind_of(b) in TEXT_KINDS and not table_at(b)]
     if not blocks:
         return
     numbers = [b.blockNumber() for b in blocks]
@@ -1018,6 +1018,11 @@ def move_blocks(cursor: QTextCursor, delta: int) -> bool:
     if any(is_notes(b) for b in (first, last, n_first, n_last)):
         return False  # the Notes separator stays, and notes stay under it
     if _in_notes(first) != _in_notes(n_first):
+        return False
+    # What goes where: a table never lands straight after another (Qt keeps a paragraph
+    # between two tables, and moving one there is not something a reader could see).
+    moving, before = (first, n_first.previous()) if delta < 0 else (n_first, first.previous())
+    if table_at(moving) is not None and table_at(before) is not None:
         return False
     rel_pos = cursor.position() - first.position()
     rel_anchor = cursor.anchor() - first.position()

@@ -301,6 +301,13 @@ class VisualEdit(QTextEdit):
 
     def _insert_tree(self, cursor: QTextCursor, tree: n.Document, cards_only: bool = False) -> None:
         insert = _api("insert_blocks")
+        table = cursor.currentTable() if cards_only else None
+        if table is not None:  # a card goes after the table: a cell holds one line
+            cursor.clearSelection()
+            cursor.setPosition(table.lastPosition() + 1)
+            if cursor.block().text() or cmd.is_unit(cursor.block()):
+                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+                cursor.movePosition(Move.PreviousBlock)
         if insert is not None:
             if cards_only and cursor.block().text() and not cmd.is_unit(cursor.block()):
                 cursor.clearSelection()  # a card goes after the paragraph, not into it
