@@ -307,7 +307,7 @@ class _Reader:
             wrap = _wrappers(fmt)
             if kind == s.FIGURE_OBJECT or kind == s.TWEET_OBJECT:
                 for _ in range(text.count(s.OBJECT_CHAR)):
-                    out.append(_nest(runs, 0, len(runs), frozenset()))
+                    out.append(_inlines(runs))
                     runs = []
                     out.append(_object_block(fmt))
                 continue
@@ -339,7 +339,7 @@ class _Reader:
                         runs.append(_Run(n.Text(piece), wrap))
             elif text:
                 runs.append(_Run(n.Text(text), wrap))
-        out.append(_nest(runs, 0, len(runs), frozenset()))
+        out.append(_inlines(runs))
         return out
 
     def footnote(self, label: str) -> n.Inline:
@@ -379,6 +379,17 @@ def _object_block(fmt: QTextCharFormat) -> n.Figure | n.Tweet:
         value = fmt.property(s.IMAGE_ID)
         return n.Figure(value if isinstance(value, int) else None, None)
     return n.Tweet(fmt.stringProperty(s.TWEET_ID), fmt.stringProperty(s.TWEET_HANDLE), None)
+
+
+def _inlines(runs: list[_Run]) -> tuple[n.Inline, ...]:
+    """A paragraph's runs as inlines, without line breaks at its ends: Markdown has no
+    break there (a `\\` ending a paragraph is a backslash), so the parser makes none."""
+    start, end = 0, len(runs)
+    while start < end and isinstance(runs[start].leaf, n.LineBreak):
+        start += 1
+    while end > start and isinstance(runs[end - 1].leaf, n.LineBreak):
+        end -= 1
+    return _nest(runs, start, end, frozenset())
 
 
 def _nest(runs: list[_Run], start: int, end: int, done: frozenset[str]) -> tuple[n.Inline, ...]:
