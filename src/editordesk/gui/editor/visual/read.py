@@ -382,13 +382,28 @@ def _object_block(fmt: QTextCharFormat) -> n.Figure | n.Tweet:
 
 
 def _inlines(runs: list[_Run]) -> tuple[n.Inline, ...]:
-    """A paragraph's runs as inlines, without line breaks at its ends: Markdown has no
-    break there (a `\\` ending a paragraph is a backslash), so the parser makes none."""
+    """A paragraph's runs as inlines, without line breaks or spaces at its ends: Markdown
+    has none there (a `\\` ending a paragraph is a backslash, and the parser strips spaces),
+    so a space typed last is not written as `&#32;`."""
     start, end = 0, len(runs)
-    while start < end and isinstance(runs[start].leaf, n.LineBreak):
-        start += 1
-    while end > start and isinstance(runs[end - 1].leaf, n.LineBreak):
-        end -= 1
+    while start < end:
+        leaf = runs[start].leaf
+        if isinstance(leaf, n.Text) and leaf.text[:1] in (" ", "\t"):
+            runs[start] = _Run(n.Text(leaf.text.lstrip(" \t")), runs[start].wrap)
+            leaf = runs[start].leaf
+        if isinstance(leaf, n.LineBreak) or (isinstance(leaf, n.Text) and not leaf.text):
+            start += 1
+            continue
+        break
+    while end > start:
+        leaf = runs[end - 1].leaf
+        if isinstance(leaf, n.Text) and leaf.text[-1:] in (" ", "\t"):
+            runs[end - 1] = _Run(n.Text(leaf.text.rstrip(" \t")), runs[end - 1].wrap)
+            leaf = runs[end - 1].leaf
+        if isinstance(leaf, n.LineBreak) or (isinstance(leaf, n.Text) and not leaf.text):
+            end -= 1
+            continue
+        break
     return _nest(runs, start, end, frozenset())
 
 
