@@ -685,3 +685,11 @@ def test_line_breaks_at_a_paragraphs_ends_are_not_kept(library: Library) -> None
         n.Paragraph((n.Emphasis((n.Text("b"),)),)),
     )
     assert through_visual(write_body(back), library) == write_body(back)
+
+
+def test_what_is_pasted_into_code_is_its_plain_text(library: Library) -> None:
+    doc = _doc_with("```\nab\n```\n", library)
+    cursor = QTextCursor(doc)
+    cursor.setPosition(1)
+    insert_blocks(cursor, parse_body("**x** y\n\nz\n").children, (), library)
+    assert write_body(read_document(doc)) == "```\nax y\n\nzb\n```\n"

@@ -536,8 +536,13 @@ def insert_blocks(
             cursor.removeSelectedText()
         relabel = _relabel(doc, footnotes)
         builder = _Builder(cursor, assets, fresh=False, relabel=relabel)
+        kind = cursor.blockFormat().property(s.BLOCK_KIND)
         if cursor.currentTable() is not None:
             _insert_in_cell(builder, blocks)
+        elif kind in _VERBATIM:
+            # Code keeps its words as typed: what is pasted there is its plain text.
+            words = "\n\n".join(_plain_text(b) for b in n.walk(tuple(blocks)))
+            cursor.insertText(_fixed(words.strip("\n")), builder.char_format(_Style(code=True)))
         elif len(blocks) == 1 and isinstance(blocks[0], n.Paragraph):
             kind = cursor.blockFormat().headingLevel()
             builder.inlines(blocks[0].children, _Style(f"h{kind}" if kind else "p"))
@@ -556,6 +561,23 @@ def insert_blocks(
                 notes.note_blocks(wanted)
     finally:
         cursor.endEditBlock()
+
+
+_VERBATIM = frozenset(
+    {s.BlockKind.CODE.value, s.BlockKind.RAW_HTML.value, s.BlockKind.SHORTCODE.value}
+)
+
+
+def _plain_text(block: n.Block) -> str:
+    if isinstance(block, n.Paragraph | n.Heading):
+        return n.inlines_text(block.children)
+    if isinstance(block, n.CodeBlock):
+        return block.text.rstrip("\n")
+    if isinstance(block, n.RawBlock):
+        return block.html.rstrip("\n")
+    if isinstance(block, n.Shortcode):
+        return block.source
+    return ""
 
 
 def _split_for_blocks(cursor: QTextCursor) -> None:
