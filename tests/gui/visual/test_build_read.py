@@ -693,3 +693,12 @@ def test_what_is_pasted_into_code_is_its_plain_text(library: Library) -> None:
     cursor.setPosition(1)
     insert_blocks(cursor, parse_body("**x** y\n\nz\n").children, (), library)
     assert write_body(read_document(doc)) == "```\nax y\n\nzb\n```\n"
+
+
+def test_a_small_picture_is_not_enlarged_past_its_own_size(library: Library) -> None:
+    library.add_picture(1, "#d02020", (40, 30), caption="Tiny", credit="N", alt_text="T")
+    doc = QTextDocument()
+    doc.setTextWidth(700)
+    card = FigureCard(doc, library)
+    _width, drawn, _layout, _height = card.geometry(doc, 0, figure_format(1, library))
+    assert (drawn.width(), drawn.height()) == (40, 30)

@@ -291,7 +291,8 @@ class _Card(QPyTextObject):
 
 
 class FigureCard(_Card):
-    """A library picture scaled to the column, its caption and credit beneath."""
+    """A library picture scaled to the column (never past its own size, as the page's
+    `max-width: 100%`), its caption and credit beneath."""
 
     def __init__(self, doc: QTextDocument, assets: s.Assets) -> None:
         super().__init__(doc, assets)
@@ -343,7 +344,9 @@ class FigureCard(_Card):
         if known is not None:
             return known
         if path is not None and size.width() > 0:
-            scale = width / size.width()
+            # As the page shows it (max-width: 100%): at most the column's width, never
+            # enlarged past its own.
+            scale = min(width / size.width(), 1.0)
             if size.height() * scale > MAX_PICTURE_HEIGHT:
                 scale = MAX_PICTURE_HEIGHT / size.height()
             drawn = QSizeF(size.width() * scale, size.height() * scale)
@@ -411,13 +414,13 @@ class FigureCard(_Card):
         fmt: QTextFormat,
     ) -> None:
         palette = _palette(painter)
-        width, drawn, layout, _height = self.geometry(doc, position, fmt)
+        _width, drawn, layout, _height = self.geometry(doc, position, fmt)
         value = fmt.property(s.IMAGE_ID)
         image_id = value if isinstance(value, int) else None
         record, path, _size = self.picture(image_id)
         painter.save()
         try:
-            x0 = rect.x() + (width - drawn.width()) / 2
+            x0 = rect.x()
             area = QRectF(x0, rect.y(), drawn.width(), drawn.height())
             ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
             image = (
