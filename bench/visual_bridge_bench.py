@@ -10,6 +10,8 @@ of the runs, time.perf_counter around the call alone:
   build   tree -> the document of a shown 900x700 QTextEdit (build_document), as a story
           tab opens one
   layout  then until its first screen is drawn (the rest is laid out in the background)
+  key     then a first keystroke sent and handled
+  open    build + layout + key: from the tree to the first keystroke handled
   read    QTextDocument -> tree (read_document)
   write   tree -> body (document/write.py write_body)
 Target (issue 19): opening in the visual editor under 500 ms to the first keystroke.
@@ -23,7 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTextEdit
 
 from editordesk.assets import resource
@@ -109,7 +113,8 @@ def main() -> None:
         assets = _Pictures(Path(folder), args.figures)
         body = long_body(args.words, args.figures)
         print(f"body: {count_words(body)} words, {body.count('{{< figure')} figures")
-        times: dict[str, list[float]] = {k: [] for k in ("parse", "build", "layout", "read")}
+        names = ("parse", "build", "layout", "key", "open", "read")
+        times: dict[str, list[float]] = {k: [] for k in names}
         times["write"] = []
         for _ in range(args.runs):
             t0 = time.perf_counter()
@@ -128,11 +133,16 @@ def main() -> None:
             edit.viewport().repaint()
             app.processEvents()
             t3 = time.perf_counter()
-            back = read_document(doc)
+            QTest.keyClick(edit, Qt.Key.Key_A)  # the first keystroke, at the story's start
+            app.processEvents()
             t4 = time.perf_counter()
             times["build"].append(t2 - t1)
             times["layout"].append(t3 - t2)
-            times["read"].append(t4 - t3)
+            times["key"].append(t4 - t3)
+            times["open"].append(t4 - t1)
+            t5 = time.perf_counter()
+            back = read_document(doc)
+            times["read"].append(time.perf_counter() - t5)
             t5 = time.perf_counter()
             write_body(back)
             times["write"].append(time.perf_counter() - t5)
@@ -141,8 +151,8 @@ def main() -> None:
             app.processEvents()
         for name, values in times.items():
             print(f"{name:7} median {statistics.median(values) * 1000:7.1f} ms")
-        opening = statistics.median(times["build"]) + statistics.median(times["layout"])
-        print(f"build + first screen: {opening * 1000:.1f} ms (target: under 500 ms)")
+        opening = statistics.median(times["open"])
+        print(f"build to first keystroke handled: {opening * 1000:.1f} ms (target: under 500 ms)")
 
 
 if __name__ == "__main__":
