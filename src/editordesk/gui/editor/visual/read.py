@@ -1,5 +1,13 @@
 """A visual editor's QTextDocument read back into the document tree (schema.py says how each
-node sits there): the whole document for saving, or a selection for copying."""
+node sits there): the whole document for saving, or a selection for copying.
+
+A tree built by build.py reads back as itself, but for what a word processor's document
+cannot hold, which is normalised once: a soft break is a space; emphasis inside emphasis
+(or bold in bold) is one; a link with no words, an empty paragraph, and line breaks or
+spaces at a paragraph's ends are gone; two quotes side by side are one quote; inline
+wrappers nest by reach (the one spanning furthest outermost, links first on a tie); a
+reference to a note the document lacks is the text `[^label]`, as the parser reads it.
+"""
 
 from __future__ import annotations
 
