@@ -79,6 +79,7 @@ def test_enter_continues_a_list_and_an_empty_item_ends_it(qtbot: QtBot, store: S
 
 def test_find_bar_finds_and_wraps(qtbot: QtBot, store: Store) -> None:
     editor = _editor(qtbot, store, body="tide in. tide out. tide in.")
+    editor.show_source(True)  # find in the Markdown source (the visual's: test_story_visual)
     editor.find_bar.open()
     qtbot.keyClicks(editor.find_bar.field, "tide")
     assert editor.body.textCursor().selectedText() == "tide"

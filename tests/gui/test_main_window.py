@@ -123,6 +123,7 @@ def test_create_type_format_and_save(qtbot: QtBot, window: MainWindow, store: St
     assert editor is not None and editor.headline.hasFocus()
     qtbot.keyClicks(editor.headline, "Quay reopens after storm")
     assert window.windowTitle() == "Quay reopens after storm[*] — EditorDesk"
+    editor.show_source(True)  # typed as Markdown, in the source view
     _type(qtbot, editor.body, "Boats are back ")
     qtbot.keyClick(editor.body, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(editor.body, "today")

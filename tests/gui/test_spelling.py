@@ -94,6 +94,9 @@ def test_checks_jump_to_the_word(qtbot: QtBot, store: Store) -> None:
     finding = next(f for f in editor.preflight.findings if f.word == "quik")
     assert finding.severity.value == "warning" and finding.line == 3
     editor.preflight.finding_activated.emit(finding)
+    assert editor.active_body.textCursor().selectedText() == "quik"  # the visual editor's
+    editor.show_source(True)
+    editor.preflight.finding_activated.emit(finding)
     assert editor.body.textCursor().selectedText() == "quik"
 
 
@@ -162,6 +165,7 @@ def test_a_missing_dictionary_is_one_line_in_checks(qtbot: QtBot, store: Store) 
 def test_find_in_fields_and_body_with_options_and_replace(qtbot: QtBot, store: Store) -> None:
     record = _story(store, headline="Tide tables", body="The tide rose. TIDE fell. Tidewater.")
     editor = _open(qtbot, store, record)
+    editor.show_source(True)  # in the Markdown source (the visual's: test_story_visual)
     bar = editor.find_bar
     bar.open()
     bar.options.whole_words.setChecked(True)
@@ -293,6 +297,7 @@ def test_edit_replace_opens_the_replace_bar_of_the_story_in_front(
     editor = window.open_story(record.id)
     assert editor is not None
     qtbot.waitUntil(lambda: editor.checking.ready, timeout=10_000)
+    editor.show_source(True)
     cursor = editor.body.textCursor()
     cursor.setPosition(4)
     cursor.setPosition(8, cursor.MoveMode.KeepAnchor)

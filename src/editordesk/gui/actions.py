@@ -135,6 +135,14 @@ MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
     (
         "&View",
         (
+            Command(
+                "source",
+                "&Markdown source",
+                "Ctrl+Shift+M",
+                "Edit the body as Markdown with shortcodes; again for the visual editor",
+                checkable=True,
+            ),
+            SEPARATOR,
             # Ctrl+Tab is the window's everywhere, also over the tab bars (Qt's tab widgets
             # would take it to switch tabs): story tabs switch with Ctrl+PgDown/PgUp.
             Command(

@@ -73,8 +73,9 @@ class InsertCommands(QObject):
                     "Not a web address", f"{url!r} is not an http(s) or mailto address."
                 )
                 return
-            editor.body.insert_link(url.strip())
-            editor.body.setFocus()
+            editor.active_body.insert_link(url.strip())
+            editor.mirror.flush()
+            editor.active_body.setFocus()
 
     def insert_tweet(self) -> None:
         """Embed a tweet: paste its link, check its words, see it as it will appear."""
@@ -88,8 +89,9 @@ class InsertCommands(QObject):
         dialog = TweetDialog(self._store(), parent=self._parent)
         if dialog.exec() and dialog.saved is not None:
             ref = TweetRef(dialog.saved.status_id, dialog.saved.handle)
-            editor.body.insert_block_token(tweet_code(ref))
-            editor.body.setFocus()
+            editor.active_body.insert_block_token(tweet_code(ref))
+            editor.mirror.flush()
+            editor.active_body.setFocus()
 
     def edit_tweet(self, editor: StoryEditor, status_id: str) -> None:
         from editordesk.gui.dialogs.tweet import TweetDialog
@@ -103,6 +105,8 @@ class InsertCommands(QObject):
             self.problem.emit("Cannot edit the tweet", str(exc))
             return
         if TweetDialog(store, record, self._parent).exec():
+            editor.visual_assets.forget(status_id=status_id)
+            editor.visual.viewport().update()  # the tweet's card shows its new words
             editor.schedule_preview()
 
     # ------------------------------------------------------------------ figures
@@ -138,7 +142,9 @@ class InsertCommands(QObject):
         def added(image: ImageRecord) -> None:
             from editordesk.interchange.markdown import figure_code
 
-            editor.body.insert_block_token(figure_code(image.id))
+            editor.visual_assets.remember_image(image)
+            editor.active_body.insert_block_token(figure_code(image.id))
+            editor.mirror.flush()
             self.message.emit(
                 f"{path.name} is in the library; give it a caption, credit and alt text "
                 "before export",
@@ -171,10 +177,11 @@ class InsertCommands(QObject):
         if editor is None:
             self.message.emit("Open a story to insert the picture into", 5000)
             return
-        editor.body.insert_block_token(figure_code(image_id))
+        editor.active_body.insert_block_token(figure_code(image_id))
+        editor.mirror.flush()
         if dialog is not None:
             dialog.close()
-        editor.body.setFocus()
+        editor.active_body.setFocus()
 
     # ------------------------------------------------------------------ the library
 
@@ -200,6 +207,8 @@ class InsertCommands(QObject):
         dialog.exec()
         self.library_dialog = None
         for editor in self._editors():
+            editor.visual_assets.forget()  # captions and credits as the library has them now
+            editor.visual.viewport().update()
             editor.schedule_preview()
 
     def refresh_library(self) -> None:

@@ -10,6 +10,7 @@ are needed, and the dialogs that need them are imported when opened."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         )
         focus.install()  # the focus ring, in this window and every dialog
         self.panes = focus.PaneCycle(self._panes, self)
+        self.actions_by_name["source"].setChecked(settings.edits_source())
         self._connect_parts()
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
             "tweet": self.inserts.insert_tweet,
             "history": self.show_history,
             "preview": self.toggle_preview,
+            "source": self.toggle_source,
             "library": self.open_library,
             "credits": self.credits_report,
             "shortcuts": self.show_shortcuts,
@@ -332,6 +335,7 @@ class MainWindow(QMainWindow):
         return closed
 
     def _editor_added(self, editor: StoryEditor) -> None:
+        editor.show_source(self.actions_by_name["source"].isChecked())
         editor.stats_changed.connect(lambda w, c, m, e=editor: self._show_stats(e, w, c, m))
         self.inserts.connect_editor(editor)
 
@@ -391,10 +395,12 @@ class MainWindow(QMainWindow):
         if editor is None or editor.read_only:  # someone else edits it: no command changes it
             return
         focus = self.focusWidget()
-        target = focus if name in ("undo", "redo") and hasattr(focus, name) else editor.body
+        body = editor.active_body  # the visual editor or the Markdown source, as showing
+        target = focus if name in ("undo", "redo") and hasattr(focus, name) else body
         getattr(target, name)(*args)
-        if target is editor.body:
-            editor.body.setFocus()
+        if target is body:
+            body.setFocus()
+        editor.mirror.flush()  # a command's change is in the stored body at once
 
     def find(self, *, replace: bool = False) -> None:
         editor = self.current_editor()
@@ -414,6 +420,22 @@ class MainWindow(QMainWindow):
             editor.side.setVisible(shown)
             if shown:
                 editor.schedule_preview()
+
+    def toggle_source(self) -> None:
+        """View ▸ Markdown source: every open story shows its source (or the visual
+        editor), and new ones open so, this session and the next."""
+        source = self.actions_by_name["source"].isChecked()
+        for editor in self.editors():
+            editor.show_source(source)
+        if source == self.settings.edits_source():
+            return
+        new = replace(self.settings, edit_in="source" if source else "visual")
+        self.settings = new
+        self.tabs.settings = new
+        try:
+            prefs.save(new)
+        except (OSError, EditorDeskError) as exc:
+            self.say(f"The choice of editor was not saved: {exc}", 8000)
 
     def show_history(self) -> None:
         from editordesk.gui.dialogs.history import HistoryDialog
@@ -517,6 +539,10 @@ class MainWindow(QMainWindow):
         for editor in self.editors():
             editor.template_dir = new.template_dir or None
             editor.schedule_preview()
+        if new.edits_source() != self.actions_by_name["source"].isChecked():
+            self.actions_by_name["source"].setChecked(new.edits_source())
+            for editor in self.editors():
+                editor.show_source(new.edits_source())
         if (old.store, old.media) != (new.store, new.media):
             message_box(
                 self,

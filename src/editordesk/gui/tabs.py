@@ -142,6 +142,7 @@ class StoryTabs(QTabWidget):
             draft=draft,
             key=key,
             template_dir=self.settings.template_dir or None,
+            source=self.settings.edits_source(),  # the body opens as the editor prefers
             parent=self,
         )
 

@@ -90,7 +90,6 @@ class FindReplaceBar(QWidget):
         # `editor` is the StoryEditor, which imports this module
         super().__init__(parent)
         self.editor = editor
-        self.body = editor.body
         self.options = FindOptions(self)
         self.field = self.options.field
         self.replace_field = self.options.replace_field
@@ -161,12 +160,19 @@ class FindReplaceBar(QWidget):
 
     # ------------------------------------------------------------ places
 
-    def _widgets(self) -> list[QLineEdit | QPlainTextEdit]:
+    @property
+    def body(self) -> QPlainTextEdit | QTextEdit:
+        """The body editor showing: the visual editor (its document's text, where every
+        position is one of the document's) or the Markdown source."""
+        body: QPlainTextEdit | QTextEdit = self.editor.active_body
+        return body
+
+    def _widgets(self) -> list[QLineEdit | QPlainTextEdit | QTextEdit]:
         e = self.editor
-        return [e.headline, e.standfirst, e.byline, e.dateline, e.body]
+        return [e.headline, e.standfirst, e.byline, e.dateline, self.body]
 
     @staticmethod
-    def _text(widget: QLineEdit | QPlainTextEdit) -> str:
+    def _text(widget: QLineEdit | QPlainTextEdit | QTextEdit) -> str:
         return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
 
     def _pattern(self) -> re.Pattern[str] | None:
@@ -211,7 +217,8 @@ class FindReplaceBar(QWidget):
 
     def hide(self) -> None:
         super().hide()
-        self.body.setExtraSelections([])
+        self.editor.body.setExtraSelections([])
+        self.editor.visual.setExtraSelections([])
 
     # ------------------------------------------------------------ finding
 
@@ -324,7 +331,13 @@ class FindReplaceBar(QWidget):
         pattern = self._pattern()
         if pattern is None:
             return 0
-        widgets = dict(zip(PLACES, self._widgets(), strict=True))
+        widgets: dict[str, QLineEdit | QPlainTextEdit | QTextEdit] = dict(
+            zip(PLACES, self._widgets(), strict=True)
+        )
+        # Replace all works on the stored body (the source), the visual's edits written
+        # into it first; the visual editor is then built from it again.
+        self.editor.mirror.flush()
+        widgets["body"] = self.editor.body
         fields = {name: self._text(w) for name, w in widgets.items()}
         changes = changes_in_fields(
             self.editor.story_id or 0, self.editor.headline.text(), fields, spec, pattern
@@ -348,7 +361,9 @@ class FindReplaceBar(QWidget):
         return total
 
 
-def _put(widget: QLineEdit | QPlainTextEdit, text: str, start: int, end: int, new: str) -> None:
+def _put(
+    widget: QLineEdit | QPlainTextEdit | QTextEdit, text: str, start: int, end: int, new: str
+) -> None:
     """Replace text[start:end] in a field or the body, as one undo step."""
     if isinstance(widget, QLineEdit):
         widget.setSelection(u16(text, start), u16(text, end) - u16(text, start))

@@ -14,13 +14,25 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QTextBlock, QTextCursor
-from PySide6.QtWidgets import QComboBox, QMenu, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QComboBox, QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from editordesk.document.preflight import Finding, Severity
 from editordesk.document.spelling import FENCE, WordChecker
 from editordesk.document.style import StyleChecker, StyleFinding
 from editordesk.gui import plain
+from editordesk.gui.editor.highlighter import SPELLING_COLOUR, STYLE_COLOUR
+from editordesk.gui.editor.visual.build import block_for_line
+from editordesk.gui.editor.visual.schema import BLOCK_KIND, BlockKind
 from editordesk.gui.workers import describe_error, run_in_background
 from editordesk.model import StoryDraft
 
@@ -130,6 +142,38 @@ class LanguageBox(QComboBox):
             self.blockSignals(False)
 
 
+# Blocks of the visual document kept as written: never underlined.
+_AS_WRITTEN = frozenset({BlockKind.CODE, BlockKind.RAW_HTML, BlockKind.SHORTCODE})
+
+
+class UnderlineHighlighter(QSyntaxHighlighter):
+    """The visual editor's underlines: the same checkers as the source's highlighter, over
+    the words as they read (no Markdown to colour), merged onto the document's own formats."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.spelling: WordChecker | None = None
+        self.style: StyleChecker | None = None
+
+    def highlightBlock(self, text: str) -> None:
+        if self.spelling is None and self.style is None:
+            return
+        if self.currentBlock().blockFormat().property(BLOCK_KIND) in _AS_WRITTEN:
+            return
+        if self.spelling is not None:
+            for word in self.spelling.line_misspellings(text):
+                self._underline(word.start, word.end, SPELLING_COLOUR)
+        if self.style is not None:
+            for finding in self.style.check_line(text):
+                self._underline(finding.start, finding.end, STYLE_COLOUR)
+
+    def _underline(self, start: int, end: int, colour: QColor) -> None:
+        underlined = QTextCharFormat()
+        underlined.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        underlined.setUnderlineColor(colour)
+        self.setFormat(start, end - start, underlined)
+
+
 class LanguageChecking(QObject):
     """Spelling and house style for one StoryEditor's body."""
 
@@ -141,6 +185,12 @@ class LanguageChecking(QObject):
         self.store: Store = editor.store
         self.body = editor.body
         self.highlighter = editor.body.highlighter
+        self.visual = editor.visual
+        # Attached before the visual has words, then run at once: its first pass, which Qt
+        # would otherwise run later as a change of text, happens here and is no edit.
+        with editor.formatting_only():
+            self.visual_highlighter = UnderlineHighlighter(editor.visual.document())
+            self.visual_highlighter.rehighlight()
         self.checker: WordChecker | None = None
         self.style: StyleChecker | None = None
         self.missing = ""
@@ -161,6 +211,10 @@ class LanguageChecking(QObject):
         self._underline_timer.timeout.connect(self._underline_some)
         self.body.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.body.customContextMenuRequested.connect(self._show_menu)
+        self.visual.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.visual.customContextMenuRequested.connect(
+            lambda pos: self._show_menu(pos, self.visual)
+        )
         self.body.textChanged.connect(self._typed)
         editor.headline.textEdited.connect(self._typed)
         editor.standfirst.textChanged.connect(self._typed)
@@ -210,6 +264,8 @@ class LanguageChecking(QObject):
             self._status(self.missing)
         self.highlighter.spelling = self.checker
         self.highlighter.style = self.style if not self.style.guide.empty else None
+        self.visual_highlighter.spelling = self.highlighter.spelling
+        self.visual_highlighter.style = self.highlighter.style
         # Only the lines with findings change: the rest were drawn right when the text was
         # set (no underlines), so the window never lays out the whole story again.
         self._underline(result.lines)
@@ -232,6 +288,7 @@ class LanguageChecking(QObject):
                     block = document.findBlockByNumber(line - 1)
                     if block.isValid():
                         self.highlighter.rehighlightBlock(block)
+                self._underline_visual(batch)
         finally:
             self._formatting = False
         if not self._pending_lines:
@@ -239,6 +296,19 @@ class LanguageChecking(QObject):
             if not self.ready:
                 self.ready = True
                 self.checked.emit()
+
+    def _underline_visual(self, lines: list[int]) -> None:
+        """Redraw the visual blocks made from these source lines (inside formatting_only:
+        Qt reports it as a change of text, which it is not)."""
+        if self.editor.mirror.pending or self.editor.mirror.stale:
+            return  # it is being built anew, with the underlines, or redrawn as typed
+        document = self.visual.document()
+        seen: set[int] = set()
+        for line in lines:
+            block = block_for_line(document, line)
+            if block.isValid() and block.blockNumber() not in seen:
+                seen.add(block.blockNumber())
+                self.visual_highlighter.rehighlightBlock(block)
 
     def _failed(self, exc: Exception) -> None:
         self._status(describe_error(exc, "spelling is not checked"))
@@ -291,14 +361,23 @@ class LanguageChecking(QObject):
                 lines.append(block.blockNumber() + 1)
             block = block.next()
         self._underline(lines)
+        with self.editor.formatting_only():
+            block = self.visual.document().firstBlock()
+            while block.isValid():
+                if any(word in block.text() for word in words):
+                    self.visual_highlighter.rehighlightBlock(block)
+                block = block.next()
 
     # ------------------------------------------------------------ the menu
 
-    def word_at(self, position: int) -> tuple[int, int, str] | None:
-        """The flagged word at `position` of the body: its start, end and text."""
+    def word_at(
+        self, position: int, edit: QPlainTextEdit | QTextEdit | None = None
+    ) -> tuple[int, int, str] | None:
+        """The flagged word at `position` of the body (or the visual editor `edit`): its
+        start, end and text."""
         if self.checker is None:
             return None
-        block = self.body.document().findBlock(position)
+        block = (edit or self.body).document().findBlock(position)
         if _in_fence(block):
             return None
         offset = position - block.position()
@@ -307,10 +386,12 @@ class LanguageChecking(QObject):
                 return block.position() + word.start, block.position() + word.end, word.text
         return None
 
-    def style_at(self, position: int) -> tuple[int, StyleFinding] | None:
+    def style_at(
+        self, position: int, edit: QPlainTextEdit | QTextEdit | None = None
+    ) -> tuple[int, StyleFinding] | None:
         if self.style is None:
             return None
-        block = self.body.document().findBlock(position)
+        block = (edit or self.body).document().findBlock(position)
         if _in_fence(block):
             return None
         offset = position - block.position()
@@ -319,9 +400,10 @@ class LanguageChecking(QObject):
                 return block.position(), finding
         return None
 
-    def menu_for(self, position: int) -> QMenu:
-        """The right-click menu at a position of the body."""
-        menu: QMenu = self.body.createStandardContextMenu()
+    def menu_for(self, position: int, edit: QPlainTextEdit | QTextEdit | None = None) -> QMenu:
+        """The right-click menu at a position of the body (or of the visual editor)."""
+        edit = edit or self.body
+        menu: QMenu = edit.createStandardContextMenu()
         first = menu.actions()[0] if menu.actions() else None
         extra: list[QAction] = []
 
@@ -338,15 +420,15 @@ class LanguageChecking(QObject):
             extra.append(action)
             return action
 
-        editable = not self.body.isReadOnly()
-        found = self.word_at(position)
+        editable = not edit.isReadOnly()
+        found = self.word_at(position, edit)
         if found is not None and self.checker is not None:
             start, end, word = found
             suggestions = self.checker.suggestions(word)
             for suggestion in suggestions:
                 choose: Callable[[], Any] | None = None
                 if editable:
-                    choose = partial(self.replace_range, start, end, suggestion)
+                    choose = partial(self.replace_range, start, end, suggestion, edit)
                 add(suggestion, choose, bold=True)
             if not suggestions:
                 add("(no suggestions)", None)
@@ -354,7 +436,7 @@ class LanguageChecking(QObject):
             add("Add to the desk's dictionary", lambda: self.add_to_desk(word))
             if self.editor.story_id is not None:
                 add("Ignore in this story", lambda: self.ignore(word))
-        styled = self.style_at(position)
+        styled = self.style_at(position, edit)
         if styled is not None:
             base, finding = styled
             add(finding.message, None)
@@ -362,7 +444,7 @@ class LanguageChecking(QObject):
                 fix = finding.fix
                 add(
                     f"Change to “{fix}”",
-                    lambda: self.replace_range(base + finding.start, base + finding.end, fix),
+                    lambda: self.replace_range(base + finding.start, base + finding.end, fix, edit),
                     bold=True,
                 )
         if extra:
@@ -372,20 +454,26 @@ class LanguageChecking(QObject):
             menu.insertActions(first, extra)  # type: ignore[arg-type]
         return menu
 
-    def _show_menu(self, pos: QPoint) -> None:
-        cursor = self.body.cursorForPosition(pos)
-        menu = self.menu_for(cursor.position())
+    def _show_menu(self, pos: QPoint, edit: QPlainTextEdit | QTextEdit | None = None) -> None:
+        edit = edit or self.body
+        cursor = edit.cursorForPosition(pos)
+        menu = self.menu_for(cursor.position(), edit)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(self.body.viewport().mapToGlobal(pos))
+        menu.popup(edit.viewport().mapToGlobal(pos))
 
-    def replace_range(self, start: int, end: int, text: str) -> None:
-        """Put `text` in place of the body's characters start..end (one undo step)."""
-        if self.body.isReadOnly():
+    def replace_range(
+        self, start: int, end: int, text: str, edit: QPlainTextEdit | QTextEdit | None = None
+    ) -> None:
+        """Put `text` in place of the body's (or the visual editor's) characters start..end
+        (one undo step)."""
+        edit = edit or self.body
+        if edit.isReadOnly():
             return
-        cursor = QTextCursor(self.body.document())
+        cursor = QTextCursor(edit.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(text)
+        self.editor.mirror.flush()  # the stored body has the fix at once
 
     def _learn(self, word: str) -> None:
         if self.checker is not None:
@@ -457,6 +545,9 @@ class LanguageChecking(QObject):
         """After the editor went to a spelling or style finding's line: select its word."""
         if finding.kind == "preflight" or not finding.line or finding.column is None:
             return
+        if not self.editor.source_showing:
+            self._select_in_visual(finding.word or "")
+            return
         block = self.body.document().findBlockByNumber(finding.line - 1)
         if not block.isValid():
             return
@@ -469,7 +560,27 @@ class LanguageChecking(QObject):
         )
         self.body.setTextCursor(cursor)
 
+    def _select_in_visual(self, word: str) -> None:
+        """In the visual block the editor went to, select `word` (its first place there)."""
+        cursor = self.visual.textCursor()
+        block = self.visual.document().findBlock(cursor.selectionStart())
+        text = block.text()
+        at = text.find(word) if word else -1
+        if at < 0:
+            return
+        start = block.position() + _u16(text, at)  # Qt counts UTF-16 code units
+        cursor.setPosition(start)
+        cursor.setPosition(start + _u16(word, len(word)), QTextCursor.MoveMode.KeepAnchor)
+        self.visual.setTextCursor(cursor)
+
+
+def _u16(text: str, index: int) -> int:
+    return len(text[:index].encode("utf-16-le")) // 2
+
 
 def _in_fence(block: QTextBlock) -> bool:
-    """Whether a line is code (a fence line, or inside one), as the highlighter marks it."""
+    """Whether a line is code (a fence line, or inside one), as the highlighter marks it;
+    in the visual document, a code, raw HTML or shortcode block."""
+    if block.blockFormat().property(BLOCK_KIND) in _AS_WRITTEN:
+        return True
     return block.userState() == 1 or bool(FENCE.match(block.text()))

@@ -47,6 +47,9 @@ from editordesk.gui.editor.preflight_panel import PreflightPanel
 from editordesk.gui.editor.published_line import PublishedLine
 from editordesk.gui.editor.related_panel import RelatedPanel
 from editordesk.gui.editor.slug_field import SlugField
+from editordesk.gui.editor.visual.assets import StoreAssets
+from editordesk.gui.editor.visual.edit import VisualEdit
+from editordesk.gui.editor.visual.mirror import BodyMirror
 from editordesk.gui.focus import OneStopDateTimeEdit
 from editordesk.gui.safe_browser import SafeBrowser
 from editordesk.gui.story_list.model import status_word
@@ -200,9 +203,12 @@ class StoryEditor(QWidget):
         draft: StoryDraft | None = None,
         key: str | None = None,
         template_dir: str | None = None,
+        source: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """`source`: the body shows as Markdown source first, not in the visual editor."""
         super().__init__(parent)
+        self._opens_in_source = source
         self.store = store
         self.key = key or uuid.uuid4().hex  # names this tab's autosave
         self.template_dir = template_dir
@@ -309,7 +315,17 @@ class StoryEditor(QWidget):
         row2.addWidget(self.publish_on)
         row2.addWidget(self.publish_time, 1)
 
-        self.body = BodyEdit(self)
+        self.body = BodyEdit(self)  # the Markdown source: the stored body
+        # The visual editor shows by default; the mirror keeps it and the source in step.
+        self.visual_assets = StoreAssets(self.store)
+        self.mirror = BodyMirror(
+            self.body,
+            self.visual_assets,
+            self,
+            source=self._opens_in_source,
+            quiet=lambda: self._loading,
+        )
+        self.visual: VisualEdit = self.mirror.visual
         self.side = QTabWidget(self)
         self.side.setAccessibleName(self.tr("Story side panel"))
         self.side.tabBar().setAccessibleName(self.tr("Side panel tabs"))
@@ -327,7 +343,7 @@ class StoryEditor(QWidget):
         body_side = QWidget(self.splitter)
         body_layout = QVBoxLayout(body_side)
         body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addWidget(self.body, 1)
+        body_layout.addWidget(self.mirror.stack, 1)
         body_layout.addWidget(self.find_bar)
         self.preflight = PreflightPanel(self)
         self.preflight.finding_activated.connect(self.go_to)
@@ -335,11 +351,15 @@ class StoryEditor(QWidget):
         self.related_panel.changed.connect(self._related_changed)
         self.related_panel.suggest_source = lambda: (
             self.headline.text(),
-            self.body.toPlainText(),
+            self.body_text(),
             self.draft().tags,
         )
         self.assets = AssetsPanel(self)
         self.assets.remove_token.connect(self.remove_token)
+        # A card double-clicked in the visual editor opens what it shows.
+        self.mirror.figure_activated.connect(self.image_fix_requested)
+        self.mirror.tweet_activated.connect(self.assets.edit_tweet)
+        self.mirror.message.connect(lambda text: plain.show_status(self, text, 8000))
         self.side.addTab(self.preview, self.tr("Preview"))
         self.browser_button = QPushButton(self.tr("Open in &browser"), self.side)
         self.browser_button.setToolTip(self.tr("The real exported page, in your web browser"))
@@ -401,6 +421,7 @@ class StoryEditor(QWidget):
             signal.connect(self._edited)
         self.standfirst.textChanged.connect(self._edited)
         self.body.textChanged.connect(self._edited)
+        self.mirror.edited.connect(self._edited)
         self.headline.textEdited.connect(self.slug_field.follow)
         self.slug_field.edited.connect(self._edited)
         self.headline.textChanged.connect(self.headline_changed)
@@ -451,6 +472,7 @@ class StoryEditor(QWidget):
                 self.publish_time.setDateTime(QDateTime(draft.publish_time.astimezone()))
             if self.body.toPlainText() != draft.body:
                 plain.set_plain_text(self.body, draft.body)
+            self.mirror.sync_shown()  # the visual shows the story as loaded, unchanged
             self.related = draft.related
             self.related_panel.set_links(draft.related)
             if draft.slug:
@@ -530,7 +552,7 @@ class StoryEditor(QWidget):
             section=self.section.currentText(),
             tags=tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),
             status=self.status.currentData(),
-            body=self.body.toPlainText(),
+            body=self.body_text(),
             publish_time=publish,
             slug=self.slug_field.value()[0],
             related=self.related,
@@ -555,7 +577,7 @@ class StoryEditor(QWidget):
             widget.setReadOnly(read_only)
         self.standfirst.setReadOnly(read_only)
         self.slug_field.set_read_only(read_only)
-        self.body.setReadOnly(read_only)
+        self.mirror.set_read_only(read_only)
         for widget in (self.section, self.status, self.publish_on, self.publish_time):
             widget.setEnabled(not read_only)
         if not read_only:
@@ -567,6 +589,9 @@ class StoryEditor(QWidget):
     def body_widget(self) -> QWidget:
         """Where the body is typed: the Markdown body, or the visual editor's page when that
         is the one showing (a writable QTextEdit in the editor)."""
+        active = getattr(self, "active_body", None)  # the visual editor's choice, if built
+        if isinstance(active, QWidget):
+            return active
         if self.body.isVisible():
             return self.body
         for widget in self.findChildren(QTextEdit):
@@ -607,13 +632,33 @@ class StoryEditor(QWidget):
             self.image_fix_requested.emit(finding.image_id)
 
     def go_to_line(self, line: int) -> None:
-        block = self.body.document().findBlockByNumber(max(0, line - 1))
-        cursor = QTextCursor(block)
-        self.body.setTextCursor(cursor)
-        self.body.centerCursor()
-        self.body.setFocus()
+        """The cursor to a line of the body: in the visual editor, the block made from
+        that line is selected."""
+        self.mirror.flush()
+        self.mirror.go_to_line(line, select=True)
+        self.active_body.setFocus()
+
+    # ------------------------------------------------------------ the body's two views
+
+    @property
+    def active_body(self) -> BodyEdit | VisualEdit:
+        """The body editor showing (visual or Markdown source): commands go to it."""
+        return self.mirror.active
+
+    @property
+    def source_showing(self) -> bool:
+        return self.mirror.source_showing
+
+    def show_source(self, source: bool) -> None:
+        """View ▸ Markdown source: the source (or the visual editor), losing nothing."""
+        self.mirror.show_source(source)
+
+    def body_text(self) -> str:
+        """The body as stored: the visual editor's edits written into the source first."""
+        return self.mirror.text()
 
     def _find_token(self, token: str) -> QTextCursor | None:
+        self.mirror.flush()  # the visual's edits are in the source before it changes
         found = self.body.document().find(token)
         return None if found.isNull() else found
 
@@ -641,7 +686,7 @@ class StoryEditor(QWidget):
     # ------------------------------------------------------------ counts and preview
 
     def stats(self) -> tuple[int, int, int]:
-        text = self.body.toPlainText()
+        text = self.body_text()
         words = body_words(text)  # as `list` and the export count them
         return words, len(text), max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
 
