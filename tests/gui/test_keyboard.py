@@ -31,9 +31,9 @@ def _forget_unsaved(win: MainWindow) -> None:
         editor.dirty = False
 
 
-@pytest.fixture
-def window(qtbot: QtBot, store: Store) -> MainWindow:
-    win = MainWindow(store, prefs.Settings(editor_name="Ana Ruiz", autosave_seconds=60))
+def _open_window(qtbot: QtBot, store: Store, edit_in: str) -> MainWindow:
+    settings = prefs.Settings(editor_name="Ana Ruiz", autosave_seconds=60, edit_in=edit_in)
+    win = MainWindow(store, settings)
     qtbot.addWidget(win, before_close_func=_forget_unsaved)
     win.restore_window_state()
     win.show()
@@ -41,6 +41,18 @@ def window(qtbot: QtBot, store: Store) -> MainWindow:
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=3000)
     return win
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: Store) -> MainWindow:
+    """The window with stories in their Markdown source (the visual editor's own keys are
+    tested with it)."""
+    return _open_window(qtbot, store, "source")
+
+
+@pytest.fixture
+def visual_window(qtbot: QtBot, store: Store) -> MainWindow:
+    return _open_window(qtbot, store, "visual")
 
 
 @pytest.fixture
@@ -599,3 +611,49 @@ def test_one_tab_crosses_the_tweet_and_report_dates(qtbot: QtBot, store: Store) 
         press(qtbot, Key.Key_Backtab, SHIFT)
         assert focused() is date
         dialog.close()
+
+
+def test_enter_in_a_picture_field_never_imports(qtbot: QtBot, store: Store) -> None:
+    """Enter in the library's fields: the search searches, the details' fields save (when
+    there is something to save); neither opens Import pictures' file chooser."""
+    from PySide6.QtWidgets import QPushButton
+
+    from editordesk.gui.library.view import LibraryDialog
+
+    dialog = LibraryDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+    view = dialog.view
+    view.import_button.clicked.disconnect()
+    view.credits_button.clicked.disconnect()
+    clicked: list[str] = []
+    for button in dialog.findChildren(QPushButton):
+        button.clicked.connect(lambda _c=False, b=button: clicked.append(b.text()))
+    for field in (view.search_edit, *view.panel.edits.values()):
+        field.setEnabled(True)
+        field.setFocus()
+        press(qtbot, Key.Key_Return)
+    assert view.import_button.text() not in clicked
+    assert view.credits_button.text() not in clicked
+    assert dialog.isVisible()
+    dialog.done(0)
+
+
+def test_in_the_visual_editor_enter_and_ctrl_tab_reach_its_page(
+    qtbot: QtBot, visual_window: MainWindow, stories: list[int]
+) -> None:
+    window = visual_window
+    window.story_list.refresh()
+    open_first_story(qtbot, window)
+    editor = window.current_editor()
+    assert editor is not None
+    page = editor.body_widget()
+    assert page is not editor.body and page.isVisible()  # the visual editor's page
+    assert focused() is page
+    press(qtbot, Key.Key_Tab, CTRL)
+    assert inside(editor.side)
+    press(qtbot, Key.Key_Tab, CTRL | SHIFT)
+    assert focused() is page
+    _ring_shows_around(qtbot, page)

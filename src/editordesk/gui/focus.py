@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 RING_WIDTH = 2
+RECENT = 50  # widgets remembered for Ctrl+Tab to go back to
 RING_NAME = "focusRing"
 _TRACKER_NAME = "focusRingTracker"
 # Events on the focused widget or its parents that move, hide or show it.
@@ -277,10 +278,13 @@ class PaneCycle(QObject):
     ) -> None:
         super().__init__(parent)
         self._panes = panes
-        self._last: dict[int, tuple[QWidget, QWidget]] = {}  # id(pane) -> (pane, widget)
+        self._recent: list[QWidget] = []  # the widgets that had the focus, the latest last
+        # Noted once the focus has settled, never while widgets are built or taken down.
+        self._later = QTimer(self, singleShot=True, interval=0)
+        self._later.timeout.connect(self._remember)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        app.focusObjectChanged.connect(self._remember)
+        app.focusObjectChanged.connect(self._focus_moved)
 
     def _live_panes(self) -> list[tuple[QWidget, QWidget | None]]:
         try:
@@ -301,19 +305,15 @@ class PaneCycle(QObject):
         return best
 
     @Slot()
+    def _focus_moved(self) -> None:
+        self._later.start()
+
     def _remember(self) -> None:
         new = QApplication.focusWidget()
-        if new is None or not shiboken6.isValid(self):
+        if new is None:
             return
-        panes = [pane for pane, _start in self._live_panes()]
-        index = self.pane_of(new, panes)
-        if index >= 0:
-            self._last[id(panes[index])] = (panes[index], new)
-        self._last = {
-            key: (pane, widget)
-            for key, (pane, widget) in self._last.items()
-            if shiboken6.isValid(pane) and shiboken6.isValid(widget)
-        }
+        alive = [w for w in self._recent if shiboken6.isValid(w) and w is not new]
+        self._recent = [*alive[-RECENT + 1 :], new]
 
     def move(self, forward: bool = True) -> QWidget | None:
         """Put the focus in the next (or previous) pane; returns the widget focused."""
@@ -326,7 +326,7 @@ class PaneCycle(QObject):
         start = here if here >= 0 else (-1 if forward else 0)
         for offset in range(1, len(live) + 1):
             pane, usual = live[(start + step * offset) % len(live)]
-            widget = self._entry(pane, usual)
+            widget = self._entry(pane, usual, panes)
             if widget is not None:
                 widget.setFocus(
                     Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
@@ -334,15 +334,15 @@ class PaneCycle(QObject):
                 return widget
         return None
 
-    def _entry(self, pane: QWidget, usual: QWidget | None) -> QWidget | None:
-        last = self._last.get(id(pane))
-        if (
-            last is not None
-            and last[0] is pane
-            and can_take_focus(last[1])
-            and (pane.isAncestorOf(last[1]) or pane is last[1])
-        ):
-            return last[1]
+    def _entry(
+        self, pane: QWidget, usual: QWidget | None, panes: Sequence[QWidget]
+    ) -> QWidget | None:
+        for widget in reversed(self._recent):  # where the focus last was in this pane
+            if not shiboken6.isValid(widget) or not can_take_focus(widget):
+                continue
+            index = self.pane_of(widget, panes)
+            if index >= 0 and panes[index] is pane:
+                return widget
         if usual is not None and can_take_focus(usual):
             return usual
         return first_focusable(pane)

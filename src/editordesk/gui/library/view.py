@@ -249,6 +249,11 @@ class LibraryView(QWidget):
         self.missing_credit_check.toggled.connect(lambda _on: self._apply_filters())
         self.missing_alt_check.toggled.connect(lambda _on: self._apply_filters())
         self.import_button.clicked.connect(self.choose_files)
+        # Enter in a field saves the picture's details (when there is something to save)
+        # and never opens a file chooser or the report.
+        self.import_button.setAutoDefault(False)
+        self.credits_button.setAutoDefault(False)
+        self.panel.save_button.setDefault(True)
         self.credits_button.clicked.connect(lambda: self.open_credits_report())
         self.model.loaded.connect(self._on_loaded)
         self.model.thumbnail_progress.connect(self._thumbnail_progress)
