@@ -303,8 +303,18 @@ def test_the_dialogs_opened_from_elsewhere_are_named(
         ReplaceInStoriesDialog(store, [story_id], window),
         DeskStyleDialog(store, window),
     ]
+    from editordesk.gui.dialogs.find_replace import ReplacePreviewDialog
+    from editordesk.gui.dialogs.history import ImageHistoryDialog
+    from editordesk.gui.editor.related_panel import StoryPickerDialog, WebLinkDialog
+
+    dialogs += [
+        WebLinkDialog(None, window),
+        StoryPickerDialog(store, {story_id}, window),
+        ReplacePreviewDialog([], window),
+    ]
     if image is not None:
         dialogs.append(ImageConflictDialog(ImageFields(caption="Mine"), image, "Ben Okri", window))
+        dialogs.append(ImageHistoryDialog(store, image, window))  # type: ignore[arg-type]
     for dialog in dialogs:
         _shown(qtbot, dialog)
         assert not unnamed(dialog), f"{dialog.windowTitle()}: {unnamed(dialog)}"

@@ -61,7 +61,7 @@ class WebLinkDialog(QDialog):
         link = link or RelatedRecord()
         self.url = QLineEdit(link.url or "", self)
         self.title = QLineEdit(link.title, self)
-        self.dated = QCheckBox(self.tr("Dated"), self)
+        self.dated = QCheckBox(self.tr("&Dated"), self)
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
@@ -87,16 +87,16 @@ class WebLinkDialog(QDialog):
             widget.setToolTip(self.tr("The linked page's {0}").format(name.lower()))
         form = QFormLayout(self)
         if not internal:
-            form.addRow(self.tr("Address"), self.url)
+            form.addRow(self.tr("&Address"), self.url)  # letters: not O and C (OK, Cancel)
         else:
             self.url.hide()
-        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("&Title"), self.title)
         date_row = QHBoxLayout()
         date_row.addWidget(self.dated)
         date_row.addWidget(self.date, 1)
         form.addRow("", date_row)
-        form.addRow(self.tr("Section"), self.section)
-        form.addRow(self.tr("Excerpt"), self.excerpt)
+        form.addRow(self.tr("&Section"), self.section)
+        form.addRow(self.tr("E&xcerpt"), self.excerpt)
         form.addRow(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
