@@ -46,9 +46,9 @@ from PySide6.QtWidgets import (
 
 from editordesk.errors import EditorDeskError
 from editordesk.gui import plain, theme
+from editordesk.gui.focus import name_clear_button
 from editordesk.gui.library.importer import (
     FILE_FILTER,
-from editordesk.gui.focus import name_clear_button
     ImportOutcome,
     import_paths,
     problems_text,
@@ -149,6 +149,7 @@ class LibraryView(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         theme.fit_line_edit(self.search_edit)  # the placeholder whole, never "S…"
         self.search_edit.setAccessibleName(self.tr("Search pictures"))
+        name_clear_button(self.search_edit)
         self.search_edit.setToolTip(
             self.tr(
                 "Show pictures whose file name, caption, credit, creator or source has all these "
@@ -175,7 +176,6 @@ class LibraryView(QWidget):
             )
         )
         self.credits_button = QPushButton(self.tr("Cr&edits report…"), self)
-        name_clear_button(self.search_edit)
         self.credits_button.setAccessibleName(self.tr("Credits report"))
         self.credits_button.setToolTip(
             self.tr(
