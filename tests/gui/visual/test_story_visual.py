@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -577,3 +577,24 @@ def test_a_read_only_story_refuses_edits_in_the_visual_editor(
     settle(qtbot)
     assert "Not typed" not in editor.visual.toPlainText()
     assert editor.draft().body == story.body and not editor.dirty
+
+
+def test_spelling_is_underlined_in_the_visual_editor_and_leaves_the_story_saved(
+    qtbot: QtBot, store: Store
+) -> None:
+    with store.write() as session:
+        record = svc.create_story(
+            session,
+            svc.StoryDraft(headline="Ferry", body="First line.\n\nThe quik ferry left."),
+            author="Mara Quinn",
+        )
+    editor = _editor(qtbot, store, record)
+    qtbot.waitUntil(lambda: editor.checking.ready, timeout=WAIT_MS)
+    block = editor.visual.document().findBlockByNumber(1)
+    underlined = [
+        block.text()[r.start : r.start + r.length]
+        for r in block.layout().formats()
+        if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    ]
+    assert underlined == ["quik"]
+    assert not editor.dirty and editor.draft().body == record.body

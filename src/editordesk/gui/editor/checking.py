@@ -8,6 +8,8 @@ editor uses the same."""
 
 from __future__ import annotations
 
+import sys
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -31,8 +33,7 @@ from editordesk.document.spelling import FENCE, WordChecker
 from editordesk.document.style import StyleChecker, StyleFinding
 from editordesk.gui import plain
 from editordesk.gui.editor.highlighter import SPELLING_COLOUR, STYLE_COLOUR
-from editordesk.gui.editor.visual.build import block_for_line
-from editordesk.gui.editor.visual.schema import BLOCK_KIND, BlockKind
+from editordesk.gui.editor.visual.schema import BLOCK_KIND, SOURCE_LINE, BlockKind
 from editordesk.gui.workers import describe_error, run_in_background
 from editordesk.model import StoryDraft
 
@@ -302,13 +303,26 @@ class LanguageChecking(QObject):
         Qt reports it as a change of text, which it is not)."""
         if self.editor.mirror.pending or self.editor.mirror.stale:
             return  # it is being built anew, with the underlines, or redrawn as typed
+        if not lines:
+            return
+        # Each block's source line, read once (a lookup per line would walk the document
+        # once per finding): the block a line is in is the last one starting at or before it.
+        starts: list[tuple[int, int]] = []
+        block = self.visual.document().firstBlock()
+        while block.isValid():
+            line = block.blockFormat().property(SOURCE_LINE)
+            if isinstance(line, int) and line > 0:
+                starts.append((line, block.blockNumber()))
+            block = block.next()
+        starts.sort()
         document = self.visual.document()
         seen: set[int] = set()
         for line in lines:
-            block = block_for_line(document, line)
-            if block.isValid() and block.blockNumber() not in seen:
-                seen.add(block.blockNumber())
-                self.visual_highlighter.rehighlightBlock(block)
+            at = bisect_right(starts, (line, sys.maxsize)) - 1
+            if at < 0 or starts[at][1] in seen:
+                continue
+            seen.add(starts[at][1])
+            self.visual_highlighter.rehighlightBlock(document.findBlockByNumber(starts[at][1]))
 
     def _failed(self, exc: Exception) -> None:
         self._status(describe_error(exc, "spelling is not checked"))
