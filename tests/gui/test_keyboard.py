@@ -389,10 +389,7 @@ def _ring_shows_around(qtbot: QtBot, widget: QWidget) -> None:
     ratio = image.devicePixelRatio()
     edge = ring.geometry().topLeft()
     pixel = QColor(image.pixel(int((edge.x() + 3) * ratio), int(edge.y() * ratio)))
-    highlight = widget.palette().color(
-        widget.palette().ColorGroup.Active, widget.palette().ColorRole.Highlight
-    )
-    assert pixel.name() == highlight.name()
+    assert pixel.name() == focus.ring_colour(widget.palette()).name()
 
 
 def test_the_focus_ring_follows_the_focus_in_the_window(
@@ -408,6 +405,25 @@ def test_the_focus_ring_follows_the_focus_in_the_window(
     _ring_shows_around(qtbot, editor.preview)  # the preview too
     press(qtbot, Key.Key_Tab, CTRL)
     _ring_shows_around(qtbot, window.story_list.table_view)
+    tabs = editor.side.tabBar()
+    tabs.setFocus(Qt.FocusReason.TabFocusReason)
+    _ring_shows_around(qtbot, tabs)  # round the current tab
+    assert focus.ring_area(tabs, window).size() == tabs.tabRect(tabs.currentIndex()).size()
+    editor.browser_button.setFocus(Qt.FocusReason.TabFocusReason)
+    _ring_shows_around(qtbot, editor.browser_button)  # a button
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_the_focus_ring_stands_out_3_to_1_in_either_theme(palette: str) -> None:
+    """WCAG's least contrast for a focus indicator, on the window and on a box."""
+    from editordesk.gui import theme
+
+    colours = theme.light_palette() if palette == "light" else theme.dark_palette()
+    ring = focus.ring_colour(colours)
+    for ground in (colours.color(colours.ColorRole.Window), colours.color(colours.ColorRole.Base)):
+        assert theme.contrast_ratio(ring, ground) >= 3.0, (ring.name(), ground.name())
+    if palette == "light":  # the light palette's own highlight is dark enough already
+        assert ring.name() == colours.color(colours.ColorRole.Highlight).name()
 
 
 def test_the_focus_ring_shows_as_a_dialog_opens(

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer, Slot
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+
+from editordesk.gui import theme
 
 RING_WIDTH = 2
 RECENT = 50  # widgets remembered for Ctrl+Tab to go back to
@@ -87,15 +89,15 @@ class FocusRing(QWidget):
         self.show()
         self.update()
 
-    def colour(self) -> QPalette:
+    def colour(self) -> QColor:
         source = self._colour_from
         if source is not None and shiboken6.isValid(source):
-            return source.palette()
-        return self.palette()
+            return ring_colour(source.palette())
+        return ring_colour(self.palette())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        pen = QPen(self.colour().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight))
+        pen = QPen(self.colour())
         pen.setWidth(RING_WIDTH)
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         painter.setPen(pen)
@@ -103,6 +105,16 @@ class FocusRing(QWidget):
         half = RING_WIDTH // 2
         painter.drawRect(self._ring.adjusted(half, half, -half, -half))
         painter.end()
+
+
+def ring_colour(palette: QPalette) -> QColor:
+    """The palette's Highlight, or the nearest shade of it that stands out 3:1 (WCAG's least
+    for a focus indicator) from the window and from the boxes it is drawn on; the dark
+    palette's blue is too dark on its grey window."""
+    highlight = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+    grounds = [palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base)]
+    colour: QColor = theme.readable(highlight, grounds, theme.NON_TEXT)
+    return colour
 
 
 def ringed(widget: QWidget) -> QWidget | None:
