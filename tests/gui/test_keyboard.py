@@ -186,6 +186,18 @@ def test_the_list_widens_and_narrows_from_the_keyboard(
     assert window.splitter.sizes()[0] < wider
     actions = {a.objectName(): a for a in _menu(window, "&View").actions()}
     assert actions["widen_list"].shortcut().toString() == "Ctrl+Alt+Right"
+    # with Shift, the side panel beside the story's body
+    window.resize(1200, 560)
+    window.open_story(stories[0])
+    editor = window.current_editor()
+    assert editor is not None
+    qtbot.waitUntil(lambda: editor.side.isVisible() and editor.side.width() > 0)
+    side = editor.splitter.sizes()[1]
+    press(qtbot, Key.Key_Left, CTRL | ALT | SHIFT)
+    assert editor.splitter.sizes()[1] > side
+    press(qtbot, Key.Key_Right, CTRL | ALT | SHIFT)
+    press(qtbot, Key.Key_Right, CTRL | ALT | SHIFT)
+    assert editor.splitter.sizes()[1] < side
 
 
 # ------------------------------------------------------------------ the body and the panes
