@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from editordesk.cli import split_qt_options
@@ -56,10 +56,17 @@ def _editor(qtbot: QtBot, store: Store, language: str, body: str) -> StoryEditor
     return editor
 
 
+def _body(editor: StoryEditor) -> QPlainTextEdit | QTextEdit:
+    """The body as it shows: the visual editor, or the Markdown source."""
+    shown = editor.body_widget()
+    assert isinstance(shown, QPlainTextEdit | QTextEdit)
+    return shown
+
+
 def _cursor_x_at_start(editor: StoryEditor, block: int) -> int:
-    cursor = QTextCursor(editor.body.document().findBlockByNumber(block))
-    editor.body.setTextCursor(cursor)
-    return editor.body.cursorRect().x()
+    body = _body(editor)
+    body.setTextCursor(QTextCursor(body.document().findBlockByNumber(block)))
+    return body.cursorRect().x()
 
 
 # ------------------------------------------------------------------ the launcher
@@ -155,15 +162,19 @@ def test_list_and_history_times_are_isolated_left_to_right_when_mirrored(
 def test_an_arabic_story_runs_from_the_right(qtbot: QtBot, store: Store) -> None:
     editor = _editor(qtbot, store, "ar", ARABIC_BODY + "\n\n")
     assert not editor.dirty  # taking a direction is no edit
-    width = editor.body.viewport().width()
-    document = editor.body.document()
-    assert document.defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
-    for block in range(document.blockCount()):  # the empty lines too: the cursor starts right
-        assert document.findBlockByNumber(block).textDirection() == Qt.LayoutDirection.RightToLeft
-        assert _cursor_x_at_start(editor, block) > width - 40, block
-    # The English name inside the Arabic sentence keeps its own order.
-    line = document.firstBlock().layout().lineAt(0)
-    assert line.naturalTextRect().right() > width - 40
+    for source in (False, True):  # the visual editor, then the Markdown source
+        editor.mirror.show_source(source)
+        body = _body(editor)
+        width = body.viewport().width()
+        document = body.document()
+        assert document.defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
+        for block in range(document.blockCount()):  # empty lines too: the cursor starts right
+            found = document.findBlockByNumber(block)
+            assert found.textDirection() == Qt.LayoutDirection.RightToLeft
+            assert _cursor_x_at_start(editor, block) > width - 40, (source, block)
+        # The line of Arabic (with an English name inside) ends at the right edge.
+        line = document.firstBlock().layout().lineAt(0)
+        assert line.naturalTextRect().right() > width - 40
     assert editor.headline.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert editor.byline.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
@@ -172,7 +183,7 @@ def test_an_english_story_stays_left_and_an_arabic_quote_in_it_reads_right(
     qtbot: QtBot, store: Store
 ) -> None:
     editor = _editor(qtbot, store, "en_GB", "The museum opened.\n\n" + ARABIC_BODY)
-    document = editor.body.document()
+    document = _body(editor).document()
     assert document.findBlockByNumber(0).textDirection() == Qt.LayoutDirection.LeftToRight
     assert _cursor_x_at_start(editor, 0) < 40
     assert document.findBlockByNumber(2).textDirection() == Qt.LayoutDirection.RightToLeft
