@@ -1653,6 +1653,14 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
+        <source>&amp;Markdown source</source>
+        <translation>&amp;Markdown-Quelltext</translation>
+    </message>
+    <message>
+        <source>Edit the body as Markdown with shortcodes; again for the visual editor</source>
+        <translation>Den Text als Markdown mit Shortcodes bearbeiten; erneut für den visuellen Editor</translation>
+    </message>
+    <message>
         <source>&amp;Next pane</source>
         <translation>&amp;Nächster Bereich</translation>
     </message>
@@ -3252,6 +3260,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
 <context>
     <name>VisualEdit</name>
     <message>
+        <source>Story body</source>
+        <translation>Text des Beitrags</translation>
+    </message>
+    <message>
         <source>&amp;Table</source>
         <translation>&amp;Tabelle</translation>
     </message>
@@ -3299,8 +3311,8 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
 <context>
     <name>WebLinkDialog</name>
     <message>
-        <source>Dated</source>
-        <translation>Datiert</translation>
+        <source>&amp;Dated</source>
+        <translation>&amp;Datiert</translation>
     </message>
     <message>
         <source>Address</source>
@@ -3329,6 +3341,22 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     <message>
         <source>The linked page&apos;s {0}</source>
         <translation>{0} der verlinkten Seite</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Section</source>
+        <translation>&amp;Ressort</translation>
+    </message>
+    <message>
+        <source>E&amp;xcerpt</source>
+        <translation>Aus&amp;zug</translation>
     </message>
     <message>
         <source>Give the link a title.</source>
