@@ -157,6 +157,18 @@ def _trimmed(
     return tuple(out)
 
 
+def _joined(blocks: tuple[n.Block, ...]) -> tuple[n.Block, ...]:
+    """Canonical blocks with the quotes side by side made one (the join may bring two more
+    quotes together, inside)."""
+    out: list[n.Block] = []
+    for block in blocks:
+        if isinstance(block, n.BlockQuote) and out and isinstance(out[-1], n.BlockQuote):
+            out[-1] = n.BlockQuote(_joined(out[-1].children + block.children))
+        else:
+            out.append(block)
+    return tuple(out)
+
+
 def _canon(value: Any) -> Any:
     """A tree as the visual editor can hold it: inlines flattened (emphasis in emphasis is
     emphasis; a link with no words has nothing to hold it), empty paragraphs gone, quotes
@@ -168,7 +180,7 @@ def _canon(value: Any) -> Any:
             if isinstance(item, n.Paragraph) and not item.children:
                 continue
             if isinstance(item, n.BlockQuote) and out and isinstance(out[-1], n.BlockQuote):
-                out[-1] = n.BlockQuote(_canon(out[-1].children + item.children))
+                out[-1] = n.BlockQuote(_joined(out[-1].children + item.children))
                 continue
             out.append(item)
         return tuple(out)
@@ -702,3 +714,10 @@ def test_a_small_picture_is_not_enlarged_past_its_own_size(library: Library) -> 
     card = FigureCard(doc, library)
     _width, drawn, _layout, _height = card.geometry(doc, 0, figure_format(1, library))
     assert (drawn.width(), drawn.height()) == (40, 30)
+
+
+def test_quotes_side_by_side_read_back_as_one(library: Library) -> None:
+    tree = n.Document((n.BlockQuote(()), n.BlockQuote((n.Paragraph((n.Text("harbour"),)),))))
+    back = read_document(built(tree, library))
+    assert back.children == (n.BlockQuote((n.Paragraph((n.Text("harbour"),)),)),)
+    assert same(back, tree)
