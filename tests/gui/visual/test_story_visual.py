@@ -598,3 +598,25 @@ def test_spelling_is_underlined_in_the_visual_editor_and_leaves_the_story_saved(
     ]
     assert underlined == ["quik"]
     assert not editor.dirty and editor.draft().body == record.body
+
+
+def test_html_pasted_keeps_its_bold_and_a_remote_picture_gets_a_note_in_checks(
+    qtbot: QtBot, store: Store, story: StoryRecord
+) -> None:
+    editor = _editor(qtbot, store, story)
+    put_cursor_after(editor, "from the deck.")
+    mime = QMimeData()
+    mime.setHtml(
+        '<p>The quay <b style="font-family:Arial">reopens</b> today.</p>'
+        '<p><img src="https://example.com/quay.jpg" alt="The quay"></p>'
+    )
+    mime.setText("The quay reopens today.")
+    editor.visual.insertFromMimeData(mime)  # as Ctrl+V does
+    qtbot.waitUntil(
+        lambda: "The quay reopens today." in editor.visual.toPlainText(), timeout=WAIT_MS
+    )
+    qtbot.waitUntil(
+        lambda: any(f.kind == "paste" for f in editor.preflight.findings), timeout=WAIT_MS
+    )
+    assert "The quay **reopens** today." in editor.draft().body
+    assert "Arial" not in editor.draft().body

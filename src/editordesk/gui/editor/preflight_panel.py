@@ -49,6 +49,7 @@ class PreflightPanel(QWidget):
         self.findings: tuple[Finding, ...] = ()
         self._preflight: tuple[Finding, ...] = ()
         self._language: tuple[Finding, ...] = ()  # spelling and house style: warnings
+        self._pasted: tuple[Finding, ...] = ()  # what a paste could not bring in
 
     def show_findings(self, findings: tuple[Finding, ...]) -> None:
         """The preflight findings (the spelling and style ones stay as they are)."""
@@ -60,8 +61,16 @@ class PreflightPanel(QWidget):
         self._language = tuple(findings)
         self._render()
 
+    def show_paste_notes(self, notes: list[str]) -> None:
+        """What the last paste into the visual editor could not bring in (a remote
+        picture, a dropped element), one warning each until the next paste."""
+        self._pasted = tuple(
+            Finding(Severity.WARNING, note, "body", kind="paste") for note in notes
+        )
+        self._render()
+
     def _render(self) -> None:
-        findings = self._preflight + self._language
+        findings = self._preflight + self._language + self._pasted
         self.findings = findings
         self.list.setUpdatesEnabled(False)  # one repaint, however many findings
         self.list.clear()

@@ -50,6 +50,7 @@ from editordesk.gui.editor.slug_field import SlugField
 from editordesk.gui.editor.visual.assets import StoreAssets
 from editordesk.gui.editor.visual.edit import VisualEdit
 from editordesk.gui.editor.visual.mirror import BodyMirror
+from editordesk.gui.editor.visual.paste import HtmlPaster, store_importer
 from editordesk.gui.focus import OneStopDateTimeEdit
 from editordesk.gui.safe_browser import SafeBrowser
 from editordesk.gui.story_list.model import status_word
@@ -360,6 +361,10 @@ class StoryEditor(QWidget):
         self.mirror.figure_activated.connect(self.image_fix_requested)
         self.mirror.tweet_activated.connect(self.assets.edit_tweet)
         self.mirror.message.connect(lambda text: plain.show_status(self, text, 8000))
+        # HTML pasted into the visual editor: its pictures join the library; what could not
+        # come through is listed in Checks.
+        self.paster = HtmlPaster(self.visual, store_importer(self.store))
+        self.paster.notes_ready.connect(self._paste_notes)
         self.side.addTab(self.preview, self.tr("Preview"))
         self.browser_button = QPushButton(self.tr("Open in &browser"), self.side)
         self.browser_button.setToolTip(self.tr("The real exported page, in your web browser"))
@@ -639,6 +644,11 @@ class StoryEditor(QWidget):
         self.active_body.setFocus()
 
     # ------------------------------------------------------------ the body's two views
+
+    def _paste_notes(self, notes: list[str]) -> None:
+        self.preflight.show_paste_notes(notes)
+        if notes:
+            plain.show_status(self, f"Pasted; {len(notes)} note(s) in Checks", 8000)
 
     @property
     def active_body(self) -> BodyEdit | VisualEdit:
