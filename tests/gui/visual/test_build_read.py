@@ -595,7 +595,7 @@ def test_tweet_and_footnote_descriptions(library: Library) -> None:
         "Tweet by @jack: just setting up my twttr",
         "Footnote 1",
         "Notes",
-        "Footnote 1",
+        "Note 1",
     ]
 
 

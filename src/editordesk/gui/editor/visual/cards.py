@@ -134,8 +134,8 @@ def describe_object(fmt: QTextFormat, assets: s.Assets | None = None) -> str:
             return describe_tweet(fmt.stringProperty(s.TWEET_ID), handle, assets)
         return fmt.stringProperty(s.ACCESSIBLE_TEXT) or "Tweet"
     if kind == s.FOOTNOTE_OBJECT:
-        number = fmt.intProperty(s.FOOTNOTE_NUMBER)
-        return f"Footnote {number or fmt.stringProperty(s.FOOTNOTE_LABEL)}"
+        number = fmt.intProperty(s.FOOTNOTE_NUMBER) or fmt.stringProperty(s.FOOTNOTE_LABEL)
+        return f"Note {number}" if fmt.boolProperty(s.NOTE_MARK) else f"Footnote {number}"
     if kind == s.WEB_IMAGE_OBJECT:
         alt = fmt.stringProperty(s.IMAGE_ALT)
         host = urlsplit(fmt.stringProperty(s.IMAGE_SRC)).hostname or "the web"
