@@ -120,7 +120,7 @@ def kinds(edit: VisualEdit) -> list[str]:
 
 
 def body(edit: VisualEdit) -> str:
-    return edit.body().strip("\n")
+    return str(edit.body()).strip("\n")
 
 
 FIGURE = '{{< figure image="7" >}}'

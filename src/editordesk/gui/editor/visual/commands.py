@@ -683,14 +683,6 @@ def remove_unit(block: QTextBlock) -> QTextCursor:
 # ---------------------------------------------------------------- footnotes
 
 
-def footnote_reference_format(label: str) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setObjectType(FOOTNOTE_OBJECT)
-    fmt.setProperty(FOOTNOTE_LABEL, label)
-    fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
-    return fmt
-
-
 def footnote_labels(doc: QTextDocument) -> set[str]:
     """The labels of the notes the document holds (a command's scan, not a keystroke's)."""
     labels = set()
@@ -803,26 +795,6 @@ def _in_notes(block: QTextBlock) -> bool:
 def is_notes(block: QTextBlock) -> bool:
     """The drawn "Notes" separator above the footnotes: never edited."""
     return block.isValid() and kind_of(block) == BlockKind.NOTES
-
-
-def insert_footnote(cursor: QTextCursor) -> None:
-    """A reference at the cursor, and its note's block at the end: the cursor goes there."""
-    doc = cursor.document()
-    label = new_footnote_label(doc)
-    cursor.beginEditBlock()
-    cursor.insertText(OBJECT_CHAR, footnote_reference_format(label))
-    end = QTextCursor(doc)
-    end.movePosition(Move.End)
-    fmt = QTextBlockFormat()
-    _set_kind(fmt, BlockKind.FOOTNOTE)
-    fmt.setProperty(FOOTNOTE_LABEL, label)
-    last = doc.lastBlock()
-    if not last.text() and kind_of(last) == BlockKind.PARAGRAPH and not table_at(last):
-        end.setBlockFormat(fmt)
-    else:
-        end.insertBlock(fmt, QTextCharFormat())
-    cursor.setPosition(end.position())
-    cursor.endEditBlock()
 
 
 # ---------------------------------------------------------------- Markdown as typed

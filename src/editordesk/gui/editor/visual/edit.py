@@ -4,10 +4,9 @@ whole) and offers BodyEdit's command names, so the menus work on either editor."
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -23,28 +22,27 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextTable,
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
 
 from editordesk.document import nodes as n
 from editordesk.document.parse import parse_body
+from editordesk.document.write import write_body
 from editordesk.gui.editor.visual import commands as cmd
 from editordesk.gui.editor.visual import tables
+from editordesk.gui.editor.visual.build import build_document, insert_blocks
+from editordesk.gui.editor.visual.cards import describe_object
+from editordesk.gui.editor.visual.read import read_document, read_selection
 from editordesk.gui.editor.visual.schema import (
     BLOCK_KIND,
-    FIGURE_OBJECT,
-    IMAGE_ID,
     LINE_SEP,
     OBJECT_CHAR,
     SOURCE_LINE,
-    TWEET_HANDLE,
-    TWEET_ID,
-    TWEET_OBJECT,
     Assets,
     BlockKind,
 )
+from editordesk.model import ImageRecord, TweetRecord
 
 BODY_MIME = "application/x-editordesk-body"
 CARD_MIME = "application/x-editordesk-card"  # a card dragged inside one editor: its block
@@ -56,26 +54,17 @@ Move = QTextCursor.MoveOperation
 Keep = QTextCursor.MoveMode.KeepAnchor
 
 
-_BRIDGE = (
-    "editordesk.gui.editor.visual.build",
-    "editordesk.gui.editor.visual.cards",
-    "editordesk.gui.editor.visual.read",
-    "editordesk.document.write",
-)
+class NoAssets:
+    """The library before a story's is given: every card draws its placeholder."""
 
+    def image(self, image_id: int) -> ImageRecord | None:
+        return None
 
-def _api(name: str) -> Any:
-    """The bridge's function `name` (build_document, insert_blocks, read_document,
-    read_selection, write_body), or None while it is not written."""
-    for module_name in _BRIDGE:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        found = getattr(module, name, None)
-        if found is not None:
-            return found
-    return None
+    def picture_path(self, image_id: int) -> Path | None:
+        return None
+
+    def tweet(self, status_id: str) -> TweetRecord | None:
+        return None
 
 
 class VisualEdit(QTextEdit):
@@ -92,7 +81,7 @@ class VisualEdit(QTextEdit):
         self.setAcceptRichText(True)
         self.drop_handler: Callable[[QMimeData, QTextCursor], bool] | None = None
         self.html_paster: Callable[[str, QTextCursor], bool] | None = None
-        self._assets: Assets | None = None
+        self._assets: Assets = NoAssets()
         self._building = False
         self._text_changed = False
         doc = self.document()
@@ -109,14 +98,7 @@ class VisualEdit(QTextEdit):
         doc = self.document()
         self._building = True
         try:
-            doc.setUndoRedoEnabled(False)
-            build = _api("build_document")
-            if build is not None:
-                build(doc, tree, assets)
-            else:
-                _standin_build(doc, tree)
-            doc.setUndoRedoEnabled(True)
-            doc.setModified(False)
+            build_document(doc, tree, assets)  # no undo step; the history starts again
         finally:
             self._building = False
             self._text_changed = False
@@ -125,17 +107,13 @@ class VisualEdit(QTextEdit):
         self.setTextCursor(cursor)
 
     def tree(self) -> n.Document:
-        read = _api("read_document")
-        if read is not None:
-            return read(self.document())  # type: ignore[no-any-return]
-        return _standin_read(self.document())
+        tree: n.Document = read_document(self.document())
+        return tree
 
     def body(self) -> str:
-        write = _api("write_body")
-        tree = self.tree()
-        return write(tree) if write is not None else _standin_write(tree)
+        return write_body(self.tree())
 
-    def assets(self) -> Assets | None:
+    def assets(self) -> Assets:
         return self._assets
 
     # ------------------------------------------------------------ edited
@@ -219,17 +197,13 @@ class VisualEdit(QTextEdit):
         under the Notes: the cursor goes into the note. One undo step."""
         if not self._editable():
             return
-        insert = _api("insert_blocks")
-        if insert is None:
-            self._run(cmd.insert_footnote)
-            return
         doc = self.document()
         label = cmd.new_footnote_label(doc)
         number = len(cmd.footnote_labels(doc)) + 1
         cursor = self.textCursor()
         cursor.setPosition(cursor.selectionEnd())
         cursor.beginEditBlock()
-        insert(
+        insert_blocks(
             cursor,
             (n.Paragraph((n.FootnoteRef(label, number),)),),
             (n.Footnote(label, number, ()),),
@@ -300,7 +274,6 @@ class VisualEdit(QTextEdit):
     # ------------------------------------------------------------ inserting blocks
 
     def _insert_tree(self, cursor: QTextCursor, tree: n.Document, cards_only: bool = False) -> None:
-        insert = _api("insert_blocks")
         table = cursor.currentTable() if cards_only else None
         if table is not None:  # a card goes after the table: a cell holds one line
             cursor.clearSelection()
@@ -308,21 +281,11 @@ class VisualEdit(QTextEdit):
             if cursor.block().text() or cmd.is_unit(cursor.block()):
                 cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
                 cursor.movePosition(Move.PreviousBlock)
-        if insert is not None:
-            if cards_only and cursor.block().text() and not cmd.is_unit(cursor.block()):
-                cursor.clearSelection()  # a card goes after the paragraph, not into it
-                cursor.movePosition(Move.EndOfBlock)
-                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-            insert(cursor, tree.children, tree.footnotes, self._assets)
-            return
-        for block in tree.children:
-            if isinstance(block, n.Figure | n.Tweet):
-                fmt, chars = _card_formats(block)
-                cmd.insert_unit_block(cursor, fmt, OBJECT_CHAR, chars)
-            elif isinstance(block, n.Rule):
-                cmd.insert_rule(cursor)
-            else:
-                cursor.insertText(n.inlines_text(getattr(block, "children", ())))
+        if cards_only and cursor.block().text() and not cmd.is_unit(cursor.block()):
+            cursor.clearSelection()  # a card goes after the paragraph, not into it
+            cursor.movePosition(Move.EndOfBlock)
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        insert_blocks(cursor, tree.children, tree.footnotes, self._assets)
 
     # ------------------------------------------------------------ plain text
 
@@ -360,10 +323,9 @@ class VisualEdit(QTextEdit):
         return mime
 
     def _selection_body(self, cursor: QTextCursor) -> str | None:
-        read, write = _api("read_selection"), _api("write_body")
-        if read is None or write is None or not cursor.hasSelection():
+        if not cursor.hasSelection():
             return None
-        return write(read(cursor))  # type: ignore[no-any-return]
+        return write_body(read_selection(cursor))
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         if self.isReadOnly():
@@ -831,7 +793,7 @@ class VisualEdit(QTextEdit):
 
 def _passed_over(block: QTextBlock) -> bool:
     """Blocks an arrow key goes past: cards and the Notes separator."""
-    return cmd.is_unit(block) or cmd.is_notes(block)
+    return bool(cmd.is_unit(block) or cmd.is_notes(block))
 
 
 def _indent_items(cursor: QTextCursor, delta: int) -> None:
@@ -843,15 +805,12 @@ def _has_files(mime: QMimeData) -> bool:
     return mime.hasUrls() and any(url.isLocalFile() for url in mime.urls())
 
 
-def _describe_block(block: QTextBlock, assets: Assets | None) -> str:
+def _describe_block(block: QTextBlock, assets: Assets) -> str:
     if cmd.kind_of(block) == BlockKind.RULE:
         return "Rule"
     cursor = QTextCursor(block)
     cursor.movePosition(Move.NextCharacter)
-    describe = _api("describe_object")
-    if describe is None:
-        return "Picture" if cmd.kind_of(block) == BlockKind.FIGURE else "Tweet"
-    return str(describe(cursor.charFormat(), assets))
+    return str(describe_object(cursor.charFormat(), assets))
 
 
 def _plain_into(cursor: QTextCursor, text: str) -> None:
@@ -874,98 +833,3 @@ def _plain_into(cursor: QTextCursor, text: str) -> None:
         if i:
             cursor.insertBlock()
         cursor.insertText(paragraph.replace("\n", LINE_SEP), chars)
-
-
-def _card_formats(block: n.Figure | n.Tweet) -> tuple[QTextBlockFormat, QTextCharFormat]:
-    fmt = QTextBlockFormat()
-    chars = QTextCharFormat()
-    if isinstance(block, n.Figure):
-        fmt.setProperty(BLOCK_KIND, str(BlockKind.FIGURE))
-        chars.setObjectType(FIGURE_OBJECT)
-        chars.setProperty(IMAGE_ID, block.image_id or 0)
-    else:
-        fmt.setProperty(BLOCK_KIND, str(BlockKind.TWEET))
-        chars.setObjectType(TWEET_OBJECT)
-        chars.setProperty(TWEET_ID, block.status_id)
-        chars.setProperty(TWEET_HANDLE, block.handle)
-    return fmt, chars
-
-
-# ---------------------------------------------------------------- stand-in (until build.py)
-
-
-def _standin_build(doc: QTextDocument, tree: n.Document) -> None:
-    doc.clear()
-    cursor = QTextCursor(doc)
-    first = True
-    for block in tree.children:
-        if not first:
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        first = False
-        if isinstance(block, n.Figure | n.Tweet):
-            fmt, chars = _card_formats(block)
-            cursor.setBlockFormat(fmt)
-            cursor.insertText(OBJECT_CHAR, chars)
-        elif isinstance(block, n.Rule):
-            cursor.setBlockFormat(cmd.rule_format())
-        elif isinstance(block, n.Heading):
-            cursor.insertText(n.inlines_text(block.children))
-            cmd.set_heading(cursor.block(), block.level)
-        elif isinstance(block, n.BulletList | n.OrderedList):
-            for i, item in enumerate(block.items):
-                if i:
-                    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-                para = item.children[0] if item.children else None
-                cursor.insertText(n.inlines_text(getattr(para, "children", ())))
-                cmd.put_in_list(cursor.block(), isinstance(block, n.OrderedList), 1)
-        else:
-            cursor.insertText(n.inlines_text(getattr(block, "children", ())))
-
-
-def _standin_read(doc: QTextDocument) -> n.Document:
-    out: list[n.Block] = []
-    block = doc.firstBlock()
-    while block.isValid():
-        kind = cmd.kind_of(block)
-        text = block.text()
-        inl: tuple[n.Inline, ...] = (n.Text(text),) if text else ()
-        if kind == BlockKind.RULE:
-            out.append(n.Rule())
-        elif kind == BlockKind.FIGURE:
-            out.append(n.Figure(None, None))
-        elif block.textList() is not None:
-            numbered = cmd.is_numbered(block.textList())
-            item = n.ListItem((n.Paragraph(inl),))
-            prev = out[-1] if out else None
-            if numbered and isinstance(prev, n.OrderedList):
-                out[-1] = n.OrderedList((*prev.items, item))
-            elif not numbered and isinstance(prev, n.BulletList):
-                out[-1] = n.BulletList((*prev.items, item))
-            else:
-                out.append(n.OrderedList((item,)) if numbered else n.BulletList((item,)))
-        elif block.blockFormat().headingLevel():
-            out.append(n.Heading(block.blockFormat().headingLevel(), inl))
-        elif text:
-            out.append(n.Paragraph(inl))
-        block = block.next()
-    return n.Document(tuple(out))
-
-
-def _standin_write(tree: n.Document) -> str:
-    parts = []
-    for block in tree.children:
-        if isinstance(block, n.Heading):
-            parts.append("#" * block.level + " " + n.inlines_text(block.children))
-        elif isinstance(block, n.Rule):
-            parts.append("---")
-        elif isinstance(block, n.BulletList | n.OrderedList):
-            mark = "1." if isinstance(block, n.OrderedList) else "-"
-            parts.append(
-                "\n".join(
-                    f"{mark} {n.inlines_text(getattr(i.children[0], 'children', ()))}"
-                    for i in block.items
-                )
-            )
-        elif isinstance(block, n.Paragraph):
-            parts.append(n.inlines_text(block.children))
-    return "\n\n".join(parts) + ("\n" if parts else "")
