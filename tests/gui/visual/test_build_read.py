@@ -721,3 +721,20 @@ def test_quotes_side_by_side_read_back_as_one(library: Library) -> None:
     back = read_document(built(tree, library))
     assert back.children == (n.BlockQuote((n.Paragraph((n.Text("harbour"),)),)),)
     assert same(back, tree)
+
+
+def test_decoded_pictures_are_kept_within_a_budget(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editordesk.gui.editor.visual import cards
+
+    for i in (1, 2, 3):
+        library.add_picture(i, caption="Quay", credit="N", alt_text="Q")
+    body = "\n\n".join(f'{{{{< figure image="{i}" >}}}}' for i in (1, 2, 3)) + "\n"
+    doc = _doc_with(body, library)
+    monkeypatch.setattr(cards, "IMAGE_BUDGET", 1)
+    paint(doc)
+    card = cards_of(doc)[s.FIGURE_OBJECT]
+    assert isinstance(card, FigureCard)
+    assert len(card.images) == 1
+    assert card.image_bytes == next(iter(card.images.values())).sizeInBytes()

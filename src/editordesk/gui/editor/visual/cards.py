@@ -44,7 +44,8 @@ BADGE_FILL = QColor("#FFB300")
 BADGE_TEXT = QColor("#1A1A1A")
 PICTURE_CAP = 200_000_000  # pixels: a larger picture is not decoded at all
 MAX_PICTURE_HEIGHT = 720.0  # px: a tall picture is narrowed to keep its card on screen
-IMAGE_CACHE = 48  # scaled pictures kept per document
+IMAGE_CACHE = 48  # measured cards kept per document
+IMAGE_BUDGET = 48 * 1024 * 1024  # bytes of decoded pictures kept per document (at least one)
 TWEET_WIDTH = 560.0
 PAD = 10.0
 _log = logging.getLogger(__name__)
@@ -297,6 +298,7 @@ class FigureCard(_Card):
     def __init__(self, doc: QTextDocument, assets: s.Assets) -> None:
         super().__init__(doc, assets)
         self.images: OrderedDict[tuple[int, int, float], QImage] = OrderedDict()
+        self.image_bytes = 0
         self.sizes: dict[tuple[int, str], QSize] = {}
         self.measured: dict[
             tuple[object, ...], tuple[float, QSizeF, QTextLayout | None, float]
@@ -401,8 +403,10 @@ class FigureCard(_Card):
             )
         image.setDevicePixelRatio(ratio)
         self.images[key] = image
-        while len(self.images) > IMAGE_CACHE:
-            self.images.popitem(last=False)
+        self.image_bytes += image.sizeInBytes()
+        while self.image_bytes > IMAGE_BUDGET and len(self.images) > 1:
+            _key, dropped = self.images.popitem(last=False)
+            self.image_bytes -= dropped.sizeInBytes()
         return image
 
     def draw(
