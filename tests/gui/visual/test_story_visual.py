@@ -620,3 +620,29 @@ def test_html_pasted_keeps_its_bold_and_a_remote_picture_gets_a_note_in_checks(
     )
     assert "The quay **reopens** today." in editor.draft().body
     assert "Arial" not in editor.draft().body
+
+
+def test_a_picture_dragged_from_the_library_lands_where_dropped_and_undo_takes_it_out(
+    qtbot: QtBot, store: Store, story: StoryRecord, picture: int
+) -> None:
+    from editordesk.gui.library.model import ImageListModel
+
+    model = ImageListModel(store)
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and not model.is_loading, timeout=WAIT_MS)
+    dragged = model.mimeData([model.index(0)])  # what the library's grid drags
+    assert model.flags(model.index(0)) & Qt.ItemFlag.ItemIsDragEnabled
+    editor = _editor(qtbot, store, story)
+    _drop(editor.visual.viewport(), dragged, _point_of(editor, "The harbourmaster said"))
+    assert objects(editor) == [
+        (FIGURE_OBJECT, picture),
+        (TWEET_OBJECT, "20"),
+        (FIGURE_OBJECT, picture),
+    ]
+    body = editor.draft().body
+    assert body.rindex(figure_code(picture)) > body.index('id="20"')
+    editor.visual.undo()
+    assert len(objects(editor)) == 2
+    assert editor.draft().body.count(figure_code(picture)) == 1
+    # in the Markdown source the same drag gives the shortcode
+    assert dragged.text() == figure_code(picture)

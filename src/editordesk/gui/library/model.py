@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import (
     QAbstractListModel,
+    QMimeData,
     QModelIndex,
     QObject,
     Qt,
@@ -180,6 +181,10 @@ def _read_page(store: Store, filters: ImageFilters, limit: int, offset: int) -> 
         rows = list_images(session, limit=limit, offset=offset, **flags)
         total = count_images(session, **flags) if offset == 0 else -1
     return rows, total
+
+
+PICTURE_MIME = "application/x-editordesk-image-ids"  # library pictures dragged: their ids
+BODY_MIME = "application/x-editordesk-body"  # a body's Markdown, as visual/edit.py reads it
 
 
 class ImageListModel(PagedRows["ImageRecord"], QAbstractListModel):
@@ -359,7 +364,32 @@ class ImageListModel(PagedRows["ImageRecord"], QAbstractListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+    # A picture dragged out of the library into a story: its figure, as the body's Markdown
+    # (the visual editor reads BODY_MIME into a card where it is dropped; the source editor
+    # takes the text) and its id.
+    def mimeTypes(self) -> list[str]:
+        return [PICTURE_MIME, BODY_MIME, "text/plain"]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        from editordesk.interchange.markdown import figure_code
+
+        ids = list(
+            dict.fromkeys(
+                self._rows[i.row()].id
+                for i in indexes
+                if i.isValid() and 0 <= i.row() < len(self._rows)
+            )
+        )
+        mime = QMimeData()
+        codes = "\n\n".join(figure_code(image_id) for image_id in ids)
+        mime.setData(PICTURE_MIME, ",".join(map(str, ids)).encode())
+        mime.setData(BODY_MIME, codes.encode("utf-8"))
+        mime.setText(codes)
+        return mime
 
 
 def describe_size(record: ImageRecord) -> str:

@@ -284,7 +284,7 @@ class LibraryView(QWidget):
         grid.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        grid.setDragEnabled(False)
+        grid.setDragEnabled(True)  # a picture dragged into a story lands where it is dropped
         grid.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         grid.setMinimumWidth(ICON_SIZE + 60)
         grid.setAccessibleName(self.tr("Pictures"))
