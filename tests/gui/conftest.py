@@ -18,3 +18,14 @@ def background_work_finishes(qapp: object) -> Iterator[None]:
     from editordesk.gui.workers import wait_for_background
 
     wait_for_background()
+
+
+@pytest.fixture(autouse=True)
+def clipboard_emptied(qapp: object) -> Iterator[None]:
+    """Each test leaves the clipboard empty: a QMimeData with a format of our own (the visual
+    editor's copied body) left on the offscreen clipboard crashes the interpreter as it
+    exits, so pytest would end in a segfault after every test passed."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().clear()

@@ -65,14 +65,6 @@ class Window(QWidget):
         self.resize(600, 500)
 
 
-@pytest.fixture(autouse=True)
-def clipboard_emptied() -> Iterator[None]:
-    """Each test leaves the clipboard empty: a QMimeData with a format of our own left on the
-    offscreen clipboard crashes the interpreter as it exits (PySide6 6.11)."""
-    yield
-    QGuiApplication.clipboard().clear()
-
-
 @pytest.fixture
 def window(qtbot: object) -> Iterator[Window]:
     win = Window()
