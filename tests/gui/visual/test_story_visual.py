@@ -598,6 +598,21 @@ def test_spelling_is_underlined_in_the_visual_editor_and_leaves_the_story_saved(
     ]
     assert underlined == ["quik"]
     assert not editor.dirty and editor.draft().body == record.body
+    # built anew from the source (an edit there, then back): underlined again
+    editor.show_source(True)
+    editor.body.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.body, " Again.")
+    editor.show_source(False)
+
+    def underlined_now() -> list[str]:
+        block = editor.visual.document().findBlockByNumber(1)
+        return [
+            block.text()[r.start : r.start + r.length]
+            for r in block.layout().formats()
+            if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+        ]
+
+    qtbot.waitUntil(lambda: underlined_now() == ["quik"], timeout=WAIT_MS)
 
 
 def test_html_pasted_keeps_its_bold_and_a_remote_picture_gets_a_note_in_checks(

@@ -9,6 +9,7 @@ editor uses the same."""
 from __future__ import annotations
 
 import sys
+import time
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 RECHECK_DELAY_MS = 700  # after typing stops, Checks is brought up to date
 DESK_WORDS_POLL_MS = 15_000  # words a colleague adds to the desk's dictionary
 BLOCKS_PER_TICK = 400  # underlines after a full check, so the window never stalls
+TICK_BUDGET_S = 0.012  # ... and at most this long a turn: a keystroke waits no longer
 
 
 @dataclass(frozen=True)
@@ -155,9 +157,10 @@ class UnderlineHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.spelling: WordChecker | None = None
         self.style: StyleChecker | None = None
+        self.suspended = False  # while the visual is built: its underlines come after
 
     def highlightBlock(self, text: str) -> None:
-        if self.spelling is None and self.style is None:
+        if self.suspended or (self.spelling is None and self.style is None):
             return
         if self.currentBlock().blockFormat().property(BLOCK_KIND) in _AS_WRITTEN:
             return
@@ -201,6 +204,9 @@ class LanguageChecking(QObject):
         self._story_id: int | None = -1  # not started yet
         self._generation = 0
         self._pending_lines: list[int] = []  # body lines (1-based) still to underline
+        self._pending_visual: list[int] = []  # ... in the visual editor, once it was rebuilt
+        editor.mirror.rebuilding.connect(self._visual_rebuilding)
+        editor.mirror.rebuilt.connect(self._visual_rebuilt)
         self.language_box = LanguageBox(editor)
         self.language_box.currentIndexChanged.connect(self._language_chosen)
         self._recheck_timer = QTimer(self, singleShot=True, interval=RECHECK_DELAY_MS)
@@ -276,27 +282,48 @@ class LanguageChecking(QObject):
         self._underline_timer.start()
 
     def _underline_some(self) -> None:
-        """Re-highlight the next few hundred lines with findings."""
+        """Re-highlight the next lines with findings: up to a few hundred, for at most
+        TICK_BUDGET_S, so a keystroke between two turns never waits long."""
         document = self.body.document()
-        batch, self._pending_lines = (
-            self._pending_lines[:BLOCKS_PER_TICK],
-            self._pending_lines[BLOCKS_PER_TICK:],
-        )
+        started = time.perf_counter()
+        done = 0
         self._formatting = True
         try:
             with self.editor.formatting_only():
-                for line in batch:
+                for line in self._pending_lines[:BLOCKS_PER_TICK]:
                     block = document.findBlockByNumber(line - 1)
                     if block.isValid():
                         self.highlighter.rehighlightBlock(block)
+                    done += 1
+                    if time.perf_counter() - started > TICK_BUDGET_S:
+                        break
+                batch, self._pending_lines = (
+                    self._pending_lines[:done],
+                    self._pending_lines[done:],
+                )
+                if not batch and self._pending_visual:  # the visual's, once rebuilt
+                    batch = self._pending_visual[:100]
+                    self._pending_visual = self._pending_visual[100:]
                 self._underline_visual(batch)
         finally:
             self._formatting = False
-        if not self._pending_lines:
+        if not self._pending_lines and not self._pending_visual:
             self._underline_timer.stop()
             if not self.ready:
                 self.ready = True
                 self.checked.emit()
+
+    def _visual_rebuilding(self) -> None:
+        # Built without underlines (a story of 20,000 words would be checked whole, on the
+        # UI thread); the lines with findings are underlined after, a few at a turn.
+        self.visual_highlighter.suspended = True
+
+    def _visual_rebuilt(self) -> None:
+        self.visual_highlighter.suspended = False
+        if self.ready:
+            lines = sorted({f.line for f in self.findings if f.field == "body" and f.line})
+            self._pending_visual = lines
+            self._underline_timer.start()
 
     def _underline_visual(self, lines: list[int]) -> None:
         """Redraw the visual blocks made from these source lines (inside formatting_only:

@@ -68,6 +68,8 @@ class BodyMirror(QObject):
     figure_activated = Signal(int)  # a picture's card double-clicked: its library id
     tweet_activated = Signal(str)  # a tweet's card double-clicked: its status id
     message = Signal(str)  # a line for the status bar (pictures dropped and imported)
+    rebuilding = Signal()  # the visual is about to be built anew from the source
+    rebuilt = Signal()  # ... and has been
 
     def __init__(
         self,
@@ -327,10 +329,12 @@ class BodyMirror(QObject):
         self.assets.prefetch(text)
         tree = parse_body(text)
         self._building = True
+        self.rebuilding.emit()
         try:
             self.visual.set_tree(tree, self.assets)
         finally:
             self._building = False
+            self.rebuilt.emit()
         self._stale = False
         self._built = True
         self._visual_edited = False
