@@ -3,6 +3,7 @@ moved through keys and clicks, with what it shows and the body it writes checked
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -940,3 +941,69 @@ def test_a_card_token_in_a_table_goes_after_the_table(edit: VisualEdit) -> None:
     edit.heading(2)  # a cell holds a line of text: no heading, no list
     edit.bullet_list()
     assert body(edit) == f"{table}\n\n{FIGURE}\n\nEnd"
+
+
+RANDOM_BODIES = (
+    "Hello world\n\nSecond para with **bold** and *it*.",
+    "- one\n- two\n  - two a\n- three\n\nAfter",
+    "1. a\n2. b\n\n> quote\n> more\n\n---\n\nEnd",
+    f"{FIGURE}\n\nText[^1]\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n[^1]: Note.",
+    "```py\nx = 1\n```\n\n## Head\n\nPara [link](https://e.com) end",
+)
+
+
+def test_random_editing_keeps_the_document_whole(edit: VisualEdit) -> None:
+    """Keys and commands in a seeded random order: nothing raises, a move never loses text
+    and its undo gives the body back."""
+    rng = random.Random(19)
+    keys = (
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Backspace,
+        Qt.Key.Key_Delete,
+        Qt.Key.Key_Tab,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+    )
+    commands = (
+        lambda: edit.heading(rng.randint(1, 3)),
+        edit.bullet_list,
+        edit.numbered_list,
+        edit.quote,
+        edit.code_block,
+        edit.insert_rule,
+        edit.insert_footnote,
+        lambda: edit.insert_table(2, 2),
+        lambda: edit.insert_block_token(FIGURE),
+        edit.add_row_below,
+        edit.remove_column,
+        edit.bold,
+        lambda: edit.insert_link("https://example.org"),
+        lambda: QTest.keyClicks(edit, rng.choice(["x", "word ", "## ", "- ", "---"])),
+        lambda: key(edit, rng.choice(keys)),
+        lambda: key(edit, Qt.Key.Key_Z, CTRL),
+    )
+
+    def texts() -> list[str]:
+        lines = edit.toPlainText().replace("\u2029", "\n").split("\n")
+        return sorted(line for line in lines if line)
+
+    for run in range(30):
+        load(edit, RANDOM_BODIES[run % len(RANDOM_BODIES)])
+        for _ in range(25):
+            cursor = QTextCursor(edit.document())
+            cursor.setPosition(rng.randint(0, edit.document().characterCount() - 1))
+            if rng.random() < 0.3:
+                edit.setTextCursor(cursor)
+            if rng.random() < 0.2:
+                before, steps = texts(), edit.document().availableUndoSteps()
+                body_before = edit.body()
+                edit.move_block(rng.choice((-1, 1)))
+                assert texts() == before
+                if edit.document().availableUndoSteps() != steps:
+                    edit.document().undo()
+                    assert edit.body() == body_before
+                continue
+            rng.choice(commands)()
+        edit.body()  # reads back without raising
