@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QDragMoveEvent,
     QDropEvent,
-    QFocusEvent,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
@@ -78,7 +77,6 @@ class VisualEdit(QTextEdit):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAttribute(Qt.WidgetAttribute.WA_MacShowFocusRect, True)
         self.setTabChangesFocus(False)
-        self.setAcceptRichText(True)
         self.drop_handler: Callable[[QMimeData, QTextCursor], bool] | None = None
         self.html_paster: Callable[[str, QTextCursor], bool] | None = None
         self._assets: Assets = NoAssets()
@@ -767,13 +765,6 @@ class VisualEdit(QTextEdit):
         if not cursor.hasSelection() and cmd.is_unit(cursor.block()):
             self.setTextCursor(cmd.unit_selection(cursor.block()))
 
-    def select_card_at(self, point: QPoint) -> bool:
-        cursor = self.cursorForPosition(point)
-        if cmd.is_unit(cursor.block()):
-            self.setTextCursor(cmd.unit_selection(cursor.block()))
-            return True
-        return False
-
     # ------------------------------------------------------------ accessibility
 
     def _describe_cursor(self) -> None:
@@ -782,10 +773,6 @@ class VisualEdit(QTextEdit):
         description = _describe_block(block, self._assets) if cmd.is_unit(block) else ""
         if description != self.accessibleDescription():
             self.setAccessibleDescription(description)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        self.viewport().update()
 
 
 # ---------------------------------------------------------------- helpers
