@@ -180,6 +180,18 @@ def test_a_link_on_the_selection_stops_at_its_end(edit: VisualEdit) -> None:
     to_block(edit, 0, end=True)
     QTest.keyClicks(edit, " today")
     assert body(edit) == "Read the [report](https://example.com/r) today"
+    select(edit, "report")
+    edit.insert_link("https://example.com/r")  # the same address again: off, as Ctrl+B
+    assert body(edit) == "Read the report today"
+
+
+def test_a_link_over_inline_code_keeps_the_code(edit: VisualEdit) -> None:
+    load(edit, "Run `ls` now")
+    select(edit, "ls")
+    edit.insert_link("https://example.com/ls")
+    assert body(edit) == "Run [`ls`](https://example.com/ls) now"
+    edit.remove_link()
+    assert body(edit) == "Run `ls` now"
 
 
 def test_a_link_with_no_selection_goes_in_as_its_words(edit: VisualEdit) -> None:

@@ -282,15 +282,31 @@ def is_sticky_stop(fmt: QTextCharFormat) -> bool:
     return fmt.isAnchor() or bool(fmt.property(INLINE_CODE))
 
 
+def unlinked(fmt: QTextCharFormat) -> QTextCharFormat:
+    """`fmt` without its link (inline code and the rest stay)."""
+    out = QTextCharFormat(fmt)
+    for prop in (
+        QTextFormat.Property.IsAnchor,
+        QTextFormat.Property.AnchorHref,
+        QTextFormat.Property.AnchorName,
+        QTextFormat.Property.TextUnderlineStyle,
+        QTextFormat.Property.ForegroundBrush,
+        LINK_TITLE,
+    ):
+        out.clearProperty(prop)
+    return out
+
+
 def set_link(cursor: QTextCursor, url: str, text: str | None = None) -> None:
-    """Link the selection (or the word under the cursor) to `url`; with neither, insert
-    `text` (or the address) as a link. An empty `url` removes the link there."""
+    """Link the selection (or the word under the cursor) to `url`, or unlink it when it is
+    all linked to `url` already (a toggle, as Ctrl+B is); with neither, insert `text` (or
+    the address) as a link. An empty `url` removes the link there."""
     target = cursor if cursor.hasSelection() else _word_under(cursor)
     if not url:
         if target is None:
             target = link_extent(cursor)
         if target is not None:
-            _set_chars(target, plain_chars)
+            _set_chars(target, unlinked)
         return
     if target is None:
         fmt = plain_chars(cursor.charFormat())
@@ -298,7 +314,10 @@ def set_link(cursor: QTextCursor, url: str, text: str | None = None) -> None:
         cursor.insertText(text or url, fmt)
         cursor.setCharFormat(plain_chars(cursor.charFormat()))
         return
-    _set_chars(target, lambda f: plain_chars(f))
+    if _all_chars(target, lambda f: f.isAnchor() and f.anchorHref() == url):
+        _set_chars(target, unlinked)
+        return
+    _set_chars(target, unlinked)
     target.mergeCharFormat(link_format(url))
 
 
