@@ -1019,3 +1019,22 @@ def test_random_editing_keeps_the_document_whole(edit: VisualEdit) -> None:
                 continue
             rng.choice(commands)()
         edit.body()  # reads back without raising
+
+
+def test_the_notes_separator_is_not_edited(edit: VisualEdit) -> None:
+    load(edit, "Text[^1]\n\n[^1]: The note.")
+    notes = next(
+        b
+        for b in (edit.document().findBlockByNumber(i) for i in range(edit.document().blockCount()))
+        if cmd.is_notes(b)
+    )
+    cursor = QTextCursor(notes)
+    cursor.movePosition(Move.EndOfBlock)
+    edit.setTextCursor(cursor)
+    key(edit, Qt.Key.Key_Backspace)
+    key(edit, Qt.Key.Key_Delete)
+    assert "notes" in kinds(edit)
+    edit.setTextCursor(cursor)
+    key(edit, Qt.Key.Key_Return)  # goes into the first note instead
+    QTest.keyClicks(edit, "Also: ")
+    assert body(edit) == "Text[^1]\n\n[^1]: Also: The note."

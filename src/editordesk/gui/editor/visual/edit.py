@@ -298,6 +298,7 @@ class VisualEdit(QTextEdit):
     def insert_plain(self, text: str) -> None:
         if not self._editable() or not text:
             return
+        self._off_the_notes_separator()
         cursor = self.textCursor()
         cursor.beginEditBlock()
         _plain_into(cursor, text)
@@ -340,6 +341,7 @@ class VisualEdit(QTextEdit):
         """Paste and drop: never Qt's own HTML import."""
         if self.isReadOnly():
             return
+        self._off_the_notes_separator()
         cursor = self.textCursor()
         if source.hasFormat(BODY_MIME):
             body = bytes(source.data(BODY_MIME).data()).decode("utf-8", "replace")
@@ -499,6 +501,8 @@ class VisualEdit(QTextEdit):
         return True
 
     def _enter(self, soft: bool) -> bool:
+        if self._off_the_notes_separator():
+            return True
         cursor = self.textCursor()
         block = cursor.block()
         unit = self._selected_unit()
@@ -567,6 +571,8 @@ class VisualEdit(QTextEdit):
     def _backspace(self) -> bool:
         cursor = self.textCursor()
         block = cursor.block()
+        if cmd.is_notes(block) and not cursor.hasSelection():
+            return True  # the Notes separator is drawn, not edited
         if self._selected_unit() is not None or (not cursor.hasSelection() and cmd.is_unit(block)):
             self._remove_card(self._selected_unit() or block)
             return True
@@ -607,6 +613,8 @@ class VisualEdit(QTextEdit):
     def _delete(self) -> bool:
         cursor = self.textCursor()
         block = cursor.block()
+        if cmd.is_notes(block) and not cursor.hasSelection():
+            return True
         if self._selected_unit() is not None or (not cursor.hasSelection() and cmd.is_unit(block)):
             self._remove_card(self._selected_unit() or block)
             return True
@@ -641,6 +649,18 @@ class VisualEdit(QTextEdit):
             self.setTextCursor(cursor)
         return True
 
+    def _off_the_notes_separator(self) -> bool:
+        """A cursor in the Notes separator goes to the first note; True if it moved."""
+        cursor = self.textCursor()
+        block = cursor.block()
+        if cursor.hasSelection() or not cmd.is_notes(block) or not block.next().isValid():
+            return False
+        first = block.next().position()
+        mark = cmd.is_note_mark(cmd.footnote_at(self.document(), first))
+        cursor.setPosition(first + 1 if mark else first)  # after the note's number
+        self.setTextCursor(cursor)
+        return True
+
     def _remove_card(self, block: QTextBlock) -> None:
         cursor = cmd.remove_unit(block)
         self.setTextCursor(cursor)
@@ -661,9 +681,8 @@ class VisualEdit(QTextEdit):
         if unit is not None or (not cursor.hasSelection() and cmd.is_unit(cursor.block())):
             self._paragraph_after(unit or cursor.block())
             return
-        if cmd.is_notes(cursor.block()) and cursor.block().next().isValid():
-            cursor.setPosition(cursor.block().next().position())
-            self.setTextCursor(cursor)
+        if self._off_the_notes_separator():
+            cursor = self.textCursor()
         if cursor.hasSelection() or cmd.kind_of(cursor.block()) in VERBATIM:
             return
         fmt = cursor.charFormat()
