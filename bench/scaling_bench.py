@@ -30,6 +30,7 @@ import editordesk
 from editordesk.document.diff import side_by_side
 from editordesk.document.parse import parse_body
 from editordesk.document.shortcodes import scan
+from editordesk.document.write import write_body
 from editordesk.interchange.html_in import read_html
 from editordesk.services.exporting import ExportOptions, check_story, export_stories, load_bundle
 from editordesk.services.importing import import_files
@@ -79,6 +80,22 @@ def edited(text: str, seed: int = 2) -> str:
     for i in range(0, len(lines), 7):
         lines[i] = _prose(rng, 12)
     return "\n".join(lines)
+
+
+def rich_body(n: int, seed: int = 4) -> str:
+    """A body of `n` sections using most of Markdown: headings, emphasis, links, code, lists,
+    quotes, tables, figures and footnotes."""
+    rng = random.Random(seed)
+    parts = []
+    for i in range(n):
+        parts.append(
+            f"## Part {i}\n\n{_prose(rng, 8)} *{_prose(rng, 2)}* **{_prose(rng, 2)}** "
+            f"[{_prose(rng, 2)}](https://example.com/{i}) `code {i}`[^n{i}] a_b {_prose(rng, 6)}\n"
+            f"{_prose(rng, 10)}\n\n- {_prose(rng, 4)}\n  - {_prose(rng, 3)}\n\n"
+            f"> {_prose(rng, 9)}\n\n| a | b |\n|:--|--:|\n| {_prose(rng, 2)} | {i} |\n\n"
+            f'{{{{< figure image="{i % 5 + 1}" >}}}}\n\n[^n{i}]: {_prose(rng, 5)}'
+        )
+    return "\n\n".join(parts)
 
 
 def long_line(n: int) -> str:
@@ -312,6 +329,14 @@ def cases(desk: Desk) -> dict[str, tuple[int, Case]]:
         "preflight check (tweets)": (1000, desk.check),
         "parse (tweets)": (2000, lambda n: partial(parse_body, tweet_body(n))),
         "parse (paragraphs)": (2000, lambda n: partial(parse_body, paragraphs(n))),
+        "write canonical body (paragraphs)": (
+            2000,
+            lambda n: partial(write_body, parse_body(paragraphs(n))),
+        ),
+        "write canonical body (rich)": (
+            300,
+            lambda n: partial(write_body, parse_body(rich_body(n))),
+        ),
         "diff (paragraphs edited)": (
             2000,
             lambda n: partial(side_by_side, paragraphs(n), edited(paragraphs(n))),

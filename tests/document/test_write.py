@@ -13,7 +13,6 @@ new one fails the test, and so does a listed one that has come right.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -317,8 +316,11 @@ def test_each_node_is_written_and_read_back(tree: n.Document, expected: str) -> 
         ("* a\n* b\n\n\n", "- a\n- b\n"),
         ("    indented code\n", "```\nindented code\n```\n"),
         ("[a][r]\n\n[r]: /url 'T'\n", '[a](/url "T")\n'),
-        ("<http://x.test>", "[http://x.test](http://x.test)\n"),
-        ("see https://x.test/a now", "see [https://x.test/a](https://x.test/a) now\n"),
+        ("<http://x.test>", "http://x.test\n"),
+        ("see https://x.test/a now", "see https://x.test/a now\n"),
+        ("(www.x.test/a_b)", "(www.x.test/a_b)\n"),
+        ("[https://x.test](https://x.test) and [x](https://x.test)", None),
+        ("<https://x.test/[a]>", "[https://x.test/\\[a\\]](https://x.test/%5Ba%5D)\n"),
         ("a  \nb", "a\\\nb\n"),
         ("&copy; &amp; &amp;amp;", "© & \\&amp;\n"),
         ('{{< tweet user="a" id="1" >}}', '{{< x user="a" id="1" >}}\n'),
@@ -327,8 +329,9 @@ def test_each_node_is_written_and_read_back(tree: n.Document, expected: str) -> 
         ("***\n___", "---\n\n---\n"),
     ],
 )
-def test_other_spellings_settle_on_the_canonical_one(body: str, canonical: str) -> None:
-    assert write_body(parse_body(body)) == canonical
+def test_other_spellings_settle_on_the_canonical_one(body: str, canonical: str | None) -> None:
+    if canonical is not None:
+        assert write_body(parse_body(body)) == canonical
     assert settled(body) == (True, True)
 
 
@@ -356,7 +359,7 @@ def test_every_node_type_has_a_case() -> None:
             for v in value:
                 visit(v)
         elif hasattr(value, "__dataclass_fields__"):
-            for name in value.__dataclass_fields__:  # type: ignore[attr-defined]
+            for name in value.__dataclass_fields__:
                 visit(getattr(value, name))
 
     for _, tree, _ in CASES:
@@ -366,7 +369,7 @@ def test_every_node_type_has_a_case() -> None:
 
 # ------------------------------------------------------------------ (1) generated trees
 
-FAST = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+FAST = settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
 SLOW = settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 
 
@@ -431,22 +434,14 @@ def test_a_long_body_settles_after_one_writing() -> None:
     assert settled(body) == (True, True)
 
 
-_MARKDOWNISH = st.text(
-    alphabet=st.sampled_from([*list("ab1 \n*_`~[]()<>!#->|.:\\&;{}^=+\"'"), "\n\n", "    "]),
-    max_size=60,
-)
+_MARKDOWNISH = st.lists(
+    st.sampled_from([*"ab1 \n*_`~[]()<>!#->|.:\\&;{}^=+\"'", "\n\n", "    ", "http://x", "[^1]"]),
+    max_size=40,
+).map("".join)
 
 
 @pytest.mark.slow
 @settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
 @given(_MARKDOWNISH)
 def test_any_body_settles_after_one_writing(body: str) -> None:
-    fixed, same = settled(body)
-    assert fixed, (body, write_body(parse_body(body)))
-    assert same or _known_change(body), (body, write_body(parse_body(body)))
-
-
-def _known_change(body: str) -> bool:
-    """Bodies whose meaning one writing may change, each for a reason listed in docs/guide.md
-    ("The canonical body")."""
-    return bool(re.search(r"\{\{", body))  # a broken shortcode's text is kept; see the guide
+    assert settled(body) == (True, True), (body, write_body(parse_body(body)))

@@ -162,8 +162,10 @@ def _valid_run(items: tuple[n.Inline, ...], *, breaks: bool) -> bool:
         return False
     if isinstance(items[0], _BREAKS) or isinstance(items[-1], _BREAKS):
         return False
+    if isinstance(items[0], n.RawInline):
+        return False  # HTML opening a line would start a block of HTML
     for a, b in itertools.pairwise(items):
-        if isinstance(a, _BREAKS) and isinstance(b, _BREAKS):
+        if isinstance(a, _BREAKS) and isinstance(b, (*_BREAKS, n.RawInline)):
             return False
         if isinstance(a, n.Code) and isinstance(b, n.Code):
             return False  # their backticks would make one run
@@ -396,7 +398,10 @@ def _has_break(items: tuple[n.Inline, ...]) -> bool:
 
 
 def _direct_paragraphs(items: tuple[n.ListItem, ...]) -> bool:
-    return any(isinstance(b, n.Paragraph) for item in items for b in item.children)
+    """Whether items hold paragraphs of their own (a figure, tweet or shortcode stands in a
+    paragraph of its own in Markdown, so it counts)."""
+    kinds = n.Paragraph | n.Figure | n.Tweet | n.Shortcode
+    return any(isinstance(b, kinds) for item in items for b in item.children)
 
 
 @st.composite

@@ -20,6 +20,7 @@ from markdown_it.common.html_re import HTML_TAG_RE
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 
 from editordesk.document import nodes as n
+from editordesk.document.parse import _BARE_URL, _URL_TRAIL
 from editordesk.document.shortcodes import (
     FIGURE_NAME,
     figure_code,
@@ -82,8 +83,6 @@ def escape_text(
             out.append("\\&" if _ENTITY_LIKE.match(text, i) else "&")
         elif ch == "\n" or ch == "\r":
             out.append(_ref(ch))
-        elif ch == "!" and i + 1 == length:
-            out.append("\\!")  # before a link it would make a picture
         elif ch == "#" and i + 1 == length and line_end:
             out.append("\\#")  # a heading's closing sequence
         else:
@@ -197,6 +196,8 @@ class _InlineWriter:
         self.line = _Line()
         self.encode_next = False  # the next text's first character as a reference
         self.open: list[str] = []  # the delimiters open around what is being written
+        self.open_links = 0
+        self.bare_end = -1  # where the output stood after the last bare address
 
     def last_char(self) -> str | None:
         for piece in reversed(self.out):
@@ -211,6 +212,9 @@ class _InlineWriter:
         for i, node in enumerate(nodes):
             nxt = nodes[i + 1] if i + 1 < count else None
             hint = _first_char(nxt) if nxt is not None else after
+            if isinstance(node, n.Strikethrough) and isinstance(nxt, n.Strikethrough):
+                # `~~a~~~~b~~`: one run of tildes between them, flanked by `a` and `b`.
+                hint = _first_char(nxt.children[0]) if nxt.children else "~"
             at_end = (line_end and nxt is None) or isinstance(nxt, n.SoftBreak | n.LineBreak)
             if isinstance(node, n.Emphasis | n.Strong) and i not in chars:
                 chars.update(self.run_chars(nodes, i, after))
@@ -251,12 +255,17 @@ class _InlineWriter:
                 and not text.endswith("\\!")
             ):
                 text = text[:-1] + "\\!"
+            if isinstance(nxt, n.Link | n.FootnoteRef) and text.endswith("^"):
+                text = text[:-1] + "\\^"  # `^[…]` is a footnote written in place
             self.encode_next = False
             if text:
                 out.append(text)
                 self.line.start = False
             return
-        self.encode_next = False
+        if not isinstance(node, _DELIMITED):
+            self.encode_next = False  # else it passes to the first text inside
+        if not isinstance(node, n.Link):
+            self.bare_end = -1  # text after this is a text of its own to the parser
         if isinstance(node, n.SoftBreak):
             out.append("\n")
             self.line.start = True
@@ -274,10 +283,16 @@ class _InlineWriter:
             self.line.start = False
             if isinstance(nxt, n.Text) and nxt.text.startswith(":"):
                 out.append("\\")  # `[^1]:` at a line's start would define a note
+        elif isinstance(node, n.Link) and self.bare(node, nxt):
+            out.append(escape_text(node.children[0].text))  # type: ignore[union-attr]
+            self.line.start = False
+            self.bare_end = len(out)
         elif isinstance(node, n.Link):
             out.append("[")
             self.line.start = False
+            self.open_links += 1
             self.write(node.children, "]", False)
+            self.open_links -= 1
             out.append(f"]({_destination(node.href)}{_title(node.title)})")
             self.line.start = False
         elif isinstance(node, n.Image):
@@ -290,6 +305,31 @@ class _InlineWriter:
             self.delimited(node, hint, char)
         else:  # pragma: no cover - every inline type is handled above
             raise TypeError(f"no Markdown for {type(node).__name__}")
+
+    def bare(self, link: n.Link, nxt: n.Inline | None) -> bool:
+        """Whether a link is a bare web address the parser would link again as it stands
+        (written bare: its address is kept exactly, where `[…](…)` would percent-encode it)."""
+        if self.open_links or len(link.children) != 1 or link.title:
+            return False
+        child = link.children[0]
+        if not isinstance(child, n.Text):
+            return False
+        url = child.text
+        if link.href != (url if "://" in url else f"http://{url}"):
+            return False
+        if not _BARE_URL.fullmatch(url) or url.endswith(("://", "www.")):
+            return False
+        last = url[-1]
+        if last in _URL_TRAIL and not (last == ")" and url.count("(") >= url.count(")")):
+            return False
+        prev = None if self.line.start else self.last_char()
+        if prev is not None and re.match(r"[\w@/.:-]", prev):
+            return False
+        if self.bare_end >= 0 and not re.search(r"[\s<]", "".join(self.out[self.bare_end :])):
+            return False  # the address before might run on into this one
+        if isinstance(nxt, n.Text):
+            return _linked_part(url + nxt.text) == url
+        return True  # a link after it is not written bare (see `bare_end`)
 
     def alt(self, alt: str) -> None:
         """A picture's words: its line ends are hard breaks, as the parser reads them."""
@@ -336,6 +376,12 @@ class _InlineWriter:
         # word character before it that takes a reference before it.
         if _kind(prev) == "other" and (_kind(first) == "punct" or char == "_" or enclosed):
             self._encode_before(opener_at)
+        if char == "~" and prev == "~" and opener_at >= 2:
+            # Straight after another strikethrough: the tildes are one run, flanked by the
+            # last character struck before and the first struck here.
+            before = out[opener_at - 2][-1:] or None
+            if _kind(before) == "other" and _kind(first) == "punct":
+                self._encode_before(opener_at - 1)
         out.append(inner)
         out.append(marker)
         # The closer must close: with a word character after it, after punctuation or `_`,
@@ -351,6 +397,19 @@ class _InlineWriter:
             if piece:
                 self.out[j] = piece[:-1] + _ref(piece[-1])
                 return
+
+
+def _linked_part(text: str) -> str:
+    """The web address the parser links at the start of `text` (as parse.py trims it)."""
+    m = _BARE_URL.match(text)
+    if m is None:
+        return ""
+    url = m.group(0)
+    while url and url[-1] in _URL_TRAIL:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
 
 
 def _encode_edge_spaces(inner: str) -> str:
@@ -496,7 +555,9 @@ class _BlockWriter:
         return self._items(block.items, block.tight, [marker] * len(block.items))
 
     def ordered_list(self, block: n.OrderedList, delimiter: str) -> list[str]:
-        markers = [f"{block.start + i}{delimiter}" for i in range(len(block.items))]
+        # Only the first number counts; the rest go up from it (no more than nine digits).
+        numbers = [min(block.start + i, 999_999_999) for i in range(len(block.items))]
+        markers = [f"{number}{delimiter}" for number in numbers]
         return self._items(block.items, block.tight, markers)
 
     def _items(self, items: Sequence[n.ListItem], tight: bool, markers: list[str]) -> list[str]:
