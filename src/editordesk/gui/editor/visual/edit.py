@@ -541,6 +541,10 @@ class VisualEdit(QTextEdit):
         if block.textList() is not None and not block.text() and not cursor.hasSelection():
             self._run(lambda c: cmd.indent_item(c.block(), -1))
             return True
+        level = cmd.quote_level(block)
+        if level and not block.text() and not cursor.hasSelection():  # an empty quoted line
+            self._run(lambda c: cmd.set_quote(c.block(), level - 1))  # ends the quote
+            return True
         if cmd.is_rule_text(block) and cursor.atBlockEnd():
             self._run(cmd.make_rule)
             return True
