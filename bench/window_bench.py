@@ -296,12 +296,30 @@ def visual(db: Path, words: int, pictures: int, keys: int, runs: int) -> dict[st
         editor.show_source(False)
         app.processEvents()
         to_visual.append((time.perf_counter() - start) * 1000)
+    # The same story typed in the Markdown source, side by side, for the ratio.
+    editor.show_source(True)
+    editor.body.setFocus()
+    cursor = editor.body.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.body.setTextCursor(cursor)
+    source_typing = []
+    for i in range(keys):
+        key = Qt.Key.Key_Space if i % 6 == 5 else Qt.Key.Key_A + (i % 26)
+        start = time.perf_counter()
+        QTest.keyClick(editor.body, key)
+        app.processEvents()
+        source_typing.append((time.perf_counter() - start) * 1000)
+        time.sleep(0.03)
+        app.processEvents()
     editor.dirty = False
     window.close()
     wait_for_background()
     store.close()
     typing.sort()
+    source_typing.sort()
     return {
+        "source_median": statistics.median(source_typing),
+        "source_p95": source_typing[int(len(source_typing) * 0.95)],
         "words": len(body.split()),
         "first_open": first,
         "open": statistics.median(opens),
@@ -383,6 +401,12 @@ def report_visual(tmp: Path, args: argparse.Namespace) -> None:
         f"percentile {v['typing_p95']:.2f} ms, slowest {v['typing_slowest']:.2f} ms "
         "(targets 8 and 16 ms); the visual written back into the Markdown source at a "
         f"pause: {v['flush']:.0f} ms"
+    )
+    ratio = float(str(v["typing_median"])) / float(str(v["source_median"]))
+    print(
+        f"the same story typed in the Markdown source, same run: median "
+        f"{v['source_median']:.2f} ms, 95th percentile {v['source_p95']:.2f} ms (visual / "
+        f"source at the median {ratio:.2f})"
     )
     print(
         f"switching after an edit: visual -> source {v['to_source']:.0f} ms, source -> visual "
