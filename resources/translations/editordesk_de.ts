@@ -217,6 +217,21 @@
     </message>
 </context>
 <context>
+    <name>BodyMirror</name>
+    <message>
+        <source>Story body</source>
+        <translation>Text des Beitrags</translation>
+    </message>
+    <message>
+        <source>Story body (Markdown source)</source>
+        <translation>Text des Beitrags (Markdown-Quelltext)</translation>
+    </message>
+    <message>
+        <source>Story body editors</source>
+        <translation>Editoren für den Text des Beitrags</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>{0} saved this story at {1} while you were editing it. Nothing has been overwritten.</source>
@@ -2870,6 +2885,13 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     <message>
         <source>Lang&amp;uage</source>
         <translation>Spra&amp;che</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pasted; %n note(s) in Checks</source>
+        <translation>
+            <numerusform>Eingefügt; %n Hinweis unter Prüfungen</numerusform>
+            <numerusform>Eingefügt; %n Hinweise unter Prüfungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -113,6 +113,16 @@
     </message>
 </context>
 <context>
+    <name>StoryEditor</name>
+    <message numerus="yes">
+        <source>Pasted; %n note(s) in Checks</source>
+        <translation>
+            <numerusform>Pasted; %n note in Checks</numerusform>
+            <numerusform>Pasted; %n notes in Checks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StoryListWidget</name>
     <message numerus="yes">
         <source>%Ln stories in the trash</source>

@@ -648,7 +648,8 @@ class StoryEditor(QWidget):
     def _paste_notes(self, notes: list[str]) -> None:
         self.preflight.show_paste_notes(notes)
         if notes:
-            plain.show_status(self, f"Pasted; {len(notes)} note(s) in Checks", 8000)
+            said = self.tr("Pasted; %n note(s) in Checks", "", len(notes))
+            plain.show_status(self, said, 8000)
 
     @property
     def active_body(self) -> BodyEdit | VisualEdit:

@@ -87,10 +87,10 @@ class BodyMirror(QObject):
         self.assets = assets
         self._quiet = quiet
         self.visual = VisualEdit(parent)
-        self.visual.setAccessibleName("Story body")
-        self.body.setAccessibleName("Story body (Markdown source)")
+        self.visual.setAccessibleName(self.tr("Story body"))
+        self.body.setAccessibleName(self.tr("Story body (Markdown source)"))
         self.stack = QStackedWidget(parent)
-        self.stack.setAccessibleName("Story body editors")
+        self.stack.setAccessibleName(self.tr("Story body editors"))
         self.stack.addWidget(self.visual)
         self.stack.addWidget(self.body)
         self.stack.setCurrentWidget(self.body if source else self.visual)
