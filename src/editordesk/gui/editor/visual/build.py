@@ -108,7 +108,6 @@ class _Builder:
         self.mark: tuple[str, int] | None = None  # a note's number to put before its text
         self.formats: dict[_Style, QTextCharFormat] = {}
         self.fixed = _fixed_families()
-        self.numbers: dict[str, int] = {}
 
     # -------------------------------------------------- blocks
 
