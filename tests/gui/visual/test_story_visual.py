@@ -661,3 +661,16 @@ def test_a_picture_dragged_from_the_library_lands_where_dropped_and_undo_takes_i
     assert editor.draft().body.count(figure_code(picture)) == 1
     # in the Markdown source the same drag gives the shortcode
     assert dragged.text() == figure_code(picture)
+
+
+def test_the_pictures_panel_taking_a_figure_out_shows_in_the_visual_editor(
+    qtbot: QtBot, store: Store, story: StoryRecord, picture: int
+) -> None:
+    editor = _editor(qtbot, store, story)
+    put_cursor_after(editor, "at dawn.")
+    qtbot.keyClicks(editor.visual, " Typed first.")
+    editor.remove_token(figure_code(picture))  # the Pictures & tweets panel's Remove
+    qtbot.waitUntil(lambda: objects(editor) == [(TWEET_OBJECT, "20")], timeout=WAIT_MS)
+    body = editor.draft().body
+    assert "at dawn. Typed first." in body and figure_code(picture) not in body
+    assert "at dawn. Typed first." in editor.visual.toPlainText()
