@@ -3280,6 +3280,97 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
 </context>
 <context>
+    <name>VisualCards</name>
+    <message>
+        <source>Picture {0} is not in the library</source>
+        <translation>Bild {0} ist nicht in der Bibliothek</translation>
+    </message>
+    <message>
+        <source>A picture not in the library</source>
+        <translation>Ein Bild, das nicht in der Bibliothek ist</translation>
+    </message>
+    <message>
+        <source>Picture: {0} — {1}</source>
+        <translation>Bild: {0} — {1}</translation>
+    </message>
+    <message>
+        <source>Picture: {0}</source>
+        <translation>Bild: {0}</translation>
+    </message>
+    <message>
+        <source>Tweet by @{0} (not recorded)</source>
+        <translation>Tweet von @{0} (nicht erfasst)</translation>
+    </message>
+    <message>
+        <source>Tweet by @{0}: {1}</source>
+        <translation>Tweet von @{0}: {1}</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Tweet</source>
+        <translation>Tweet</translation>
+    </message>
+    <message>
+        <source>Note {0}</source>
+        <translation>Anmerkung {0}</translation>
+    </message>
+    <message>
+        <source>Footnote {0}</source>
+        <translation>Fußnote {0}</translation>
+    </message>
+    <message>
+        <source>the web</source>
+        <translation>dem Web</translation>
+    </message>
+    <message>
+        <source>Web picture from {0}: {1}</source>
+        <translation>Webbild von {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Web picture from {0}</source>
+        <translation>Webbild von {0}</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anmerkungen</translation>
+    </message>
+    <message>
+        <source>No alt text</source>
+        <translation>Kein Alternativtext</translation>
+    </message>
+    <message>
+        <source>No credit</source>
+        <translation>Kein Nachweis</translation>
+    </message>
+    <message>
+        <source>Credit: </source>
+        <translation>Nachweis: </translation>
+    </message>
+    <message>
+        <source>This figure names no library picture</source>
+        <translation>Dieses Bild nennt kein Bild der Bibliothek</translation>
+    </message>
+    <message>
+        <source>Picture {0}&apos;s file is missing from the media folder</source>
+        <translation>Die Datei von Bild {0} fehlt im Medienordner</translation>
+    </message>
+    <message>
+        <source>Picture {0}&apos;s file could not be read</source>
+        <translation>Die Datei von Bild {0} konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>(no words recorded)</source>
+        <translation>(keine Worte erfasst)</translation>
+    </message>
+    <message>
+        <source>Tweet {0} is not recorded in the library</source>
+        <translation>Tweet {0} ist nicht in der Bibliothek erfasst</translation>
+    </message>
+</context>
+<context>
     <name>VisualEdit</name>
     <message>
         <source>Story body</source>

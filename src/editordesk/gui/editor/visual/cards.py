@@ -13,7 +13,16 @@ from collections import OrderedDict
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -102,21 +111,29 @@ def describe_figure(image_id: int | None, assets: s.Assets) -> str:
     record = assets.image(image_id) if image_id is not None else None
     if record is None:
         return (
-            f"Picture {image_id} is not in the library"
+            QCoreApplication.translate("VisualCards", "Picture {0} is not in the library").format(
+                image_id
+            )
             if image_id is not None
-            else "A picture not in the library"
+            else QCoreApplication.translate("VisualCards", "A picture not in the library")
         )
     caption, credit = figure_words(record)
     words = caption or plain(record.fields.alt_text) or record.original_name
-    return f"Picture: {words}" + (f" — {credit}" if credit else "")
+    if credit:
+        return QCoreApplication.translate("VisualCards", "Picture: {0} — {1}").format(words, credit)
+    return QCoreApplication.translate("VisualCards", "Picture: {0}").format(words)
 
 
 def describe_tweet(status_id: str, handle: str, assets: s.Assets) -> str:
     """A tweet's accessible description."""
     record = assets.tweet(status_id)
     if record is None:
-        return f"Tweet by @{handle} (not recorded)"
-    return f"Tweet by @{record.handle or handle}: {plain(record.text)}"
+        return QCoreApplication.translate("VisualCards", "Tweet by @{0} (not recorded)").format(
+            handle
+        )
+    return QCoreApplication.translate("VisualCards", "Tweet by @{0}: {1}").format(
+        record.handle or handle, plain(record.text)
+    )
 
 
 def describe_object(fmt: QTextFormat, assets: s.Assets | None = None) -> str:
@@ -128,21 +145,33 @@ def describe_object(fmt: QTextFormat, assets: s.Assets | None = None) -> str:
         if assets is not None:
             value = fmt.property(s.IMAGE_ID)
             return describe_figure(value if isinstance(value, int) else None, assets)
-        return fmt.stringProperty(s.ACCESSIBLE_TEXT) or "Picture"
+        return fmt.stringProperty(s.ACCESSIBLE_TEXT) or QCoreApplication.translate(
+            "VisualCards", "Picture"
+        )
     if kind == s.TWEET_OBJECT:
         if assets is not None:
             handle = fmt.stringProperty(s.TWEET_HANDLE)
             return describe_tweet(fmt.stringProperty(s.TWEET_ID), handle, assets)
-        return fmt.stringProperty(s.ACCESSIBLE_TEXT) or "Tweet"
+        return fmt.stringProperty(s.ACCESSIBLE_TEXT) or QCoreApplication.translate(
+            "VisualCards", "Tweet"
+        )
     if kind == s.FOOTNOTE_OBJECT:
         number = fmt.intProperty(s.FOOTNOTE_NUMBER) or fmt.stringProperty(s.FOOTNOTE_LABEL)
-        return f"Note {number}" if fmt.boolProperty(s.NOTE_MARK) else f"Footnote {number}"
+        if fmt.boolProperty(s.NOTE_MARK):
+            return QCoreApplication.translate("VisualCards", "Note {0}").format(number)
+        return QCoreApplication.translate("VisualCards", "Footnote {0}").format(number)
     if kind == s.WEB_IMAGE_OBJECT:
         alt = fmt.stringProperty(s.IMAGE_ALT)
-        host = urlsplit(fmt.stringProperty(s.IMAGE_SRC)).hostname or "the web"
-        return f"Web picture from {host}" + (f": {alt}" if alt else "")
+        host = urlsplit(fmt.stringProperty(s.IMAGE_SRC)).hostname or QCoreApplication.translate(
+            "VisualCards", "the web"
+        )
+        if alt:
+            return QCoreApplication.translate("VisualCards", "Web picture from {0}: {1}").format(
+                host, alt
+            )
+        return QCoreApplication.translate("VisualCards", "Web picture from {0}").format(host)
     if kind == s.NOTES_OBJECT:
-        return "Notes"
+        return QCoreApplication.translate("VisualCards", "Notes")
     return ""
 
 
@@ -237,9 +266,9 @@ def missing_marks(record: ImageRecord) -> list[str]:
     """What a figure's badge says is missing: alt text, credit."""
     marks = []
     if not record.fields.alt_text.strip():
-        marks.append("No alt text")
+        marks.append(QCoreApplication.translate("VisualCards", "No alt text"))
     if not credit_line(record.fields.credit, record.fields.creator):
-        marks.append("No credit")
+        marks.append(QCoreApplication.translate("VisualCards", "No credit"))
     return marks
 
 
@@ -361,8 +390,9 @@ class FigureCard(_Card):
             text = caption
             formats = []
             if credit:
-                text += (" " if caption else "") + "Credit: "
-                start = len(text) - len("Credit: ")
+                label = QCoreApplication.translate("VisualCards", "Credit: ")
+                text += (" " if caption else "") + label
+                start = len(text) - len(label)
                 text += credit
                 muted = QTextCharFormat()
                 muted.setFontPointSize(max(font.pointSizeF() * 0.9, 7.0))
@@ -443,14 +473,22 @@ class FigureCard(_Card):
                 painter.setFont(font)
                 if record is None:
                     words = (
-                        f"Picture {image_id} is not in the library"
+                        QCoreApplication.translate(
+                            "VisualCards", "Picture {0} is not in the library"
+                        ).format(image_id)
                         if image_id is not None
-                        else "This figure names no library picture"
+                        else QCoreApplication.translate(
+                            "VisualCards", "This figure names no library picture"
+                        )
                     )
                 elif path is None:
-                    words = f"Picture {image_id}'s file is missing from the media folder"
+                    words = QCoreApplication.translate(
+                        "VisualCards", "Picture {0}'s file is missing from the media folder"
+                    ).format(image_id)
                 else:
-                    words = f"Picture {image_id}'s file could not be read"
+                    words = QCoreApplication.translate(
+                        "VisualCards", "Picture {0}'s file could not be read"
+                    ).format(image_id)
                 painter.drawText(
                     area.adjusted(8, 8, -8, -8),
                     int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
@@ -491,11 +529,15 @@ class TweetCard(_Card):
             return known
         if record is not None:
             handle = record.handle or handle
-            words = plain(record.text) or "(no words recorded)"
+            words = plain(record.text) or QCoreApplication.translate(
+                "VisualCards", "(no words recorded)"
+            )
             name = record.display_name or handle
             when = long_date(record.posted) if record.posted else ""
         else:
-            words = f"Tweet {status_id} is not recorded in the library"
+            words = QCoreApplication.translate(
+                "VisualCards", "Tweet {0} is not recorded in the library"
+            ).format(status_id)
             name, when = handle, ""
         text_layout, text_height = _layout(words, font, inner)
         by = f"— {name} (@{handle})" + (f" · {when}" if when else "")
@@ -684,7 +726,7 @@ class NotesCard(_Card):
             painter.drawText(
                 rect.adjusted(0, 4, 0, 0),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                "Notes",
+                QCoreApplication.translate("VisualCards", "Notes"),
             )
         finally:
             painter.restore()
