@@ -3422,6 +3422,33 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
 </context>
 <context>
+    <name>VisualPaste</name>
+    <message>
+        <source>A pasted picture was not added to the library: {0}</source>
+        <translation>Ein eingefügtes Bild kam nicht in die Bibliothek: {0}</translation>
+    </message>
+    <message>
+        <source>A pasted picture was not added to the library: {0} could not be written to a temporary folder ({1})</source>
+        <translation>Ein eingefügtes Bild kam nicht in die Bibliothek: {0} konnte nicht in einen temporären Ordner geschrieben werden ({1})</translation>
+    </message>
+    <message>
+        <source>The paste was not made: {0}</source>
+        <translation>Das Einfügen fand nicht statt: {0}</translation>
+    </message>
+    <message>
+        <source>Pictures are pasted only into a story</source>
+        <translation>Bilder werden nur in einen Beitrag eingefügt</translation>
+    </message>
+    <message>
+        <source>Nothing in the pasted HTML could be pasted</source>
+        <translation>Nichts im eingefügten HTML konnte eingefügt werden</translation>
+    </message>
+    <message>
+        <source>The paste was not made: the story became read-only</source>
+        <translation>Das Einfügen fand nicht statt: der Beitrag wurde schreibgeschützt</translation>
+    </message>
+</context>
+<context>
     <name>WebLinkDialog</name>
     <message>
         <source>&amp;Dated</source>

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QTextCursor
 
 from editordesk.document import nodes as n
@@ -104,12 +104,19 @@ def import_pictures_for(
                 records.append(importer(path, picture.alt))
             except EditorDeskError as exc:
                 records.append(None)
-                notes.append(f"A pasted picture was not added to the library: {exc}")
+                notes.append(
+                    QCoreApplication.translate(
+                        "VisualPaste", "A pasted picture was not added to the library: {0}"
+                    ).format(exc)
+                )
             except OSError as exc:
                 records.append(None)
                 notes.append(
-                    f"A pasted picture was not added to the library: {picture.name} could not "
-                    f"be written to a temporary folder ({exc.strerror or exc})"
+                    QCoreApplication.translate(
+                        "VisualPaste",
+                        "A pasted picture was not added to the library: {0} could not be "
+                        "written to a temporary folder ({1})",
+                    ).format(picture.name, exc.strerror or exc)
                 )
     return records, notes
 
@@ -150,7 +157,13 @@ class HtmlPaster(QObject):
         try:
             pasted = read_html(html)
         except InputError as exc:
-            self._tell([f"The paste was not made: {exc}"])
+            self._tell(
+                [
+                    QCoreApplication.translate("VisualPaste", "The paste was not made: {0}").format(
+                        exc
+                    )
+                ]
+            )
             return True
         if not pasted.blocks:
             self._tell(list(pasted.notes))
@@ -170,7 +183,15 @@ class HtmlPaster(QObject):
             return pasted, pasted.blocks, []
         if self.importer is None:
             blocks = place_pictures(pasted.blocks, [None] * len(pasted.pictures))
-            return pasted, blocks, ["Pictures are pasted only into a story"]
+            return (
+                pasted,
+                blocks,
+                [
+                    QCoreApplication.translate(
+                        "VisualPaste", "Pictures are pasted only into a story"
+                    )
+                ],
+            )
         records, notes = import_pictures_for(pasted.pictures, self.importer)
         return pasted, place_pictures(pasted.blocks, records), notes
 
@@ -186,7 +207,13 @@ class HtmlPaster(QObject):
 
         def failed(exc: Exception) -> None:
             reason = str(exc) if isinstance(exc, EditorDeskError) else describe_error(exc, "paste")
-            self._tell([f"The paste was not made: {reason}"])
+            self._tell(
+                [
+                    QCoreApplication.translate("VisualPaste", "The paste was not made: {0}").format(
+                        reason
+                    )
+                ]
+            )
 
         run_in_background(work, on_done=done, on_error=failed, owner=self)
 
@@ -199,10 +226,24 @@ class HtmlPaster(QObject):
     ) -> None:
         notes = [*pasted.notes, *more_notes]
         if not blocks:
-            self._tell(notes or ["Nothing in the pasted HTML could be pasted"])
+            self._tell(
+                notes
+                or [
+                    QCoreApplication.translate(
+                        "VisualPaste", "Nothing in the pasted HTML could be pasted"
+                    )
+                ]
+            )
             return
         if self.editor.isReadOnly():
-            self._tell([*notes, "The paste was not made: the story became read-only"])
+            self._tell(
+                [
+                    *notes,
+                    QCoreApplication.translate(
+                        "VisualPaste", "The paste was not made: the story became read-only"
+                    ),
+                ]
+            )
             return
         from editordesk.gui.editor.visual.build import insert_blocks
 
