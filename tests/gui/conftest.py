@@ -22,9 +22,9 @@ def background_work_finishes(qapp: object) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def clipboard_emptied(qapp: object) -> Iterator[None]:
-    """Each test leaves the clipboard empty: a QMimeData with a format of our own (the visual
-    editor's copied body) left on the offscreen clipboard crashes the interpreter as it
-    exits, so pytest would end in a segfault after every test passed."""
+    """Each test leaves the clipboard empty, so no test pastes what another copied. (A copy
+    left there no longer crashes the process as it exits: gui/clipboard.py hands it over,
+    and tests/gui/test_clipboard.py checks that in a process of its own.)"""
     yield
     from PySide6.QtGui import QGuiApplication
 

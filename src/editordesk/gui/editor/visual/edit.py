@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
 from editordesk.document import nodes as n
 from editordesk.document.parse import parse_body
 from editordesk.document.write import write_body
+from editordesk.gui.clipboard import hand_over_at_exit
 from editordesk.gui.editor.visual import commands as cmd
 from editordesk.gui.editor.visual import tables
 from editordesk.gui.editor.visual.build import build_document, insert_blocks
@@ -309,6 +310,7 @@ class VisualEdit(QTextEdit):
     # ------------------------------------------------------------ clipboard and drops
 
     def createMimeDataFromSelection(self) -> QMimeData:
+        hand_over_at_exit()  # the clipboard frees a Python QMimeData only while Python runs
         cursor = self.textCursor()
         mime = QMimeData()
         text = cursor.selectedText().replace(OBJECT_CHAR, "")
