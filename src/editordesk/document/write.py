@@ -12,6 +12,7 @@ Every step is linear in the size of the tree; nothing is parsed to write.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from editordesk.document.shortcodes import (
     tweet_shortcode,
 )
 
-__all__ = ["write_blocks", "write_body", "write_inlines"]
+__all__ = ["escape_text", "write_blocks", "write_body", "write_inlines"]
 
 # ------------------------------------------------------------------ characters
 
@@ -37,8 +38,6 @@ __all__ = ["write_blocks", "write_body", "write_inlines"]
 _ALWAYS = frozenset("\\`*[]<>{}|~")
 _ENTITY_LIKE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _ORDERED = re.compile(r"[0-9]{1,9}(?=[.)])")
-# Characters a line would lose at its ends (the parser strips spaces and tabs there): written
-# as character references, which it keeps.
 
 
 def _kind(ch: str | None) -> str:
@@ -60,9 +59,7 @@ def _ref(ch: str) -> str:
     return f"&#{ord(ch)};"
 
 
-def escape_text(
-    text: str, *, line_start: bool = False, line_end: bool = False, edges: bool = True
-) -> str:
+def escape_text(text: str, *, line_start: bool = False, line_end: bool = False) -> str:
     """`text` as Markdown that reads back as exactly these characters, never as syntax.
 
     `line_start`: the text opens a line, where `#`, `>`, `-`, `+`, `=` and `1.` would start a
@@ -83,27 +80,29 @@ def escape_text(
             out.append("\\&" if _ENTITY_LIKE.match(text, i) else "&")
         elif ch == "\n" or ch == "\r":
             out.append(_ref(ch))
-        elif ch == "#" and i + 1 == length and line_end:
-            out.append("\\#")  # a heading's closing sequence
         else:
             out.append(ch)
-    if edges and line_start:
+    if line_start:
         i = 0
         while i < length and _strippable(text[i]):
             out[i] = _ref(text[i])
             i += 1
-    if edges and line_end:
+    if line_end:
         i = length - 1
         while i >= 0 and _strippable(text[i]) and not out[i].startswith("&"):
             out[i] = _ref(text[i])
             i -= 1
+    if line_end and text.endswith("#"):
+        run = len(text.rstrip("#"))
+        if (run == 0 and line_start) or (run and text[run - 1] in " \t"):
+            out[-1] = "\\#"  # it would close a heading
     escaped = "".join(out)
     if line_start and escaped:
-        escaped = _guard_line_start(escaped, text, line_end)
+        escaped = _guard_line_start(escaped)
     return escaped
 
 
-def _guard_line_start(escaped: str, text: str, whole_line: bool) -> str:
+def _guard_line_start(escaped: str) -> str:
     """Escape what would start a block at the start of a line."""
     first = escaped[0]
     rest = escaped[1:2]
@@ -197,7 +196,7 @@ class _InlineWriter:
         self.encode_next = False  # the next text's first character as a reference
         self.open: list[str] = []  # the delimiters open around what is being written
         self.open_links = 0
-        self.bare_end = -1  # where the output stood after the last bare address
+        self.after_bare = False  # a bare address just written, and no break in the text since
 
     def last_char(self) -> str | None:
         for piece in reversed(self.out):
@@ -258,14 +257,15 @@ class _InlineWriter:
             if isinstance(nxt, n.Link | n.FootnoteRef) and text.endswith("^"):
                 text = text[:-1] + "\\^"  # `^[…]` is a footnote written in place
             self.encode_next = False
+            if self.after_bare and re.search(r"[\s<]", node.text):
+                self.after_bare = False
             if text:
                 out.append(text)
                 self.line.start = False
             return
         if not isinstance(node, _DELIMITED):
             self.encode_next = False  # else it passes to the first text inside
-        if not isinstance(node, n.Link):
-            self.bare_end = -1  # text after this is a text of its own to the parser
+        self.after_bare = False  # text after this is a text of its own to the parser
         if isinstance(node, n.SoftBreak):
             out.append("\n")
             self.line.start = True
@@ -286,7 +286,7 @@ class _InlineWriter:
         elif isinstance(node, n.Link) and self.bare(node, nxt):
             out.append(escape_text(node.children[0].text))  # type: ignore[union-attr]
             self.line.start = False
-            self.bare_end = len(out)
+            self.after_bare = True
         elif isinstance(node, n.Link):
             out.append("[")
             self.line.start = False
@@ -325,7 +325,7 @@ class _InlineWriter:
         prev = None if self.line.start else self.last_char()
         if prev is not None and re.match(r"[\w@/.:-]", prev):
             return False
-        if self.bare_end >= 0 and not re.search(r"[\s<]", "".join(self.out[self.bare_end :])):
+        if self.after_bare:
             return False  # the address before might run on into this one
         if isinstance(nxt, n.Text):
             return _linked_part(url + nxt.text) == url
@@ -475,10 +475,8 @@ def _raw_inline(html_text: str) -> str:
 
 
 def _joined_text(text: str) -> str:
-    import html
-
     lines = html.unescape(text).split("\n")
-    return "\n".join(escape_text(line) for line in lines)
+    return "\n".join(escape_text(line, line_start=i > 0) for i, line in enumerate(lines))
 
 
 def write_inlines(inlines: Sequence[n.Inline]) -> str:
@@ -491,13 +489,8 @@ def write_inlines(inlines: Sequence[n.Inline]) -> str:
 # ------------------------------------------------------------------ blocks
 
 
-def _rule_marker() -> str:
-    return "---"
-
-
 class _BlockWriter:
-    def __init__(self) -> None:
-        pass
+    """Writes blocks as lines; containers prefix their children's lines."""
 
     def blocks(self, blocks: Sequence[n.Block], tight: bool = False) -> list[str]:
         """Lines for `blocks`, one blank line apart (none in a tight list where none is
@@ -532,7 +525,7 @@ class _BlockWriter:
         if isinstance(block, n.CodeBlock):
             return _fenced(block)
         if isinstance(block, n.Rule):
-            return ["***" if after_paragraph else _rule_marker()]
+            return ["***" if after_paragraph else "---"]
         if isinstance(block, n.RawBlock):
             return block.html.rstrip("\n").split("\n")
         if isinstance(block, n.Figure):
