@@ -2905,12 +2905,90 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Die Beiträge wurden nicht geändert</translation>
     </message>
     <message>
+        <source>1 story marked: {0}</source>
+        <translation>1 Beitrag markiert: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stories marked: {0}</source>
+        <translation>
+            <numerusform>%Ln Beitrag markiert: {0}</numerusform>
+            <numerusform>%Ln Beiträge markiert: {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied as a new draft</source>
+        <translation>Als neuer Entwurf kopiert</translation>
+    </message>
+    <message>
+        <source>Delete stories</source>
+        <translation>Beiträge löschen</translation>
+    </message>
+    <message>
+        <source>Move 1 story to the trash? You can restore it from the trash (Status filter ▸ Trash) until it is emptied.</source>
+        <translation>1 Beitrag in den Papierkorb legen? Sie können ihn aus dem Papierkorb wiederherstellen (Statusfilter ▸ Papierkorb), bis er geleert wird.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %Ln stories to the trash? You can restore them from the trash (Status filter ▸ Trash) until it is emptied.</source>
+        <translation>
+            <numerusform>%Ln Beitrag in den Papierkorb legen? Sie können ihn aus dem Papierkorb wiederherstellen (Statusfilter ▸ Papierkorb), bis er geleert wird.</numerusform>
+            <numerusform>%Ln Beiträge in den Papierkorb legen? Sie können sie aus dem Papierkorb wiederherstellen (Statusfilter ▸ Papierkorb), bis er geleert wird.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 story moved to the trash</source>
+        <translation>1 Beitrag in den Papierkorb gelegt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stories moved to the trash</source>
+        <translation>
+            <numerusform>%Ln Beitrag in den Papierkorb gelegt</numerusform>
+            <numerusform>%Ln Beiträge in den Papierkorb gelegt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore stories</source>
+        <translation>Beiträge wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Put 1 story back on the desk?</source>
+        <translation>1 Beitrag zurück in die Redaktion holen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Put %Ln stories back on the desk?</source>
+        <translation>
+            <numerusform>%Ln Beitrag zurück in die Redaktion holen?</numerusform>
+            <numerusform>%Ln Beiträge zurück in die Redaktion holen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 story restored from the trash</source>
+        <translation>1 Beitrag aus dem Papierkorb wiederhergestellt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stories restored from the trash</source>
+        <translation>
+            <numerusform>%Ln Beitrag aus dem Papierkorb wiederhergestellt</numerusform>
+            <numerusform>%Ln Beiträge aus dem Papierkorb wiederhergestellt</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Empty the trash</source>
         <translation>Papierkorb leeren</translation>
     </message>
     <message>
         <source>Delete every story in the trash for good, with its revisions? This cannot be undone.</source>
         <translation>Jeden Beitrag im Papierkorb samt Versionen endgültig löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>1 story deleted for good</source>
+        <translation>1 Beitrag endgültig gelöscht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stories deleted for good</source>
+        <translation>
+            <numerusform>%Ln Beitrag endgültig gelöscht</numerusform>
+            <numerusform>%Ln Beiträge endgültig gelöscht</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2927,6 +3005,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <source>(no headline)</source>
         <translation>(ohne Überschrift)</translation>
     </message>
+    <message>
+        <source>Being edited by {0}</source>
+        <translation>Wird bearbeitet von {0}</translation>
+    </message>
 </context>
 <context>
     <name>StoryListWidget</name>
@@ -2935,16 +3017,60 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Beiträge suchen</translation>
     </message>
     <message>
+        <source>Status filter</source>
+        <translation>Statusfilter</translation>
+    </message>
+    <message>
+        <source>Show only stories with this status</source>
+        <translation>Nur Beiträge mit diesem Status zeigen</translation>
+    </message>
+    <message>
         <source>All statuses</source>
         <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Published on a site</source>
+        <translation>Auf einer Website veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Stories published to a site with Publish…</source>
+        <translation>Mit Veröffentlichen… auf einer Website erschienene Beiträge</translation>
+    </message>
+    <message>
+        <source>Changed since publishing</source>
+        <translation>Seit der Veröffentlichung geändert</translation>
+    </message>
+    <message>
+        <source>Stories saved again since they were published</source>
+        <translation>Beiträge, die seit ihrer Veröffentlichung erneut gespeichert wurden</translation>
     </message>
     <message>
         <source>Trash</source>
         <translation>Papierkorb</translation>
     </message>
     <message>
+        <source>Stories deleted to the trash: restore them or empty it</source>
+        <translation>In den Papierkorb gelegte Beiträge: wiederherstellen oder den Papierkorb leeren</translation>
+    </message>
+    <message>
+        <source>Section filter</source>
+        <translation>Ressortfilter</translation>
+    </message>
+    <message>
+        <source>Show only stories in this section</source>
+        <translation>Nur Beiträge in diesem Ressort zeigen</translation>
+    </message>
+    <message>
         <source>All sections</source>
         <translation>Alle Ressorts</translation>
+    </message>
+    <message>
+        <source>Tag filter</source>
+        <translation>Schlagwortfilter</translation>
+    </message>
+    <message>
+        <source>Show only stories with this tag</source>
+        <translation>Nur Beiträge mit diesem Schlagwort zeigen</translation>
     </message>
     <message>
         <source>All tags</source>
@@ -2957,6 +3083,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     <message>
         <source>How many stories the list shows</source>
         <translation>Wie viele Beiträge die Liste zeigt</translation>
+    </message>
+    <message>
+        <source>Loading stories…</source>
+        <translation>Beiträge werden geladen…</translation>
     </message>
     <message>
         <source>Stories</source>
@@ -3046,6 +3176,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
             <numerusform>%Ln Beitrag</numerusform>
             <numerusform>%Ln Beiträge</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Searching for “{0}”…</source>
+        <translation>Suche nach „{0}“…</translation>
     </message>
     <message>
         <source>Replace in selected stories…</source>

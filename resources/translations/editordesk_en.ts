@@ -123,6 +123,51 @@
     </message>
 </context>
 <context>
+    <name>StoryListCommands</name>
+    <message numerus="yes">
+        <source>%Ln stories marked: {0}</source>
+        <translation>
+            <numerusform>%Ln story marked: {0}</numerusform>
+            <numerusform>%Ln stories marked: {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %Ln stories to the trash? You can restore them from the trash (Status filter ▸ Trash) until it is emptied.</source>
+        <translation>
+            <numerusform>Move %Ln story to the trash? You can restore it from the trash (Status filter ▸ Trash) until it is emptied.</numerusform>
+            <numerusform>Move %Ln stories to the trash? You can restore them from the trash (Status filter ▸ Trash) until it is emptied.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stories moved to the trash</source>
+        <translation>
+            <numerusform>%Ln story moved to the trash</numerusform>
+            <numerusform>%Ln stories moved to the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Put %Ln stories back on the desk?</source>
+        <translation>
+            <numerusform>Put %Ln story back on the desk?</numerusform>
+            <numerusform>Put %Ln stories back on the desk?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stories restored from the trash</source>
+        <translation>
+            <numerusform>%Ln story restored from the trash</numerusform>
+            <numerusform>%Ln stories restored from the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stories deleted for good</source>
+        <translation>
+            <numerusform>%Ln story deleted for good</numerusform>
+            <numerusform>%Ln stories deleted for good</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StoryListWidget</name>
     <message numerus="yes">
         <source>%Ln stories in the trash</source>

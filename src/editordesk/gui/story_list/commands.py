@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from editordesk.gui import plain
+from editordesk.gui.story_list.model import status_word
 from editordesk.gui.workers import describe_error, run_in_background
 from editordesk.model import StoryStatus
 
@@ -69,10 +70,6 @@ def _slugs(store: Store, ids: list[int]) -> list[str]:
 
     with store.read() as session:
         return [get_story(session, story_id).slug for story_id in ids]
-
-
-def _count(n: int) -> str:
-    return "1 story" if n == 1 else f"{n:,} stories"
 
 
 class StoryListCommands(QObject):
@@ -246,7 +243,12 @@ class StoryListCommands(QObject):
         store, ids = chosen
 
         def done(n: int) -> None:
-            self.message.emit(f"{_count(n)} marked {status.value}")
+            word = status_word(status)
+            self.message.emit(
+                self.tr("1 story marked: {0}").format(word)
+                if n == 1
+                else self.tr("%Ln stories marked: {0}", "", n).format(word)
+            )
             self.changed.emit()
 
         self._run(_set_status, store, ids, status, self.author(), done=done)
@@ -258,28 +260,49 @@ class StoryListCommands(QObject):
 
         def done(new_id: int) -> None:
             self.changed.emit()
-            self.message.emit("Copied as a new draft")
+            self.message.emit(self.tr("Copied as a new draft"))
             self.open_requested.emit(new_id)
 
         self._run(_duplicate, chosen[0], chosen[1], self.author(), done=done)
 
     def _trash(self) -> None:
         self._ask_then_run(
-            "Delete stories",
+            self.tr("Delete stories"),
             lambda n: (
-                f"Move {_count(n)} to the trash? You can restore them from the trash "
-                "(Status filter ▸ Trash) until it is emptied."
+                self.tr(
+                    "Move 1 story to the trash? You can restore it from the trash "
+                    "(Status filter ▸ Trash) until it is emptied."
+                )
+                if n == 1
+                else self.tr(
+                    "Move %Ln stories to the trash? You can restore them from the trash "
+                    "(Status filter ▸ Trash) until it is emptied.",
+                    "",
+                    n,
+                )
             ),
             _trash,
-            lambda n: f"{_count(n)} moved to the trash",
+            lambda n: (
+                self.tr("1 story moved to the trash")
+                if n == 1
+                else self.tr("%Ln stories moved to the trash", "", n)
+            ),
         )
 
     def _restore(self) -> None:
         self._ask_then_run(
-            "Restore stories",
-            lambda n: f"Put {_count(n)} back on the desk?",
+            self.tr("Restore stories"),
+            lambda n: (
+                self.tr("Put 1 story back on the desk?")
+                if n == 1
+                else self.tr("Put %Ln stories back on the desk?", "", n)
+            ),
             _restore,
-            lambda n: f"{_count(n)} restored from the trash",
+            lambda n: (
+                self.tr("1 story restored from the trash")
+                if n == 1
+                else self.tr("%Ln stories restored from the trash", "", n)
+            ),
         )
 
     def _ask_then_run(
@@ -325,7 +348,11 @@ class StoryListCommands(QObject):
             return
 
         def done(n: int) -> None:
-            self.message.emit(f"{_count(n)} deleted for good")
+            self.message.emit(
+                self.tr("1 story deleted for good")
+                if n == 1
+                else self.tr("%Ln stories deleted for good", "", n)
+            )
             self.changed.emit()
 
         self._run(_empty, store, done=done)

@@ -413,7 +413,8 @@ class StoryListModel(PagedRows["StorySummary"], QAbstractTableModel):
             )
         lines = [plain.shorten(story.headline, 500) or self.tr("(no headline)")]
         if story.id in self._locks:
-            lines.append(f"Being edited by {plain.shorten(self._locks[story.id], 200)}")
+            who = plain.shorten(self._locks[story.id], 200)
+            lines.append(self.tr("Being edited by {0}").format(who))
         details = [plain.shorten(part, 200) for part in (story.section, story.byline) if part]
         if details:
             lines.append(" · ".join(details))

@@ -117,11 +117,24 @@ class StoryListWidget(QWidget):
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_NOTICE_MS)
 
-        self.status_combo = self._combo("Status filter", "Show only stories with this status")
+        self.status_combo = self._combo(
+            self.tr("Status filter"), self.tr("Show only stories with this status")
+        )
         self.status_combo.addItem(self.tr("All statuses"), None)
         for status in StoryStatus:
             self.status_combo.addItem(status_word(status), status)
-        for words, value, tip in PUBLISHED_CHOICES:
+        published = {
+            "site": (
+                self.tr("Published on a site"),
+                self.tr("Stories published to a site with Publish…"),
+            ),
+            "changed": (
+                self.tr("Changed since publishing"),
+                self.tr("Stories saved again since they were published"),
+            ),
+        }
+        for english, value, english_tip in PUBLISHED_CHOICES:
+            words, tip = published.get(value, (english, english_tip))
             self.status_combo.addItem(words, value)
             self.status_combo.setItemData(
                 self.status_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole
@@ -129,12 +142,16 @@ class StoryListWidget(QWidget):
         self.status_combo.addItem(self.tr("Trash"), TRASH)
         self.status_combo.setItemData(
             self.status_combo.count() - 1,
-            "Stories deleted to the trash: restore them or empty it",
+            self.tr("Stories deleted to the trash: restore them or empty it"),
             Qt.ItemDataRole.ToolTipRole,
         )
-        self.section_combo = self._combo("Section filter", "Show only stories in this section")
+        self.section_combo = self._combo(
+            self.tr("Section filter"), self.tr("Show only stories in this section")
+        )
         self.section_combo.addItem(self.tr("All sections"), "")
-        self.tag_combo = self._combo("Tag filter", "Show only stories with this tag")
+        self.tag_combo = self._combo(
+            self.tr("Tag filter"), self.tr("Show only stories with this tag")
+        )
         self.tag_combo.addItem(self.tr("All tags"), "")
 
         self.table_view = QTableView(self)
@@ -194,7 +211,9 @@ class StoryListWidget(QWidget):
         self.table_view.doubleClicked.connect(self._open_index)
         self.table_view.installEventFilter(self)
 
-        self._show_status("Loading stories…" if store is not None else "No store is open")
+        self._show_status(
+            self.tr("Loading stories…") if store is not None else self.tr("No store is open")
+        )
         self.model.reload()
 
     # ------------------------------------------------------------ building
@@ -563,9 +582,9 @@ class StoryListWidget(QWidget):
         if not self.model.is_loading:
             return
         if self.model.filters.query:
-            self._show_status(f"Searching for “{self.model.filters.query}”…")
+            self._show_status(self.tr("Searching for “{0}”…").format(self.model.filters.query))
         else:
-            self._show_status("Loading stories…")
+            self._show_status(self.tr("Loading stories…"))
 
     def _show_status(self, text: str, *, problem: bool = False) -> None:
         palette = QPalette()  # sets nothing: the label follows the window's palette...
