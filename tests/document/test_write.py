@@ -335,6 +335,19 @@ def test_other_spellings_settle_on_the_canonical_one(body: str, canonical: str |
     assert settled(body) == (True, True)
 
 
+def test_a_tree_no_body_gives_is_written_in_the_nearest_form() -> None:
+    """The visual editor builds trees of its own: what Markdown cannot say is left out, never
+    turned into other text (a break at a paragraph's end would leave a backslash)."""
+    tree = doc(
+        para(n.LineBreak(), T("a"), n.Emphasis(()), T("b"), n.SoftBreak(), n.LineBreak()),
+        n.BulletList((n.ListItem((para(T("x")), para(T("y")))),), tight=True),
+        n.Paragraph(()),
+    )
+    body = write_body(tree)
+    assert body == "ab\n\n- x\n\n  y\n"
+    assert settled(body) == (True, True)
+
+
 def test_write_blocks_and_inlines_are_the_parts_of_write_body() -> None:
     tree = parse_body("Text *em*.\n\n- a\n\n[^1]: note")
     assert write_blocks(tree.children) == "Text *em*.\n\n- a\n"

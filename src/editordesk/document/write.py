@@ -302,7 +302,8 @@ class _InlineWriter:
             out.append(f"]({_destination(node.src)}{_title(node.title)})")
             self.line.start = False
         elif isinstance(node, _DELIMITED):
-            self.delimited(node, hint, char)
+            if node.children:  # `**` around nothing is two asterisks
+                self.delimited(node, hint, char)
         else:  # pragma: no cover - every inline type is handled above
             raise TypeError(f"no Markdown for {type(node).__name__}")
 
@@ -480,10 +481,22 @@ def _joined_text(text: str) -> str:
 
 
 def write_inlines(inlines: Sequence[n.Inline]) -> str:
-    """A run of inlines as Markdown (a paragraph's text, lines joined by "\\n")."""
+    """A run of inlines as Markdown (a paragraph's text, lines joined by "\\n").
+
+    A tree the parser did not make may hold what Markdown has no way to say; it is written in
+    the nearest form: breaks at either end of the run and empty emphasis are left out."""
     writer = _InlineWriter()
-    writer.write(inlines, None, True)
+    writer.write(_trimmed(inlines), None, True)
     return "".join(writer.out)
+
+
+def _trimmed(inlines: Sequence[n.Inline]) -> Sequence[n.Inline]:
+    start, end = 0, len(inlines)
+    while start < end and isinstance(inlines[start], n.SoftBreak | n.LineBreak):
+        start += 1
+    while end > start and isinstance(inlines[end - 1], n.SoftBreak | n.LineBreak):
+        end -= 1
+    return inlines[start:end]
 
 
 # ------------------------------------------------------------------ blocks
@@ -508,6 +521,8 @@ class _BlockWriter:
                 body = self.ordered_list(block, ordered)
             else:
                 body = self.block(block, after_paragraph=tight and prev is not None)
+                if isinstance(block, n.Paragraph) and body == [""]:
+                    continue  # a paragraph of nothing is no paragraph
             if prev is not None and not (tight and _joins(prev, block)):
                 lines.append("")
             lines.extend(body)
