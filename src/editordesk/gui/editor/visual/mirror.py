@@ -7,20 +7,22 @@ a revision restored, a replace) builds the visual anew, the cursor kept near its
 from __future__ import annotations
 
 from collections.abc import Callable
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QTextBlock, QTextCursor
+from PySide6.QtGui import QMouseEvent, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from editordesk.document.parse import parse_body
 from editordesk.gui.editor.body_edit import BodyEdit
 from editordesk.gui.editor.visual.assets import StoreAssets
-from editordesk.gui.editor.visual.build import block_for_line, line_for_position
+from editordesk.gui.editor.visual.build import block_for_line, build_document, line_for_position
 from editordesk.gui.editor.visual.edit import VisualEdit
 from editordesk.gui.editor.visual.schema import (
     FIGURE_OBJECT,
     IMAGE_ID,
+    SOURCE_LINE,
     TWEET_ID,
     TWEET_OBJECT,
 )
@@ -97,6 +99,8 @@ class BodyMirror(QObject):
         self._stale = True  # the source changed since the visual was built
         self._built = False  # the visual has been built once (its cursor means something)
         self._visual_edited = False  # the visual changed since it was built or written back
+        self._reshaped = False  # edited since built: its blocks' SOURCE_LINEs are out of date
+        self._lines: list[int] | None = None  # each visual block's body line, when reshaped
         self._building = False
         self._writing = False
         self._flush_timer = QTimer(self, singleShot=True, interval=FLUSH_DELAY_MS)
@@ -221,8 +225,36 @@ class BodyMirror(QObject):
         """The source line (1-based) the cursor of the editor showing is on."""
         if self.source_showing or not self._built:
             return int(self.body.textCursor().blockNumber()) + 1
+        lines = self._fresh_lines()
+        if lines is not None:
+            return int(lines[min(int(self.visual.textCursor().blockNumber()), len(lines) - 1)])
         position = self.visual.textCursor().position()
         return max(1, int(line_for_position(self.visual.document(), position)))
+
+    def _fresh_lines(self) -> list[int] | None:
+        """Each visual block's body line, by block number, once the visual was edited since
+        it was built (a typed block has no line, and those after it have old ones): read off
+        a document built from the source it was written into, matched block to block by
+        their words. None when it was not edited."""
+        if not self._reshaped:
+            return None
+        self.flush()
+        if self._lines is None:
+            fresh = QTextDocument()
+            build_document(fresh, parse_body(self.body.toPlainText()), self.assets)
+            new = [(b.text(), _line_of(b)) for b in _blocks(fresh)]
+            old = [b.text() for b in _blocks(self.visual.document())]
+            lines: list[int | None] = [None] * len(old)
+            matcher = SequenceMatcher(None, old, [text for text, _ in new], autojunk=False)
+            for a, b, size in matcher.get_matching_blocks():
+                for k in range(size):
+                    lines[a + k] = new[b + k][1]
+            last = 1  # an unmatched block: the line of the block before it
+            for i, line in enumerate(lines):
+                last = line if line is not None else last
+                lines[i] = last
+            self._lines = [line or 1 for line in lines]
+        return self._lines
 
     def go_to_line(self, line: int, *, select: bool = False) -> None:
         """Put the cursor on a source line (the visual's block made from it), and with
@@ -242,7 +274,13 @@ class BodyMirror(QObject):
 
     def _place_visual_cursor(self, line: int, *, select: bool = False) -> None:
         document = self.visual.document()
-        block = block_for_line(document, max(1, line))
+        lines = self._fresh_lines()
+        if lines is not None:  # the last block at or before that line
+            number = max((i for i, at in enumerate(lines) if at <= line), default=0)
+            number = lines.index(lines[number])  # the first block of that line
+            block = document.findBlockByNumber(number)
+        else:
+            block = block_for_line(document, max(1, line))
         if not block.isValid():
             block = document.lastBlock()
         cursor = QTextCursor(block)
@@ -259,6 +297,8 @@ class BodyMirror(QObject):
         if self._building or self._quiet():
             return
         self._visual_edited = True
+        self._reshaped = True
+        self._lines = None
         self._flush_timer.start()
         self.edited.emit()
 
@@ -338,9 +378,25 @@ class BodyMirror(QObject):
         self._stale = False
         self._built = True
         self._visual_edited = False
+        self._reshaped = False
+        self._lines = None
         if line > 1:
             self._place_visual_cursor(line)
 
     def set_read_only(self, read_only: bool) -> None:
         self.body.setReadOnly(read_only)
         self.visual.setReadOnly(read_only)
+
+
+def _blocks(doc: QTextDocument) -> list[QTextBlock]:
+    out = []
+    block = doc.firstBlock()
+    while block.isValid():
+        out.append(block)
+        block = block.next()
+    return out
+
+
+def _line_of(block: QTextBlock) -> int | None:
+    value = block.blockFormat().property(SOURCE_LINE)
+    return value if isinstance(value, int) and value > 0 else None
