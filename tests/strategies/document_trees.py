@@ -231,7 +231,11 @@ def _inline_run(
         containers: list[st.SearchStrategy[n.Inline]] = [
             inner.map(n.Emphasis),
             inner.map(n.Strong),
-            inner.filter(lambda c: not isinstance(c[0], n.Strikethrough)).map(n.Strikethrough),
+            # No strikethrough straight inside another: its tildes cannot take turns with
+            # another character as asterisks and underscores do, so runs would join.
+            inner.filter(lambda c: not any(isinstance(x, n.Strikethrough) for x in c)).map(
+                n.Strikethrough
+            ),
         ]
         if links:
             link_inner = _inline_run(depth - 1, breaks=breaks, notes=False, links=False)
@@ -368,7 +372,10 @@ def _after_lazy(prev: n.Block, block: n.Block) -> bool:
     Markdown allows: what follows a paragraph, quote or list must interrupt a paragraph)."""
     if isinstance(prev, n.Table | n.RawBlock) or isinstance(block, n.Table | n.RawBlock):
         return False
-    lazy = isinstance(prev, n.Paragraph | n.BlockQuote | n.BulletList | n.OrderedList)
+    # A figure, tweet or shortcode stands in a paragraph of its own: what follows it must
+    # interrupt a paragraph just the same.
+    lazy = isinstance(prev, n.Paragraph | n.Figure | n.Tweet | n.Shortcode)
+    lazy = lazy or isinstance(prev, n.BlockQuote | n.BulletList | n.OrderedList)
     if lazy:
         if isinstance(block, n.Paragraph):
             return False

@@ -591,25 +591,31 @@ class _BlockWriter:
         return lines
 
 
+_OWN_PARAGRAPH = (n.Figure, n.Tweet, n.Shortcode)  # each stands in a paragraph of its own
+_LAZY = (n.Paragraph, *_OWN_PARAGRAPH, n.BlockQuote, n.BulletList, n.OrderedList)
+
+
 def _joins(prev: n.Block, block: n.Block) -> bool:
     """Whether `block` may follow `prev` in a tight list item with no blank line between."""
     if isinstance(prev, n.Table | n.RawBlock) or isinstance(block, n.RawBlock | n.Table):
         return False  # a line after them would be read as theirs
-    if isinstance(prev, n.BlockQuote | n.BulletList | n.OrderedList):
-        # What follows must interrupt a paragraph, or it would continue theirs lazily.
-        if isinstance(block, n.Paragraph | n.Figure | n.Tweet | n.Shortcode):
-            return False
-        if isinstance(prev, n.BlockQuote) and isinstance(block, n.BlockQuote):
-            return False
-    if isinstance(prev, n.Paragraph | n.BlockQuote | n.BulletList | n.OrderedList):
-        if isinstance(block, n.Paragraph):
-            return False
-        if isinstance(block, n.Heading) and _setext(block):
-            return False
-        if isinstance(block, n.OrderedList):
-            return block.start == 1 and bool(block.items) and bool(block.items[0].children)
-        if isinstance(block, n.BulletList):
-            return bool(block.items) and bool(block.items[0].children)
+    if not isinstance(prev, _LAZY):
+        return True
+    # After a paragraph (or a quote or list ending in one) a line goes on with that paragraph
+    # unless it starts a block that may interrupt one.
+    if isinstance(block, n.Paragraph):
+        # Text after a shortcode's line joins its paragraph, which the parser splits again.
+        return isinstance(prev, _OWN_PARAGRAPH)
+    if isinstance(block, _OWN_PARAGRAPH):  # so does a shortcode after a paragraph's line
+        return isinstance(prev, n.Paragraph | n.Figure | n.Tweet | n.Shortcode)
+    if isinstance(prev, n.BlockQuote) and isinstance(block, n.BlockQuote):
+        return False
+    if isinstance(block, n.Heading):
+        return not _setext(block)
+    if isinstance(block, n.OrderedList):
+        return block.start == 1 and bool(block.items) and bool(block.items[0].children)
+    if isinstance(block, n.BulletList):
+        return bool(block.items) and bool(block.items[0].children)
     return True
 
 
