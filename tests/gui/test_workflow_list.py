@@ -281,6 +281,7 @@ def test_the_edit_menu_has_clipboard_commands_and_paste_as_plain_text(
     story = _create(store, "Museum opens")
     editor = window.open_story(story.id)
     assert editor is not None
+    editor.show_source(True)  # in the Markdown source (View ▸ Markdown source)
     QGuiApplication.clipboard().setText("opens today")
     editor.body.setFocus()
     qtbot.waitUntil(editor.body.hasFocus, timeout=WAIT_MS)
@@ -297,6 +298,7 @@ def test_list_and_quote_on_an_empty_line_start_one_there(
     story = _create(store, "Museum opens", body="First paragraph.\n\n")
     editor = window.open_story(story.id)
     assert editor is not None
+    editor.show_source(True)  # Markdown typed in the source view
     body = editor.body
     body.setFocus()
     cursor = body.textCursor()
