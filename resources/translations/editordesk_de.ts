@@ -1988,6 +1988,29 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
     </message>
 </context>
 <context>
+    <name>PictureLibrary</name>
+    <message>
+        <source>Credit: {0}</source>
+        <translation>Nachweis: {0}</translation>
+    </message>
+    <message>
+        <source>No credit yet</source>
+        <translation>Noch kein Nachweis</translation>
+    </message>
+    <message>
+        <source>Alt text written</source>
+        <translation>Alternativtext vorhanden</translation>
+    </message>
+    <message>
+        <source>No alt text yet</source>
+        <translation>Noch kein Alternativtext</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to insert it into the story</source>
+        <translation>Doppelklick oder Eingabetaste fügt es in den Beitrag ein</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -2378,6 +2401,22 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
 </context>
 <context>
     <name>RelatedPanel</name>
+    <message>
+        <source>Next post: </source>
+        <translation>Nächster Beitrag: </translation>
+    </message>
+    <message>
+        <source>story “{0}”</source>
+        <translation>Beitrag „{0}“</translation>
+    </message>
+    <message>
+        <source> — no longer in the store</source>
+        <translation> — nicht mehr im Speicher</translation>
+    </message>
+    <message>
+        <source>(title from the story)</source>
+        <translation>(Titel aus dem Beitrag)</translation>
+    </message>
     <message>
         <source>Related links</source>
         <translation>Verwandte Links</translation>
@@ -3584,6 +3623,14 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
 </context>
 <context>
     <name>WebLinkDialog</name>
+    <message>
+        <source>Related story</source>
+        <translation>Verwandter Beitrag</translation>
+    </message>
+    <message>
+        <source>Related web page</source>
+        <translation>Verwandte Webseite</translation>
+    </message>
     <message>
         <source>&amp;Dated</source>
         <translation>&amp;Datiert</translation>

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,13 +36,22 @@ from editordesk.text import check_url, long_date
 
 def describe(link: RelatedRecord, position: int) -> str:
     """One line for the list: the next post marked, the title, where it points."""
-    lead = "Next post: " if position == 0 else f"{position + 1}. "
-    where = f"story “{link.story_slug}”" if link.story_slug else (link.url or "")
+    lead = (
+        QCoreApplication.translate("RelatedPanel", "Next post: ")
+        if position == 0
+        else f"{position + 1}. "
+    )
+    where = (
+        QCoreApplication.translate("RelatedPanel", "story “{0}”").format(link.story_slug)
+        if link.story_slug
+        else (link.url or "")
+    )
     if link.story_id is None and link.story_slug:
-        where += " — no longer in the store"
+        where += QCoreApplication.translate("RelatedPanel", " — no longer in the store")
     details = [d for d in (long_date(link.date) if link.date else "", link.section) if d]
     tail = f"  ({' · '.join(details)})" if details else ""
-    return plain.shorten(f"{lead}{link.title or '(title from the story)'} — {where}{tail}", 500)
+    title = link.title or QCoreApplication.translate("RelatedPanel", "(title from the story)")
+    return plain.shorten(f"{lead}{title} — {where}{tail}", 500)
 
 
 class WebLinkDialog(QDialog):
@@ -57,7 +66,7 @@ class WebLinkDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.internal = internal
-        self.setWindowTitle("Related story" if internal else "Related web page")
+        self.setWindowTitle(self.tr("Related story") if internal else self.tr("Related web page"))
         link = link or RelatedRecord()
         self.url = QLineEdit(link.url or "", self)
         self.title = QLineEdit(link.title, self)

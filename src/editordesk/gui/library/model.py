@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -410,10 +411,22 @@ def tooltip(record: ImageRecord) -> str:
     fields = record.fields
     lines = [plain.shorten(record.original_name, 300), describe_size(record)]
     credit = plain.shorten(fields.credit, 300)
-    lines.append(f"Credit: {credit}" if credit else "No credit yet")
-    lines.append("Alt text written" if fields.alt_text else "No alt text yet")
+    lines.append(
+        QCoreApplication.translate("PictureLibrary", "Credit: {0}").format(credit)
+        if credit
+        else QCoreApplication.translate("PictureLibrary", "No credit yet")
+    )
+    lines.append(
+        QCoreApplication.translate("PictureLibrary", "Alt text written")
+        if fields.alt_text
+        else QCoreApplication.translate("PictureLibrary", "No alt text yet")
+    )
     if fields.caption:
         caption = fields.caption if len(fields.caption) <= 120 else fields.caption[:117] + "…"
         lines.append(caption)
-    lines.append("Double-click or press Enter to insert it into the story")
+    lines.append(
+        QCoreApplication.translate(
+            "PictureLibrary", "Double-click or press Enter to insert it into the story"
+        )
+    )
     return "\n".join(lines)
