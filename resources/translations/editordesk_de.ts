@@ -1268,6 +1268,29 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
     </message>
 </context>
 <context>
+    <name>LanguageChecking</name>
+    <message>
+        <source>(no suggestions)</source>
+        <translation>(keine Vorschläge)</translation>
+    </message>
+    <message>
+        <source>Add to my dictionary</source>
+        <translation>Zu meinem Wörterbuch hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add to the desk&apos;s dictionary</source>
+        <translation>Zum Wörterbuch der Redaktion hinzufügen</translation>
+    </message>
+    <message>
+        <source>Ignore in this story</source>
+        <translation>In diesem Beitrag ignorieren</translation>
+    </message>
+    <message>
+        <source>Change to “{0}”</source>
+        <translation>Ändern in „{0}“</translation>
+    </message>
+</context>
+<context>
     <name>LibraryDialog</name>
     <message>
         <source>Picture library</source>
@@ -2715,6 +2738,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <source>Slug check</source>
         <translation>Prüfung des Kurznamens</translation>
     </message>
+    <message>
+        <source>Taken by “{0}”</source>
+        <translation>Vergeben an „{0}“</translation>
+    </message>
 </context>
 <context>
     <name>StoryColumns</name>
@@ -2931,6 +2958,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
             <numerusform>Eingefügt; %n Hinweis unter Prüfungen</numerusform>
             <numerusform>Eingefügt; %n Hinweise unter Prüfungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The preview cannot be shown: {0}</source>
+        <translation>Die Vorschau kann nicht gezeigt werden: {0}</translation>
     </message>
 </context>
 <context>

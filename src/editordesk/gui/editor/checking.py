@@ -472,11 +472,11 @@ class LanguageChecking(QObject):
                     choose = partial(self.replace_range, start, end, suggestion, edit)
                 add(suggestion, choose, bold=True)
             if not suggestions:
-                add("(no suggestions)", None)
-            add("Add to my dictionary", lambda: self.add_to_mine(word))
-            add("Add to the desk's dictionary", lambda: self.add_to_desk(word))
+                add(self.tr("(no suggestions)"), None)
+            add(self.tr("Add to my dictionary"), lambda: self.add_to_mine(word))
+            add(self.tr("Add to the desk's dictionary"), lambda: self.add_to_desk(word))
             if self.editor.story_id is not None:
-                add("Ignore in this story", lambda: self.ignore(word))
+                add(self.tr("Ignore in this story"), lambda: self.ignore(word))
         styled = self.style_at(position, edit)
         if styled is not None:
             base, finding = styled
@@ -484,7 +484,7 @@ class LanguageChecking(QObject):
             if finding.fix is not None and editable:
                 fix = finding.fix
                 add(
-                    f"Change to “{fix}”",
+                    self.tr("Change to “{0}”").format(fix),
                     lambda: self.replace_range(base + finding.start, base + finding.end, fix, edit),
                     bold=True,
                 )

@@ -140,6 +140,6 @@ class SlugField(QWidget):
             elif following:
                 self._set_note(f"“{owner}” has this slug: a number will be added")
             else:
-                self._set_note(f"Taken by “{owner}”")
+                self._set_note(self.tr("Taken by “{0}”").format(owner))
 
         run_in_background(_owner, self._store, slug, self.story_id, on_done=done, owner=self)

@@ -742,7 +742,7 @@ class StoryEditor(QWidget):
 
         def failed(exc: Exception) -> None:
             if generation == self._preview_generation:
-                self.preview.setPlainText(f"The preview cannot be shown: {exc}")
+                self.preview.setPlainText(self.tr("The preview cannot be shown: {0}").format(exc))
                 self.preview_updated.emit()
 
         run_in_background(
