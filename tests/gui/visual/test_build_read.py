@@ -738,3 +738,24 @@ def test_decoded_pictures_are_kept_within_a_budget(
     assert isinstance(card, FigureCard)
     assert len(card.images) == 1
     assert card.image_bytes == next(iter(card.images.values())).sizeInBytes()
+
+
+def test_cards_take_their_colours_from_the_editors_palette(library: Library, qtbot: Any) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QTextEdit
+
+    library.tweets["20"] = TweetRecord("20", "jack", "", "jack", "just setting up my twttr")
+    edit = QTextEdit()
+    qtbot.addWidget(edit)
+    dark = QPalette(edit.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#101010"))
+    dark.setColor(QPalette.ColorRole.AlternateBase, QColor("#203040"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#f0f0f0"))
+    edit.setPalette(dark)
+    edit.resize(700, 300)
+    build_document(edit.document(), parse_body('{{< x user="jack" id="20" >}}\n'), library)
+    edit.show()
+    qtbot.waitExposed(edit)
+    shot = edit.viewport().grab().toImage()
+    assert count_colour(shot, QColor("#203040"), tolerance=6) > 100  # the card's fill
+    assert count_colour(shot, QColor("#f7f7f7"), tolerance=6) == 0  # no light-theme fill
