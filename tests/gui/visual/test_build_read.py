@@ -44,6 +44,7 @@ from editordesk.gui.editor.visual.cards import (
     contrast,
     describe_object,
     missing_marks,
+    refresh_cards,
 )
 from editordesk.gui.editor.visual.read import read_document, read_selection
 from editordesk.model import ImageFields, ImageRecord, TweetRecord
@@ -759,3 +760,13 @@ def test_cards_take_their_colours_from_the_editors_palette(library: Library, qtb
     shot = edit.viewport().grab().toImage()
     assert count_colour(shot, QColor("#203040"), tolerance=6) > 100  # the card's fill
     assert count_colour(shot, QColor("#f7f7f7"), tolerance=6) == 0  # no light-theme fill
+
+
+def test_a_caption_changed_in_the_library_shows_after_a_refresh(library: Library) -> None:
+    library.add_picture(1, caption="Short.", credit="N", alt_text="Q")
+    doc = _doc_with('Before.\n\n{{< figure image="1" >}}\n', library)
+    doc.setTextWidth(500)
+    before = doc.size().height()
+    library.add_picture(1, caption="A much longer caption. " * 20, credit="N", alt_text="Q")
+    refresh_cards(doc)
+    assert doc.size().height() > before + 20

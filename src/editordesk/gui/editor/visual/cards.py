@@ -760,3 +760,20 @@ def register_cards(doc: QTextDocument, assets: s.Assets) -> None:
 def cards_of(doc: QTextDocument) -> dict[int, QObject]:
     """The cards registered on `doc`, by object type (for tests and the editor)."""
     return dict(getattr(doc, _KEPT, {}))
+
+
+def refresh_cards(doc: QTextDocument) -> None:
+    """Measure and draw `doc`'s cards again (a caption, credit or tweet changed in the
+    library): their caches are emptied and only the object characters laid out anew."""
+    for card in getattr(doc, _KEPT, {}).values():
+        for cache in ("measured", "images", "sizes"):
+            held = getattr(card, cache, None)
+            if held is not None:
+                held.clear()
+        if isinstance(card, FigureCard):
+            card.image_bytes = 0
+    text = doc.toRawText()
+    at = text.find(s.OBJECT_CHAR)
+    while at >= 0:
+        doc.markContentsDirty(at, 1)
+        at = text.find(s.OBJECT_CHAR, at + 1)
