@@ -301,10 +301,10 @@ class LanguageChecking(QObject):
                     self._pending_lines[:done],
                     self._pending_lines[done:],
                 )
-                if not batch and self._pending_visual:  # the visual's, once rebuilt
-                    batch = self._pending_visual[:100]
-                    self._pending_visual = self._pending_visual[100:]
-                self._underline_visual(batch)
+                self._pending_visual.extend(batch)  # then the same lines in the visual
+                if time.perf_counter() - started <= TICK_BUDGET_S:
+                    taken = self._underline_visual(self._pending_visual, started)
+                    self._pending_visual = self._pending_visual[taken:]
         finally:
             self._formatting = False
         if not self._pending_lines and not self._pending_visual:
@@ -325,13 +325,14 @@ class LanguageChecking(QObject):
             self._pending_visual = lines
             self._underline_timer.start()
 
-    def _underline_visual(self, lines: list[int]) -> None:
-        """Redraw the visual blocks made from these source lines (inside formatting_only:
-        Qt reports it as a change of text, which it is not)."""
+    def _underline_visual(self, lines: list[int], started: float) -> int:
+        """Redraw the visual blocks made from these source lines, until TICK_BUDGET_S from
+        `started` has gone (inside formatting_only: Qt reports it as a change of text, which
+        it is not); returns how many lines were done."""
         if self.editor.mirror.pending or self.editor.mirror.stale:
-            return  # it is being built anew, with the underlines, or redrawn as typed
+            return len(lines)  # it is being built anew (then underlined), or redrawn as typed
         if not lines:
-            return
+            return 0
         # Each block's source line, read once (a lookup per line would walk the document
         # once per finding): the block a line is in is the last one starting at or before it.
         starts: list[tuple[int, int]] = []
@@ -343,13 +344,16 @@ class LanguageChecking(QObject):
             block = block.next()
         starts.sort()
         document = self.visual.document()
-        seen: set[int] = set()
+        done = 0
         for line in lines:
+            done += 1
             at = bisect_right(starts, (line, sys.maxsize)) - 1
-            if at < 0 or starts[at][1] in seen:
-                continue
-            seen.add(starts[at][1])
-            self.visual_highlighter.rehighlightBlock(document.findBlockByNumber(starts[at][1]))
+            if at >= 0:
+                block = document.findBlockByNumber(starts[at][1])
+                self.visual_highlighter.rehighlightBlock(block)
+            if time.perf_counter() - started > TICK_BUDGET_S:
+                break
+        return done
 
     def _failed(self, exc: Exception) -> None:
         self._status(describe_error(exc, "spelling is not checked"))
