@@ -119,6 +119,9 @@ def keystrokes(db: Path, words: int, count: int) -> tuple[list[float], float]:
     # Start typing once the window has settled: the first preview shown, the list filled.
     while (not rendered or model.is_loading) and time.perf_counter() < deadline:
         app.processEvents()
+    # The Markdown source showing, as people type in it (typed into while the visual editor
+    # shows, each key would build the hidden visual anew: no one can type there).
+    editor.show_source(True)
     editor.body.setFocus()
     cursor = editor.body.textCursor()
     cursor.movePosition(cursor.MoveOperation.End)
