@@ -674,3 +674,18 @@ def test_the_pictures_panel_taking_a_figure_out_shows_in_the_visual_editor(
     body = editor.draft().body
     assert "at dawn. Typed first." in body and figure_code(picture) not in body
     assert "at dawn. Typed first." in editor.visual.toPlainText()
+
+
+def test_preferences_choose_where_stories_are_edited(qtbot: QtBot) -> None:
+    from editordesk.gui.dialogs.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(prefs.Settings())
+    qtbot.addWidget(dialog)
+    assert dialog.edit_in.accessibleName() == "Edit stories in"
+    assert dialog.edit_in.currentData() == "visual"  # the default
+    dialog.edit_in.setCurrentIndex(dialog.edit_in.findData("source"))
+    chosen = dialog.settings()
+    assert chosen.edit_in == "source" and chosen.edits_source()
+    prefs.save(chosen)
+    assert prefs.load().edits_source()
+    assert not prefs.Settings(edit_in="wysiwyg").edits_source()  # anything else: visual
