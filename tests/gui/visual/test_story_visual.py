@@ -539,8 +539,11 @@ def test_double_clicking_a_picture_card_opens_its_library_card(
         for b in _blocks_of(editor)
         if b.blockFormat().property(BLOCK_KIND) == str(BlockKind.TWEET)
     )
+    layout = editor.visual.document().documentLayout()
+    offset = editor.visual.verticalScrollBar().value()
+    centre = layout.blockBoundingRect(figure).center().toPoint() - QPoint(0, offset)
     with qtbot.waitSignal(editor.image_fix_requested) as opened:
-        assert editor.mirror.activate_card(figure)
+        qtbot.mouseDClick(editor.visual.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert opened.args == [picture]
     with qtbot.waitSignal(editor.assets.edit_tweet) as tweeted:
         assert editor.mirror.activate_card(tweet)
