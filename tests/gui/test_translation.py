@@ -103,7 +103,9 @@ def test_the_story_list_counts_in_german(qtbot: QtBot, store: Store, german: QAp
         widget = StoryListWidget(store)
         qtbot.addWidget(widget)
         widget.show()
-        qtbot.waitUntil(lambda: "Beitr" in widget.status_label.text(), timeout=10_000)
+        # "Beiträge werden geladen…" shows first: wait for the count.
+        counted = re.compile(r"\d+ Beitr")
+        qtbot.waitUntil(lambda: bool(counted.match(widget.status_label.text())), timeout=10_000)
         return widget.status_label.text()
 
     with store.write() as session:
