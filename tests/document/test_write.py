@@ -323,7 +323,8 @@ def test_each_node_is_written_and_read_back(tree: n.Document, expected: str) -> 
         ("<https://x.test/[a]>", "[https://x.test/\\[a\\]](https://x.test/%5Ba%5D)\n"),
         ("a  \nb", "a\\\nb\n"),
         ("&copy; &amp; &amp;amp;", "© & \\&amp;\n"),
-        ('{{< tweet user="a" id="1" >}}', '{{< x user="a" id="1" >}}\n'),
+        # a shortcode stays as written: its parameters may be more than the tree models
+        ('{{< tweet user="a" id="1" >}}', '{{< tweet user="a" id="1" >}}\n'),
         ("a^[inline note]", "a[^1]\n\n[^1]: inline note\n"),
         ("a[^x]\n\n[^y]: unused\n\n[^x]: used", "a[^x]\n\n[^x]: used\n"),
         ("***\n___", "---\n\n---\n"),

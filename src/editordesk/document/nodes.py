@@ -193,6 +193,9 @@ class Figure:
     image_id: int | None
     image: ImageRecord | None
     line: int = 0
+    # the shortcode as written, so an editor that rewrites the body keeps parameters it does
+    # not model ("" for a figure made in the window: the canonical form is written)
+    source: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -205,6 +208,7 @@ class Tweet:
     tweet: TweetRecord | None
     line: int = 0
     url: str = ""
+    source: str = field(default="", compare=False)  # as written, like Figure.source
 
 
 @dataclass(frozen=True)

@@ -99,12 +99,12 @@ class _Builder:
         if sc.name == FIGURE_NAME:
             image_id = sc.image_id
             image = self.images.get(image_id) if image_id is not None else None
-            return n.Figure(image_id, image, sc.line)
+            return n.Figure(image_id, image, sc.line, self._source_of(index))
         if sc.is_tweet:
             status_id, handle = sc.get("id"), sc.get("user")
             record = self.tweets.get(status_id)
             url = record.url if record and record.url else status_url(handle, status_id)
-            return n.Tweet(status_id, handle, record, sc.line, url)
+            return n.Tweet(status_id, handle, record, sc.line, url, self._source_of(index))
         return n.Shortcode(sc.name, self._source_of(index), sc.line)
 
     # -------------------------------------------------- inlines

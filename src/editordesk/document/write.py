@@ -543,6 +543,8 @@ class _BlockWriter:
             return ["***" if after_paragraph else "---"]
         if isinstance(block, n.RawBlock):
             return block.html.rstrip("\n").split("\n")
+        if isinstance(block, n.Figure | n.Tweet) and block.source:
+            return block.source.split("\n")  # as written: parameters we do not model stay
         if isinstance(block, n.Figure):
             if block.image_id is None:
                 return [format_shortcode(FIGURE_NAME, [])]

@@ -143,12 +143,15 @@ class _Builder:
         elif isinstance(block, n.Figure):
             bf = self.block_format(s.BlockKind.FIGURE, where, block.line)
             self.new_block(bf, QTextCharFormat())
-            self.c.insertText(s.OBJECT_CHAR, figure_format(block.image_id, self.assets))
+            self.c.insertText(
+                s.OBJECT_CHAR, figure_format(block.image_id, self.assets, block.source)
+            )
         elif isinstance(block, n.Tweet):
             bf = self.block_format(s.BlockKind.TWEET, where, block.line)
             self.new_block(bf, QTextCharFormat())
             self.c.insertText(
-                s.OBJECT_CHAR, tweet_format(block.status_id, block.handle, self.assets)
+                s.OBJECT_CHAR,
+                tweet_format(block.status_id, block.handle, self.assets, block.source),
             )
         elif isinstance(block, n.Table):
             self.table(block, where)
@@ -461,20 +464,27 @@ _ALIGN = {
 # ---------------------------------------------------------------- object formats
 
 
-def figure_format(image_id: int | None, assets: s.Assets) -> QTextCharFormat:
-    """The character format of a figure's object character."""
+def figure_format(image_id: int | None, assets: s.Assets, source: str = "") -> QTextCharFormat:
+    """The character format of a figure's object character (`source`: the shortcode as the
+    body had it, kept for the writer)."""
     fmt = QTextCharFormat()
     fmt.setObjectType(s.FIGURE_OBJECT)
+    if source:
+        fmt.setProperty(s.SHORTCODE_SOURCE, source)
     if image_id is not None:
         fmt.setProperty(s.IMAGE_ID, image_id)
     fmt.setProperty(s.ACCESSIBLE_TEXT, describe_figure(image_id, assets))
     return fmt
 
 
-def tweet_format(status_id: str, handle: str, assets: s.Assets) -> QTextCharFormat:
-    """The character format of a tweet's object character."""
+def tweet_format(
+    status_id: str, handle: str, assets: s.Assets, source: str = ""
+) -> QTextCharFormat:
+    """The character format of a tweet's object character (`source` as for figures)."""
     fmt = QTextCharFormat()
     fmt.setObjectType(s.TWEET_OBJECT)
+    if source:
+        fmt.setProperty(s.SHORTCODE_SOURCE, source)
     fmt.setProperty(s.TWEET_ID, status_id)
     fmt.setProperty(s.TWEET_HANDLE, handle)
     fmt.setProperty(s.ACCESSIBLE_TEXT, describe_tweet(status_id, handle, assets))

@@ -385,8 +385,14 @@ def _wrappers(fmt: QTextCharFormat) -> tuple[tuple[str, object], ...]:
 def _object_block(fmt: QTextCharFormat) -> n.Figure | n.Tweet:
     if fmt.objectType() == s.FIGURE_OBJECT:
         value = fmt.property(s.IMAGE_ID)
-        return n.Figure(value if isinstance(value, int) else None, None)
-    return n.Tweet(fmt.stringProperty(s.TWEET_ID), fmt.stringProperty(s.TWEET_HANDLE), None)
+        source = fmt.stringProperty(s.SHORTCODE_SOURCE)
+        return n.Figure(value if isinstance(value, int) else None, None, source=source)
+    return n.Tweet(
+        fmt.stringProperty(s.TWEET_ID),
+        fmt.stringProperty(s.TWEET_HANDLE),
+        None,
+        source=fmt.stringProperty(s.SHORTCODE_SOURCE),
+    )
 
 
 def _inlines(runs: list[_Run]) -> tuple[n.Inline, ...]:

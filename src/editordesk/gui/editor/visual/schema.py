@@ -97,6 +97,9 @@ ACCESSIBLE_TEXT = QTextFormat.Property.UserProperty + 19
 # A web picture's own title ("![alt](src "title")") is IMAGE_TITLE, so a link around it keeps
 # LINK_TITLE for the link's.
 IMAGE_TITLE = QTextFormat.Property.UserProperty + 20
+# On FIGURE/TWEET objects: the shortcode as the body had it (Figure.source / Tweet.source),
+# so parameters the tree does not model survive an edit in the visual editor.
+SHORTCODE_SOURCE = QTextFormat.Property.UserProperty + 21
 # A table in a quote or list item carries QUOTE_LEVEL and ITEM_DEPTH on its QTextTableFormat
 # (a frame has no block format). An item that opens with a quote, a list or a table has an
 # empty first block in its QTextList; the reader drops it. Headings and header cells are
