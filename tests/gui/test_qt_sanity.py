@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Signal
+
+SOURCE = Path(__file__).parents[2] / "src" / "editordesk"
 
 
 class _Emitter(QObject):
@@ -20,3 +25,16 @@ def test_many_signal_emits_do_not_crash_the_process() -> None:
         emitter.ping.emit()
         emitter.value.emit(i)
     assert len(seen) == 20_000
+
+
+def test_no_code_asks_a_format_for_its_one_font_family() -> None:
+    """PySide6 6.11's QTextCharFormat.fontFamily() (deprecated in Qt 6) crashes the process
+    when the format names no family, as a found word's usually does; fontFamilies() is safe."""
+    calls = re.compile(r"\.fontFamily\(")
+    found = [
+        f"{path.relative_to(SOURCE)}:{number}"
+        for path in sorted(SOURCE.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if calls.search(line)
+    ]
+    assert found == []
