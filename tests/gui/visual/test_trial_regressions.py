@@ -118,3 +118,31 @@ def test_the_place_survives_source_and_back_after_typing_new_paragraphs(
     editor.show_source(True)
     assert _source_line(editor) == "Six."
     editor.dirty = False
+
+
+def test_a_block_quote_shows_a_bar_at_its_left_as_the_page_does(edit: VisualEdit) -> None:
+    # A quote was only an indent: a list nested in it, or after it, looked the same.
+    from editordesk.document.parse import parse_body
+    from editordesk.gui.editor.visual.edit import NoAssets
+
+    edit.set_tree(parse_body("Plain words.\n\n> Quoted words.\n>\n> > Deeper.\n"), NoAssets())
+    edit.setCursorWidth(0)  # the text cursor's line is no bar
+    QTest.qWait(50)
+    image = edit.viewport().grab().toImage()
+    paper = edit.palette().color(edit.palette().ColorRole.Base).rgb()
+    layout = edit.document().documentLayout()
+
+    def bar_columns(block_text: str) -> list[int]:
+        block = edit.document().find(block_text).block()
+        rect = layout.blockBoundingRect(block).toRect()
+        rows = range(rect.top() + 2, rect.bottom() - 1)
+        return [  # the columns drawn in one colour, not the paper's, the block's whole height
+            x
+            for x in range(rect.left(), rect.left() + 80)
+            if image.pixel(x, rows[0]) != paper
+            and all(image.pixel(x, y) == image.pixel(x, rows[0]) for y in rows)
+        ]
+
+    assert bar_columns("Plain words.") == []
+    assert len(bar_columns("Quoted words.")) == 3  # one bar, 3 px wide
+    assert len(bar_columns("Deeper.")) == 6  # one per level

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragMoveEvent,
@@ -17,6 +17,9 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -88,6 +91,41 @@ class VisualEdit(QTextEdit):
         doc.contentsChange.connect(self._contents_change)
         doc.contentsChanged.connect(self._contents_changed)
         self.cursorPositionChanged.connect(self._describe_cursor)
+
+    # ------------------------------------------------------------ quotes drawn
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._paint_quote_bars()
+
+    def _paint_quote_bars(self) -> None:
+        """A bar at the left of each level of block quote, as the page draws it (a block's
+        format has no border to carry it); only the blocks in view are looked at."""
+        viewport = self.viewport()
+        layout = self.document().documentLayout()
+        dx, dy = -self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
+        color = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        painter: QPainter | None = None
+        block = self.cursorForPosition(QPoint(0, 0)).block()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block).translated(dx, dy)
+            if rect.top() > viewport.height():
+                break
+            level = cmd.quote_level(block)
+            after = block.next()
+            if level:
+                painter = painter or QPainter(viewport)
+                below = cmd.quote_level(after) if after.isValid() else 0
+                gap_end = layout.blockBoundingRect(after).top() + dy if below else 0.0
+                for k in range(level):
+                    x = rect.left() + cmd.QUOTE_INDENT * k + 8
+                    end = gap_end if below > k else rect.bottom()  # one bar down the quote
+                    painter.fillRect(
+                        QRectF(x, rect.top(), 3, max(end, rect.bottom()) - rect.top()), color
+                    )
+            block = after
+        if painter is not None:
+            painter.end()
 
     # ------------------------------------------------------------ the tree in and out
 
