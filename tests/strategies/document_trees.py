@@ -228,9 +228,14 @@ def _inline_run(
             # punctuation, a delimiter inside another of its kind cannot always be written so
             # Markdown reads it back (`*a*" b"*c*` inside `*…*`); the parser never makes those.
             inner = inner.filter(_wordy)
+        # Emphasis holding nothing but an even run of emphasis (`*_a_*b*`…) cannot be written:
+        # the run's ends would both need the character the outer one does not use.
+        emphasised = inner.filter(
+            lambda c: len(c) % 2 or not all(isinstance(x, n.Emphasis | n.Strong) for x in c)
+        )
         containers: list[st.SearchStrategy[n.Inline]] = [
-            inner.map(n.Emphasis),
-            inner.map(n.Strong),
+            emphasised.map(n.Emphasis),
+            emphasised.map(n.Strong),
             # No strikethrough straight inside another: its tildes cannot take turns with
             # another character as asterisks and underscores do, so runs would join.
             inner.filter(lambda c: not any(isinstance(x, n.Strikethrough) for x in c)).map(

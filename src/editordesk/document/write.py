@@ -197,6 +197,7 @@ class _InlineWriter:
         self.open: list[str] = []  # the delimiters open around what is being written
         self.open_links = 0
         self.after_bare = False  # a bare address just written, and no break in the text since
+        self.after_text = False  # the last thing written was text
 
     def last_char(self) -> str | None:
         for piece in reversed(self.out):
@@ -259,6 +260,7 @@ class _InlineWriter:
             self.encode_next = False
             if self.after_bare and re.search(r"[\s<]", node.text):
                 self.after_bare = False
+            self.after_text = True
             if text:
                 out.append(text)
                 self.line.start = False
@@ -266,6 +268,7 @@ class _InlineWriter:
         if not isinstance(node, _DELIMITED):
             self.encode_next = False  # else it passes to the first text inside
         self.after_bare = False  # text after this is a text of its own to the parser
+        self.after_text = False
         if isinstance(node, n.SoftBreak):
             out.append("\n")
             self.line.start = True
@@ -306,6 +309,7 @@ class _InlineWriter:
                 self.delimited(node, hint, char)
         else:  # pragma: no cover - every inline type is handled above
             raise TypeError(f"no Markdown for {type(node).__name__}")
+        self.after_text = False
 
     def bare(self, link: n.Link, nxt: n.Inline | None) -> bool:
         """Whether a link is a bare web address the parser would link again as it stands
@@ -323,7 +327,8 @@ class _InlineWriter:
         last = url[-1]
         if last in _URL_TRAIL and not (last == ")" and url.count("(") >= url.count(")")):
             return False
-        prev = None if self.line.start else self.last_char()
+        # Only text before it in the same text of the parser's can keep it from being linked.
+        prev = self.last_char() if self.after_text and not self.line.start else None
         if prev is not None and re.match(r"[\w@/.:-]", prev):
             return False
         if self.after_bare:
