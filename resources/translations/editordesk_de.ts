@@ -1138,6 +1138,14 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Gespeichert. Verwendet in {0}; Exporte zeigen es ab jetzt.</translation>
     </message>
     <message>
+        <source>Not saved: {0}</source>
+        <translation>Nicht gespeichert: {0}</translation>
+    </message>
+    <message>
+        <source>the picture&apos;s details could not be saved</source>
+        <translation>die Angaben zum Bild konnten nicht gespeichert werden</translation>
+    </message>
+    <message>
         <source>Older details brought back: save to keep them.</source>
         <translation>Ältere Angaben zurückgeholt: speichern, um sie zu behalten.</translation>
     </message>
@@ -1388,12 +1396,51 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Vorschaubilder werden erstellt oder Bilder importiert</translation>
     </message>
     <message>
+        <source>Loading the library…</source>
+        <translation>Die Bibliothek wird geladen…</translation>
+    </message>
+    <message>
+        <source>No store is open</source>
+        <translation>Kein Speicher ist geöffnet</translation>
+    </message>
+    <message>
         <source>Pictures</source>
         <translation>Bilder</translation>
     </message>
     <message>
         <source>The library&apos;s pictures, newest first. Enter or a double-click inserts the picture into the open story.</source>
         <translation>Die Bilder der Bibliothek, die neuesten zuerst. Eingabetaste oder Doppelklick fügt das Bild in den offenen Beitrag ein.</translation>
+    </message>
+    <message>
+        <source>Open a store before importing pictures.</source>
+        <translation>Öffnen Sie einen Speicher, bevor Sie Bilder importieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n file(s)…</source>
+        <translation>
+            <numerusform>%n Datei wird importiert…</numerusform>
+            <numerusform>%n Dateien werden importiert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import stopped</source>
+        <translation>Der Import wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>the pictures could not be imported</source>
+        <translation>die Bilder konnten nicht importiert werden</translation>
+    </message>
+    <message>
+        <source>Importing {0} of {1}: {2}…</source>
+        <translation>Import {0} von {1}: {2}…</translation>
+    </message>
+    <message>
+        <source>Some pictures were not imported</source>
+        <translation>Einige Bilder wurden nicht importiert</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Nicht importiert</translation>
     </message>
     <message>
         <source>Drop to import 1 file into the library</source>
@@ -1409,6 +1456,18 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
     <message>
         <source>The library could not be read: {0}</source>
         <translation>Die Bibliothek konnte nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <source>No pictures yet: use Import pictures… or drop picture files here</source>
+        <translation>Noch keine Bilder: Bilder importieren… verwenden oder Bilddateien hierher ziehen</translation>
+    </message>
+    <message>
+        <source>No picture matches</source>
+        <translation>Kein Bild passt</translation>
+    </message>
+    <message>
+        <source>Making thumbnails {0} of {1}…</source>
+        <translation>Vorschaubilder {0} von {1} werden erstellt…</translation>
     </message>
     <message>
         <source>Unsaved picture details</source>
@@ -2008,6 +2067,124 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
     <message>
         <source>Take over…</source>
         <translation>Übernehmen…</translation>
+    </message>
+</context>
+<context>
+    <name>PictureFields</name>
+    <message>
+        <source>A changed credit or caption shows in every story that uses this picture from its next export.</source>
+        <translation>Ein geänderter Nachweis oder eine geänderte Bildunterschrift erscheint in jedem Beitrag, der dieses Bild verwendet, ab seinem nächsten Export.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption</source>
+        <translation>&amp;Bildunterschrift</translation>
+    </message>
+    <message>
+        <source>What the picture shows, as readers see it under the picture</source>
+        <translation>Was das Bild zeigt, wie Leser es unter dem Bild sehen</translation>
+    </message>
+    <message>
+        <source>What happened, where, when</source>
+        <translation>Was geschah, wo, wann</translation>
+    </message>
+    <message>
+        <source>C&amp;redit line</source>
+        <translation>&amp;Nachweiszeile</translation>
+    </message>
+    <message>
+        <source>The credit printed with the picture, e.g. “J. Doyle / Ellan Courier” (the page adds the “Credit:” label)</source>
+        <translation>Der mit dem Bild gedruckte Nachweis, z. B. „J. Doyle / Ellan Courier“ (die Seite setzt „Credit:“ davor)</translation>
+    </message>
+    <message>
+        <source>Jane Photographer / Harbour Wire</source>
+        <translation>Jana Fotografin / Hafendienst</translation>
+    </message>
+    <message>
+        <source>Crea&amp;tor</source>
+        <translation>&amp;Urheber</translation>
+    </message>
+    <message>
+        <source>Who took or made the picture</source>
+        <translation>Wer das Bild aufgenommen oder gemacht hat</translation>
+    </message>
+    <message>
+        <source>Photographer or artist</source>
+        <translation>Fotograf oder Künstler</translation>
+    </message>
+    <message>
+        <source>Source / a&amp;gency</source>
+        <translation>&amp;Quelle / Agentur</translation>
+    </message>
+    <message>
+        <source>The agency or organisation the picture came from</source>
+        <translation>Die Agentur oder Organisation, von der das Bild stammt</translation>
+    </message>
+    <message>
+        <source>Agency, pool or handout</source>
+        <translation>Agentur, Pool oder Handout</translation>
+    </message>
+    <message>
+        <source>Co&amp;pyright notice</source>
+        <translation>Urheberrechts&amp;vermerk</translation>
+    </message>
+    <message>
+        <source>Who holds the copyright, e.g. “© 2026 Ellan Courier”</source>
+        <translation>Wer das Urheberrecht hält, z. B. „© 2026 Ellan Courier“</translation>
+    </message>
+    <message>
+        <source>© year holder</source>
+        <translation>© Jahr Inhaber</translation>
+    </message>
+    <message>
+        <source>&amp;Licence</source>
+        <translation>&amp;Lizenz</translation>
+    </message>
+    <message>
+        <source>The terms the desk may use the picture under (a licence name or its web address)</source>
+        <translation>Die Bedingungen, unter denen die Redaktion das Bild verwenden darf (ein Lizenzname oder seine Webadresse)</translation>
+    </message>
+    <message>
+        <source>e.g. agency subscription, CC BY 4.0</source>
+        <translation>z. B. Agenturabo, CC BY 4.0</translation>
+    </message>
+    <message>
+        <source>&amp;Alt text</source>
+        <translation>&amp;Alternativtext</translation>
+    </message>
+    <message>
+        <source>What the picture shows for readers who cannot see it; screen readers read it aloud</source>
+        <translation>Was das Bild zeigt, für Leser, die es nicht sehen können; Bildschirmleser lesen es vor</translation>
+    </message>
+    <message>
+        <source>Describe what is in the picture</source>
+        <translation>Beschreiben Sie, was auf dem Bild ist</translation>
+    </message>
+</context>
+<context>
+    <name>PictureImport</name>
+    <message>
+        <source>{0} of {1} files could not be imported.</source>
+        <translation>{0} von {1} Dateien konnten nicht importiert werden.</translation>
+    </message>
+    <message>
+        <source>The other one is in the library.</source>
+        <translation>Die andere ist in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>The other %n are in the library.</source>
+        <translation>Die anderen %n sind in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>The file could not be imported.</source>
+        <translation>Die Datei konnte nicht importiert werden.</translation>
+    </message>
+    <message>
+        <source>None of the %n files could be imported.</source>
+        <translation>Keine der %n Dateien konnte importiert werden.</translation>
+    </message>
+    <message>
+        <source>…and %n more (see the details).</source>
+        <translation>…und %n weitere (siehe die Einzelheiten).</translation>
     </message>
 </context>
 <context>
@@ -2960,6 +3137,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         </translation>
     </message>
     <message>
+        <source>Checks ({0})</source>
+        <translation>Prüfungen ({0})</translation>
+    </message>
+    <message>
         <source>The preview cannot be shown: {0}</source>
         <translation>Die Vorschau kann nicht gezeigt werden: {0}</translation>
     </message>
@@ -3059,6 +3240,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
             <numerusform>%Ln Beitrag endgültig gelöscht</numerusform>
             <numerusform>%Ln Beiträge endgültig gelöscht</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Copied {0}</source>
+        <translation>{0} kopiert</translation>
     </message>
 </context>
 <context>

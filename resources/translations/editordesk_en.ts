@@ -65,6 +65,13 @@
 <context>
     <name>LibraryView</name>
     <message numerus="yes">
+        <source>Importing %n file(s)…</source>
+        <translation>
+            <numerusform>Importing %n file…</numerusform>
+            <numerusform>Importing %n files…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Drop to import %n files into the library</source>
         <translation>
             <numerusform>Drop to import %n file into the library</numerusform>

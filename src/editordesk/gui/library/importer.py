@@ -4,6 +4,8 @@ naming each file that could not be imported. The import itself is a service
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from editordesk.services.picture_import import (
     ImportOutcome,
     expand_paths,
@@ -22,20 +24,31 @@ def problems_text(outcome: ImportOutcome, shown: int = 15) -> tuple[str, str]:
     bad = len(outcome.problems)
     good = len(outcome.records)
     if good:
-        head = (
-            f"{bad} of {outcome.asked} files could not be imported. "
-            f"The other {good} {'is' if good == 1 else 'are'} in the library."
+        head = QCoreApplication.translate(
+            "PictureImport", "{0} of {1} files could not be imported."
+        ).format(bad, outcome.asked)
+        head += " " + (
+            QCoreApplication.translate("PictureImport", "The other one is in the library.")
+            if good == 1
+            else QCoreApplication.translate(
+                "PictureImport", "The other %n are in the library.", "", good
+            )
         )
     else:
         head = (
-            "The file could not be imported."
+            QCoreApplication.translate("PictureImport", "The file could not be imported.")
             if bad == 1
-            else f"None of the {bad} files could be imported."
+            else QCoreApplication.translate(
+                "PictureImport", "None of the %n files could be imported.", "", bad
+            )
         )
     lines = [f"• {_naming(name, reason)}" for name, reason in outcome.problems]
     body = lines[:shown]
     if len(lines) > shown:
-        body.append(f"…and {len(lines) - shown} more (see the details).")
+        more = len(lines) - shown
+        body.append(
+            QCoreApplication.translate("PictureImport", "…and %n more (see the details).", "", more)
+        )
     return head + "\n\n" + "\n".join(body), "\n".join(lines)
 
 

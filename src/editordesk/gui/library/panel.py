@@ -7,7 +7,7 @@ import logging
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -38,42 +38,58 @@ log = logging.getLogger(__name__)
 
 PREVIEW_SIZE = 512  # made like the grid's thumbnails, shown at up to 320 px
 PREVIEW_SHOWN = 320
-CHANGE_NOTE = (
-    "A changed credit or caption shows in every story that uses this picture from its next export."
+CHANGE_NOTE = QT_TRANSLATE_NOOP(
+    "PictureFields",
+    "A changed credit or caption shows in every story that uses this picture from its next export.",
 )
 # (field, label, tooltip, placeholder)
 FIELD_TEXTS = {
     "caption": (
-        "&Caption",
-        "What the picture shows, as readers see it under the picture",
-        "What happened, where, when",
+        QT_TRANSLATE_NOOP("PictureFields", "&Caption"),
+        QT_TRANSLATE_NOOP(
+            "PictureFields", "What the picture shows, as readers see it under the picture"
+        ),
+        QT_TRANSLATE_NOOP("PictureFields", "What happened, where, when"),
     ),
     "credit": (
-        "C&redit line",
-        "The credit printed with the picture, e.g. “J. Doyle / Ellan Courier” (the page "
-        "adds the “Credit:” label)",
-        "Jane Photographer / Harbour Wire",
+        QT_TRANSLATE_NOOP("PictureFields", "C&redit line"),
+        QT_TRANSLATE_NOOP(
+            "PictureFields",
+            "The credit printed with the picture, e.g. “J. Doyle / Ellan Courier” (the page "
+            "adds the “Credit:” label)",
+        ),
+        QT_TRANSLATE_NOOP("PictureFields", "Jane Photographer / Harbour Wire"),
     ),
-    "creator": ("Crea&tor", "Who took or made the picture", "Photographer or artist"),
+    "creator": (
+        QT_TRANSLATE_NOOP("PictureFields", "Crea&tor"),
+        QT_TRANSLATE_NOOP("PictureFields", "Who took or made the picture"),
+        QT_TRANSLATE_NOOP("PictureFields", "Photographer or artist"),
+    ),
     "source": (
-        "Source / a&gency",
-        "The agency or organisation the picture came from",
-        "Agency, pool or handout",
+        QT_TRANSLATE_NOOP("PictureFields", "Source / a&gency"),
+        QT_TRANSLATE_NOOP("PictureFields", "The agency or organisation the picture came from"),
+        QT_TRANSLATE_NOOP("PictureFields", "Agency, pool or handout"),
     ),
     "copyright": (
-        "Co&pyright notice",
-        "Who holds the copyright, e.g. “© 2026 Ellan Courier”",
-        "© year holder",
+        QT_TRANSLATE_NOOP("PictureFields", "Co&pyright notice"),
+        QT_TRANSLATE_NOOP("PictureFields", "Who holds the copyright, e.g. “© 2026 Ellan Courier”"),
+        QT_TRANSLATE_NOOP("PictureFields", "© year holder"),
     ),
     "licence": (
-        "&Licence",
-        "The terms the desk may use the picture under (a licence name or its web address)",
-        "e.g. agency subscription, CC BY 4.0",
+        QT_TRANSLATE_NOOP("PictureFields", "&Licence"),
+        QT_TRANSLATE_NOOP(
+            "PictureFields",
+            "The terms the desk may use the picture under (a licence name or its web address)",
+        ),
+        QT_TRANSLATE_NOOP("PictureFields", "e.g. agency subscription, CC BY 4.0"),
     ),
     "alt_text": (
-        "&Alt text",
-        "What the picture shows for readers who cannot see it; screen readers read it aloud",
-        "Describe what is in the picture",
+        QT_TRANSLATE_NOOP("PictureFields", "&Alt text"),
+        QT_TRANSLATE_NOOP(
+            "PictureFields",
+            "What the picture shows for readers who cannot see it; screen readers read it aloud",
+        ),
+        QT_TRANSLATE_NOOP("PictureFields", "Describe what is in the picture"),
     ),
 }
 MULTI_LINE = ("caption", "alt_text")
@@ -161,7 +177,9 @@ class ImageEditPanel(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in FIELD_NAMES:
-            label_text, tip, placeholder = FIELD_TEXTS[name]
+            label_text, tip, placeholder = (
+                QCoreApplication.translate("PictureFields", text) for text in FIELD_TEXTS[name]
+            )
             edit: QLineEdit | QPlainTextEdit
             if name in MULTI_LINE:
                 edit = QPlainTextEdit(self)
@@ -211,10 +229,11 @@ class ImageEditPanel(QWidget):
         self.status.setAccessibleName(self.tr("Picture details status"))
         self.status.setToolTip(self.tr("Whether the fields are saved"))
         self.status.setWordWrap(True)
-        self.note = QLabel(CHANGE_NOTE, self)
+        change_note = QCoreApplication.translate("PictureFields", CHANGE_NOTE)
+        self.note = QLabel(change_note, self)
         self.note.setWordWrap(True)
         self.note.setAccessibleName(self.tr("About changing credits"))
-        self.note.setToolTip(CHANGE_NOTE)
+        self.note.setToolTip(change_note)
         theme.make_secondary(self.note)  # quieter than the fields, still 4.5:1
 
         self.uses_label = QLabel(self.tr("&Used in:"), self)
@@ -366,7 +385,9 @@ class ImageEditPanel(QWidget):
                 self._conflict(exc)
                 return
             self.status.setText(
-                "Not saved: " + describe_error(exc, "the picture's details could not be saved")
+                self.tr("Not saved: {0}").format(
+                    describe_error(exc, self.tr("the picture's details could not be saved"))
+                )
             )
 
         run_in_background(

@@ -264,7 +264,9 @@ class LibraryView(QWidget):
         self.panel.insert_requested.connect(self.insert_requested)
         self.panel.open_story_requested.connect(self.open_story_requested)
 
-        self.status_label.setText("Loading the library…" if store else "No store is open")
+        self.status_label.setText(
+            self.tr("Loading the library…") if store else self.tr("No store is open")
+        )
         self.model.reload()
 
     def _setup_grid(self) -> None:
@@ -389,7 +391,9 @@ class LibraryView(QWidget):
         if not wanted:
             return
         if self._store is None:
-            self._show_message("No store is open", "Open a store before importing pictures.")
+            self._show_message(
+                self.tr("No store is open"), self.tr("Open a store before importing pictures.")
+            )
             return
         self._import_queue.extend(wanted)
         if not self._importing:
@@ -402,7 +406,7 @@ class LibraryView(QWidget):
         self._importing = True
         signals = _ImportSignals()
         signals.progress.connect(self._import_progress)
-        self._show_progress(0, len(paths), f"Importing {len(paths)} files…")
+        self._show_progress(0, len(paths), self.tr("Importing %n file(s)…", "", len(paths)))
 
         def done(outcome: ImportOutcome) -> None:
             signals.deleteLater()
@@ -415,7 +419,8 @@ class LibraryView(QWidget):
                 self._importing = False
                 self._work_finished()
                 self._show_message(
-                    "The import stopped", describe_error(exc, "the pictures could not be imported")
+                    self.tr("The import stopped"),
+                    describe_error(exc, self.tr("the pictures could not be imported")),
                 )
 
         run_in_background(
@@ -424,14 +429,20 @@ class LibraryView(QWidget):
 
     def _import_progress(self, done: int, total: int, name: str) -> None:
         if total and done < total:
-            self._show_progress(done, total, f"Importing {done + 1} of {total}: {name}…")
+            self._show_progress(
+                done, total, self.tr("Importing {0} of {1}: {2}…").format(done + 1, total, name)
+            )
 
     def _imported(self, outcome: ImportOutcome) -> None:
         self._importing = False
         self._work_finished()
         if outcome.problems:
             text, details = problems_text(outcome)
-            title = "Some pictures were not imported" if outcome.records else "Not imported"
+            title = (
+                self.tr("Some pictures were not imported")
+                if outcome.records
+                else self.tr("Not imported")
+            )
             self._show_message(title, text, details)
         if outcome.records:
             self._pending_import = outcome
@@ -582,9 +593,9 @@ class LibraryView(QWidget):
     def _update_count(self) -> None:
         total, filters = self.model.total, self.model.filters
         if total == 0 and not filters.active:
-            text = "No pictures yet: use Import pictures… or drop picture files here"
+            text = self.tr("No pictures yet: use Import pictures… or drop picture files here")
         elif total == 0:
-            text = "No picture matches"
+            text = self.tr("No picture matches")
         else:
             text = f"{total:,} picture{'s' if total != 1 else ''}"
             what = [
@@ -611,7 +622,9 @@ class LibraryView(QWidget):
         if self._importing:
             return  # the import's own progress is what matters now
         if done < total:
-            self._show_progress(done, total, f"Making thumbnails {done + 1} of {total}…")
+            self._show_progress(
+                done, total, self.tr("Making thumbnails {0} of {1}…").format(done + 1, total)
+            )
 
     def _show_progress(self, done: int, total: int, text: str) -> None:
         self.progress_bar.setRange(0, max(total, 1))

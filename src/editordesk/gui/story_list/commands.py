@@ -375,6 +375,6 @@ class StoryListCommands(QObject):
         def done(slugs: Sequence[str]) -> None:
             self.last_copied = "\n".join(slugs)
             QGuiApplication.clipboard().setText(self.last_copied)
-            self.message.emit(f"Copied {self.last_copied}")
+            self.message.emit(self.tr("Copied {0}").format(self.last_copied))
 
         self._run(_slugs, chosen[0], chosen[1], done=done)
