@@ -294,10 +294,10 @@ CASES: list[tuple[str, n.Document, str]] = [
     (
         "note reference before a colon or parenthesis",
         doc(
-            para(n.FootnoteRef("a", 1), T(": (x)")),
+            para(n.FootnoteRef("a", 1), T(": (x)"), n.FootnoteRef("a", 1), T("(y)")),
             footnotes=(n.Footnote("a", 1, (para(T("n")),)),),
         ),
-        "[^a]\\: (x)\n\n[^a]: n\n",
+        "[^a]\\: (x)[^a]\\(y)\n\n[^a]: n\n",
     ),
 ]
 

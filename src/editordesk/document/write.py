@@ -198,6 +198,7 @@ class _InlineWriter:
         self.open_links = 0
         self.after_bare = False  # a bare address just written, and no break in the text since
         self.after_text = False  # the last thing written was text
+        self.after_closer = False  # the last thing written closed emphasis
 
     def last_char(self) -> str | None:
         for piece in reversed(self.out):
@@ -245,6 +246,7 @@ class _InlineWriter:
     ) -> None:
         out = self.out
         start = self.line.start
+        after_closer, self.after_closer = self.after_closer, False
         if isinstance(node, n.Text):
             text = escape_text(node.text, line_start=start, line_end=at_end)
             if self.encode_next and node.text and _kind(node.text[0]) == "other":
@@ -284,9 +286,10 @@ class _InlineWriter:
         elif isinstance(node, n.FootnoteRef):
             out.append(f"[^{node.label}]")
             self.line.start = False
-            if isinstance(nxt, n.Text) and nxt.text.startswith(":"):
-                out.append("\\")  # `[^1]:` at a line's start would define a note
-        elif isinstance(node, n.Link) and self.bare(node, nxt):
+            if isinstance(nxt, n.Text) and nxt.text[:1] in (":", "("):
+                out.append("\\")  # `[^1]:` would define a note, `[^1](…)` make a link
+        elif isinstance(node, n.Link) and not after_closer and self.bare(node, nxt):
+            # (after a closing delimiter the address's first letter would keep it from closing)
             out.append(escape_text(node.children[0].text))  # type: ignore[union-attr]
             self.line.start = False
             self.after_bare = True
@@ -395,6 +398,7 @@ class _InlineWriter:
         if (_kind(last) == "punct" or char == "_") and _kind(hint) == "other":
             self.encode_next = True
         self.line.start = False
+        self.after_closer = True
 
     def _encode_before(self, at: int) -> None:
         """The character before position `at` of the output, as a character reference."""
