@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from editordesk.document.spelling import WordChecker, line_words
+from editordesk.document.spelling import (
+    WordChecker,
+    in_scripts,
+    language_scripts,
+    line_words,
+)
 from editordesk.document.style import StyleChecker, parse_style
 from editordesk.errors import ValidationError
 
@@ -54,6 +59,47 @@ def test_known_words_and_learning() -> None:
     ]
     checker.learn("Qwzx")
     assert checker.line_misspellings("Binchen and Qwzx") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "scripts"),
+    [
+        ("en_GB", {"LATIN"}),
+        ("de-DE", {"LATIN"}),
+        ("fr", {"LATIN"}),
+        ("ru_RU", {"CYRILLIC"}),
+        ("ar", {"ARABIC"}),
+        ("he_IL", {"HEBREW"}),
+        ("el", {"GREEK"}),
+        ("sr", {"CYRILLIC", "LATIN"}),
+    ],
+)
+def test_a_dictionary_reads_the_script_of_its_language(language: str, scripts: set[str]) -> None:
+    assert language_scripts(language) == scripts
+
+
+def test_words_in_another_script_are_never_flagged() -> None:
+    # An English story quoting Arabic, Hebrew, Russian, Greek and Chinese: only "teh" is
+    # the English dictionary's to flag (the trial flagged all five Arabic words).
+    checker = _checker(scripts=language_scripts("en_GB"))
+    line = "The ferry: مرحبا بالعالم. هذا نص عربي, שלום, Москва, Αθήνα, 北京 and teh end."
+    assert [w.text for w in checker.line_misspellings(line)] == ["teh"]
+    assert checker.is_right("مرحبا")
+    assert _checker().line_misspellings("مرحبا") != []  # no scripts given: every word read
+
+
+def test_a_latin_word_with_a_stray_letter_of_another_script_is_flagged() -> None:
+    # A slip of the keyboard layout: the word is the dictionary's to read, and it is wrong.
+    checker = _checker(scripts=language_scripts("en_GB"))
+    assert [w.text for w in checker.line_misspellings("the ferrبy sails")] == ["ferrبy"]
+    assert in_scripts("ferrبy", frozenset({"LATIN"}))
+    assert not in_scripts("مرحبا", frozenset({"LATIN"}))
+    assert in_scripts("Straße", frozenset({"LATIN"})) and in_scripts("café", frozenset({"LATIN"}))
+
+
+def test_a_russian_dictionary_leaves_english_names_alone() -> None:
+    checker = WordChecker(lambda w: w == "город", scripts=language_scripts("ru"))
+    assert [w.text for w in checker.line_misspellings("город Reuters горд")] == ["горд"]
 
 
 def test_style_rules_fire_with_fixes_and_leave_shortcodes_alone() -> None:

@@ -73,6 +73,18 @@ def test_underlines_appear_and_a_suggestion_applies(qtbot: QtBot, store: Store) 
     assert _underlined(editor, 1, 1) == "spelling"
 
 
+def test_an_arabic_sentence_in_an_english_story_is_not_underlined(
+    qtbot: QtBot, store: Store
+) -> None:
+    body = "The quik ferry.\n\nمرحبا بالعالم. هذا نص عربي"
+    editor = _open(qtbot, store, _story(store, headline="Ferry", body=body))
+    editor.show_source(True)
+    assert _underlined(editor, 1, 5) == "spelling"  # quik: the check is on
+    arabic = editor.body.document().findBlockByNumber(2).text()
+    assert all(_underlined(editor, 3, column) is None for column in range(len(arabic)))
+    assert [f.word for f in editor.preflight.findings if f.word] == ["quik"]
+
+
 def test_underlining_an_opened_story_leaves_it_saved(qtbot: QtBot, store: Store) -> None:
     # Qt reports a re-highlighted line as a text change: the underlines of a story just
     # opened once marked it unsaved, and closing it asked "Save your changes?".

@@ -39,6 +39,14 @@ def test_the_desk_dictionary_is_shared_by_two_windows_on_one_store(
         assert _words(other, story.id, "The Binchen ferry sails.") == []
 
 
+def test_an_english_story_does_not_flag_a_quoted_arabic_sentence(store: Store) -> None:
+    # The trial: five "not in the dictionary" warnings for one Arabic sentence.
+    story = _create(store, headline="Port", body="x")
+    body = "The ferry sails.\n\nمرحبا بالعالم. هذا نص عربي\n\nThe quik ferry."
+    assert _words(store, story.id, body) == ["quik"]
+    assert _words(store, story.id, "The ferrبy sails.") == ["ferrبy"]  # stray letter: flagged
+
+
 def test_my_dictionary_and_ignore_in_this_story(store: Store, tmp_path: Path) -> None:
     a = _create(store, headline="A", body="x")
     b = _create(store, headline="B", body="x")

@@ -3,7 +3,8 @@
 Qt-free and store-free, so the Markdown source editor, a visual editor and the command line
 share it. Never read: web addresses, e-mail addresses, @handles, shortcodes with their
 parameters, code (inline and fenced), link targets, HTML tags and anything with a digit;
-all-capital acronyms by choice.
+all-capital acronyms by choice; words written in a script the dictionary's language is not
+(an Arabic name or sentence quoted in an English story).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -30,6 +32,43 @@ _SKIP = re.compile(
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 FENCE = re.compile(r"^\s*(```|~~~)")
 CACHE_LINES = 20_000  # lines remembered (a 20,000-word story has about 600)
+
+# The scripts a language is written in, by its ISO 639 code (the part of a tag such as
+# en_GB or sr-Latn before "_"/"-"); a language not named here is written in Latin letters,
+# as nearly every Hunspell dictionary is. Script names are the first word of a letter's
+# Unicode name ("ARABIC LETTER MEEM" -> ARABIC, "CJK UNIFIED IDEOGRAPH-4E00" -> CJK).
+_JAPANESE = ("CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA")
+_NOT_LATIN: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        ("ru", "uk", "be", "bg", "mk", "kk", "ky", "tg", "mn", "tt", "ba", "cv"), ("CYRILLIC",)
+    ),
+    "sr": ("CYRILLIC", "LATIN"),
+    "el": ("GREEK",),
+    **dict.fromkeys(("he", "yi", "iw"), ("HEBREW",)),
+    **dict.fromkeys(("ar", "fa", "ur", "ps", "ug", "ckb", "sd"), ("ARABIC",)),
+    **dict.fromkeys(("hi", "mr", "ne", "sa", "kok", "mai"), ("DEVANAGARI",)),
+    **dict.fromkeys(("bn", "as"), ("BENGALI",)),
+    "pa": ("GURMUKHI",),
+    "gu": ("GUJARATI",),
+    "or": ("ORIYA",),
+    "ta": ("TAMIL",),
+    "te": ("TELUGU",),
+    "kn": ("KANNADA",),
+    "ml": ("MALAYALAM",),
+    "si": ("SINHALA",),
+    "th": ("THAI",),
+    "lo": ("LAO",),
+    "km": ("KHMER",),
+    "my": ("MYANMAR",),
+    "bo": ("TIBETAN",),
+    "ka": ("GEORGIAN",),
+    "hy": ("ARMENIAN",),
+    **dict.fromkeys(("am", "ti"), ("ETHIOPIC",)),
+    "dv": ("THAANA",),
+    "zh": ("CJK",),
+    "ja": _JAPANESE,
+    "ko": ("HANGUL", "CJK"),
+}
 
 
 @dataclass(frozen=True)
@@ -83,6 +122,28 @@ def body_lines(text: str) -> Iterator[tuple[int, str, bool]]:
         yield number, line, in_fence
 
 
+def language_scripts(language: str) -> frozenset[str]:
+    """The scripts a dictionary for `language` (a tag such as en_GB, de-DE, ru) reads."""
+    code = language.replace("-", "_").split("_", 1)[0].lower()
+    return frozenset(_NOT_LATIN.get(code, ("LATIN",)))
+
+
+@functools.lru_cache(maxsize=8192)
+def letter_script(letter: str) -> str:
+    """The script of one letter, as the first word of its Unicode name ("" if it has none)."""
+    return unicodedata.name(letter, "").split(" ", 1)[0]
+
+
+def in_scripts(word: str, scripts: frozenset[str]) -> bool:
+    """Whether `word` has a letter of one of `scripts`, so a dictionary of them can read it.
+
+    A word with none (Arabic, Hebrew, Cyrillic, CJK... in an English story) is not the
+    dictionary's to judge and is never flagged. A mixed word (Latin letters with a stray
+    Arabic one) has a letter of the script and is checked: a stray letter of another
+    script is a slip the reader should see."""
+    return any(c.isalpha() and letter_script(c) in scripts for c in word)
+
+
 def normalise(word: str) -> str:
     """The form a dictionary looks up: typographic apostrophes as straight ones."""
     return word.replace("’", "'")
@@ -94,7 +155,9 @@ class WordChecker:
     `lookup` is the dictionary's own check (Enchant's, in the app); `known` are words that
     are right whatever it says: my dictionary, the desk's, those ignored in this story. One
     checker is shared by the background full check and the editor's line-at-a-time
-    underlining, so the lock keeps the dictionary to one caller at a time."""
+    underlining, so the lock keeps the dictionary to one caller at a time. `scripts` are
+    those the dictionary reads (`language_scripts`): a word with no letter of them is never
+    flagged; None reads every word."""
 
     def __init__(
         self,
@@ -103,8 +166,10 @@ class WordChecker:
         known: Iterable[str] = (),
         *,
         skip_acronyms: bool = True,
+        scripts: frozenset[str] | None = None,
     ) -> None:
         self._lookup = lookup
+        self._scripts = scripts
         self._suggest = suggest
         self._known = {normalise(w) for w in known}
         self._known_lower = {w.lower() for w in self._known}
@@ -125,14 +190,22 @@ class WordChecker:
         """The words taken as right whatever the dictionary says."""
         return frozenset(self._known)
 
+    def reads(self, word: str) -> bool:
+        """Whether the dictionary judges `word` at all (it is written in its script)."""
+        return self._scripts is None or in_scripts(word, self._scripts)
+
     def is_right(self, word: str) -> bool:
+        """Whether `word` is right; a word in a script the dictionary does not read is."""
         word = normalise(word)
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        if word in self._known or (word[:1].isupper() and word.lower() in self._known_lower):
-            right = True
-        else:
+        right = (
+            not self.reads(word)
+            or word in self._known
+            or (word[:1].isupper() and word.lower() in self._known_lower)
+        )
+        if not right:
             with self._lock:
                 right = self._lookup(word)
         self._cache[word] = right

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from editordesk.document.spelling import WordChecker, normalise
+from editordesk.document.spelling import WordChecker, language_scripts, normalise
 from editordesk.errors import ValidationError
 from editordesk.store.models import DeskWord, StoreSetting, Story, StorySpelling
 
@@ -250,4 +250,10 @@ def make_checker(
                 answers.clear()
         return right
 
-    return WordChecker(lookup, found.suggest, known, skip_acronyms=setup.skip_acronyms)
+    return WordChecker(
+        lookup,
+        found.suggest,
+        known,
+        skip_acronyms=setup.skip_acronyms,
+        scripts=language_scripts(setup.language),
+    )
