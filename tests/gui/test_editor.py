@@ -111,9 +111,35 @@ def test_the_preview_shows_the_story_as_exported(qtbot: QtBot, store: Store) -> 
     with qtbot.waitSignal(editor.preview_updated, timeout=5000):
         pass
     assert "First calm day." in editor.preview.toPlainText()
+    qtbot.keyClick(editor.headline, Qt.Key.Key_End)  # a loaded headline shows its start
     with qtbot.waitSignal(editor.preview_updated, timeout=5000):
         qtbot.keyClicks(editor.headline, " reopens")
     assert "Quay reopens" in editor.preview.toPlainText()
+
+
+def test_a_loaded_long_headline_and_slug_show_their_start(qtbot: QtBot, store: Store) -> None:
+    # The trial: the headline opened reading "…first twenty years online" (at 2x scaling
+    # "ars online"), the slug "rbour-museum-online-years": the end, not the start.
+    headline = "Harbour museum puts the town's first twenty years of photographs online " * 2
+    with store.write() as session:
+        record = create_story(
+            session,
+            StoryDraft(headline=headline.strip(), tags=[f"topic {n}" for n in range(30)]),
+            author="t",
+        )
+    editor = StoryEditor(store, record)
+    qtbot.addWidget(editor)
+    editor.resize(700, 600)
+    editor.show()
+    slug = editor.slug_field.edit
+    for field in (editor.headline, slug, editor.tags):
+        assert field.fontMetrics().horizontalAdvance(field.text()) > field.width()  # too long
+        assert field.cursorPosition() == 0
+        assert field.cursorRect().x() < 10  # scrolled to the start: the first word shows
+    qtbot.keyClick(editor.headline, Qt.Key.Key_End)
+    qtbot.keyClicks(editor.headline, "!")  # typing is not moved back to the start
+    assert editor.headline.text().endswith("online!")
+    assert editor.headline.cursorPosition() == len(editor.headline.text())
 
 
 def test_the_highlighter_tells_strong_from_emphasis(qtbot: QtBot, store: Store) -> None:

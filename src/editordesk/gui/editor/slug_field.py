@@ -78,7 +78,9 @@ class SlugField(QWidget):
         """Show a story's slug as stored (no edit, no question asked)."""
         self.story_id = story_id
         self._headline = headline
-        self.edit.setText(slug)
+        if self.edit.text() != slug:  # saved as shown: the cursor stays where it was
+            self.edit.setText(slug)
+            self.edit.setCursorPosition(0)  # a long slug shows its start, as it is read
         self.from_headline.setChecked(follows)
         self._set_note("")
         self._timer.start()

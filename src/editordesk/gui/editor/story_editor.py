@@ -472,6 +472,8 @@ class StoryEditor(QWidget):
             self.section.setEditText(draft.section)
             self.status.setCurrentIndex(list(StoryStatus).index(StoryStatus(draft.status)))
             self.tags.setText(", ".join(draft.tags))
+            for field in (self.headline, self.byline, self.dateline, self.tags):
+                field.setCursorPosition(0)  # a long line shows its start, as it is read
             self.publish_on.setChecked(draft.publish_time is not None)
             if draft.publish_time is not None:
                 self.publish_time.setDateTime(QDateTime(draft.publish_time.astimezone()))
