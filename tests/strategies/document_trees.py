@@ -16,6 +16,7 @@ the strategy it shapes.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import string
 from collections.abc import Callable
@@ -215,6 +216,9 @@ def _wordy(items: tuple[n.Inline, ...]) -> bool:
     )
 
 
+# The same strategy object for the same arguments: built once, not at every draw
+# (a fresh graph per draw made deep trees take minutes to validate).
+@functools.cache
 def _inline_run(
     depth: int, *, breaks: bool, notes: bool, links: bool, nested: bool = False
 ) -> st.SearchStrategy[tuple[n.Inline, ...]]:
@@ -288,6 +292,7 @@ _RAW_BLOCKS = [
 _ALIGNS = ["", "left", "center", "right"]
 
 
+@functools.cache
 def _paragraph(notes: bool) -> st.SearchStrategy[n.Block]:
     """A paragraph: the parser strips white space from the end of its last text."""
 
@@ -304,6 +309,7 @@ def _paragraph(notes: bool) -> st.SearchStrategy[n.Block]:
     )
 
 
+@functools.cache
 def _heading(notes: bool) -> st.SearchStrategy[n.Block]:
     atx = st.builds(
         n.Heading,
@@ -357,6 +363,7 @@ def _table(draw: st.DrawFn, notes: bool) -> n.Block:
     return n.Table(header, tuple(rows), tuple(align))
 
 
+@functools.cache
 def _leaf_block(notes: bool) -> st.SearchStrategy[n.Block]:
     return st.one_of(
         _paragraph(notes),
@@ -441,6 +448,7 @@ def _list(draw: st.DrawFn, depth: int, notes: bool) -> n.Block:
     return n.OrderedList(items, start, tight)
 
 
+@functools.cache
 def _block(depth: int, notes: bool) -> st.SearchStrategy[n.Block]:
     if depth <= 0:
         return _leaf_block(notes)
