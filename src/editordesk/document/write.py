@@ -490,16 +490,16 @@ def _joined_text(text: str) -> str:
 
 
 def write_inlines(inlines: Sequence[n.Inline]) -> str:
-    """A run of inlines as Markdown (a paragraph's text, lines joined by "\\n").
-
-    A tree the parser did not make may hold what Markdown has no way to say; it is written in
-    the nearest form: breaks at either end of the run and empty emphasis are left out."""
+    """A run of inlines as Markdown (a paragraph's text, lines joined by "\\n"); emphasis
+    around nothing, which Markdown has no way to say, is left out."""
     writer = _InlineWriter()
-    writer.write(_trimmed(inlines), None, True)
+    writer.write(inlines, None, True)
     return "".join(writer.out)
 
 
 def _trimmed(inlines: Sequence[n.Inline]) -> Sequence[n.Inline]:
+    """A paragraph's inlines without breaks at either end (a tree the parser did not make may
+    hold them; a break at the end would be written as a stray backslash)."""
     start, end = 0, len(inlines)
     while start < end and isinstance(inlines[start], n.SoftBreak | n.LineBreak):
         start += 1
@@ -514,9 +514,15 @@ def _trimmed(inlines: Sequence[n.Inline]) -> Sequence[n.Inline]:
 class _BlockWriter:
     """Writes blocks as lines; containers prefix their children's lines."""
 
-    def blocks(self, blocks: Sequence[n.Block], tight: bool = False) -> list[str]:
+    def __init__(self, depth: int = 0) -> None:
+        self.depth = depth  # containers (quotes, list items, notes) around what is written
+
+    def blocks(
+        self, blocks: Sequence[n.Block], tight: bool = False, item_marker: str = ""
+    ) -> list[str]:
         """Lines for `blocks`, one blank line apart (none in a tight list where none is
-        needed)."""
+        needed). `item_marker`: the bullet of the item they stand in, which a list opening
+        the item does not repeat (`- - -` would be a rule)."""
         lines: list[str] = []
         prev: n.Block | None = None
         bullet = ""
@@ -524,6 +530,8 @@ class _BlockWriter:
         for block in blocks:
             if isinstance(block, n.BulletList):
                 bullet = "*" if bullet == "-" and isinstance(prev, n.BulletList) else "-"
+                if prev is None and item_marker == "-":
+                    bullet = "*"
                 body = self.bullet_list(block, bullet)
             elif isinstance(block, n.OrderedList):
                 ordered = ")" if ordered == "." and isinstance(prev, n.OrderedList) else "."
@@ -540,11 +548,14 @@ class _BlockWriter:
 
     def block(self, block: n.Block, after_paragraph: bool = False) -> list[str]:
         if isinstance(block, n.Paragraph):
-            return write_inlines(block.children).split("\n") if block.children else [""]
+            children = _trimmed(block.children)
+            return write_inlines(children).split("\n") if children else [""]
         if isinstance(block, n.Heading):
             return _heading(block)
         if isinstance(block, n.BlockQuote):
+            self.depth += 1
             inner = self.blocks(block.children)
+            self.depth -= 1
             return [f"> {line}" if line else ">" for line in inner] or [">"]
         if isinstance(block, n.CodeBlock):
             return _fenced(block)
@@ -552,8 +563,15 @@ class _BlockWriter:
             return ["***" if after_paragraph else "---"]
         if isinstance(block, n.RawBlock):
             return block.html.rstrip("\n").split("\n")
-        if isinstance(block, n.Figure | n.Tweet) and block.source:
-            return block.source.split("\n")  # as written: parameters we do not model stay
+        # A figure or tweet as written: parameters we do not model stay. A source over several
+        # lines in a quote or list holds that container's prefixes, which would be written
+        # again around it; the canonical form is written there instead.
+        if (
+            isinstance(block, n.Figure | n.Tweet)
+            and block.source
+            and ("\n" not in block.source or not self.depth)
+        ):
+            return block.source.split("\n")
         if isinstance(block, n.Figure):
             if block.image_id is None:
                 return [format_shortcode(FIGURE_NAME, [])]
@@ -584,7 +602,9 @@ class _BlockWriter:
         for i, (item, marker) in enumerate(zip(items, markers, strict=True)):
             if i and not tight:
                 lines.append("")
-            body = self.blocks(item.children, tight)
+            self.depth += 1
+            body = self.blocks(item.children, tight, marker)
+            self.depth -= 1
             if not body or body == [""]:
                 lines.append(marker)
                 continue
@@ -708,7 +728,7 @@ def _cell(cell: n.TableCell) -> str:
 
 
 def _footnote(note: n.Footnote) -> list[str]:
-    body = _BlockWriter().blocks(note.children)
+    body = _BlockWriter(1).blocks(note.children)
     head = f"[^{note.label}]:"
     if not body:
         return [head]
@@ -720,11 +740,40 @@ def _footnote(note: n.Footnote) -> list[str]:
 def write_blocks(blocks: Sequence[n.Block], footnotes: Sequence[n.Footnote] = ()) -> str:
     """Blocks (and the footnotes they refer to, written after them) as a canonical body."""
     lines = _BlockWriter().blocks(blocks)
+    cited = _cited(blocks, footnotes) if footnotes else set()
     for note in footnotes:
+        if note.label not in cited:
+            continue  # a definition nothing cites is dropped when read, so never written
         if lines:
             lines.append("")
         lines.extend(_footnote(note))
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def _cited(blocks: Sequence[n.Block], footnotes: Sequence[n.Footnote]) -> set[str]:
+    """The labels of the notes cited anywhere in `blocks` or in the notes themselves."""
+    labels: set[str] = set()
+
+    def inlines(items: Sequence[n.Inline]) -> None:
+        for item in items:
+            if isinstance(item, n.FootnoteRef):
+                labels.add(item.label)
+            elif isinstance(item, n.Emphasis | n.Strong | n.Strikethrough | n.Link):
+                inlines(item.children)
+
+    def visit(run: Sequence[n.Block]) -> None:
+        for block in n.walk(tuple(run)):
+            if isinstance(block, n.Paragraph | n.Heading):
+                inlines(block.children)
+            elif isinstance(block, n.Table):
+                for row in (block.header, *block.rows):
+                    for cell in row.cells:
+                        inlines(cell.children)
+
+    visit(blocks)
+    for note in footnotes:
+        visit(note.children)
+    return labels
 
 
 def write_body(doc: n.Document) -> str:
