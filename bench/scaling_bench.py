@@ -31,7 +31,7 @@ from editordesk.document.diff import side_by_side
 from editordesk.document.parse import parse_body
 from editordesk.document.shortcodes import scan
 from editordesk.document.write import write_body
-from editordesk.interchange.html_in import read_html
+from editordesk.interchange.html import read_html
 from editordesk.services.exporting import ExportOptions, check_story, export_stories, load_bundle
 from editordesk.services.importing import import_files
 from editordesk.services.related import suggest_related

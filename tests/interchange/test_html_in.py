@@ -23,7 +23,7 @@ from PIL import Image as PILImage
 
 from editordesk.document import nodes as n
 from editordesk.errors import InputError
-from editordesk.interchange.html_in import (
+from editordesk.interchange.html import (
     MAX_HTML_CHARS,
     MAX_NESTING,
     MAX_PICTURES,

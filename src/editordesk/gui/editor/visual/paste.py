@@ -1,5 +1,5 @@
 """Pasting HTML into the visual editor: the clipboard's text/html read into the tree
-(interchange/html_in.py), its pictures put into the library as an import puts them (their
+(interchange/html/), its pictures put into the library as an import puts them (their
 IPTC/XMP/EXIF read into the fields), then the blocks inserted at the cursor as one undo step.
 What could not come through is said in one line each, through `notes_ready`, for Checks.
 
@@ -21,7 +21,7 @@ from PySide6.QtGui import QTextCursor
 
 from editordesk.document import nodes as n
 from editordesk.errors import EditorDeskError, InputError
-from editordesk.interchange.html_in import (
+from editordesk.interchange.html import (
     PastedDocument,
     PastedPicture,
     place_pictures,
