@@ -22,7 +22,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QVBoxLayout, QWidget
 
 from editordesk.document.parse import parse_body
-from editordesk.gui.editor.visual import commands as cmd
+from editordesk.gui.editor.visual import blocks, footnotes, lists, units
 from editordesk.gui.editor.visual.edit import BODY_MIME, VisualEdit
 from editordesk.gui.editor.visual.schema import (
     FOOTNOTE_OBJECT,
@@ -115,7 +115,7 @@ def kinds(edit: VisualEdit) -> list[str]:
     out = []
     block = edit.document().firstBlock()
     while block.isValid():
-        out.append(str(cmd.kind_of(block)))
+        out.append(str(blocks.kind_of(block)))
         block = block.next()
     return out
 
@@ -290,7 +290,7 @@ def test_tab_nests_and_shift_tab_unnests_an_item(edit: VisualEdit) -> None:
     to_block(edit, 1)
     key(edit, Qt.Key.Key_Tab)
     assert body(edit) == "- one\n  - two\n- three"
-    assert cmd.list_depth(edit.textCursor().block()) == 2
+    assert lists.list_depth(edit.textCursor().block()) == 2
     key(edit, Qt.Key.Key_Backtab, SHIFT)
     assert body(edit) == "- one\n- two\n- three"
 
@@ -429,7 +429,7 @@ def test_our_own_clipboard_keeps_a_figure(edit: VisualEdit) -> None:
 def test_cut_and_paste_of_a_card_moves_it_whole(edit: VisualEdit) -> None:
     load(edit, f"One\n\n{FIGURE}\n\nTwo")
     to_block(edit, 1)
-    edit.setTextCursor(cmd.unit_selection(edit.document().findBlockByNumber(1)))
+    edit.setTextCursor(units.unit_selection(edit.document().findBlockByNumber(1)))
     key(edit, Qt.Key.Key_X, CTRL)
     assert body(edit) == "One\n\nTwo"
     to_block(edit, 1, end=True)
@@ -489,14 +489,14 @@ def test_arrow_keys_step_over_a_card(edit: VisualEdit) -> None:
 
 def test_typing_on_a_selected_card_starts_a_paragraph_after_it(edit: VisualEdit) -> None:
     load(edit, f"One\n\n{FIGURE}")
-    edit.setTextCursor(cmd.unit_selection(edit.document().findBlockByNumber(1)))
+    edit.setTextCursor(units.unit_selection(edit.document().findBlockByNumber(1)))
     QTest.keyClicks(edit, "Caption talk")
     assert body(edit) == f"One\n\n{FIGURE}\n\nCaption talk"
 
 
 def test_dragging_a_card_moves_it_in_one_undo(edit: VisualEdit) -> None:
     load(edit, f"One\n\n{FIGURE}\n\nTwo\n\nThree")
-    edit.setTextCursor(cmd.unit_selection(edit.document().findBlockByNumber(1)))
+    edit.setTextCursor(units.unit_selection(edit.document().findBlockByNumber(1)))
     mime = edit.createMimeDataFromSelection()
     target = edit.document().find("Three")
     rect = edit.cursorRect(target)
@@ -623,7 +623,7 @@ def test_insert_footnote_puts_the_cursor_in_its_note(edit: VisualEdit) -> None:
     edit.insert_footnote()
     QTest.keyClicks(edit, "Source.")
     block = edit.textCursor().block()
-    assert cmd.kind_of(block) == BlockKind.FOOTNOTE
+    assert blocks.kind_of(block) == BlockKind.FOOTNOTE
     first = QTextCursor(edit.document().firstBlock())
     first.movePosition(Move.EndOfBlock)
     assert first.charFormat().objectType() == FOOTNOTE_OBJECT
@@ -799,7 +799,7 @@ def test_enter_or_typing_in_a_card_block_goes_to_a_new_paragraph(edit: VisualEdi
     to_block(edit, 1, end=True)
     key(edit, Qt.Key.Key_Return)
     assert edit.textCursor().block().blockNumber() == 2
-    assert cmd.kind_of(edit.textCursor().block()) == BlockKind.PARAGRAPH
+    assert blocks.kind_of(edit.textCursor().block()) == BlockKind.PARAGRAPH
 
 
 def test_shift_arrows_take_a_card_whole(edit: VisualEdit) -> None:
@@ -823,7 +823,7 @@ def test_a_tweet_token_goes_in_as_a_card_after_the_paragraph(edit: VisualEdit) -
     assert edit.textCursor().block().blockNumber() == 2  # below the card
     QTest.keyClicks(edit, "More")
     assert body(edit) == 'Hello world\n\n{{< x user="jack" id="20" >}}\n\nMore'
-    edit.setTextCursor(cmd.unit_selection(edit.document().findBlockByNumber(1)))
+    edit.setTextCursor(units.unit_selection(edit.document().findBlockByNumber(1)))
     assert edit.accessibleDescription().startswith("Tweet by @jack")
 
 
@@ -1026,7 +1026,7 @@ def test_the_notes_separator_is_not_edited(edit: VisualEdit) -> None:
     notes = next(
         b
         for b in (edit.document().findBlockByNumber(i) for i in range(edit.document().blockCount()))
-        if cmd.is_notes(b)
+        if footnotes.is_notes(b)
     )
     cursor = QTextCursor(notes)
     cursor.movePosition(Move.EndOfBlock)

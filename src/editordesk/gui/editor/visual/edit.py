@@ -32,8 +32,17 @@ from editordesk.document import nodes as n
 from editordesk.document.parse import parse_body
 from editordesk.document.write import write_body
 from editordesk.gui.clipboard import hand_over_at_exit
-from editordesk.gui.editor.visual import commands as cmd
-from editordesk.gui.editor.visual import tables
+from editordesk.gui.editor.visual import (
+    autoformat,
+    blocks,
+    footnotes,
+    inline,
+    kinds,
+    lists,
+    moving,
+    tables,
+    units,
+)
 from editordesk.gui.editor.visual.build import build_document, insert_blocks
 from editordesk.gui.editor.visual.cards import describe_object
 from editordesk.gui.editor.visual.read import read_document, read_selection
@@ -111,14 +120,14 @@ class VisualEdit(QTextEdit):
             rect = layout.blockBoundingRect(block).translated(dx, dy)
             if rect.top() > viewport.height():
                 break
-            level = cmd.quote_level(block)
+            level = kinds.quote_level(block)
             after = block.next()
             if level:
                 painter = painter or QPainter(viewport)
-                below = cmd.quote_level(after) if after.isValid() else 0
+                below = kinds.quote_level(after) if after.isValid() else 0
                 gap_end = layout.blockBoundingRect(after).top() + dy if below else 0.0
                 for k in range(level):
-                    x = rect.left() + cmd.QUOTE_INDENT * k + 8
+                    x = rect.left() + kinds.QUOTE_INDENT * k + 8
                     end = gap_end if below > k else rect.bottom()  # one bar down the quote
                     painter.fillRect(
                         QRectF(x, rect.top(), 3, max(end, rect.bottom()) - rect.top()), color
@@ -197,37 +206,37 @@ class VisualEdit(QTextEdit):
             self.setTextCursor(cursor)
 
     def bold(self) -> None:
-        self._inline(cmd.toggle_bold)
+        self._inline(inline.toggle_bold)
 
     def italic(self) -> None:
-        self._inline(cmd.toggle_italic)
+        self._inline(inline.toggle_italic)
 
     def strikethrough(self) -> None:
-        self._inline(cmd.toggle_strikethrough)
+        self._inline(inline.toggle_strikethrough)
 
     def insert_link(self, url: str, text: str | None = None) -> None:
-        self._run(lambda c: cmd.set_link(c, url, text))
+        self._run(lambda c: inline.set_link(c, url, text))
 
     def remove_link(self) -> None:
-        self._run(lambda c: cmd.set_link(c, ""))
+        self._run(lambda c: inline.set_link(c, ""))
 
     def heading(self, level: int) -> None:
-        self._run(lambda c: cmd.toggle_heading(c, level))
+        self._run(lambda c: kinds.toggle_heading(c, level))
 
     def bullet_list(self) -> None:
-        self._run(lambda c: cmd.toggle_list(c, numbered=False))
+        self._run(lambda c: lists.toggle_list(c, numbered=False))
 
     def numbered_list(self) -> None:
-        self._run(lambda c: cmd.toggle_list(c, numbered=True))
+        self._run(lambda c: lists.toggle_list(c, numbered=True))
 
     def quote(self) -> None:
-        self._run(cmd.toggle_quote)
+        self._run(kinds.toggle_quote)
 
     def code_block(self) -> None:
-        self._run(cmd.toggle_code_block)
+        self._run(kinds.toggle_code_block)
 
     def insert_rule(self) -> None:
-        self._run(cmd.insert_rule)
+        self._run(units.insert_rule)
 
     def insert_footnote(self) -> None:
         """A reference after the selection (or at the cursor) and its note, empty, at the end
@@ -235,8 +244,8 @@ class VisualEdit(QTextEdit):
         if not self._editable():
             return
         doc = self.document()
-        label = cmd.new_footnote_label(doc)
-        number = len(cmd.footnote_labels(doc)) + 1
+        label = footnotes.new_footnote_label(doc)
+        number = len(footnotes.footnote_labels(doc)) + 1
         cursor = self.textCursor()
         cursor.setPosition(cursor.selectionEnd())
         cursor.beginEditBlock()
@@ -246,7 +255,7 @@ class VisualEdit(QTextEdit):
             (n.Footnote(label, number, ()),),
             self._assets,
         )
-        note = cmd.note_block(doc, label)
+        note = footnotes.note_block(doc, label)
         if note is not None:
             cursor.setPosition(note.position() + note.length() - 1)
         cursor.endEditBlock()
@@ -257,7 +266,7 @@ class VisualEdit(QTextEdit):
         if not self._editable():
             return
         cursor = self.textCursor()
-        if cmd.move_blocks(cursor, delta):
+        if moving.move_blocks(cursor, delta):
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
 
@@ -270,9 +279,9 @@ class VisualEdit(QTextEdit):
         def insert(cursor: QTextCursor) -> None:
             self._insert_tree(cursor, tree, cards_only=True)
             block = cursor.block()
-            if cmd.is_unit(block):  # the cursor goes on below the card, as in the source
+            if blocks.is_unit(block):  # the cursor goes on below the card, as in the source
                 after = block.next()
-                if after.isValid() and not cmd.is_unit(after) and not cmd.table_at(after):
+                if after.isValid() and not blocks.is_unit(after) and not blocks.table_at(after):
                     cursor.setPosition(after.position())
                 else:
                     cursor.movePosition(Move.EndOfBlock)
@@ -315,10 +324,10 @@ class VisualEdit(QTextEdit):
         if table is not None:  # a card goes after the table: a cell holds one line
             cursor.clearSelection()
             cursor.setPosition(table.lastPosition() + 1)
-            if cursor.block().text() or cmd.is_unit(cursor.block()):
+            if cursor.block().text() or blocks.is_unit(cursor.block()):
                 cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
                 cursor.movePosition(Move.PreviousBlock)
-        if cards_only and cursor.block().text() and not cmd.is_unit(cursor.block()):
+        if cards_only and cursor.block().text() and not blocks.is_unit(cursor.block()):
             cursor.clearSelection()  # a card goes after the paragraph, not into it
             cursor.movePosition(Move.EndOfBlock)
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
@@ -442,19 +451,19 @@ class VisualEdit(QTextEdit):
             return
         doc = self.document()
         card = doc.findBlockByNumber(number)
-        if not cmd.is_unit(card):
+        if not blocks.is_unit(card):
             return
         target = doc.findBlock(position)
-        if cmd.table_at(target) is not None:
-            table = cmd.table_at(target)
+        if blocks.table_at(target) is not None:
+            table = blocks.table_at(target)
             assert table is not None
             target = doc.findBlock(table.lastPosition() + 1)
         middle = target.position() + target.length() // 2
         after = position > middle or target.blockNumber() == number
         cursor = QTextCursor(doc)
-        moved = cmd.move_unit_to(cursor, card, target, after)
+        moved = moving.move_unit_to(cursor, card, target, after)
         if moved is not None:
-            self.setTextCursor(cmd.unit_selection(moved))
+            self.setTextCursor(units.unit_selection(moved))
 
     # ------------------------------------------------------------ keys
 
@@ -476,11 +485,11 @@ class VisualEdit(QTextEdit):
             self._before_typing(cursor)
             offset = cursor.positionInBlock()
             convert = text == " " and not cursor.hasSelection()
-            prefix = cmd.autoformat_prefix(cursor.block(), offset) if convert else None
+            prefix = autoformat.autoformat_prefix(cursor.block(), offset) if convert else None
             super().keyPressEvent(event)
             if prefix is not None:
                 cursor = self.textCursor()
-                cmd.apply_prefix(cursor, prefix, offset + 1)
+                autoformat.apply_prefix(cursor, prefix, offset + 1)
                 self.setTextCursor(cursor)
             return
         arrow = event.key() in (
@@ -546,10 +555,10 @@ class VisualEdit(QTextEdit):
         cursor = self.textCursor()
         block = cursor.block()
         unit = self._selected_unit()
-        if unit is not None or cmd.is_unit(block):
+        if unit is not None or blocks.is_unit(block):
             self._paragraph_after(unit or block)
             return True
-        kind = cmd.kind_of(block)
+        kind = blocks.kind_of(block)
         if kind in VERBATIM:
             text = block.text()
             if not soft and cursor.atBlockEnd() and text.endswith(LINE_SEP):
@@ -575,30 +584,30 @@ class VisualEdit(QTextEdit):
             self.setTextCursor(cursor)
             return True
         if soft:  # a line break: plain, since code and links hold none
-            cursor.insertText(LINE_SEP, cmd.plain_chars(cursor.charFormat()))
+            cursor.insertText(LINE_SEP, inline.plain_chars(cursor.charFormat()))
             self.setTextCursor(cursor)
             return True
         if block.textList() is not None and not block.text() and not cursor.hasSelection():
-            self._run(lambda c: cmd.indent_item(c.block(), -1))
+            self._run(lambda c: lists.indent_item(c.block(), -1))
             return True
-        level = cmd.quote_level(block)
+        level = kinds.quote_level(block)
         if level and not block.text() and not cursor.hasSelection():  # an empty quoted line
-            self._run(lambda c: cmd.set_quote(c.block(), level - 1))  # ends the quote
+            self._run(lambda c: kinds.set_quote(c.block(), level - 1))  # ends the quote
             return True
-        if cmd.is_rule_text(block) and cursor.atBlockEnd():
-            self._run(cmd.make_rule)
+        if autoformat.is_rule_text(block) and cursor.atBlockEnd():
+            self._run(autoformat.make_rule)
             return True
         heading_end = block.blockFormat().headingLevel() and cursor.atBlockEnd()
         cursor.beginEditBlock()
         if cursor.hasSelection():
             cursor.removeSelectedText()
-        chars = cmd.plain_chars(cursor.charFormat())
+        chars = inline.plain_chars(cursor.charFormat())
         if heading_end:
             fmt = QTextBlockFormat(block.blockFormat())
             fmt.setHeadingLevel(0)
             fmt.clearProperty(BLOCK_KIND)
             cursor.insertBlock(fmt, QTextCharFormat())
-            cmd.set_heading(cursor.block(), 0)
+            kinds.set_heading(cursor.block(), 0)
         else:
             cursor.insertBlock()
             if cursor.atBlockEnd():
@@ -615,9 +624,11 @@ class VisualEdit(QTextEdit):
     def _backspace(self) -> bool:
         cursor = self.textCursor()
         block = cursor.block()
-        if cmd.is_notes(block) and not cursor.hasSelection():
+        if footnotes.is_notes(block) and not cursor.hasSelection():
             return True  # the Notes separator is drawn, not edited
-        if self._selected_unit() is not None or (not cursor.hasSelection() and cmd.is_unit(block)):
+        if self._selected_unit() is not None or (
+            not cursor.hasSelection() and blocks.is_unit(block)
+        ):
             self._remove_card(self._selected_unit() or block)
             return True
         if cursor.hasSelection():
@@ -626,21 +637,21 @@ class VisualEdit(QTextEdit):
             return True
         if not cursor.atBlockStart():
             return False
-        if cmd.is_note_mark(cmd.footnote_at(self.document(), block.position())):
+        if footnotes.is_note_mark(footnotes.footnote_at(self.document(), block.position())):
             return True  # a note's first block does not join the one above
         if block.textList() is not None:
-            self._run(lambda c: cmd.indent_item(c.block(), -1))
+            self._run(lambda c: lists.indent_item(c.block(), -1))
             return True
-        if cmd.quote_level(block) and not cmd.is_unit(block.previous()):
-            self._run(lambda c: cmd.set_quote(c.block(), cmd.quote_level(c.block()) - 1))
+        if kinds.quote_level(block) and not blocks.is_unit(block.previous()):
+            self._run(lambda c: kinds.set_quote(c.block(), kinds.quote_level(c.block()) - 1))
             return True
         previous = block.previous()
-        if cmd.is_notes(previous):
+        if footnotes.is_notes(previous):
             return True  # the Notes separator stays
-        if cmd.is_unit(previous):
+        if blocks.is_unit(previous):
             if (
                 not block.text()
-                and cmd.kind_of(block) == BlockKind.PARAGRAPH
+                and blocks.kind_of(block) == BlockKind.PARAGRAPH
                 and block.next().isValid()
             ):
                 edit = QTextCursor(block)
@@ -648,7 +659,7 @@ class VisualEdit(QTextEdit):
                 edit.setPosition(block.next().position(), Keep)
                 edit.removeSelectedText()
                 edit.endEditBlock()
-                self.setTextCursor(cmd.unit_selection(previous))
+                self.setTextCursor(units.unit_selection(previous))
             else:
                 self._remove_card(previous)
             return True
@@ -657,9 +668,11 @@ class VisualEdit(QTextEdit):
     def _delete(self) -> bool:
         cursor = self.textCursor()
         block = cursor.block()
-        if cmd.is_notes(block) and not cursor.hasSelection():
+        if footnotes.is_notes(block) and not cursor.hasSelection():
             return True
-        if self._selected_unit() is not None or (not cursor.hasSelection() and cmd.is_unit(block)):
+        if self._selected_unit() is not None or (
+            not cursor.hasSelection() and blocks.is_unit(block)
+        ):
             self._remove_card(self._selected_unit() or block)
             return True
         if cursor.hasSelection():
@@ -669,12 +682,12 @@ class VisualEdit(QTextEdit):
         if not cursor.atBlockEnd():
             return False
         following = block.next()
-        if cmd.is_notes(following) or (
+        if footnotes.is_notes(following) or (
             following.isValid()
-            and cmd.is_note_mark(cmd.footnote_at(self.document(), following.position()))
+            and footnotes.is_note_mark(footnotes.footnote_at(self.document(), following.position()))
         ):
             return True
-        if cmd.is_unit(following):
+        if blocks.is_unit(following):
             self._remove_card(following)
             cursor.setPosition(min(cursor.position(), self.document().characterCount() - 1))
             return True
@@ -683,11 +696,11 @@ class VisualEdit(QTextEdit):
     def _footnote_key(self, position: int) -> bool:
         """Backspace or Delete on a footnote object: a reference goes with its note (if
         no other reference is left); a note's own number stays. True when handled."""
-        fmt = cmd.footnote_at(self.document(), position)
+        fmt = footnotes.footnote_at(self.document(), position)
         if fmt is None:
             return False
-        if not cmd.is_note_mark(fmt):
-            cmd.remove_footnote_reference(self.document(), position)
+        if not footnotes.is_note_mark(fmt):
+            footnotes.remove_footnote_reference(self.document(), position)
             cursor = self.textCursor()
             cursor.setPosition(position)
             self.setTextCursor(cursor)
@@ -697,16 +710,16 @@ class VisualEdit(QTextEdit):
         """A cursor in the Notes separator goes to the first note; True if it moved."""
         cursor = self.textCursor()
         block = cursor.block()
-        if cursor.hasSelection() or not cmd.is_notes(block) or not block.next().isValid():
+        if cursor.hasSelection() or not footnotes.is_notes(block) or not block.next().isValid():
             return False
         first = block.next().position()
-        mark = cmd.is_note_mark(cmd.footnote_at(self.document(), first))
+        mark = footnotes.is_note_mark(footnotes.footnote_at(self.document(), first))
         cursor.setPosition(first + 1 if mark else first)  # after the note's number
         self.setTextCursor(cursor)
         return True
 
     def _remove_card(self, block: QTextBlock) -> None:
-        cursor = cmd.remove_unit(block)
+        cursor = units.remove_unit(block)
         self.setTextCursor(cursor)
 
     def _paragraph_after(self, block: QTextBlock) -> QTextCursor:
@@ -722,15 +735,15 @@ class VisualEdit(QTextEdit):
         """Typing on a card starts a paragraph after it; typing at a link's (or inline
         code's) end does not extend it."""
         unit = self._selected_unit()
-        if unit is not None or (not cursor.hasSelection() and cmd.is_unit(cursor.block())):
+        if unit is not None or (not cursor.hasSelection() and blocks.is_unit(cursor.block())):
             self._paragraph_after(unit or cursor.block())
             return
         if self._off_the_notes_separator():
             cursor = self.textCursor()
-        if cursor.hasSelection() or cmd.kind_of(cursor.block()) in VERBATIM:
+        if cursor.hasSelection() or blocks.kind_of(cursor.block()) in VERBATIM:
             return
         fmt = cursor.charFormat()
-        if cmd.is_sticky_stop(fmt) or cursor.atBlockStart():
+        if inline.is_sticky_stop(fmt) or cursor.atBlockStart():
             after = QTextCursor(cursor)
             if after.atBlockEnd():
                 same = False
@@ -740,10 +753,10 @@ class VisualEdit(QTextEdit):
                     after.charFormat().isAnchor() == fmt.isAnchor()
                 )
                 if cursor.atBlockStart():
-                    same = not cmd.is_sticky_stop(after.charFormat())
+                    same = not inline.is_sticky_stop(after.charFormat())
                     fmt = after.charFormat()
             if not same:
-                self.setCurrentCharFormat(cmd.plain_chars(fmt))
+                self.setCurrentCharFormat(inline.plain_chars(fmt))
 
     def _selected_unit(self) -> QTextBlock | None:
         """The card block the selection is exactly, if it is one."""
@@ -751,7 +764,7 @@ class VisualEdit(QTextEdit):
         if not cursor.hasSelection():
             return None
         block = self.document().findBlock(cursor.selectionStart())
-        if not cmd.is_unit(block) or block.position() != cursor.selectionStart():
+        if not blocks.is_unit(block) or block.position() != cursor.selectionStart():
             return None
         end = cursor.selectionEnd()
         if end in (block.position() + block.length(), block.position() + block.length() - 1):
@@ -761,7 +774,7 @@ class VisualEdit(QTextEdit):
     def _step_over_card(self, before: int) -> None:
         """An arrow key that lands on a card goes on past it (or selects it at an end)."""
         cursor = self.textCursor()
-        if cursor.hasSelection() and not cmd.is_unit(cursor.block()):
+        if cursor.hasSelection() and not blocks.is_unit(cursor.block()):
             return
         block = self.document().findBlock(cursor.position())
         if not _passed_over(block):
@@ -770,7 +783,7 @@ class VisualEdit(QTextEdit):
         step = block
         while _passed_over(step):
             step = step.next() if forward else step.previous()
-        if cmd.is_notes(block) and not step.isValid():
+        if footnotes.is_notes(block) and not step.isValid():
             step = block.previous() if forward else block.next()
             forward = not forward
         if cursor.hasSelection():
@@ -779,7 +792,7 @@ class VisualEdit(QTextEdit):
         elif step.isValid():
             cursor.setPosition(step.position() if forward else step.position() + step.length() - 1)
         else:
-            cursor = cmd.unit_selection(block)
+            cursor = units.unit_selection(block)
         self.setTextCursor(cursor)
 
     # ------------------------------------------------------------ context menu
@@ -825,15 +838,15 @@ class VisualEdit(QTextEdit):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         cursor = self.textCursor()
-        if not cursor.hasSelection() and cmd.is_unit(cursor.block()):
-            self.setTextCursor(cmd.unit_selection(cursor.block()))
+        if not cursor.hasSelection() and blocks.is_unit(cursor.block()):
+            self.setTextCursor(units.unit_selection(cursor.block()))
 
     # ------------------------------------------------------------ accessibility
 
     def _describe_cursor(self) -> None:
         """Screen readers say what card the cursor is on ("Picture: …")."""
         block = self._selected_unit() or self.textCursor().block()
-        description = _describe_block(block, self._assets) if cmd.is_unit(block) else ""
+        description = _describe_block(block, self._assets) if blocks.is_unit(block) else ""
         if description != self.accessibleDescription():
             self.setAccessibleDescription(description)
 
@@ -843,12 +856,12 @@ class VisualEdit(QTextEdit):
 
 def _passed_over(block: QTextBlock) -> bool:
     """Blocks an arrow key goes past: cards and the Notes separator."""
-    return bool(cmd.is_unit(block) or cmd.is_notes(block))
+    return bool(blocks.is_unit(block) or footnotes.is_notes(block))
 
 
 def _indent_items(cursor: QTextCursor, delta: int) -> None:
-    for block in cmd.selected_blocks(cursor):
-        cmd.indent_item(block, delta)
+    for block in blocks.selected_blocks(cursor):
+        lists.indent_item(block, delta)
 
 
 def _has_files(mime: QMimeData) -> bool:
@@ -856,7 +869,7 @@ def _has_files(mime: QMimeData) -> bool:
 
 
 def _describe_block(block: QTextBlock, assets: Assets) -> str:
-    if cmd.kind_of(block) == BlockKind.RULE:
+    if blocks.kind_of(block) == BlockKind.RULE:
         return "Rule"
     cursor = QTextCursor(block)
     cursor.movePosition(Move.NextCharacter)
@@ -867,15 +880,15 @@ def _plain_into(cursor: QTextCursor, text: str) -> None:
     """Insert plain text: blank lines part paragraphs, single line ends are line breaks (in a
     code block every line end is; in a table cell they are spaces)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace(OBJECT_CHAR, "")
-    chars = cmd.plain_chars(cursor.charFormat())
-    kind = cmd.kind_of(cursor.block())
+    chars = inline.plain_chars(cursor.charFormat())
+    kind = blocks.kind_of(cursor.block())
     if kind in (BlockKind.CODE, BlockKind.RAW_HTML, BlockKind.SHORTCODE):
         cursor.insertText(text.replace("\n", LINE_SEP), cursor.charFormat())
         return
     if cursor.currentTable() is not None:
         cursor.insertText(" ".join(text.split()), chars)
         return
-    if cmd.is_unit(cursor.block()):
+    if blocks.is_unit(cursor.block()):
         cursor.movePosition(Move.EndOfBlock)
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
     paragraphs = [p.strip("\n") for p in _BLANK_LINES.split(text.strip("\n"))]
