@@ -59,6 +59,9 @@ def menu_texts() -> list[str]:
         for entry in entries:
             if isinstance(entry, actions.Command):
                 texts += [entry.text] + ([entry.tip] if entry.tip else [])
+    texts += [actions.TABLE_TITLE]  # the Insert menu's "Edit table" submenu
+    for command in actions.TABLE_COMMANDS:
+        texts += [command.text] + ([command.tip] if command.tip else [])
     texts += [actions.READ_ONLY_TIP]
     return list(dict.fromkeys(texts))
 

@@ -42,6 +42,7 @@ SEPARATOR = None
 COLUMNS_MENU = "columns"  # the Story menu's "List columns" submenu, filled when it opens
 SORT_MENU = "sort"  # the View menu's "Sort the list by" submenu, filled when it opens
 LIST_ACTIONS = "list"  # the story list's actions on the selected stories
+TABLE_MENU = "table_menu"  # the Insert menu's "Edit table" submenu (TABLE_COMMANDS)
 # Commands on whatever text box has the focus (QLineEdit and QPlainTextEdit alike): the
 # window need not give slots for them.
 FOCUS_COMMANDS = ("cut", "copy", "paste", "paste_plain", "select_all")
@@ -205,6 +206,10 @@ MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
             Command("bullets", "B&ulleted list", "Ctrl+Shift+8", "Bulleted list"),
             Command("numbers", "&Numbered list", "Ctrl+Shift+7", "Numbered list"),
             Command("quote", "&Quote", "Ctrl+Shift+.", "Block quote"),
+            Command(
+                "strikethrough", "S&trikethrough", "Ctrl+Shift+X", "Strike through the selection"
+            ),
+            Command("code_block", "&Code block", tip="Make the lines a block of code"),
         ),
     ),
     (
@@ -223,6 +228,16 @@ MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
                 "Insert a picture straight from a file; it joins the library",
             ),
             Command("tweet", "&Tweet…", "Ctrl+Shift+T", "Embed a tweet by pasting its link"),
+            SEPARATOR,
+            Command("table", "T&able…", tip="Insert a table of the rows and columns you choose"),
+            TABLE_MENU,
+            Command(
+                "footnote",
+                "Foot&note",
+                "Ctrl+Alt+F",
+                "Insert a footnote reference here and its note at the end",
+            ),
+            Command("rule", "Horizontal &rule", tip="Insert a line across the page"),
         ),
     ),
     (
@@ -275,6 +290,21 @@ MENUS: tuple[tuple[str, tuple[Command | str | None, ...]], ...] = (
     ),
 )
 
+# The "Edit table" submenu: enabled when the cursor is in a table in the visual editor.
+TABLE_TITLE = "Edit ta&ble"
+TABLE_COMMANDS = (
+    Command("table_row_above", "Add row &above", tip="Add a row above the cursor's"),
+    Command("table_row_below", "Add row &below", tip="Add a row below the cursor's"),
+    Command("table_column_left", "Add column &left", tip="Add a column left of the cursor's"),
+    Command("table_column_right", "Add column &right", tip="Add a column right of the cursor's"),
+    Command("table_remove_row", "Remove r&ow", tip="Remove the cursor's row"),
+    Command("table_remove_column", "Remove &column", tip="Remove the cursor's column"),
+    Command("table_align_left", "Align column l&eft", tip="Align the column's cells left"),
+    Command("table_align_center", "Align column ce&nter", tip="Centre the column's cells"),
+    Command("table_align_right", "Align column r&ight", tip="Align the column's cells right"),
+    Command("table_delete", "&Delete table", tip="Remove the whole table"),
+)
+
 TOOLBAR = (
     "new",
     "save",
@@ -318,9 +348,14 @@ NEEDS_STORY = (
     "bullets",
     "numbers",
     "quote",
+    "strikethrough",
+    "code_block",
     "figure",
     "figure_file",
     "tweet",
+    "table",
+    "footnote",
+    "rule",
     "history",
     "side_preview",
     "side_checks",
@@ -388,8 +423,10 @@ def build_menus(
     fill_columns: Callable[[QMenu], None],
     list_actions: Sequence[QAction] = (),
     fill_sort: Callable[[QMenu], None] | None = None,
+    in_table: Callable[[], bool] = lambda: False,
 ) -> dict[str, QAction]:
-    """The menu bar and the toolbar; returns every action by name."""
+    """The menu bar and the toolbar; returns every action by name. `in_table` says whether
+    the story's cursor is in a table the table commands can change."""
     actions: dict[str, QAction] = {}
     slots = (
         {name: lambda n=name: focus_command(n) for name in FOCUS_COMMANDS}
@@ -422,6 +459,19 @@ def build_menus(
                 if fill_sort is not None:
                     fill_sort(sort)  # filled now too, so its entries can be listed and tested
                     sort.aboutToShow.connect(lambda m=sort: fill_sort(m))
+            elif entry == TABLE_MENU:
+                table = menu.addMenu(menu_text(TABLE_TITLE))
+                table.setObjectName("table_menu")
+                table.setToolTip(
+                    QCoreApplication.translate(
+                        "Menus", "Rows, columns and alignment of the table the cursor is in"
+                    )
+                )
+                for command in TABLE_COMMANDS:
+                    actions[command.name] = make_action(window, command, slots[command.name])
+                    actions[command.name].setEnabled(False)
+                    table.addAction(actions[command.name])
+                table.aboutToShow.connect(lambda: enable_table(actions, in_table()))
             else:
                 assert isinstance(entry, Command)
                 actions[entry.name] = make_action(window, entry, slots[entry.name])
@@ -438,6 +488,13 @@ def build_menus(
     name_toolbar_overflow(toolbar)
     actions["dark_preview"].setChecked(theme.theme_watcher().dark_preview)
     return actions
+
+
+def enable_table(actions: Mapping[str, QAction], in_table: bool) -> None:
+    """The table commands work only with the cursor in a table of a writable story's visual
+    editor (the Markdown source has no cells to add to)."""
+    for command in TABLE_COMMANDS:
+        actions[command.name].setEnabled(in_table)
 
 
 def _dark_preview(action: QAction) -> None:
@@ -457,9 +514,14 @@ CHANGES_STORY = (
     "bullets",
     "numbers",
     "quote",
+    "strikethrough",
+    "code_block",
     "figure",
     "figure_file",
     "tweet",
+    "table",
+    "footnote",
+    "rule",
     "replace",
     "undo",
     "redo",
@@ -480,6 +542,8 @@ def enable(
         actions[name].setEnabled(has_store)
     for name in NEEDS_STORY:
         actions[name].setEnabled(has_story and has_store)
+    if TABLE_COMMANDS[0].name in actions and (not has_story or read_only_by is not None):
+        enable_table(actions, False)  # otherwise set as the Edit table submenu opens
     save = actions["save"]
     if save.property("plainTip") is None:
         save.setProperty("plainTip", save.toolTip())

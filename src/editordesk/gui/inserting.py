@@ -93,6 +93,20 @@ class InsertCommands(QObject):
             editor.mirror.flush()
             editor.active_body.setFocus()
 
+    def insert_table(self) -> None:
+        """Insert ▸ Table…: a table of the rows and columns asked for, its first row the
+        header (in the source view, the Markdown table)."""
+        from editordesk.gui.dialogs.table import TableDialog
+
+        editor = self._current()
+        if editor is None or editor.read_only:
+            return
+        dialog = TableDialog(self._parent)
+        if dialog.exec():
+            editor.active_body.insert_table(dialog.rows, dialog.columns)
+            editor.mirror.flush()
+            editor.active_body.setFocus()
+
     def edit_tweet(self, editor: StoryEditor, status_id: str) -> None:
         from editordesk.gui.dialogs.tweet import TweetDialog
         from editordesk.services.tweets import get_tweet

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
             self.story_list.fill_column_menu,
             list(self.story_list.commands.actions.values()),
             fill_sort=self.story_list.fill_sort_menu,
+            in_table=self._cursor_in_table,
         )
         focus.install()  # the focus ring, in this window and every dialog
         self.panes = focus.PaneCycle(self._panes, self)
@@ -134,6 +135,21 @@ class MainWindow(QMainWindow):
             "bullets": lambda: body("bullet_list"),
             "numbers": lambda: body("numbered_list"),
             "quote": lambda: body("quote"),
+            "strikethrough": lambda: body("strikethrough"),
+            "code_block": lambda: body("code_block"),
+            "table": self.inserts.insert_table,
+            "footnote": lambda: body("insert_footnote"),
+            "rule": lambda: body("insert_rule"),
+            "table_row_above": lambda: body("add_row_above"),
+            "table_row_below": lambda: body("add_row_below"),
+            "table_column_left": lambda: body("add_column_left"),
+            "table_column_right": lambda: body("add_column_right"),
+            "table_remove_row": lambda: body("remove_row"),
+            "table_remove_column": lambda: body("remove_column"),
+            "table_align_left": lambda: body("align_column", "left"),
+            "table_align_center": lambda: body("align_column", "center"),
+            "table_align_right": lambda: body("align_column", "right"),
+            "table_delete": lambda: body("delete_table"),
             "figure": self.inserts.insert_figure,
             "figure_file": self.inserts.insert_figure_from_file,
             "tweet": self.inserts.insert_tweet,
@@ -397,10 +413,20 @@ class MainWindow(QMainWindow):
         focus = self.focusWidget()
         body = editor.active_body  # the visual editor or the Markdown source, as showing
         target = focus if name in ("undo", "redo") and hasattr(focus, name) else body
+        if not hasattr(target, name):  # a table command in the source view: no cells there
+            return
         getattr(target, name)(*args)
         if target is body:
             body.setFocus()
         editor.mirror.flush()  # a command's change is in the stored body at once
+
+    def _cursor_in_table(self) -> bool:
+        """Whether the table commands apply: a writable story's visual editor, its cursor in
+        a table."""
+        editor = self.current_editor()
+        if editor is None or editor.read_only or editor.source_showing:
+            return False
+        return editor.visual.textCursor().currentTable() is not None
 
     def find(self, *, replace: bool = False) -> None:
         editor = self.current_editor()

@@ -71,6 +71,9 @@ class BodyEdit(QPlainTextEdit):
     def italic(self) -> None:
         self.toggle_wrap("*")
 
+    def strikethrough(self) -> None:
+        self.toggle_wrap("~~")
+
     def insert_link(self, url: str, text: str | None = None) -> None:
         if self.isReadOnly():
             return
@@ -179,6 +182,112 @@ class BodyEdit(QPlainTextEdit):
         cursor.insertText(token + "\n\n")
         cursor.endEditBlock()
         self.setTextCursor(cursor)
+
+    def _insert_own_lines(self, text: str) -> int:
+        """`text` on lines of its own, a blank line around it (after the cursor's line when
+        that has words): returns where `text` starts. The caller holds the edit block."""
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        block = cursor.block()
+        following = block.next()
+        blank_next = following.isValid() and not following.text().strip()
+        if block.text().strip():  # after this line, a blank line between
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            before = "\n\n"
+            after = "" if blank_next else "\n"
+        else:  # on this empty line
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            previous = block.previous()
+            before = "\n" if previous.isValid() and previous.text().strip() else ""
+            after = "\n" if following.isValid() and not blank_next else ""
+        start = cursor.position() + len(before)
+        cursor.insertText(before + text + after)
+        cursor.setPosition(start + len(text))
+        self.setTextCursor(cursor)
+        return start
+
+    def insert_rule(self) -> None:
+        """A horizontal rule, `---`, on a line of its own."""
+        if self.isReadOnly():
+            return
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        self._insert_own_lines("---")
+        cursor.endEditBlock()
+
+    def insert_table(self, rows: int, cols: int) -> None:
+        """A GFM table of `rows` rows (the first its header) and `cols` empty columns, on
+        lines of its own; the cursor goes into the first header cell."""
+        if self.isReadOnly():
+            return
+        rows, cols = max(1, rows), max(1, cols)
+        empty = "| " + " | ".join([""] * cols) + " |"
+        lines = [empty, "| " + " | ".join(["---"] * cols) + " |"] + [empty] * (rows - 1)
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        start = self._insert_own_lines("\n".join(lines))
+        cursor.endEditBlock()
+        inside = self.textCursor()
+        inside.setPosition(start + 2)
+        self.setTextCursor(inside)
+
+    def insert_footnote(self) -> None:
+        """`[^n]` after the selection (n the next free number) and its note `[^n]: ` at the
+        end of the body, where the cursor goes to write it. One undo step."""
+        if self.isReadOnly():
+            return
+        text = self.toPlainText()
+        taken = set(re.findall(r"\[\^([^\]\s]+)\]", text))
+        number = 1
+        while str(number) in taken:
+            number += 1
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.setPosition(cursor.selectionEnd())
+        cursor.insertText(f"[^{number}]")
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        tail = self.toPlainText()
+        ending = len(tail) - len(tail.rstrip("\n"))  # a blank line before the note
+        gap = "\n" * max(0, 2 - ending) if tail.strip() else ""
+        cursor.insertText(f"{gap}[^{number}]: ")
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def code_block(self) -> None:
+        """Fence the selected lines as a code block (```), or take the fences away when the
+        lines are fenced already; on an empty line, an empty block to type in."""
+        if self.isReadOnly():
+            return
+        first, last = self._selected_blocks()
+        doc = self.document()
+        top, bottom = doc.findBlockByNumber(first), doc.findBlockByNumber(last)
+        cursor = QTextCursor(top)
+        cursor.beginEditBlock()
+        above, below = top.previous(), bottom.next()
+        if (
+            above.isValid()
+            and below.isValid()
+            and above.text().startswith("```")
+            and below.text().strip() == "```"
+        ):
+            keep = QTextCursor.MoveMode.KeepAnchor
+            end = QTextCursor(doc)  # the closing fence first: the opening one's place holds
+            end.setPosition(below.position() - 1)
+            end.setPosition(below.position() + below.length() - 1, keep)
+            end.removeSelectedText()
+            cursor.setPosition(above.position())
+            cursor.setPosition(above.position() + above.length(), keep)
+            cursor.removeSelectedText()
+        elif first == last and not top.text().strip():
+            cursor.insertText("```\n\n```")
+            cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+            self.setTextCursor(cursor)
+        else:
+            cursor.insertText("```\n")
+            end = QTextCursor(doc.findBlockByNumber(last + 1))  # the lines moved down one
+            end.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            end.insertText("\n```")
+        cursor.endEditBlock()
 
     def token_at(self, position: int) -> str | None:
         block = self.document().findBlock(position)
