@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from editordesk import settings as prefs
 from editordesk.gui import actions
+from editordesk.gui.dialogs.shortcuts import ShortcutsDialog
 from editordesk.gui.dialogs.table import TableDialog
 from editordesk.gui.editor.story_editor import StoryEditor
 from editordesk.gui.main_window import MainWindow
@@ -241,6 +242,11 @@ def test_the_new_commands_are_in_the_shortcuts_and_translated(
     assert keys["strikethrough"] == "Ctrl+Shift+X" and keys["footnote"] == "Ctrl+Alt+F"
     taken = [k for k in keys.values() if k]
     assert len(taken) == len(set(taken))  # no key does two things
+    listed = ShortcutsDialog(window.menuBar(), window)  # F1
+    assert ("Strikethrough", "Ctrl+Shift+X") in listed.rows()
+    assert ("Footnote", "Ctrl+Alt+F") in listed.rows()
+    assert ("Table…", "") in listed.rows()
+    listed.close()
     root = ET.parse(GERMAN).getroot()
     menus = {
         message.findtext("source"): message.findtext("translation")
