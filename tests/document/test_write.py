@@ -224,6 +224,22 @@ CASES: list[tuple[str, n.Document, str]] = [
         "| a\\|b | c\\\\ |  |\n| :--- | :---: | ---: |\n| `x\\|y` |  |  |\n",
     ),
     (
+        "pipes in code inside emphasis in a cell, and in a link's title",
+        doc(
+            n.Table(
+                n.TableRow(
+                    (
+                        n.TableCell((n.Emphasis((n.Code("|"),)),)),
+                        n.TableCell((n.Link("x", (T("y"),), "a|b"),)),
+                    )
+                ),
+                (),
+                ("", ""),
+            )
+        ),
+        '| *`\\|`* | [y](x "a\\|b") |\n| --- | --- |\n',
+    ),
+    (
         "footnotes at the end, continuation indented",
         doc(
             para(T("a"), n.FootnoteRef("n", 1), T(" b"), n.FootnoteRef("2", 2)),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markdown_it.common.html_re import HTML_TAG_RE
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
@@ -146,7 +146,7 @@ def _destination(href: str) -> str:
     """A link destination that reads back as `href`."""
     escaped = []
     for i, ch in enumerate(href):
-        if ch in "\\`<>":
+        if ch in "\\`<>|":  # (a `|` would end a table's cell)
             escaped.append("\\" + ch)
         elif ch == "&" and _ENTITY_LIKE.match(href, i):
             escaped.append("\\&")
@@ -165,7 +165,7 @@ def _title(title: str) -> str:
         return ""
     out = []
     for i, ch in enumerate(title):
-        if ch in '\\"`':
+        if ch in '\\"`|':
             out.append("\\" + ch)
         elif ch == "&" and _ENTITY_LIKE.match(title, i):
             out.append("\\&")
@@ -431,7 +431,7 @@ def _encode_edge_spaces(inner: str) -> str:
     while head < len(inner) and _strippable(inner[head]):
         head += 1
     tail = len(inner)
-    while tail > head and _strippable(inner[tail - 1]) and inner[tail - 2 : tail - 1] != "\\":
+    while tail > head and _strippable(inner[tail - 1]):
         tail -= 1
     if head == 0 and tail == len(inner):
         return inner
@@ -721,10 +721,21 @@ def _table(block: n.Table) -> list[str]:
 
 
 def _cell(cell: n.TableCell) -> str:
-    children = tuple(
-        n.Code(c.text.replace("|", "\\|")) if isinstance(c, n.Code) else c for c in cell.children
-    )
-    return write_inlines(children).replace("\n", " ")
+    return write_inlines(_cell_code(cell.children)).replace("\n", " ")
+
+
+def _cell_code(inlines: Sequence[n.Inline]) -> tuple[n.Inline, ...]:
+    """Inlines with every `|` in their code escaped: a table splits its row at each bare
+    `|` before code is read, and reads `\\|` as `|`, inside code too."""
+    out: list[n.Inline] = []
+    for c in inlines:
+        if isinstance(c, n.Code):
+            out.append(n.Code(c.text.replace("|", "\\|")))
+        elif isinstance(c, n.Emphasis | n.Strong | n.Strikethrough | n.Link):
+            out.append(replace(c, children=_cell_code(c.children)))
+        else:
+            out.append(c)
+    return tuple(out)
 
 
 def _footnote(note: n.Footnote) -> list[str]:
