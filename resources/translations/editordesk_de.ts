@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
@@ -16,7 +16,7 @@
         <translation>Als Entwurf markieren</translation>
     </message>
     <message>
-        <source>Set the selected stories' status to draft</source>
+        <source>Set the selected stories&apos; status to draft</source>
         <translation>Den Status der gewählten Beiträge auf Entwurf setzen</translation>
     </message>
     <message>
@@ -24,7 +24,7 @@
         <translation>Als „In Bearbeitung“ markieren</translation>
     </message>
     <message>
-        <source>Set the selected stories' status to editing</source>
+        <source>Set the selected stories&apos; status to editing</source>
         <translation>Den Status der gewählten Beiträge auf „In Bearbeitung“ setzen</translation>
     </message>
     <message>
@@ -32,7 +32,7 @@
         <translation>Als fertig markieren</translation>
     </message>
     <message>
-        <source>Set the selected stories' status to ready</source>
+        <source>Set the selected stories&apos; status to ready</source>
         <translation>Den Status der gewählten Beiträge auf fertig setzen</translation>
     </message>
     <message>
@@ -40,7 +40,7 @@
         <translation>Als veröffentlicht markieren</translation>
     </message>
     <message>
-        <source>Set the selected stories' status to published</source>
+        <source>Set the selected stories&apos; status to published</source>
         <translation>Den Status der gewählten Beiträge auf veröffentlicht setzen</translation>
     </message>
     <message>
@@ -112,7 +112,7 @@
         <translation>&amp;Kurznamen kopieren</translation>
     </message>
     <message>
-        <source>Copy the story's slug</source>
+        <source>Copy the story&apos;s slug</source>
         <translation>Den Kurznamen des Beitrags kopieren</translation>
     </message>
 </context>
@@ -139,7 +139,7 @@
         <translation>Hinweise zu Drittanbietern</translation>
     </message>
     <message>
-        <source>About EditorDesk's pages</source>
+        <source>About EditorDesk&apos;s pages</source>
         <translation>Seiten von „Über EditorDesk“</translation>
     </message>
     <message>
@@ -162,7 +162,7 @@
         <translation>Bilder und Tweets</translation>
     </message>
     <message>
-        <source>The story's pictures and tweets; double-click to edit one</source>
+        <source>The story&apos;s pictures and tweets; double-click to edit one</source>
         <translation>Die Bilder und Tweets des Beitrags; Doppelklick zum Bearbeiten</translation>
     </message>
     <message>
@@ -178,7 +178,7 @@
         <translation>Aus dem Beitrag nehmen</translation>
     </message>
     <message>
-        <source>Edit the picture's caption and credit, or the tweet's words</source>
+        <source>Edit the picture&apos;s caption and credit, or the tweet&apos;s words</source>
         <translation>Bildunterschrift und Nachweis des Bildes oder den Text des Tweets bearbeiten</translation>
     </message>
     <message>
@@ -265,7 +265,7 @@
         <translation>Beitrag</translation>
     </message>
     <message>
-        <source>The story's headline; double-click to open the story</source>
+        <source>The story&apos;s headline; double-click to open the story</source>
         <translation>Die Überschrift des Beitrags; Doppelklick öffnet den Beitrag</translation>
     </message>
     <message>
@@ -273,7 +273,7 @@
         <translation>Bild</translation>
     </message>
     <message>
-        <source>The picture's file name in the library</source>
+        <source>The picture&apos;s file name in the library</source>
         <translation>Der Dateiname des Bildes in der Bibliothek</translation>
     </message>
     <message>
@@ -349,7 +349,10 @@
     </message>
     <message numerus="yes">
         <source>The %n &amp;chosen story(s)</source>
-        <translation><numerusform>Der %n &amp;gewählte Beitrag</numerusform><numerusform>Die %n &amp;gewählten Beiträge</numerusform></translation>
+        <translation>
+            <numerusform>Der %n &amp;gewählte Beitrag</numerusform>
+            <numerusform>Die %n &amp;gewählten Beiträge</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pictures in the report</source>
@@ -425,7 +428,10 @@
     </message>
     <message numerus="yes">
         <source>%n stories</source>
-        <translation><numerusform>%n Beitrag</numerusform><numerusform>%n Beiträge</numerusform></translation>
+        <translation>
+            <numerusform>%n Beitrag</numerusform>
+            <numerusform>%n Beiträge</numerusform>
+        </translation>
     </message>
     <message>
         <source>1 picture in {0}.</source>
@@ -433,11 +439,17 @@
     </message>
     <message numerus="yes">
         <source>%n pictures in {0}.</source>
-        <translation><numerusform>%n Bild in {0}.</numerusform><numerusform>%n Bilder in {0}.</numerusform></translation>
+        <translation>
+            <numerusform>%n Bild in {0}.</numerusform>
+            <numerusform>%n Bilder in {0}.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n without a credit (shown in red).</source>
-        <translation><numerusform>%n ohne Nachweis (rot markiert).</numerusform><numerusform>%n ohne Nachweis (rot markiert).</numerusform></translation>
+        <translation>
+            <numerusform>%n ohne Nachweis (rot markiert).</numerusform>
+            <numerusform>%n ohne Nachweis (rot markiert).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -481,7 +493,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Rechtschreibung und Hausstil der Redaktion</translation>
     </message>
     <message>
-        <source>Desk's language</source>
+        <source>Desk&apos;s language</source>
         <translation>Sprache der Redaktion</translation>
     </message>
     <message>
@@ -537,7 +549,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>&amp;Beispiel</translation>
     </message>
     <message>
-        <source>Desk's &amp;language</source>
+        <source>Desk&apos;s &amp;language</source>
         <translation>&amp;Sprache der Redaktion</translation>
     </message>
     <message>
@@ -612,7 +624,10 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>Export %n story(s)</source>
-        <translation><numerusform>%n Beitrag exportieren</numerusform><numerusform>%n Beiträge exportieren</numerusform></translation>
+        <translation>
+            <numerusform>%n Beitrag exportieren</numerusform>
+            <numerusform>%n Beiträge exportieren</numerusform>
+        </translation>
     </message>
     <message>
         <source>Put pictures inside the page (data: URIs)</source>
@@ -892,7 +907,10 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
     </message>
     <message numerus="yes">
         <source>%n revision(s), newest first. Select one to see what it changed; restoring one keeps the current text in the history too.</source>
-        <translation><numerusform>%n Version, die neueste zuerst. Wählen Sie eine, um zu sehen, was sie geändert hat; beim Wiederherstellen bleibt der aktuelle Text ebenfalls im Verlauf.</numerusform><numerusform>%n Versionen, die neueste zuerst. Wählen Sie eine, um zu sehen, was sie geändert hat; beim Wiederherstellen bleibt der aktuelle Text ebenfalls im Verlauf.</numerusform></translation>
+        <translation>
+            <numerusform>%n Version, die neueste zuerst. Wählen Sie eine, um zu sehen, was sie geändert hat; beim Wiederherstellen bleibt der aktuelle Text ebenfalls im Verlauf.</numerusform>
+            <numerusform>%n Versionen, die neueste zuerst. Wählen Sie eine, um zu sehen, was sie geändert hat; beim Wiederherstellen bleibt der aktuelle Text ebenfalls im Verlauf.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The history could not be read: {0}.</source>
@@ -915,7 +933,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Version {0} ist bereits der aktuelle Text</translation>
     </message>
     <message>
-        <source>Make revision {0} (shown on the right) the story's current text. The current text stays in the history.</source>
+        <source>Make revision {0} (shown on the right) the story&apos;s current text. The current text stays in the history.</source>
         <translation>Version {0} (rechts gezeigt) zum aktuellen Text des Beitrags machen. Der aktuelle Text bleibt im Verlauf.</translation>
     </message>
     <message>
@@ -938,7 +956,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
 <context>
     <name>ImageConflictDialog</name>
     <message>
-        <source>{0} saved this picture's details at {1} while you were editing them. Nothing has been overwritten.</source>
+        <source>{0} saved this picture&apos;s details at {1} while you were editing them. Nothing has been overwritten.</source>
         <translation>{0} hat die Angaben zu diesem Bild um {1} gespeichert, während Sie sie bearbeitet haben. Nichts wurde überschrieben.</translation>
     </message>
     <message>
@@ -1110,7 +1128,10 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
     </message>
     <message numerus="yes">
         <source>%n stories</source>
-        <translation><numerusform>%n Beitrag</numerusform><numerusform>%n Beiträge</numerusform></translation>
+        <translation>
+            <numerusform>%n Beitrag</numerusform>
+            <numerusform>%n Beiträge</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saved. Used in {0}; exports from now on show it.</source>
@@ -1121,7 +1142,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Nicht gespeichert: {0}</translation>
     </message>
     <message>
-        <source>the picture's details could not be saved</source>
+        <source>the picture&apos;s details could not be saved</source>
         <translation>die Angaben zum Bild konnten nicht gespeichert werden</translation>
     </message>
     <message>
@@ -1238,15 +1259,15 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Sprache</translation>
     </message>
     <message>
-        <source>The story's language, which picks the spelling dictionary</source>
+        <source>The story&apos;s language, which picks the spelling dictionary</source>
         <translation>Die Sprache des Beitrags; sie bestimmt das Wörterbuch der Rechtschreibprüfung</translation>
     </message>
     <message>
-        <source>Desk's language</source>
+        <source>Desk&apos;s language</source>
         <translation>Sprache der Redaktion</translation>
     </message>
     <message>
-        <source>Desk's language ({0})</source>
+        <source>Desk&apos;s language ({0})</source>
         <translation>Sprache der Redaktion ({0})</translation>
     </message>
     <message>
@@ -1265,7 +1286,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Zu meinem Wörterbuch hinzufügen</translation>
     </message>
     <message>
-        <source>Add to the desk's dictionary</source>
+        <source>Add to the desk&apos;s dictionary</source>
         <translation>Zum Wörterbuch der Redaktion hinzufügen</translation>
     </message>
     <message>
@@ -1351,7 +1372,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Nachweisbericht</translation>
     </message>
     <message>
-        <source>Every picture used in a period's stories, with its credit, creator and licence, as a table you can save as CSV</source>
+        <source>Every picture used in a period&apos;s stories, with its credit, creator and licence, as a table you can save as CSV</source>
         <translation>Jedes in den Beiträgen eines Zeitraums verwendete Bild mit Nachweis, Urheber und Lizenz, als Tabelle, die Sie als CSV speichern können</translation>
     </message>
     <message>
@@ -1387,7 +1408,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Bilder</translation>
     </message>
     <message>
-        <source>The library's pictures, newest first. Enter or a double-click inserts the picture into the open story.</source>
+        <source>The library&apos;s pictures, newest first. Enter or a double-click inserts the picture into the open story.</source>
         <translation>Die Bilder der Bibliothek, die neuesten zuerst. Eingabetaste oder Doppelklick fügt das Bild in den offenen Beitrag ein.</translation>
     </message>
     <message>
@@ -1396,7 +1417,10 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
     </message>
     <message numerus="yes">
         <source>Importing %n file(s)…</source>
-        <translation><numerusform>%n Datei wird importiert…</numerusform><numerusform>%n Dateien werden importiert…</numerusform></translation>
+        <translation>
+            <numerusform>%n Datei wird importiert…</numerusform>
+            <numerusform>%n Dateien werden importiert…</numerusform>
+        </translation>
     </message>
     <message>
         <source>The import stopped</source>
@@ -1424,7 +1448,10 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
     </message>
     <message numerus="yes">
         <source>Drop to import %n files into the library</source>
-        <translation><numerusform>Loslassen, um %n Datei in die Bibliothek zu importieren</numerusform><numerusform>Loslassen, um %n Dateien in die Bibliothek zu importieren</numerusform></translation>
+        <translation>
+            <numerusform>Loslassen, um %n Datei in die Bibliothek zu importieren</numerusform>
+            <numerusform>Loslassen, um %n Dateien in die Bibliothek zu importieren</numerusform>
+        </translation>
     </message>
     <message>
         <source>The library could not be read: {0}</source>
@@ -1462,7 +1489,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Den Beitrag übernehmen?</translation>
     </message>
     <message>
-        <source>{0} is editing “{1}”. If you take it over, {2}'s window becomes read-only and is told so; any text {3} has not saved stays in their window. Take it over?</source>
+        <source>{0} is editing “{1}”. If you take it over, {2}&apos;s window becomes read-only and is told so; any text {3} has not saved stays in their window. Take it over?</source>
         <translation>{0} bearbeitet „{1}“. Wenn Sie ihn übernehmen, wird das Fenster von {2} schreibgeschützt und erfährt das; Text, den {3} nicht gespeichert hat, bleibt in diesem Fenster. Übernehmen?</translation>
     </message>
     <message>
@@ -1510,7 +1537,10 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
     </message>
     <message numerus="yes">
         <source>%n min read</source>
-        <translation><numerusform>%n Min. Lesezeit</numerusform><numerusform>%n Min. Lesezeit</numerusform></translation>
+        <translation>
+            <numerusform>%n Min. Lesezeit</numerusform>
+            <numerusform>%n Min. Lesezeit</numerusform>
+        </translation>
     </message>
     <message>
         <source>no reading time</source>
@@ -1680,7 +1710,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Als reinen &amp;Text einfügen</translation>
     </message>
     <message>
-        <source>Paste the clipboard's text without its formatting</source>
+        <source>Paste the clipboard&apos;s text without its formatting</source>
         <translation>Den Text der Zwischenablage ohne Formatierung einfügen</translation>
     </message>
     <message>
@@ -1704,7 +1734,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>&amp;Ersetzen…</translation>
     </message>
     <message>
-        <source>Find and replace in the story's fields and body</source>
+        <source>Find and replace in the story&apos;s fields and body</source>
         <translation>In den Feldern und im Text des Beitrags suchen und ersetzen</translation>
     </message>
     <message>
@@ -1764,7 +1794,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Vor&amp;schau</translation>
     </message>
     <message>
-        <source>Show the story's preview</source>
+        <source>Show the story&apos;s preview</source>
         <translation>Die Vorschau des Beitrags zeigen</translation>
     </message>
     <message>
@@ -1992,7 +2022,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Vorschau in &amp;dunklen Farben</translation>
     </message>
     <message>
-        <source>Show the preview as the page looks in a reader's dark mode (its own dark colours); off, as it looks in light mode</source>
+        <source>Show the preview as the page looks in a reader&apos;s dark mode (its own dark colours); off, as it looks in light mode</source>
         <translation>Die Vorschau so zeigen, wie die Seite im dunklen Modus eines Lesers aussieht (mit ihren eigenen dunklen Farben); aus: wie im hellen Modus</translation>
     </message>
     <message>
@@ -2044,7 +2074,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Zeile dar&amp;über einfügen</translation>
     </message>
     <message>
-        <source>Add a row above the cursor's</source>
+        <source>Add a row above the cursor&apos;s</source>
         <translation>Eine Zeile über der Zeile der Schreibmarke einfügen</translation>
     </message>
     <message>
@@ -2052,7 +2082,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Zeile dar&amp;unter einfügen</translation>
     </message>
     <message>
-        <source>Add a row below the cursor's</source>
+        <source>Add a row below the cursor&apos;s</source>
         <translation>Eine Zeile unter der Zeile der Schreibmarke einfügen</translation>
     </message>
     <message>
@@ -2060,7 +2090,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Spalte &amp;links einfügen</translation>
     </message>
     <message>
-        <source>Add a column left of the cursor's</source>
+        <source>Add a column left of the cursor&apos;s</source>
         <translation>Eine Spalte links der Spalte der Schreibmarke einfügen</translation>
     </message>
     <message>
@@ -2068,7 +2098,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Spalte &amp;rechts einfügen</translation>
     </message>
     <message>
-        <source>Add a column right of the cursor's</source>
+        <source>Add a column right of the cursor&apos;s</source>
         <translation>Eine Spalte rechts der Spalte der Schreibmarke einfügen</translation>
     </message>
     <message>
@@ -2076,7 +2106,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>&amp;Zeile entfernen</translation>
     </message>
     <message>
-        <source>Remove the cursor's row</source>
+        <source>Remove the cursor&apos;s row</source>
         <translation>Die Zeile der Schreibmarke entfernen</translation>
     </message>
     <message>
@@ -2084,7 +2114,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>&amp;Spalte entfernen</translation>
     </message>
     <message>
-        <source>Remove the cursor's column</source>
+        <source>Remove the cursor&apos;s column</source>
         <translation>Die Spalte der Schreibmarke entfernen</translation>
     </message>
     <message>
@@ -2092,7 +2122,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Spalte links&amp;bündig</translation>
     </message>
     <message>
-        <source>Align the column's cells left</source>
+        <source>Align the column&apos;s cells left</source>
         <translation>Die Zellen der Spalte links ausrichten</translation>
     </message>
     <message>
@@ -2100,7 +2130,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Spalte &amp;zentriert</translation>
     </message>
     <message>
-        <source>Centre the column's cells</source>
+        <source>Centre the column&apos;s cells</source>
         <translation>Die Zellen der Spalte zentrieren</translation>
     </message>
     <message>
@@ -2108,7 +2138,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Spalte rechts&amp;bündig</translation>
     </message>
     <message>
-        <source>Align the column's cells right</source>
+        <source>Align the column&apos;s cells right</source>
         <translation>Die Zellen der Spalte rechts ausrichten</translation>
     </message>
     <message>
@@ -2128,7 +2158,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Listensp&amp;alten</translation>
     </message>
     <message>
-        <source>Choose the story list's columns (or right-click its header)</source>
+        <source>Choose the story list&apos;s columns (or right-click its header)</source>
         <translation>Die Spalten der Beitragsliste wählen (oder Rechtsklick auf ihren Kopf)</translation>
     </message>
     <message>
@@ -2319,7 +2349,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Ihr Name</translation>
     </message>
     <message>
-        <source>Shown to other editors on your edit locks and saved with each revision; also the default byline. Empty: your account's full name.</source>
+        <source>Shown to other editors on your edit locks and saved with each revision; also the default byline. Empty: your account&apos;s full name.</source>
         <translation>Wird anderen Redakteuren an Ihren Bearbeitungssperren gezeigt und mit jeder Version gespeichert; auch der vorgegebene Autor. Leer: der volle Name Ihres Kontos.</translation>
     </message>
     <message>
@@ -2359,7 +2389,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Beiträge bearbeiten in</translation>
     </message>
     <message>
-        <source>How a story's body opens: as it will read, or as Markdown with shortcodes (View ▸ Markdown source switches any time)</source>
+        <source>How a story&apos;s body opens: as it will read, or as Markdown with shortcodes (View ▸ Markdown source switches any time)</source>
         <translation>Wie sich der Text eines Beitrags öffnet: wie er erscheinen wird, oder als Markdown mit Shortcodes (Ansicht ▸ Markdown-Quelltext wechselt jederzeit)</translation>
     </message>
     <message>
@@ -2371,7 +2401,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Sprache</translation>
     </message>
     <message>
-        <source>The language of menus, dialogs and dates in the window: the system's, or one chosen here; a change takes effect at the next start</source>
+        <source>The language of menus, dialogs and dates in the window: the system&apos;s, or one chosen here; a change takes effect at the next start</source>
         <translation>Die Sprache von Menüs, Dialogen und Datumsangaben im Fenster: die des Systems oder eine hier gewählte; eine Änderung wirkt beim nächsten Start</translation>
     </message>
     <message>
@@ -2391,7 +2421,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Farbschema</translation>
     </message>
     <message>
-        <source>The window's colours: as the system's light or dark setting (and following it when it changes), or always light, or always dark</source>
+        <source>The window&apos;s colours: as the system&apos;s light or dark setting (and following it when it changes), or always light, or always dark</source>
         <translation>Die Farben des Fensters: wie die helle oder dunkle Einstellung des Systems (und ihr folgend, wenn sie wechselt), immer hell oder immer dunkel</translation>
     </message>
     <message>
@@ -2467,7 +2497,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Rechtschreibung und Hausstil der Redaktion</translation>
     </message>
     <message>
-        <source>The desk's language, acronyms and style file (in the store)</source>
+        <source>The desk&apos;s language, acronyms and style file (in the store)</source>
         <translation>Sprache, Akronyme und Stildatei der Redaktion (im Speicher)</translation>
     </message>
     <message>
@@ -2502,12 +2532,15 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Doppelklick oder Eingabetaste auf einem Befund springt dorthin</translation>
     </message>
     <message>
-        <source>Double-click a finding to go to it; a picture's credit or alt text opens its library card.</source>
+        <source>Double-click a finding to go to it; a picture&apos;s credit or alt text opens its library card.</source>
         <translation>Doppelklick auf einen Befund springt dorthin; Nachweis oder Alternativtext eines Bildes öffnet seine Karte in der Bibliothek.</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more (fix these, or add words to a dictionary)</source>
-        <translation><numerusform>… und %n weiterer (diese beheben oder Wörter zu einem Wörterbuch hinzufügen)</numerusform><numerusform>… und %n weitere (diese beheben oder Wörter zu einem Wörterbuch hinzufügen)</numerusform></translation>
+        <translation>
+            <numerusform>… und %n weiterer (diese beheben oder Wörter zu einem Wörterbuch hinzufügen)</numerusform>
+            <numerusform>… und %n weitere (diese beheben oder Wörter zu einem Wörterbuch hinzufügen)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ready for export: nothing a desk would reject.</source>
@@ -2518,7 +2551,10 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
     <name>PublishDialog</name>
     <message numerus="yes">
         <source>Publish %n story(s)</source>
-        <translation><numerusform>%n Beitrag veröffentlichen</numerusform><numerusform>%n Beiträge veröffentlichen</numerusform></translation>
+        <translation>
+            <numerusform>%n Beitrag veröffentlichen</numerusform>
+            <numerusform>%n Beiträge veröffentlichen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Site</source>
@@ -2549,7 +2585,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <source>No system keyring here: the site's password is asked once this session.</source>
+        <source>No system keyring here: the site&apos;s password is asked once this session.</source>
         <translation>Hier gibt es keinen Schlüsselbund des Systems: Das Passwort der Website wird in dieser Sitzung einmal erfragt.</translation>
     </message>
     <message>
@@ -2607,7 +2643,7 @@ Mit Datei ▸ Importieren… (Strg+Umschalt+I) oder durch Ziehen von .md- und .d
     <message>
         <source>{0}
 
-Overwrite them with EditorDesk's story?</source>
+Overwrite them with EditorDesk&apos;s story?</source>
         <translation>{0}
 
 Mit dem Beitrag aus EditorDesk überschreiben?</translation>
@@ -2639,7 +2675,7 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Ungespeicherte Arbeit wiederherstellen</translation>
     </message>
     <message>
-        <source>EditorDesk was closed before these changes were saved. Ticked stories reopen with your unsaved text; the others' unsaved text is thrown away.</source>
+        <source>EditorDesk was closed before these changes were saved. Ticked stories reopen with your unsaved text; the others&apos; unsaved text is thrown away.</source>
         <translation>EditorDesk wurde geschlossen, bevor diese Änderungen gespeichert waren. Angehakte Beiträge öffnen sich mit Ihrem ungespeicherten Text; der ungespeicherte Text der anderen wird verworfen.</translation>
     </message>
     <message>
@@ -2861,7 +2897,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
     <message numerus="yes">
         <source>%n replacement(s) on {0} lines.</source>
-        <translation><numerusform>%n Ersetzung in {0} Zeilen.</numerusform><numerusform>%n Ersetzungen in {0} Zeilen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Ersetzung in {0} Zeilen.</numerusform>
+            <numerusform>%n Ersetzungen in {0} Zeilen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Replace</source>
@@ -2883,7 +2922,7 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Ein Tastenkürzel finden</translation>
     </message>
     <message>
-        <source>Type part of a command's name or of its keys</source>
+        <source>Type part of a command&apos;s name or of its keys</source>
         <translation>Einen Teil des Befehlsnamens oder seiner Tasten eingeben</translation>
     </message>
     <message>
@@ -2914,7 +2953,7 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>https://news.example</translation>
     </message>
     <message>
-        <source>An application password (the user's profile page, WordPress 5.6+)</source>
+        <source>An application password (the user&apos;s profile page, WordPress 5.6+)</source>
         <translation>Ein Anwendungspasswort (auf der Profilseite des Benutzers, WordPress 5.6+)</translation>
     </message>
     <message>
@@ -2981,7 +3020,7 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Kurzname</translation>
     </message>
     <message>
-        <source>The story's name in file names, the canonical URL and the .md bundle: lowercase letters, digits and hyphens</source>
+        <source>The story&apos;s name in file names, the canonical URL and the .md bundle: lowercase letters, digits and hyphens</source>
         <translation>Der Name des Beitrags in Dateinamen, der kanonischen URL und dem .md-Paket: Kleinbuchstaben, Ziffern und Bindestriche</translation>
     </message>
     <message>
@@ -3036,7 +3075,7 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Wörter</translation>
     </message>
     <message>
-        <source>The story's headline</source>
+        <source>The story&apos;s headline</source>
         <translation>Die Überschrift des Beitrags</translation>
     </message>
     <message>
@@ -3083,7 +3122,7 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Erscheint a&amp;m</translation>
     </message>
     <message>
-        <source>The story's headline</source>
+        <source>The story&apos;s headline</source>
         <translation>Die Überschrift des Beitrags</translation>
     </message>
     <message>
@@ -3220,7 +3259,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
     <message numerus="yes">
         <source>Pasted; %n note(s) in Checks</source>
-        <translation><numerusform>Eingefügt; %n Hinweis unter Prüfungen</numerusform><numerusform>Eingefügt; %n Hinweise unter Prüfungen</numerusform></translation>
+        <translation>
+            <numerusform>Eingefügt; %n Hinweis unter Prüfungen</numerusform>
+            <numerusform>Eingefügt; %n Hinweise unter Prüfungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Checks ({0})</source>
@@ -3247,7 +3289,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
     <message numerus="yes">
         <source>%Ln stories marked: {0}</source>
-        <translation><numerusform>%Ln Beitrag markiert: {0}</numerusform><numerusform>%Ln Beiträge markiert: {0}</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Beitrag markiert: {0}</numerusform>
+            <numerusform>%Ln Beiträge markiert: {0}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copied as a new draft</source>
@@ -3263,7 +3308,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
     <message numerus="yes">
         <source>Move %Ln stories to the trash? You can restore them from the trash (Status filter ▸ Trash) until it is emptied.</source>
-        <translation><numerusform>%Ln Beitrag in den Papierkorb legen? Sie können ihn aus dem Papierkorb wiederherstellen (Statusfilter ▸ Papierkorb), bis er geleert wird.</numerusform><numerusform>%Ln Beiträge in den Papierkorb legen? Sie können sie aus dem Papierkorb wiederherstellen (Statusfilter ▸ Papierkorb), bis er geleert wird.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Beitrag in den Papierkorb legen? Sie können ihn aus dem Papierkorb wiederherstellen (Statusfilter ▸ Papierkorb), bis er geleert wird.</numerusform>
+            <numerusform>%Ln Beiträge in den Papierkorb legen? Sie können sie aus dem Papierkorb wiederherstellen (Statusfilter ▸ Papierkorb), bis er geleert wird.</numerusform>
+        </translation>
     </message>
     <message>
         <source>1 story moved to the trash</source>
@@ -3271,7 +3319,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
     <message numerus="yes">
         <source>%Ln stories moved to the trash</source>
-        <translation><numerusform>%Ln Beitrag in den Papierkorb gelegt</numerusform><numerusform>%Ln Beiträge in den Papierkorb gelegt</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Beitrag in den Papierkorb gelegt</numerusform>
+            <numerusform>%Ln Beiträge in den Papierkorb gelegt</numerusform>
+        </translation>
     </message>
     <message>
         <source>Restore stories</source>
@@ -3283,7 +3334,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
     <message numerus="yes">
         <source>Put %Ln stories back on the desk?</source>
-        <translation><numerusform>%Ln Beitrag zurück in die Redaktion holen?</numerusform><numerusform>%Ln Beiträge zurück in die Redaktion holen?</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Beitrag zurück in die Redaktion holen?</numerusform>
+            <numerusform>%Ln Beiträge zurück in die Redaktion holen?</numerusform>
+        </translation>
     </message>
     <message>
         <source>1 story restored from the trash</source>
@@ -3291,7 +3345,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
     <message numerus="yes">
         <source>%Ln stories restored from the trash</source>
-        <translation><numerusform>%Ln Beitrag aus dem Papierkorb wiederhergestellt</numerusform><numerusform>%Ln Beiträge aus dem Papierkorb wiederhergestellt</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Beitrag aus dem Papierkorb wiederhergestellt</numerusform>
+            <numerusform>%Ln Beiträge aus dem Papierkorb wiederhergestellt</numerusform>
+        </translation>
     </message>
     <message>
         <source>Empty the trash</source>
@@ -3307,7 +3364,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
     <message numerus="yes">
         <source>%Ln stories deleted for good</source>
-        <translation><numerusform>%Ln Beitrag endgültig gelöscht</numerusform><numerusform>%Ln Beiträge endgültig gelöscht</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Beitrag endgültig gelöscht</numerusform>
+            <numerusform>%Ln Beiträge endgültig gelöscht</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copied {0}</source>
@@ -3432,7 +3492,7 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Spalten</translation>
     </message>
     <message>
-        <source>Fit columns to the list's width</source>
+        <source>Fit columns to the list&apos;s width</source>
         <translation>Spalten an die Breite der Liste anpassen</translation>
     </message>
     <message>
@@ -3461,7 +3521,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
     <message numerus="yes">
         <source>%Ln stories in the trash</source>
-        <translation><numerusform>%Ln Beitrag im Papierkorb</numerusform><numerusform>%Ln Beiträge im Papierkorb</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Beitrag im Papierkorb</numerusform>
+            <numerusform>%Ln Beiträge im Papierkorb</numerusform>
+        </translation>
     </message>
     <message>
         <source>No stories match “{0}” with these filters</source>
@@ -3481,7 +3544,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
     <message numerus="yes">
         <source>Showing %Ln of many — scroll for more</source>
-        <translation><numerusform>%Ln von vielen gezeigt — für mehr blättern</numerusform><numerusform>%Ln von vielen gezeigt — für mehr blättern</numerusform></translation>
+        <translation>
+            <numerusform>%Ln von vielen gezeigt — für mehr blättern</numerusform>
+            <numerusform>%Ln von vielen gezeigt — für mehr blättern</numerusform>
+        </translation>
     </message>
     <message>
         <source>1 story</source>
@@ -3489,7 +3555,10 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
     </message>
     <message numerus="yes">
         <source>%Ln stories</source>
-        <translation><numerusform>%Ln Beitrag</numerusform><numerusform>%Ln Beiträge</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Beitrag</numerusform>
+            <numerusform>%Ln Beiträge</numerusform>
+        </translation>
     </message>
     <message>
         <source>Searching for “{0}”…</source>
@@ -3515,7 +3584,7 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Beiträge zum Verlinken suchen</translation>
     </message>
     <message>
-        <source>Words from the story's headline or text</source>
+        <source>Words from the story&apos;s headline or text</source>
         <translation>Wörter aus Überschrift oder Text des Beitrags</translation>
     </message>
     <message>
@@ -3650,7 +3719,7 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
 <context>
     <name>TweetDialog</name>
     <message>
-        <source>Paste the tweet's link (twitter.com or x.com)</source>
+        <source>Paste the tweet&apos;s link (twitter.com or x.com)</source>
         <translation>Den Link des Tweets einfügen (twitter.com oder x.com)</translation>
     </message>
     <message>
@@ -3678,7 +3747,7 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Von Twitter &amp;holen</translation>
     </message>
     <message>
-        <source>The tweet's address, in any form people paste</source>
+        <source>The tweet&apos;s address, in any form people paste</source>
         <translation>Die Adresse des Tweets, in jeder Form, die man einfügt</translation>
     </message>
     <message>
@@ -3686,7 +3755,7 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Anzeigename</translation>
     </message>
     <message>
-        <source>The account's display name</source>
+        <source>The account&apos;s display name</source>
         <translation>Der Anzeigename des Kontos</translation>
     </message>
     <message>
@@ -3694,7 +3763,7 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Text des Tweets</translation>
     </message>
     <message>
-        <source>The tweet's words, as the page will show them</source>
+        <source>The tweet&apos;s words, as the page will show them</source>
         <translation>Die Worte des Tweets, wie die Seite sie zeigen wird</translation>
     </message>
     <message>
@@ -3714,7 +3783,7 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Sprache</translation>
     </message>
     <message>
-        <source>The tweet's language code, e.g. en</source>
+        <source>The tweet&apos;s language code, e.g. en</source>
         <translation>Der Sprachcode des Tweets, z. B. de</translation>
     </message>
     <message>
@@ -3837,11 +3906,11 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Dieses Bild nennt kein Bild der Bibliothek</translation>
     </message>
     <message>
-        <source>Picture {0}'s file is missing from the media folder</source>
+        <source>Picture {0}&apos;s file is missing from the media folder</source>
         <translation>Die Datei von Bild {0} fehlt im Medienordner</translation>
     </message>
     <message>
-        <source>Picture {0}'s file could not be read</source>
+        <source>Picture {0}&apos;s file could not be read</source>
         <translation>Die Datei von Bild {0} konnte nicht gelesen werden</translation>
     </message>
     <message>
@@ -3970,7 +4039,7 @@ Mit dem Beitrag aus EditorDesk überschreiben?</translation>
         <translation>Auszug</translation>
     </message>
     <message>
-        <source>The linked page's {0}</source>
+        <source>The linked page&apos;s {0}</source>
         <translation>{0} der verlinkten Seite</translation>
     </message>
     <message>
