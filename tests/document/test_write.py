@@ -435,7 +435,7 @@ def test_every_node_type_has_a_case() -> None:
 # ------------------------------------------------------------------ (1) generated trees
 
 FAST = settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
-SLOW = settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+SLOW = settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 @FAST
