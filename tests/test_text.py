@@ -126,3 +126,15 @@ def test_moments_at_the_ends_of_the_calendar_are_refused_in_words(moment: str) -
     """Converting them to UTC, or showing them in any time zone, runs off the calendar."""
     with pytest.raises(ValidationError, match="outside the dates EditorDesk keeps"):
         utc_time(dt.datetime.fromisoformat(moment))
+
+
+def test_a_long_date_in_a_region_babel_lacks_uses_its_language() -> None:
+    # The bundle carries only a few languages' data: a region falls back to its language.
+    import datetime as dt
+
+    from editordesk.text import long_date
+
+    day = dt.date(2026, 11, 24)
+    assert long_date(day, "de-XX") == "24. November 2026"
+    assert long_date(day, "en-XX") == "24 November 2026"
+    assert long_date(day, "es-ES") == "24 de noviembre de 2026"

@@ -165,10 +165,17 @@ def long_date(day: dt.date, language: str = DEFAULT_LANGUAGE) -> str:
     from babel.core import UnknownLocaleError
     from babel.dates import format_date
 
-    try:
-        return str(format_date(day, format="long", locale=tag.replace("-", "_")))
-    except (UnknownLocaleError, ValueError):
-        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    locale = tag.replace("-", "_")
+    # A region Babel lacks falls back to its language ("de_XX" -> "de"), as in the bundle,
+    # which carries only a few languages' data (packaging/editordesk.spec).
+    for name in dict.fromkeys((locale, locale.split("_")[0])):
+        if name.lower() == "en":
+            break  # English with a region Babel lacks: the desk's own form below
+        try:
+            return str(format_date(day, format="long", locale=name))
+        except (UnknownLocaleError, ValueError, OSError):
+            continue
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
