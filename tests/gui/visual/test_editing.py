@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMenu
 
 from editordesk.document.parse import parse_body
 from editordesk.gui.editor.visual import blocks, footnotes, lists, units
@@ -31,6 +31,7 @@ from editordesk.gui.editor.visual.schema import (
     BlockKind,
 )
 from editordesk.model import ImageRecord, TweetRecord
+from tests.gui.visual.windows import Window, shown_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -52,27 +53,9 @@ class NoAssets:
         return None
 
 
-class Window(QWidget):
-    """The editor between two other fields, as the story tab has it."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        self.before = QLineEdit(self)
-        self.editor = VisualEdit(self)
-        self.after = QLineEdit(self)
-        for widget in (self.before, self.editor, self.after):
-            layout.addWidget(widget)
-        self.resize(600, 500)
-
-
 @pytest.fixture
 def window(qtbot: object) -> Iterator[Window]:
-    win = Window()
-    qtbot.addWidget(win)  # type: ignore[attr-defined]
-    win.show()
-    QTest.qWaitForWindowExposed(win)
-    yield win
+    yield shown_window(qtbot)
 
 
 @pytest.fixture

@@ -15,13 +15,13 @@ from PIL import Image as PILImage
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QTextCursor, QTextFormat
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from editordesk.document.parse import parse_body
 from editordesk.gui.editor.visual.edit import VisualEdit
 from editordesk.gui.editor.visual.paste import READ_ON_WORKER, HtmlPaster, store_importer
 from editordesk.model import ImageRecord, TweetRecord
 from editordesk.store.db import Store
+from tests.gui.visual.windows import shown_window
 from tests.helpers import image_bytes
 from tests.interchange.test_html_in import GOOGLE_DOCS, WORD
 
@@ -39,21 +39,9 @@ class NoAssets:
         return None
 
 
-class Window(QWidget):
-    def __init__(self) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        self.editor = VisualEdit(self)
-        layout.addWidget(self.editor)
-        self.resize(600, 500)
-
-
 @pytest.fixture
 def edit(qtbot: object) -> Iterator[VisualEdit]:
-    win = Window()
-    qtbot.addWidget(win)  # type: ignore[attr-defined]
-    win.show()
-    QTest.qWaitForWindowExposed(win)
+    win = shown_window(qtbot)
     yield win.editor
 
 

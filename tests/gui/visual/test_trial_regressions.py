@@ -8,35 +8,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from editordesk.gui.editor.story_editor import StoryEditor
 from editordesk.gui.editor.visual.edit import VisualEdit
 from editordesk.services import stories as svc
 from editordesk.store.db import Store
-
-
-class Window(QWidget):
-    """The editor between two other fields, as the story tab has it."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        self.before = QLineEdit(self)
-        self.editor = VisualEdit(self)
-        self.after = QLineEdit(self)
-        for widget in (self.before, self.editor, self.after):
-            layout.addWidget(widget)
-        self.resize(600, 500)
+from tests.gui.visual.windows import shown_window
 
 
 @pytest.fixture
 def edit(qtbot: object) -> Iterator[VisualEdit]:
-    win = Window()
-    qtbot.addWidget(win)  # type: ignore[attr-defined]
-    win.show()
-    QTest.qWaitForWindowExposed(win)
+    win = shown_window(qtbot)
     win.editor.setFocus()
     yield win.editor
 
